@@ -1,0 +1,99 @@
+# jobkiosk — see README.md. `make run` and `make test` install what is
+# missing first (platform/install-deps.sh), then build.
+
+PREFIX   ?= /usr/local
+CC       ?= cc
+PKGS      = sdl2 SDL2_ttf SDL2_image fontconfig libcurl libqrencode md4c md4c-html \
+            yaml-0.1 libxml-2.0 libcjson inih
+TEST_PKGS = cmocka zbar
+
+# Library paths come from pkg-config only; evaluated lazily so `make deps`
+# works before the packages exist.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
+
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wformat=2 -Wno-unused-parameter
+BASE_CFLAGS = -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) -g -MMD -MP
+OPT      ?= -O2
+SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+B        = build
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(B)/rel/%.o)
+LIB_AOBJ = $(LIB_SRC:%.c=$(B)/asan/%.o)
+TESTS    = $(patsubst tests/%.c,$(B)/asan/tests/%,$(wildcard tests/test_*.c))
+BENCHES  = $(patsubst bench/%.c,$(B)/rel/bench/%,$(wildcard bench/bench_*.c))
+FIXTURES ?= $(abspath ../shared/fixtures)
+
+.PHONY: all deps run test bench clean format format-check
+all: $(B)/jobkiosk
+
+deps:
+	@sh platform/install-deps.sh
+
+# Release build -----------------------------------------------------------
+$(B)/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/libjk.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/jobkiosk: $(B)/rel/src/main.o $(B)/libjk.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Sanitizer build for tests -------------------------------------------------
+$(B)/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 $(SAN) $(PKG_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/libjk-asan.a: $(LIB_AOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/asan/jobkiosk: $(B)/asan/src/main.o $(B)/libjk-asan.a
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(B)/asan/tests/%: $(B)/asan/tests/%.o $(B)/asan/tests/testutil.o $(B)/libjk-asan.a
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+# Every test program runs even when one fails; the closing line counts them.
+test: deps
+	@$(MAKE) --no-print-directory $(TESTS) $(B)/asan/jobkiosk
+	@pass=0; fail=0; \
+	for t in $(TESTS); do \
+		echo "== $$t"; \
+		if JK_FIXTURES="$(FIXTURES)" JK_ROOT="$(CURDIR)" JK_BIN="$(CURDIR)/$(B)/asan/jobkiosk" \
+		   SDL_VIDEODRIVER=offscreen ASAN_OPTIONS=detect_leaks=1 \
+		   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $$t; \
+		then pass=$$((pass+1)); else fail=$$((fail+1)); echo "FAILED: $$t"; fi; \
+	done; \
+	echo "test programs: $$pass passed, $$fail failed"; \
+	[ $$fail -eq 0 ]
+
+# Benchmarks print figures; they never fail on timings.
+$(B)/rel/bench/%: $(B)/rel/bench/%.o $(B)/libjk.a
+	$(CC) -o $@ $^ $(PKG_LIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BENCHES)
+	@for b in $(BENCHES); do JK_ROOT="$(CURDIR)" JK_FIXTURES="$(FIXTURES)" $$b || exit 1; done
+
+run: deps
+	@$(MAKE) --no-print-directory $(B)/jobkiosk
+	@./platform/run-demo.sh $(B)/jobkiosk
+
+format:
+	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h include/*.h tests/*.c tests/*.h bench/*.c)
+
+format-check:
+	clang-format --dry-run -Werror $(wildcard src/*.c src/*/*.c src/*/*.h include/*.h tests/*.c tests/*.h bench/*.c)
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

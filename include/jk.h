@@ -1,0 +1,86 @@
+/* jk.h — the small shared core every module uses: status codes, the error
+ * message carrier, a size-capped growable buffer and UTF-8 helpers.
+ * Prefix jk_. No module state, no I/O. */
+#ifndef JK_H
+#define JK_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Status: 0 ok, negative error. Fallible functions return one of these and
+ * leave a one-line reason in a jk_err the caller passed (may be NULL). */
+enum {
+	JK_OK = 0,
+	JK_ENOMEM = -1,
+	JK_EIO = -2,
+	JK_ETOOBIG = -3,
+	JK_EFORMAT = -4,
+	JK_EEMPTY = -5,
+	JK_EBINARY = -6,
+	JK_EUNSUPPORTED = -7,
+	JK_EARG = -8,
+	JK_ENOTFOUND = -9,
+};
+
+typedef struct jk_err {
+	int code;
+	char msg[256]; /* one line, no trailing newline */
+} jk_err;
+
+/* Sets err (if not NULL) to code and the formatted message; returns code so
+ * callers can write `return jk_fail(err, JK_EFORMAT, "...")`. */
+int jk_fail(jk_err *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Growable byte buffer, always NUL-terminated once anything was appended.
+ * limit = 0 means no cap; appending past the cap fails with JK_ETOOBIG so
+ * buffers filled from outside data cannot grow without bound. */
+typedef struct jk_buf {
+	char *data;
+	size_t len, cap, limit;
+} jk_buf;
+
+int jk_buf_append(jk_buf *b, const void *p, size_t n);
+int jk_buf_puts(jk_buf *b, const char *s);
+int jk_buf_putc(jk_buf *b, char c);
+int jk_buf_printf(jk_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Returns the data (caller frees with free()), leaves b empty. Never NULL:
+ * an empty buffer yields "". NULL only on allocation failure. */
+char *jk_buf_detach(jk_buf *b);
+void jk_buf_free(jk_buf *b);
+
+/* Decodes one UTF-8 sequence at s (n bytes available, n >= 1). Returns the
+ * bytes consumed (>= 1). Invalid, overlong, surrogate or truncated sequences
+ * consume 1 byte and yield U+FFFD. */
+size_t jk_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Writes cp as UTF-8 into out (4 bytes room); returns the length. */
+size_t jk_utf8_encode(uint32_t cp, char out[4]);
+bool jk_utf8_valid(const char *s, size_t n);
+/* Windows-1252 (a superset of Latin-1 for text) to UTF-8. Caller frees. */
+char *jk_cp1252_to_utf8(const char *s, size_t n);
+
+/* Clean text for display: invalid UTF-8 becomes U+FFFD, control and
+ * zero-width characters are dropped, every run of white space (including
+ * no-break and other Unicode spaces) becomes one space, ends are trimmed.
+ * n = (size_t)-1 means strlen(s). Returns a new string the caller frees,
+ * NULL on allocation failure; s NULL gives "". */
+char *jk_text_clean(const char *s, size_t n);
+/* Classifies a code point for jk_text_clean and the block builder. */
+bool jk_cp_is_space(uint32_t cp);
+bool jk_cp_is_invisible(uint32_t cp);
+
+/* strdup of n bytes (n = (size_t)-1: strlen). Caller frees. */
+char *jk_strndup(const char *s, size_t n);
+/* ASCII case-insensitive search; returns pointer into hay or NULL. */
+const char *jk_strcasestr(const char *hay, const char *needle);
+
+/* 64-bit FNV-1a, for stable ids and cache names. */
+uint64_t jk_hash64(const void *p, size_t n, uint64_t seed);
+#define JK_HASH_SEED 0xcbf29ce484222325ULL
+
+#define JK_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

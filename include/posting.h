@@ -1,0 +1,122 @@
+/* posting.h — the one model everything downstream speaks.
+ *
+ * A posting is plain data. Every string is valid UTF-8, entities decoded,
+ * white space normalised (single spaces, trimmed); absent fields are NULL,
+ * never "". Everything hanging off a posting is owned by it and released by
+ * posting_free(). Prefix posting_. */
+#ifndef POSTING_H
+#define POSTING_H
+
+#include "jk.h"
+
+enum {
+	POSTING_BOLD = 1u << 0,
+	POSTING_ITALIC = 1u << 1,
+};
+
+/* A styled range of a block's text, in bytes. Unstyled text has no span. */
+typedef struct posting_span {
+	uint32_t start, len;
+	unsigned style; /* POSTING_BOLD | POSTING_ITALIC */
+} posting_span;
+
+typedef enum posting_block_kind {
+	POSTING_PARAGRAPH = 0,
+	POSTING_BULLET,
+	POSTING_NUMBERED, /* number holds the item's number */
+} posting_block_kind;
+
+typedef struct posting_block {
+	posting_block_kind kind;
+	int number;
+	char *text; /* never NULL once the block holds text */
+	size_t len, cap;
+	posting_span *spans;
+	size_t nspans, spans_cap;
+	bool pending_space; /* builder state: a space is owed before more text */
+} posting_block;
+
+typedef struct posting_section {
+	char *heading; /* NULL for the lead-in before the first heading */
+	posting_block *blocks;
+	size_t nblocks, cap;
+} posting_section;
+
+typedef struct posting {
+	char *id;           /* stable across reloads of the same source */
+	char *title;
+	char *organization;
+	char *location;
+	char *employment;   /* e.g. "Full-time", "Internship · Hybrid" */
+	char *pay;
+	char *posted;       /* YYYY-MM-DD */
+	char *expires;      /* YYYY-MM-DD */
+	char *apply;        /* http(s):// URL or mailto:, nothing else */
+	char *source;       /* file path or URL it was read from */
+	char **tags;
+	size_t ntags;
+	posting_section *sections;
+	size_t nsections, sections_cap;
+	/* Reader-given identity (Greenhouse id, feed guid, JSON-LD identifier)
+	 * that makes the id stable when a document holds many postings. */
+	char *native_id;
+} posting;
+
+typedef struct posting_list {
+	posting **items; /* owned */
+	size_t n, cap;
+} posting_list;
+
+/* Returns a zeroed posting; caller frees with posting_free(). NULL on OOM. */
+posting *posting_new(void);
+/* Frees p and everything it owns. Accepts NULL. */
+void posting_free(posting *p);
+
+/* Replaces *field with a cleaned copy of s (see jk_text_clean); an empty
+ * result stores NULL. n = (size_t)-1: strlen. s is borrowed. */
+int posting_set(char **field, const char *s, size_t n);
+/* Like posting_set but only when *field is still NULL. */
+int posting_set_default(char **field, const char *s, size_t n);
+int posting_add_tag(posting *p, const char *tag);
+
+/* Appends a section; heading is borrowed and cleaned (trailing ':' cut), NULL
+ * or empty for none. Returns a pointer valid until the next add, NULL on OOM. */
+posting_section *posting_add_section(posting *p, const char *heading);
+/* Appends an empty block; pointer valid until the next add to s. */
+posting_block *posting_add_block(posting_section *s, posting_block_kind kind, int number);
+/* Appends text to a block in the given style, normalising white space on the
+ * way (runs become one space, leading space dropped, invalid UTF-8 becomes
+ * U+FFFD, control/zero-width characters dropped) and keeping spans right. */
+int posting_block_append(posting_block *b, const char *s, size_t n, unsigned style);
+/* Forces a space before the next appended text (element boundaries). */
+void posting_block_space(posting_block *b);
+/* Appends all of src's text and spans to dst, separated by one space. */
+int posting_block_join(posting_block *dst, const posting_block *src);
+/* Frees what the block owns (not the block itself). */
+void posting_block_clear(posting_block *b);
+/* Removes block i of s, freeing it. */
+void posting_remove_block(posting_section *s, size_t i);
+/* Removes section i of p, freeing it. */
+void posting_remove_section(posting *p, size_t i);
+
+/* Makes the posting ready for downstream: trims blocks, drops empty blocks
+ * and sections, and computes id from source + native_id (or index, the
+ * posting's position in its document). Call once per posting. */
+int posting_finish(posting *p, size_t index);
+
+/* Lists. posting_list_push takes ownership of p (also on failure, when it
+ * frees p). posting_list_free frees the postings and the array; the list
+ * struct itself is the caller's. */
+void posting_list_init(posting_list *l);
+int posting_list_push(posting_list *l, posting *p);
+void posting_list_free(posting_list *l);
+
+/* Kind name for --dump: "paragraph", "bullet", "numbered". */
+const char *posting_block_kind_name(posting_block_kind k);
+
+/* JSON text of the list as --dump prints it (array of objects with id, title,
+ * organization, location, employment, pay, posted, expires, apply, source,
+ * tags, sections). Caller frees with free(). NULL on OOM. */
+char *posting_list_to_json(const posting_list *l);
+
+#endif

@@ -1,0 +1,42 @@
+#!/bin/sh
+# Installs the Debian / Ubuntu / Raspberry Pi OS packages jobkiosk needs to
+# build, run and test. Idempotent: when every package is already present it
+# only asks dpkg and exits, so `make` can call it every time.
+set -eu
+
+PKGS="build-essential pkg-config
+libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
+libcurl4-openssl-dev libqrencode-dev libmd4c-dev libmd4c-html0-dev libyaml-dev libxml2-dev
+libcjson-dev libinih-dev
+libcmocka-dev libzbar-dev zbar-tools
+fonts-inter fonts-noto-core fonts-noto-cjk"
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "install-deps: apt-get not found; install these packages by hand:$missing" >&2
+	exit 1
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+	if command -v sudo >/dev/null 2>&1; then
+		SUDO="sudo"
+	else
+		echo "install-deps: not root and no sudo; install:$missing" >&2
+		exit 1
+	fi
+fi
+
+echo "install-deps: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+# An old or empty package list makes apt-get install fail; refresh it once.
+$SUDO apt-get update -qq || true
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,195 @@
+/* store.c — reading posting files and folders from disk. */
+#include "store.h"
+
+#include "import.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { STORE_MAX_DEPTH = 4, STORE_MAX_FILES = 10000 };
+
+int store_read_file(const char *path, size_t cap, char **data, size_t *len, jk_err *err)
+{
+	*data = NULL;
+	*len = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return jk_fail(err, JK_EIO, "cannot open: %s", strerror(errno));
+	struct stat st;
+	int r = JK_OK;
+	jk_buf b = {.limit = cap};
+	if (fstat(fd, &st) < 0) {
+		r = jk_fail(err, JK_EIO, "cannot stat: %s", strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		r = jk_fail(err, JK_EIO, "is a folder");
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		r = jk_fail(err, JK_EIO, "not a regular file");
+		goto out;
+	}
+	if ((uint64_t)st.st_size > cap) {
+		r = jk_fail(err, JK_ETOOBIG, "too large (%.1f MB, limit %.0f MB)",
+		            (double)st.st_size / 1e6, (double)cap / 1e6);
+		goto out;
+	}
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			r = jk_fail(err, JK_EIO, "read failed: %s", strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		r = jk_buf_append(&b, chunk, (size_t)n);
+		if (r == JK_ETOOBIG) {
+			r = jk_fail(err, JK_ETOOBIG, "too large (over %.0f MB)", (double)cap / 1e6);
+			goto out;
+		} else if (r) {
+			r = jk_fail(err, r, "out of memory");
+			goto out;
+		}
+	}
+	*len = b.len;
+	*data = jk_buf_detach(&b);
+	if (!*data)
+		r = jk_fail(err, JK_ENOMEM, "out of memory");
+out:
+	jk_buf_free(&b);
+	close(fd);
+	return r;
+}
+
+bool store_is_posting_name(const char *name)
+{
+	static const char *const ext[] = {".md",  ".markdown", ".html", ".htm", ".json",
+	                                  ".xml", ".rss",      ".atom", ".txt"};
+	const char *dot = strrchr(name, '.');
+	if (!dot)
+		return false;
+	for (size_t i = 0; i < JK_ARRAY_LEN(ext); i++)
+		if (strcasecmp(dot, ext[i]) == 0)
+			return true;
+	return false;
+}
+
+typedef struct load_state {
+	posting_list *out;
+	store_warn_fn warn;
+	void *ud;
+	size_t files, failed;
+} load_state;
+
+/* Reads one file into st->out; the reason for a failure is left in err. */
+static int load_file(load_state *st, const char *path, jk_err *err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	st->files++;
+	int r = store_read_file(path, IMPORT_MAX_BYTES, &data, &len, err);
+	if (!r) {
+		import_opts o = {.source = path, .warn = st->warn, .ud = st->ud};
+		r = import_bytes(data, len, &o, st->out, err);
+	}
+	free(data);
+	if (r)
+		st->failed++;
+	return r;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void load_dir(load_state *st, const char *dir, int depth)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		st->failed++;
+		if (st->warn) {
+			char msg[200];
+			snprintf(msg, sizeof msg, "cannot open folder: %s", strerror(errno));
+			st->warn(st->ud, dir, msg);
+		}
+		return;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *ent;
+	while ((ent = readdir(d)) && n < STORE_MAX_FILES) {
+		if (ent->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			char **t = realloc(names, cap * sizeof *t);
+			if (!t)
+				break;
+			names = t;
+		}
+		if (!(names[n] = strdup(ent->d_name)))
+			break;
+		n++;
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		size_t plen = strlen(dir) + strlen(names[i]) + 2;
+		char *path = malloc(plen);
+		if (path) {
+			snprintf(path, plen, "%s/%s", dir, names[i]);
+			struct stat sb;
+			/* lstat: a link loop or a link out of the stick is not followed. */
+			if (lstat(path, &sb) == 0) {
+				if (S_ISDIR(sb.st_mode) && depth < STORE_MAX_DEPTH)
+					load_dir(st, path, depth + 1);
+				else if (S_ISREG(sb.st_mode) && store_is_posting_name(names[i])) {
+					jk_err ferr = {0};
+					if (load_file(st, path, &ferr) && st->warn)
+						st->warn(st->ud, path, ferr.msg);
+				}
+			}
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+int store_load_path(const char *path, posting_list *out, store_warn_fn warn, void *ud,
+                    size_t *nfiles, size_t *nfailed, jk_err *err)
+{
+	load_state st = {.out = out, .warn = warn, .ud = ud};
+	struct stat sb;
+	int r = JK_OK;
+	if (stat(path, &sb) < 0) {
+		r = jk_fail(err, JK_ENOTFOUND, "%s", strerror(errno));
+	} else if (S_ISDIR(sb.st_mode)) {
+		load_dir(&st, path, 0);
+		if (st.files == 0)
+			r = jk_fail(err, JK_EEMPTY, "folder holds no posting files");
+		else if (st.failed >= st.files)
+			r = jk_fail(err, JK_EFORMAT, "none of its %zu files could be read", st.files);
+	} else {
+		/* A single file's failure comes back through err, not warn, so the
+		 * caller prints it once. */
+		r = load_file(&st, path, err);
+	}
+	if (nfiles)
+		*nfiles = st.files;
+	if (nfailed)
+		*nfailed = st.failed;
+	return r;
+}

@@ -1,0 +1,30 @@
+/* testutil.h — small helpers every test program links. */
+#ifndef TESTUTIL_H
+#define TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+/* cmocka needs the includes above first. */
+#include <cmocka.h>
+
+#include "posting.h"
+
+/* Path of a file under ../shared/fixtures (env JK_FIXTURES). Static buffer. */
+const char *tu_fixture(const char *rel);
+/* Path of a file under the repo root (env JK_ROOT, else "."). Static buffer. */
+const char *tu_root(const char *rel);
+/* Reads a whole file; fails the test if it cannot. Caller frees. */
+char *tu_read(const char *path, size_t *len);
+/* Imports bytes with the given source name; fails the test on error. */
+void tu_import_ok(const char *data, size_t len, const char *source, posting_list *out);
+/* Finds a section by heading; NULL when absent. */
+const posting_section *tu_section(const posting *p, const char *heading);
+/* True when any block or heading of p contains needle. */
+bool tu_contains(const posting *p, const char *needle);
+/* A fresh directory under /tmp, removed by tu_rmtree. Static buffer. */
+const char *tu_tmpdir(void);
+void tu_rmtree(const char *dir);
+
+#endif
