@@ -37,7 +37,8 @@ deps:
 # Release build -----------------------------------------------------------
 $(B)/rel/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/libjk.a: $(LIB_OBJ)
 	@rm -f $@
@@ -49,7 +50,8 @@ $(B)/jobkiosk: $(B)/rel/src/main.o $(B)/libjk.a
 # Sanitizer build for tests -------------------------------------------------
 $(B)/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) -O1 $(SAN) $(PKG_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) -c $< -o $@
+	@echo "  CC+SAN  $<"
+	@$(CC) $(BASE_CFLAGS) -O1 $(SAN) $(PKG_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/libjk-asan.a: $(LIB_AOBJ)
 	@rm -f $@

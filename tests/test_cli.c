@@ -1,0 +1,171 @@
+/* The command line as an organiser uses it: `jobkiosk --dump SOURCE...`,
+ * exit statuses, one-line messages naming the input. Runs the real binary
+ * (JK_BIN, the sanitizer build). */
+#include "testutil.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+typedef struct {
+	int status;
+	char *out, *err;
+} run_result;
+
+static const char *bin(void)
+{
+	const char *b = getenv("JK_BIN");
+	return b ? b : "build/asan/jobkiosk";
+}
+
+static run_result run(const char *args)
+{
+	const char *dir = tu_tmpdir();
+	char cmd[4096], o[600], e[600];
+	snprintf(o, sizeof o, "%s/out", dir);
+	snprintf(e, sizeof e, "%s/err", dir);
+	snprintf(cmd, sizeof cmd, "%s %s >%s 2>%s </dev/null", bin(), args, o, e);
+	int st = system(cmd);
+	run_result r = {.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1};
+	r.out = tu_read(o, NULL);
+	r.err = tu_read(e, NULL);
+	tu_rmtree(dir);
+	return r;
+}
+
+static void run_free(run_result *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+static int count_lines(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+static void write_file(const char *dir, const char *name, const char *data)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(data, f);
+	fclose(f);
+}
+
+static void test_dump_samples(void **state)
+{
+	(void)state;
+	char args[1024];
+	snprintf(args, sizeof args, "--dump %s", tu_root("samples"));
+	run_result r = run(args);
+	assert_int_equal(r.status, 0);
+	/* The project's own samples read without a single complaint. */
+	assert_string_equal(r.err, "");
+	cJSON *a = cJSON_Parse(r.out);
+	assert_non_null(a);
+	assert_true(cJSON_IsArray(a));
+	assert_true(cJSON_GetArraySize(a) >= 10);
+	cJSON *p;
+	cJSON_ArrayForEach(p, a)
+	{
+		assert_true(cJSON_IsString(cJSON_GetObjectItem(p, "title")));
+		assert_true(cJSON_IsString(cJSON_GetObjectItem(p, "id")));
+		assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(p, "sections")) >= 1);
+	}
+	cJSON_Delete(a);
+	run_free(&r);
+}
+
+static void test_dump_seeds(void **state)
+{
+	(void)state;
+	char args[1024];
+	snprintf(args, sizeof args, "--dump %s", tu_fixture("seeds"));
+	run_result r = run(args);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	cJSON *a = cJSON_Parse(r.out);
+	assert_non_null(a);
+	assert_int_equal(cJSON_GetArraySize(a), 2);
+	cJSON_Delete(a);
+	run_free(&r);
+}
+
+static void test_bad_sources_keep_others(void **state)
+{
+	(void)state;
+	const char *tmp = tu_tmpdir();
+	char dir[256];
+	snprintf(dir, sizeof dir, "%s", tmp);
+	write_file(dir, "good.txt", "Lab technician\n\nKeep the lab running.\n");
+	write_file(dir, "empty.md", "");
+	write_file(dir, "open.md", "---\ntitle: never closed\n\nbody\n");
+	write_file(dir, "trunc.json", "{\"jobs\":[{\"title\":\"x\",");
+	char args[1024];
+	snprintf(args, sizeof args, "--dump %s /nonexistent/postings", dir);
+	run_result r = run(args);
+	assert_int_equal(r.status, 0);
+	cJSON *a = cJSON_Parse(r.out);
+	assert_non_null(a);
+	assert_int_equal(cJSON_GetArraySize(a), 1);
+	cJSON_Delete(a);
+	/* One line per bad input, each naming it. */
+	assert_int_equal(count_lines(r.err), 4);
+	assert_non_null(strstr(r.err, "empty.md: empty"));
+	assert_non_null(strstr(r.err, "open.md: "));
+	assert_non_null(strstr(r.err, "trunc.json: "));
+	assert_non_null(strstr(r.err, "/nonexistent/postings: No such file"));
+	run_free(&r);
+	tu_rmtree(dir);
+}
+
+static void test_nothing_readable_fails(void **state)
+{
+	(void)state;
+	run_result r = run("--dump /nonexistent/a /nonexistent/b");
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "nothing could be read"));
+	assert_string_equal(r.out, "[]\n");
+	run_free(&r);
+}
+
+static void test_usage_errors(void **state)
+{
+	(void)state;
+	run_result r = run("--no-such-option x");
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--no-such-option"));
+	assert_int_equal(count_lines(r.err), 2);
+	run_free(&r);
+	r = run("--dump");
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no SOURCE"));
+	run_free(&r);
+	r = run("--help");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "--dump"));
+	run_free(&r);
+	r = run("--version");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "jobkiosk "));
+	run_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_dump_samples),
+	    cmocka_unit_test(test_dump_seeds),
+	    cmocka_unit_test(test_bad_sources_keep_others),
+	    cmocka_unit_test(test_nothing_readable_fails),
+	    cmocka_unit_test(test_usage_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
