@@ -1,0 +1,379 @@
+/* common.c — dates, character references and organisation inference, shared
+ * by every reader. Pure string work: no locale, no time zone, no I/O. */
+#include "common.h"
+
+#include <ctype.h>
+#include <libxml/HTMLparser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Dates ------------------------------------------------------------------ */
+
+static bool is_leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(long y, long m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+/* "YYYY-MM-DD" when the parts make a real date in the range we accept. */
+static char *ymd(long y, long m, long d)
+{
+	if (y < 1970 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return NULL;
+	char out[40];
+	snprintf(out, sizeof out, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+	return jk_strndup(out, (size_t)-1);
+}
+
+/* Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), so epoch
+ * times never depend on gmtime or the time zone. */
+static char *from_days(long long z)
+{
+	z += 719468;
+	long long era = (z >= 0 ? z : z - 146096) / 146097;
+	long long doe = z - era * 146097;
+	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long long mp = (5 * doy + 2) / 153;
+	long long d = doy - (153 * mp + 2) / 5 + 1;
+	long long m = mp < 10 ? mp + 3 : mp - 9;
+	long long y = yoe + era * 400 + (m <= 2);
+	return ymd((long)y, (long)m, (long)d);
+}
+
+/* Reads min..max digits at *s into *v, advancing *s. */
+static bool read_num(const char **s, int min, int max, long *v)
+{
+	const char *p = *s;
+	long x = 0;
+	int k = 0;
+	while (k < max && isdigit((unsigned char)p[k]))
+		x = x * 10 + (p[k++] - '0');
+	if (k < min || isdigit((unsigned char)p[k]))
+		return false;
+	*v = x;
+	*s = p + k;
+	return true;
+}
+
+/* Length of the run of ASCII letters at s. */
+static size_t letters(const char *s)
+{
+	size_t n = 0;
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	return n;
+}
+
+/* A word that abbreviates one of names (at least 3 letters, a prefix of the
+ * full name): returns its 1-based index, 0 when none. */
+static int match_name(const char *s, size_t n, const char *const *names, int count)
+{
+	if (n < 3)
+		return 0;
+	for (int i = 0; i < count; i++)
+		if (n <= strlen(names[i]) && strncasecmp(s, names[i], n) == 0)
+			return i + 1;
+	return 0;
+}
+
+static const char *const month_names[] = {"january",   "february", "march",    "april",
+                                          "may",       "june",     "july",     "august",
+                                          "september", "october",  "november", "december"};
+static const char *const day_names[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                        "friday", "saturday", "sunday"};
+
+/* Month name at *s ("Aug", "Aug.", "August", "Sept"), advancing past it. */
+static long read_month(const char **s)
+{
+	size_t n = letters(*s);
+	int m = match_name(*s, n, month_names, 12);
+	if (m) {
+		*s += n;
+		if (**s == '.')
+			(*s)++;
+	}
+	return m;
+}
+
+static const char *skip_blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/* What may follow a date: nothing, or a time after 'T' or a space. */
+static bool date_tail_ok(const char *s)
+{
+	if (!*s)
+		return true;
+	if (*s != 'T' && *s != 't' && *s != ' ')
+		return false;
+	s = skip_blank(s + 1);
+	long h, mi;
+	return read_num(&s, 1, 2, &h) && *s == ':' && (s++, read_num(&s, 2, 2, &mi)) && h < 25 &&
+	       mi < 60;
+}
+
+static char *date_digits(const char *s, size_t n)
+{
+	const char *frac = memchr(s, '.', n);
+	size_t k = frac ? (size_t)(frac - s) : n;
+	for (size_t i = frac ? k + 1 : n; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return NULL;
+	for (size_t i = 0; i < k; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return NULL;
+	long long v = 0;
+	for (size_t i = 0; i < k && i < 15; i++)
+		v = v * 10 + (s[i] - '0');
+	if (k == 8 && !frac) /* ISO 8601 basic: 20240826 */
+		return ymd((long)(v / 10000), (long)(v / 100 % 100), (long)(v % 100));
+	if (k >= 9 && k <= 10) /* epoch seconds */
+		return from_days(v / 86400);
+	if (k >= 11 && k <= 14) /* epoch milliseconds (Lever createdAt) */
+		return from_days(v / 86400000);
+	return NULL;
+}
+
+char *import_date(const char *in)
+{
+	if (!in)
+		return NULL;
+	char buf[96];
+	const char *s = skip_blank(in);
+	while (*s == '\n' || *s == '\r' || *s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || n >= sizeof buf)
+		return NULL;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	s = buf;
+
+	if (isdigit((unsigned char)s[0])) {
+		size_t k = strspn(s, "0123456789");
+		if (k == n || (s[k] == '.' && k > 8))
+			return date_digits(s, n);
+		long y, m, d;
+		const char *p = s;
+		if (k == 4 && (s[4] == '-' || s[4] == '/')) { /* ISO 8601, 2024/08/26 */
+			char sep = s[4];
+			p = s + 5;
+			if (!read_num(&p, 1, 2, &m) || *p++ != sep || !read_num(&p, 1, 2, &d))
+				return NULL;
+			y = atol(s);
+			return date_tail_ok(p) ? ymd(y, m, d) : NULL;
+		}
+		/* "26 Aug 2024", "26-Aug-2024", RFC 822 without the weekday. */
+		if (!read_num(&p, 1, 2, &d))
+			return NULL;
+		p = skip_blank(p);
+		if (*p == '-')
+			p++;
+		if (!(m = read_month(&p)))
+			return NULL;
+		p = skip_blank(p);
+		if (*p == '-' || *p == ',')
+			p = skip_blank(p + 1);
+		const char *ys = p;
+		if (!read_num(&p, 2, 4, &y) || p - ys == 3)
+			return NULL;
+		if (p - ys == 2) /* RFC 822 two-digit years */
+			y += y < 70 ? 2000 : 1900;
+		return *p == '\0' || *p == ' ' ? ymd(y, m, d) : NULL;
+	}
+
+	/* An optional weekday: "Mon, 26 Aug 2024", "Monday, August 26, 2024". */
+	const char *p = s;
+	size_t w = letters(p);
+	if (match_name(p, w, day_names, 7) && !match_name(p, w, month_names, 12)) {
+		p += w;
+		if (*p == '.')
+			p++;
+		if (*p == ',')
+			p++;
+		p = skip_blank(p);
+		if (isdigit((unsigned char)*p))
+			return import_date(p);
+	}
+	long y, m, d;
+	if (!(m = read_month(&p)))
+		return NULL;
+	p = skip_blank(p);
+	if (!read_num(&p, 1, 2, &d))
+		return NULL;
+	size_t suf = letters(p);
+	if (suf == 2 && (!strncasecmp(p, "st", 2) || !strncasecmp(p, "nd", 2) ||
+	                 !strncasecmp(p, "rd", 2) || !strncasecmp(p, "th", 2)))
+		p += 2;
+	if (*p == ',')
+		p++;
+	p = skip_blank(p);
+	if (!read_num(&p, 4, 4, &y))
+		return NULL;
+	if (*p == ',')
+		p++;
+	return *p == '\0' || *p == ' ' ? ymd(y, m, d) : NULL;
+}
+
+/* Character references ----------------------------------------------------- */
+
+static int put_cp(jk_buf *b, uint32_t cp)
+{
+	char tmp[4];
+	if (cp >= 0x80 && cp <= 0x9F) {
+		/* HTML maps these to Windows-1252, as browsers do (&#146; is ’). */
+		char c = (char)cp;
+		char *u = jk_cp1252_to_utf8(&c, 1);
+		if (!u)
+			return JK_ENOMEM;
+		int r = jk_buf_puts(b, u);
+		free(u);
+		return r;
+	}
+	return jk_buf_append(b, tmp, jk_utf8_encode(cp, tmp));
+}
+
+/* "&#8217;" / "&#x2019;" at s (s[0] == '&', s[1] == '#'): bytes used, 0 when
+ * it is not a reference. */
+static size_t numeric_ref(const char *s, size_t n, uint32_t *cp)
+{
+	size_t j = 2;
+	bool hex = j < n && (s[j] == 'x' || s[j] == 'X');
+	if (hex)
+		j++;
+	size_t start = j;
+	uint32_t v = 0;
+	bool big = false;
+	for (; j < n; j++) {
+		int c = (unsigned char)s[j], dv;
+		if (isdigit(c))
+			dv = c - '0';
+		else if (hex && isxdigit(c))
+			dv = tolower(c) - 'a' + 10;
+		else
+			break;
+		if (v > 0x10FFFF)
+			big = true;
+		else
+			v = v * (hex ? 16 : 10) + (uint32_t)dv;
+	}
+	if (j == start)
+		return 0;
+	if (j < n && s[j] == ';')
+		j++;
+	if (big || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		v = 0xFFFD;
+	*cp = v;
+	return j;
+}
+
+/* The value of a named reference (case-sensitive, as HTML says), or NULL. */
+static const char *entity_value(const char *name, size_t n, uint32_t *cp)
+{
+	char tmp[40];
+	if (n == 0 || n >= sizeof tmp)
+		return NULL;
+	memcpy(tmp, name, n);
+	tmp[n] = '\0';
+	if (strcmp(tmp, "apos") == 0) {
+		*cp = '\'';
+		return name;
+	}
+	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)tmp);
+	if (!e)
+		return NULL;
+	*cp = e->value;
+	return name;
+}
+
+char *import_decode_entities(const char *s, size_t n)
+{
+	if (!s)
+		return jk_strndup("", 0);
+	if (n == (size_t)-1)
+		n = strlen(s);
+	jk_buf b = {0};
+	int r = jk_buf_append(&b, "", 0);
+	size_t i = 0;
+	while (!r && i < n) {
+		const char *amp = memchr(s + i, '&', n - i);
+		size_t run = amp ? (size_t)(amp - (s + i)) : n - i;
+		r = jk_buf_append(&b, s + i, run);
+		i += run;
+		if (r || i >= n)
+			break;
+		uint32_t cp = 0;
+		size_t used = 0;
+		if (i + 1 < n && s[i + 1] == '#') {
+			used = numeric_ref(s + i, n - i, &cp);
+		} else {
+			size_t j = i + 1;
+			while (j < n && j - i <= 33 && isalnum((unsigned char)s[j]))
+				j++;
+			bool semi = j < n && s[j] == ';';
+			/* Without ';' only before a non-alphanumeric other than '=',
+			 * so "?a=1&lang=en" in a URL stays as written. */
+			bool bare_ok = j == n || (!isalnum((unsigned char)s[j]) && s[j] != '=');
+			if ((semi || bare_ok) && entity_value(s + i + 1, j - i - 1, &cp))
+				used = j - i + (semi ? 1 : 0);
+		}
+		if (used) {
+			r = put_cp(&b, cp);
+			i += used;
+		} else {
+			r = jk_buf_putc(&b, '&');
+			i++;
+		}
+	}
+	if (r) {
+		jk_buf_free(&b);
+		return NULL;
+	}
+	return jk_buf_detach(&b);
+}
+
+/* Organisation from the title ------------------------------------------------ */
+
+int import_infer_organization(posting *p)
+{
+	if (!p || p->organization || !p->title)
+		return JK_OK;
+	const char *t = p->title, *at = NULL;
+	for (const char *c = t; (c = strstr(c, " at ")) != NULL; c++)
+		at = c;
+	if (!at)
+		return JK_OK;
+	const char *org = at + 4;
+	unsigned char c0 = (unsigned char)*org;
+	if (!(isupper(c0) || isdigit(c0) || c0 >= 0x80))
+		return JK_OK;
+	size_t n = strlen(org);
+	static const char *const cuts[] = {" (", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | ",
+	                                   ", ", " / ", " \xC2\xB7 "};
+	for (size_t i = 0; i < JK_ARRAY_LEN(cuts); i++) {
+		const char *cut = strstr(org, cuts[i]);
+		if (cut && (size_t)(cut - org) < n)
+			n = (size_t)(cut - org);
+	}
+	while (n && strchr(" .;:!", org[n - 1]))
+		n--;
+	size_t words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += org[i] == ' ';
+	if (n == 0 || n > 80 || words > 8)
+		return JK_OK;
+	return posting_set(&p->organization, org, n);
+}

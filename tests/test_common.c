@@ -1,0 +1,210 @@
+/* test_common.c — dates, character references, organisation inference. */
+#include "testutil.h"
+
+#include "../src/import/common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void expect_date(const char *in, const char *want)
+{
+	char *got = import_date(in);
+	if (want == NULL && got != NULL)
+		fail_msg("import_date(\"%s\") gave %s, wanted NULL", in, got);
+	if (want != NULL && (got == NULL || strcmp(got, want) != 0))
+		fail_msg("import_date(\"%s\") gave %s, wanted %s", in, got ? got : "NULL", want);
+	free(got);
+}
+
+static void test_date_iso(void **state)
+{
+	(void)state;
+	expect_date("2024-08-26", "2024-08-26");
+	expect_date("  2024-08-26\n", "2024-08-26");
+	expect_date("2024-08-26T12:11:00Z", "2024-08-26");
+	expect_date("2024-08-26T23:59:59.123+09:00", "2024-08-26");
+	expect_date("2024-08-26 12:11:00-0400", "2024-08-26");
+	expect_date("2024-8-6", "2024-08-06");
+	expect_date("2024/08/26", "2024-08-26");
+	expect_date("20240826", "2024-08-26");
+	expect_date("2024-02-29", "2024-02-29");
+	expect_date("2000-02-29", "2000-02-29");
+}
+
+static void test_date_rfc822(void **state)
+{
+	(void)state;
+	expect_date("Mon, 26 Aug 2024 12:11:00 GMT", "2024-08-26");
+	expect_date("Mon, 26 Aug 2024 12:11:00 +0200", "2024-08-26");
+	expect_date("26 Aug 2024", "2024-08-26");
+	expect_date("6 August 2024", "2024-08-06");
+	expect_date("26-Aug-2024", "2024-08-26");
+	expect_date("Tue, 01 Jan 99 00:00:00 GMT", "1999-01-01");
+	expect_date("Tue, 01 Jan 24 00:00:00 GMT", "2024-01-01");
+}
+
+static void test_date_words(void **state)
+{
+	(void)state;
+	expect_date("August 26, 2024", "2024-08-26");
+	expect_date("Aug 26 2024", "2024-08-26");
+	expect_date("Aug. 26, 2024", "2024-08-26");
+	expect_date("Sept 3rd, 2024", "2024-09-03");
+	expect_date("Monday, August 26, 2024", "2024-08-26");
+	expect_date("march 1, 2025", "2025-03-01");
+}
+
+static void test_date_epoch(void **state)
+{
+	(void)state;
+	expect_date("1724688660000", "2024-08-26"); /* Lever createdAt, ms */
+	expect_date("1724688660000.0", "2024-08-26");
+	expect_date("1724688660", "2024-08-26"); /* seconds */
+	expect_date("0000000000000", "1970-01-01");
+}
+
+static void test_date_garbage(void **state)
+{
+	(void)state;
+	const char *bad[] = {"",
+	                     "   ",
+	                     "soon",
+	                     "2024-13-01",
+	                     "2024-00-10",
+	                     "2023-02-29",
+	                     "2024-04-31",
+	                     "1969-12-31",
+	                     "2201-01-01",
+	                     "2024-08-26garbage",
+	                     "2024-08",
+	                     "32 Aug 2024",
+	                     "26 Foo 2024",
+	                     "Aug 26",
+	                     "Mon, ",
+	                     "Mo 26 Aug 2024",
+	                     "99999999999999999999999",
+	                     "123",
+	                     "-1724688660000",
+	                     "2024-08-26T99:00",
+	                     "\xff\xfe\x00",
+	                     "Ju 4, 2024",
+	                     "August 26, 24"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++)
+		expect_date(bad[i], NULL);
+	expect_date(NULL, NULL);
+	char big[4096];
+	memset(big, '9', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	expect_date(big, NULL);
+}
+
+static void expect_dec(const char *in, const char *want)
+{
+	char *got = import_decode_entities(in, (size_t)-1);
+	assert_non_null(got);
+	if (strcmp(got, want) != 0)
+		fail_msg("decode(\"%s\") gave \"%s\", wanted \"%s\"", in, got, want);
+	free(got);
+}
+
+static void test_entities(void **state)
+{
+	(void)state;
+	expect_dec("Tom &amp; Jerry", "Tom & Jerry");
+	expect_dec("&lt;b&gt; &quot;x&quot; &apos;y&apos;", "<b> \"x\" 'y'");
+	expect_dec("a&nbsp;b", "a\xC2\xA0"
+	                       "b");
+	expect_dec("caf&eacute; &Eacute;", "caf\xC3\xA9 \xC3\x89");
+	expect_dec("it&#8217;s &#x2019; &#X2019;", "it\xE2\x80\x99s \xE2\x80\x99 \xE2\x80\x99");
+	expect_dec("&#128512;", "\xF0\x9F\x98\x80");
+	expect_dec("&#146;", "\xE2\x80\x99"); /* Windows-1252 range, as browsers */
+	expect_dec("&#39 ok", "' ok");
+	expect_dec("plain text", "plain text");
+	expect_dec("", "");
+}
+
+static void test_entities_hostile(void **state)
+{
+	(void)state;
+	expect_dec("&#0;", "\xEF\xBF\xBD");
+	expect_dec("&#xD800;", "\xEF\xBF\xBD");
+	expect_dec("&#x110000;", "\xEF\xBF\xBD");
+	expect_dec("&#99999999999999999999999999;", "\xEF\xBF\xBD");
+	expect_dec("&#xFFFFFFFFFFFFFFFFFFFF;", "\xEF\xBF\xBD");
+	expect_dec("&#;", "&#;");
+	expect_dec("&#x;", "&#x;");
+	expect_dec("&", "&");
+	expect_dec("&&&", "&&&");
+	expect_dec("&nosuchentity;", "&nosuchentity;");
+	expect_dec("&amp", "&");
+	expect_dec("&amp rest", "& rest");
+	expect_dec("&ampx", "&ampx");
+	expect_dec("AT&T R&D", "AT&T R&D");
+	expect_dec("?a=1&lang=en", "?a=1&lang=en");
+	expect_dec("&AMP;", "&AMP;"); /* names are case-sensitive */
+	char name[200];
+	memset(name, 'a', sizeof name);
+	name[0] = '&';
+	name[sizeof name - 2] = ';';
+	name[sizeof name - 1] = '\0';
+	expect_dec(name, name);
+	/* Counted input stops at n, even mid-reference. */
+	char *got = import_decode_entities("&amp;&amp;", 3);
+	assert_string_equal(got, "&am");
+	free(got);
+	got = import_decode_entities(NULL, 0);
+	assert_string_equal(got, "");
+	free(got);
+	/* Invalid UTF-8 passes through untouched (cleaning is the model's job). */
+	expect_dec("\xff&amp;\xfe", "\xff&\xfe");
+}
+
+static void expect_org(const char *title, const char *want)
+{
+	posting *p = posting_new();
+	assert_non_null(p);
+	if (title)
+		assert_int_equal(posting_set(&p->title, title, (size_t)-1), 0);
+	assert_int_equal(import_infer_organization(p), 0);
+	if (want == NULL && p->organization != NULL)
+		fail_msg("\"%s\" gave organization \"%s\"", title, p->organization);
+	if (want != NULL && (!p->organization || strcmp(p->organization, want) != 0))
+		fail_msg("\"%s\" gave organization \"%s\", wanted \"%s\"", title,
+		         p->organization ? p->organization : "NULL", want);
+	posting_free(p);
+}
+
+static void test_org(void **state)
+{
+	(void)state;
+	expect_org("Internship opportunities in Systems Research Group at Microsoft Research Asia",
+	           "Microsoft Research Asia");
+	expect_org("Research Intern at Contoso Labs (Remote)", "Contoso Labs");
+	expect_org("Engineer at Fabrikam - Berlin", "Fabrikam");
+	expect_org("Lead at scale at Northwind | Careers", "Northwind");
+	expect_org("Engineer at 3M.", "3M");
+	expect_org("Engineering at scale", NULL);
+	expect_org("Engineer at", NULL);
+	expect_org("Data Engineer", NULL);
+	expect_org(NULL, NULL);
+	expect_org("Engineer at A B C D E F G H I J", NULL);
+	/* An organization already set is kept. */
+	posting *p = posting_new();
+	posting_set(&p->title, "Intern at Contoso", (size_t)-1);
+	posting_set(&p->organization, "Fabrikam", (size_t)-1);
+	assert_int_equal(import_infer_organization(p), 0);
+	assert_string_equal(p->organization, "Fabrikam");
+	posting_free(p);
+	assert_int_equal(import_infer_organization(NULL), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_date_iso),         cmocka_unit_test(test_date_rfc822),
+	    cmocka_unit_test(test_date_words),       cmocka_unit_test(test_date_epoch),
+	    cmocka_unit_test(test_date_garbage),     cmocka_unit_test(test_entities),
+	    cmocka_unit_test(test_entities_hostile), cmocka_unit_test(test_org),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
