@@ -24,6 +24,7 @@ B        = build
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/rel/%.o)
 LIB_AOBJ = $(LIB_SRC:%.c=$(B)/asan/%.o)
+TEST_SUPPORT = $(B)/asan/tests/testutil.o $(B)/asan/tests/httpd.o
 TESTS    = $(patsubst tests/%.c,$(B)/asan/tests/%,$(wildcard tests/test_*.c))
 BENCHES  = $(patsubst bench/%.c,$(B)/rel/bench/%,$(wildcard bench/bench_*.c))
 FIXTURES ?= $(abspath ../shared/fixtures)
@@ -60,7 +61,7 @@ $(B)/libjk-asan.a: $(LIB_AOBJ)
 $(B)/asan/jobkiosk: $(B)/asan/src/main.o $(B)/libjk-asan.a
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
-$(B)/asan/tests/%: $(B)/asan/tests/%.o $(B)/asan/tests/testutil.o $(B)/libjk-asan.a
+$(B)/asan/tests/%: $(B)/asan/tests/%.o $(TEST_SUPPORT) $(B)/libjk-asan.a
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
 
 # Every test program runs even when one fails; the closing line counts them.

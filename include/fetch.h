@@ -1,0 +1,67 @@
+/* fetch.h — HTTP(S) with libcurl, careful by default. Prefix fetch_.
+ *
+ * fetch_get() is blocking and is only ever called off the render loop:
+ * from the fetch worker thread (fetch_worker_*) or from --fetch-once.
+ * Nothing from the network is trusted: the body has a hard cap (also
+ * after decompression), redirects are limited and stay on http/https,
+ * TLS is always verified. */
+#ifndef FETCH_H
+#define FETCH_H
+
+#include "jk.h"
+
+#include <stdatomic.h>
+
+#define FETCH_USER_AGENT "jobkiosk/" JOBKIOSK_VERSION
+#ifndef JOBKIOSK_VERSION
+#define JOBKIOSK_VERSION "0.1.0"
+#endif
+
+#define FETCH_DEFAULT_MAX_BYTES ((size_t)5 << 20)
+
+typedef struct fetch_limits {
+	size_t max_bytes;          /* body cap; 0: FETCH_DEFAULT_MAX_BYTES */
+	long connect_timeout_ms;   /* 0: 10 s */
+	long timeout_ms;           /* whole transfer; 0: 60 s */
+	long low_speed_bytes;      /* abort below this rate ... 0: 64 B/s */
+	long low_speed_seconds;    /* ... for this long; 0: 20 s */
+	const char *ca_file;       /* extra CA certificates (PEM) or NULL */
+	const atomic_bool *cancel; /* set to abort a running transfer; may be NULL */
+} fetch_limits;
+
+typedef struct fetch_request {
+	const char *url;           /* http:// or https:// only */
+	const char *etag;          /* from the last good response, or NULL */
+	const char *last_modified; /* likewise */
+	fetch_limits limits;
+} fetch_request;
+
+typedef struct fetch_response {
+	long status;         /* final HTTP status; 0 when no response */
+	bool not_modified;   /* 304: body empty, the cached copy stays */
+	char *body;          /* NUL-terminated; owned, freed by fetch_response_free */
+	size_t len;
+	char *content_type;  /* owned or NULL */
+	char *etag;          /* owned or NULL */
+	char *last_modified; /* owned or NULL */
+	char *final_url;     /* after redirects; owned or NULL */
+	long max_age;        /* Cache-Control max-age in seconds, -1 when absent */
+	long retry_after;    /* seconds from Retry-After on 429/503, -1 when absent */
+} fetch_response;
+
+/* Must run once before threads start (curl_global_init). */
+int fetch_global_init(jk_err *err);
+void fetch_global_cleanup(void);
+
+/* Performs the request. Returns 0 for a 2xx or 304 (resp filled), else a
+ * negative status with a one-line reason ("HTTP 404", "timed out after
+ * 20 s", "body over the 5 MB limit", "certificate not trusted: ...") and
+ * resp->status / retry_after still set where known. resp is always safe to
+ * pass to fetch_response_free afterwards. */
+int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err);
+void fetch_response_free(fetch_response *resp);
+
+/* True for http:// and https:// URLs (case-insensitive scheme). */
+bool fetch_is_url(const char *s);
+
+#endif

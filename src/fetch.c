@@ -1,0 +1,236 @@
+/* fetch.c — one careful HTTP GET with libcurl. */
+#include "fetch.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct transfer {
+	jk_buf body;
+	fetch_response *resp;
+	bool over_cap;
+	const atomic_bool *cancel;
+} transfer;
+
+int fetch_global_init(jk_err *err)
+{
+	CURLcode c = curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (c)
+		return jk_fail(err, JK_EIO, "libcurl init failed: %s", curl_easy_strerror(c));
+	return JK_OK;
+}
+
+void fetch_global_cleanup(void)
+{
+	curl_global_cleanup();
+}
+
+bool fetch_is_url(const char *s)
+{
+	return s && (strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0);
+}
+
+static size_t on_body(char *ptr, size_t size, size_t nmemb, void *ud)
+{
+	transfer *t = ud;
+	size_t n = size * nmemb;
+	int r = jk_buf_append(&t->body, ptr, n);
+	if (r == JK_ETOOBIG)
+		t->over_cap = true;
+	return r ? 0 : n; /* returning less than n aborts the transfer */
+}
+
+static void set_header(char **field, const char *v, size_t n)
+{
+	while (n && (v[n - 1] == '\r' || v[n - 1] == '\n' || v[n - 1] == ' '))
+		n--;
+	while (n && (*v == ' ' || *v == '\t'))
+		v++, n--;
+	free(*field);
+	*field = n && n < 1024 ? jk_strndup(v, n) : NULL;
+}
+
+/* Parses a header value as a number of seconds; -1 when it is not one. */
+static long seconds_value(const char *v, size_t n)
+{
+	long s = 0;
+	size_t i = 0;
+	while (i < n && (v[i] == ' ' || v[i] == '\t'))
+		i++;
+	if (i == n || v[i] < '0' || v[i] > '9')
+		return -1;
+	for (; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+		if ((s = s * 10 + (v[i] - '0')) > 365L * 86400)
+			s = 365L * 86400; /* clamp absurd values */
+	return s;
+}
+
+static size_t on_header(char *buf, size_t size, size_t nitems, void *ud)
+{
+	transfer *t = ud;
+	fetch_response *r = t->resp;
+	size_t n = size * nitems;
+	if (n >= 5 && strncmp(buf, "HTTP/", 5) == 0) {
+		/* A new response (after a redirect or 100): forget the last one's. */
+		set_header(&r->etag, "", 0);
+		set_header(&r->last_modified, "", 0);
+		set_header(&r->content_type, "", 0);
+		r->max_age = r->retry_after = -1;
+		return n;
+	}
+	const char *colon = memchr(buf, ':', n);
+	if (!colon)
+		return n;
+	size_t klen = (size_t)(colon - buf);
+	const char *v = colon + 1;
+	size_t vlen = n - klen - 1;
+	if (klen == 4 && strncasecmp(buf, "ETag", 4) == 0)
+		set_header(&r->etag, v, vlen);
+	else if (klen == 13 && strncasecmp(buf, "Last-Modified", 13) == 0)
+		set_header(&r->last_modified, v, vlen);
+	else if (klen == 12 && strncasecmp(buf, "Content-Type", 12) == 0)
+		set_header(&r->content_type, v, vlen);
+	else if (klen == 13 && strncasecmp(buf, "Cache-Control", 13) == 0) {
+		char tmp[256];
+		size_t k = vlen < sizeof tmp - 1 ? vlen : sizeof tmp - 1;
+		memcpy(tmp, v, k);
+		tmp[k] = '\0';
+		const char *m = jk_strcasestr(tmp, "max-age=");
+		if (m)
+			r->max_age = seconds_value(m + 8, strlen(m + 8));
+		if (jk_strcasestr(tmp, "no-cache") || jk_strcasestr(tmp, "no-store"))
+			r->max_age = 0;
+	}
+	return n;
+}
+
+static int on_progress(void *ud, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+	transfer *t = ud;
+	return t->cancel && atomic_load(t->cancel) ? 1 : 0;
+}
+
+static int http_error(long status, jk_err *err)
+{
+	const char *why = status == 404   ? "not found"
+	                  : status == 401 ? "needs a login"
+	                  : status == 403 ? "forbidden"
+	                  : status == 410 ? "gone"
+	                  : status == 429 ? "too many requests"
+	                  : status == 503 ? "service unavailable"
+	                  : status >= 500 ? "server error"
+	                                  : "refused";
+	return jk_fail(err, JK_EIO, "HTTP %ld (%s)", status, why);
+}
+
+int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
+{
+	memset(resp, 0, sizeof *resp);
+	resp->max_age = resp->retry_after = -1;
+	if (!fetch_is_url(req->url))
+		return jk_fail(err, JK_EARG, "not an http or https URL");
+	const fetch_limits *l = &req->limits;
+	size_t cap = l->max_bytes ? l->max_bytes : FETCH_DEFAULT_MAX_BYTES;
+	transfer t = {.body = {.limit = cap}, .resp = resp, .cancel = l->cancel};
+	CURL *c = curl_easy_init();
+	if (!c)
+		return jk_fail(err, JK_ENOMEM, "out of memory");
+	struct curl_slist *hdr = NULL;
+	char line[1200];
+	if (req->etag && strlen(req->etag) < 1000) {
+		snprintf(line, sizeof line, "If-None-Match: %s", req->etag);
+		hdr = curl_slist_append(hdr, line);
+	}
+	if (req->last_modified && strlen(req->last_modified) < 1000) {
+		snprintf(line, sizeof line, "If-Modified-Since: %s", req->last_modified);
+		hdr = curl_slist_append(hdr, line);
+	}
+	char errbuf[CURL_ERROR_SIZE] = "";
+	curl_easy_setopt(c, CURLOPT_URL, req->url);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+	                 l->connect_timeout_ms ? l->connect_timeout_ms : 10000L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, l->timeout_ms ? l->timeout_ms : 60000L);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, l->low_speed_bytes ? l->low_speed_bytes : 64L);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, l->low_speed_seconds ? l->low_speed_seconds : 20L);
+	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)cap);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, FETCH_USER_AGENT);
+	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (l->ca_file) {
+		/* Added to the system's CAs, not instead of them. */
+		curl_easy_setopt(c, CURLOPT_CAINFO, l->ca_file);
+		curl_easy_setopt(c, CURLOPT_CAPATH, "/etc/ssl/certs");
+	}
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
+	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
+	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+
+	CURLcode cc = curl_easy_perform(c);
+	int r = JK_OK;
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+	char *eff = NULL;
+	if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
+		resp->final_url = strdup(eff);
+	curl_off_t ra = -1;
+	if (curl_easy_getinfo(c, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK && ra > 0)
+		resp->retry_after = ra > 365L * 86400 ? 365L * 86400 : (long)ra;
+	if (cc == CURLE_OK) {
+		if (resp->status == 304) {
+			resp->not_modified = true;
+		} else if (resp->status < 200 || resp->status > 299) {
+			r = http_error(resp->status, err);
+		}
+	} else if (t.over_cap || cc == CURLE_FILESIZE_EXCEEDED) {
+		r = jk_fail(err, JK_ETOOBIG, "body over the %.1f MB limit", (double)cap / 1e6);
+	} else if (cc == CURLE_OPERATION_TIMEDOUT) {
+		r = jk_fail(err, JK_EIO, "timed out (%s)", errbuf[0] ? errbuf : "too slow");
+	} else if (cc == CURLE_TOO_MANY_REDIRECTS) {
+		r = jk_fail(err, JK_EIO, "too many redirects (more than 5)");
+	} else if (cc == CURLE_UNSUPPORTED_PROTOCOL) {
+		r = jk_fail(err, JK_EIO, "redirected to a scheme other than http/https");
+	} else if (cc == CURLE_PEER_FAILED_VERIFICATION || cc == CURLE_SSL_CACERT_BADFILE ||
+	           cc == CURLE_SSL_CONNECT_ERROR) {
+		r = jk_fail(err, JK_EIO, "TLS certificate not trusted or handshake failed: %s",
+		            errbuf[0] ? errbuf : curl_easy_strerror(cc));
+	} else if (cc == CURLE_ABORTED_BY_CALLBACK) {
+		r = jk_fail(err, JK_EIO, "cancelled");
+	} else {
+		r = jk_fail(err, JK_EIO, "%s", errbuf[0] ? errbuf : curl_easy_strerror(cc));
+	}
+	if (!r) {
+		resp->len = t.body.len;
+		resp->body = jk_buf_detach(&t.body);
+		if (!resp->body)
+			r = jk_fail(err, JK_ENOMEM, "out of memory");
+	}
+	jk_buf_free(&t.body);
+	curl_slist_free_all(hdr);
+	curl_easy_cleanup(c);
+	return r;
+}
+
+void fetch_response_free(fetch_response *resp)
+{
+	if (!resp)
+		return;
+	free(resp->body);
+	free(resp->content_type);
+	free(resp->etag);
+	free(resp->last_modified);
+	free(resp->final_url);
+	memset(resp, 0, sizeof *resp);
+}

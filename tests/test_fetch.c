@@ -1,0 +1,300 @@
+/* fetch_get against real servers on 127.0.0.1: every status and fault a
+ * venue network or a job board can produce. */
+#include "testutil.h"
+
+#include "fetch.h"
+#include "httpd.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char BODY[] = "<html><body><h1>Engineer</h1><p>Build things.</p></body></html>";
+static char big[6 << 20];
+
+static void handler(const httpd_req *req, httpd_resp *r, void *ud)
+{
+	(void)ud;
+	const char *p = req->path;
+	r->body = BODY;
+	r->len = sizeof BODY - 1;
+	snprintf(r->headers, sizeof r->headers, "Content-Type: text/html\r\n");
+	if (!strcmp(p, "/etag")) {
+		snprintf(r->headers, sizeof r->headers,
+		         "ETag: \"v1\"\r\nCache-Control: public, max-age=600\r\n");
+		if (!strcmp(req->if_none_match, "\"v1\"")) {
+			r->status = 304;
+			r->len = 0;
+		}
+	} else if (!strcmp(p, "/lm")) {
+		snprintf(r->headers, sizeof r->headers,
+		         "Last-Modified: Wed, 21 Oct 2026 07:28:00 GMT\r\n");
+		if (!strcmp(req->if_modified_since, "Wed, 21 Oct 2026 07:28:00 GMT")) {
+			r->status = 304;
+			r->len = 0;
+		}
+	} else if (!strcmp(p, "/404")) {
+		r->status = 404;
+	} else if (!strcmp(p, "/500")) {
+		r->status = 500;
+	} else if (!strcmp(p, "/503")) {
+		r->status = 503;
+		snprintf(r->headers, sizeof r->headers, "Retry-After: 120\r\n");
+	} else if (!strcmp(p, "/loop")) {
+		r->status = 302;
+		snprintf(r->headers, sizeof r->headers, "Location: /loop\r\n");
+	} else if (!strcmp(p, "/ftp")) {
+		r->status = 302;
+		snprintf(r->headers, sizeof r->headers, "Location: ftp://127.0.0.1/x\r\n");
+	} else if (!strcmp(p, "/file")) {
+		r->status = 301;
+		snprintf(r->headers, sizeof r->headers, "Location: file:///etc/passwd\r\n");
+	} else if (!strcmp(p, "/hop")) {
+		r->status = 302;
+		snprintf(r->headers, sizeof r->headers, "Location: /etag\r\n");
+	} else if (!strcmp(p, "/reset")) {
+		r->mode = HTTPD_RESET_MID_BODY;
+	} else if (!strcmp(p, "/drip")) {
+		r->mode = HTTPD_DRIP;
+		r->drip_ms = 1000;
+	} else if (!strcmp(p, "/big")) {
+		memset(big, 'x', sizeof big);
+		r->body = big;
+		r->len = sizeof big;
+	} else if (!strcmp(p, "/close")) {
+		r->mode = HTTPD_CLOSE_EARLY;
+	} else if (!strcmp(p, "/ua")) {
+		r->body = req->user_agent;
+		r->len = strlen(req->user_agent);
+	}
+}
+
+static httpd *srv;
+
+static int setup(void **state)
+{
+	(void)state;
+	jk_err err = {0};
+	assert_int_equal(fetch_global_init(&err), 0);
+	srv = httpd_start(handler, NULL, 200);
+	return srv ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	httpd_stop(srv);
+	fetch_global_cleanup();
+	return 0;
+}
+
+static int get(const char *path, fetch_request *req, fetch_response *resp, jk_err *err)
+{
+	req->url = httpd_url(srv, path);
+	if (!req->limits.timeout_ms)
+		req->limits.timeout_ms = 10000;
+	return fetch_get(req, resp, err);
+}
+
+static void test_ok_and_etag(void **state)
+{
+	(void)state;
+	fetch_request req = {0};
+	fetch_response resp;
+	jk_err err = {0};
+	assert_int_equal(get("/etag", &req, &resp, &err), 0);
+	assert_int_equal(resp.status, 200);
+	assert_false(resp.not_modified);
+	assert_string_equal(resp.body, BODY);
+	assert_string_equal(resp.etag, "\"v1\"");
+	assert_int_equal(resp.max_age, 600);
+	/* Conditional GET: 304 costs nothing but headers. */
+	fetch_request again = {.etag = "\"v1\""};
+	fetch_response r2;
+	assert_int_equal(get("/etag", &again, &r2, &err), 0);
+	assert_true(r2.not_modified);
+	assert_int_equal(r2.len, 0);
+	fetch_response_free(&resp);
+	fetch_response_free(&r2);
+}
+
+static void test_last_modified(void **state)
+{
+	(void)state;
+	fetch_request req = {0};
+	fetch_response resp;
+	jk_err err = {0};
+	assert_int_equal(get("/lm", &req, &resp, &err), 0);
+	assert_string_equal(resp.last_modified, "Wed, 21 Oct 2026 07:28:00 GMT");
+	fetch_request again = {.last_modified = resp.last_modified};
+	fetch_response r2;
+	assert_int_equal(get("/lm", &again, &r2, &err), 0);
+	assert_true(r2.not_modified);
+	fetch_response_free(&resp);
+	fetch_response_free(&r2);
+}
+
+static void expect_fail(const char *path, const char *why, long status)
+{
+	fetch_request req = {.limits = {.low_speed_bytes = 100, .low_speed_seconds = 2}};
+	fetch_response resp;
+	jk_err err = {0};
+	int r = get(path, &req, &resp, &err);
+	if (r == 0)
+		fail_msg("%s: expected failure, got status %ld", path, resp.status);
+	if (!strstr(err.msg, why))
+		fail_msg("%s: message '%s' lacks '%s'", path, err.msg, why);
+	assert_null(strchr(err.msg, '\n'));
+	if (status >= 0)
+		assert_int_equal(resp.status, status);
+	assert_null(resp.body);
+	fetch_response_free(&resp);
+}
+
+static void test_http_errors(void **state)
+{
+	(void)state;
+	expect_fail("/404", "HTTP 404", 404);
+	expect_fail("/500", "HTTP 500", 500);
+	fetch_request req = {0};
+	fetch_response resp;
+	jk_err err = {0};
+	assert_true(get("/503", &req, &resp, &err) < 0);
+	assert_int_equal(resp.retry_after, 120);
+	assert_non_null(strstr(err.msg, "HTTP 503"));
+	fetch_response_free(&resp);
+}
+
+static void test_redirects(void **state)
+{
+	(void)state;
+	expect_fail("/loop", "too many redirects", -1);
+	expect_fail("/ftp", "scheme", -1);
+	expect_fail("/file", "scheme", -1);
+	fetch_request req = {0};
+	fetch_response resp;
+	jk_err err = {0};
+	assert_int_equal(get("/hop", &req, &resp, &err), 0);
+	assert_non_null(strstr(resp.final_url, "/etag"));
+	assert_string_equal(resp.etag, "\"v1\"");
+	fetch_response_free(&resp);
+}
+
+static void test_broken_transfers(void **state)
+{
+	(void)state;
+	expect_fail("/reset", "", -1);
+	expect_fail("/close", "", -1);
+	expect_fail("/big", "limit", -1);
+	/* 1 byte per second: aborted by the low-speed rule, not hung. */
+	time_t t0 = time(NULL);
+	expect_fail("/drip", "timed out", -1);
+	assert_true(time(NULL) - t0 < 8);
+}
+
+static void test_refused_and_bad_urls(void **state)
+{
+	(void)state;
+	/* A port nothing listens on. */
+	httpd *tmp = httpd_start(handler, NULL, 0);
+	int port = httpd_port(tmp);
+	httpd_stop(tmp);
+	char url[64];
+	snprintf(url, sizeof url, "http://127.0.0.1:%d/", port);
+	fetch_request req = {.url = url};
+	fetch_response resp;
+	jk_err err = {0};
+	assert_true(fetch_get(&req, &resp, &err) < 0);
+	assert_non_null(strstr(err.msg, "onnect"));
+	fetch_response_free(&resp);
+	const char *bad[] = {"ftp://127.0.0.1/", "file:///etc/passwd", "javascript:alert(1)", "", "127.0.0.1"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++) {
+		fetch_request b = {.url = bad[i]};
+		assert_int_equal(fetch_get(&b, &resp, &err), JK_EARG);
+		fetch_response_free(&resp);
+	}
+}
+
+static void test_user_agent(void **state)
+{
+	(void)state;
+	fetch_request req = {0};
+	fetch_response resp;
+	jk_err err = {0};
+	assert_int_equal(get("/ua", &req, &resp, &err), 0);
+	assert_true(strncmp(resp.body, "jobkiosk/", 9) == 0);
+	fetch_response_free(&resp);
+}
+
+/* A TLS server with a self-signed certificate: must be refused, and
+ * accepted once its certificate is added as a CA file. */
+static void test_tls_untrusted(void **state)
+{
+	(void)state;
+	const char *dir = tu_tmpdir();
+	char cmd[1024], cert[300], key[300];
+	snprintf(cert, sizeof cert, "%s/cert.pem", dir);
+	snprintf(key, sizeof key, "%s/key.pem", dir);
+	snprintf(cmd, sizeof cmd,
+	         "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+	         "-addext subjectAltName=IP:127.0.0.1 -keyout %s -out %s >/dev/null 2>&1",
+	         key, cert);
+	if (system(cmd) != 0) {
+		tu_rmtree(dir);
+		skip();
+	}
+	httpd *tmp = httpd_start(handler, NULL, 0);
+	int port = httpd_port(tmp);
+	httpd_stop(tmp);
+	pid_t pid = fork();
+	if (pid == 0) {
+		char acc[32];
+		snprintf(acc, sizeof acc, "127.0.0.1:%d", port);
+		freopen("/dev/null", "w", stdout);
+		freopen("/dev/null", "w", stderr);
+		freopen("/dev/null", "r", stdin);
+		alarm(30); /* bounded even if the test dies */
+		execlp("openssl", "openssl", "s_server", "-accept", acc, "-cert", cert, "-key", key,
+		       "-www", "-quiet", (char *)NULL);
+		_exit(127);
+	}
+	char url[64];
+	snprintf(url, sizeof url, "https://127.0.0.1:%d/", port);
+	fetch_request req = {.url = url, .limits = {.timeout_ms = 5000}};
+	fetch_response resp;
+	jk_err err = {0};
+	int r = -1;
+	for (int i = 0; i < 50; i++) { /* wait for the server to listen */
+		r = fetch_get(&req, &resp, &err);
+		fetch_response_free(&resp);
+		if (!strstr(err.msg, "onnect"))
+			break;
+		usleep(100000);
+	}
+	assert_true(r < 0);
+	assert_non_null(strstr(err.msg, "certificate"));
+	req.limits.ca_file = cert;
+	r = fetch_get(&req, &resp, &err);
+	if (r)
+		fail_msg("with the CA file: %s", err.msg);
+	assert_int_equal(resp.status, 200);
+	fetch_response_free(&resp);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	tu_rmtree(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_ok_and_etag),      cmocka_unit_test(test_last_modified),
+	    cmocka_unit_test(test_http_errors),      cmocka_unit_test(test_redirects),
+	    cmocka_unit_test(test_broken_transfers), cmocka_unit_test(test_refused_and_bad_urls),
+	    cmocka_unit_test(test_user_agent),       cmocka_unit_test(test_tls_untrusted),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
