@@ -1,0 +1,107 @@
+/* layout.h — posting + screen size + theme + a text measurer → pages of
+ * positioned boxes. Pure C: no SDL, no I/O, no globals. The renderer draws
+ * the boxes as they are; tests drive layout with real font metrics or a fake
+ * measurer. Prefix layout_. */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+#include "posting.h"
+
+/* Measures text for layout. Both callbacks must be pure functions of their
+ * arguments (the same text always measures the same) and must agree with how
+ * the renderer draws: the renderer draws a text box's run in exactly the
+ * width measured here. */
+typedef struct layout_measurer {
+	/* Width in pixels of n bytes of UTF-8 s drawn at px pixels in style
+	 * (POSTING_BOLD | POSTING_ITALIC). s need not be NUL-terminated. */
+	int (*width)(void *ud, const char *s, size_t n, int px, unsigned style);
+	/* Height in pixels of one line box at px (ascent + descent). */
+	int (*height)(void *ud, int px);
+	void *ud;
+} layout_measurer;
+
+/* Colours are 0xRRGGBB. */
+typedef struct layout_theme {
+	uint32_t bg;      /* page background */
+	uint32_t fg;      /* body text, title */
+	uint32_t muted;   /* meta line, footer, continuation header */
+	uint32_t accent;  /* headings, bullets, rule */
+	uint32_t card;    /* apply panel background (light: the QR needs it) */
+	uint32_t card_fg; /* text on the card; also the QR's dark modules */
+	uint32_t card_muted;
+} layout_theme;
+
+/* The default calm dark theme with one amber accent. */
+layout_theme layout_theme_default(void);
+
+typedef enum layout_box_kind {
+	LAYOUT_TEXT,  /* one run of text in one style on one line */
+	LAYOUT_RULE,  /* a filled rectangle (accent rule, bullet) */
+	LAYOUT_PANEL, /* a background card; the only box others may lie on */
+	LAYOUT_QR,    /* the apply code, quiet zone included in w and h */
+} layout_box_kind;
+
+typedef struct layout_box {
+	layout_box_kind kind;
+	int x, y, w, h;
+	uint32_t color;   /* text or fill colour; for LAYOUT_QR the dark colour */
+	unsigned style;   /* LAYOUT_TEXT: POSTING_BOLD | POSTING_ITALIC */
+	int px;           /* LAYOUT_TEXT: font size in pixels */
+	const char *text; /* TEXT: the run (not NUL-terminated); QR: the exact
+	                   * apply target (NUL-terminated). Owned by the doc. */
+	size_t len;
+	int qr_scale;     /* LAYOUT_QR: pixels per module */
+	int qr_modules;   /* LAYOUT_QR: modules per side without quiet zone */
+} layout_box;
+
+typedef struct layout_page {
+	layout_box *boxes; /* owned by the doc */
+	size_t n, cap;
+} layout_page;
+
+/* The pages of one posting (or of the overview). Owns everything it points
+ * to; free with layout_doc_free(). */
+typedef struct layout_doc {
+	layout_page *pages;
+	size_t npages;
+	int body_px;     /* the body size chosen */
+	int w, h;        /* the logical screen the boxes are laid out for */
+	struct layout_chunk *chunks; /* private: text of the boxes (never moves) */
+} layout_doc;
+
+typedef struct layout_params {
+	int w, h;                   /* logical screen (after rotation) */
+	const layout_theme *theme;  /* borrowed */
+	layout_measurer measure;
+} layout_params;
+
+/* The safe area every box lies in: 5% margins on each side. */
+void layout_safe_area(int w, int h, int *x0, int *y0, int *x1, int *y1);
+/* Smallest body size allowed on a w x h screen: 3.5% of the shorter side. */
+int layout_body_floor(int w, int h);
+
+/* Lays out p (borrowed; may be read again only during the call) into out,
+ * which the caller frees with layout_doc_free() on success and failure.
+ * The largest body size that gives the fewest pages is chosen; nothing is
+ * ever smaller than layout_body_floor(). Fails with JK_EARG for a screen
+ * too small to lay anything out, JK_ENOMEM. */
+int layout_posting(const posting *p, const layout_params *lp, layout_doc *out, jk_err *err);
+
+/* The overview page(s): every position as "title · organisation ·
+ * location". items borrowed. Same ownership as layout_posting(). */
+int layout_overview(const posting *const *items, size_t n, const layout_params *lp,
+                    layout_doc *out, jk_err *err);
+
+/* Frees what the doc owns; the struct itself is the caller's. Accepts NULL. */
+void layout_doc_free(layout_doc *d);
+
+/* Checks what every page must hold: every box inside the safe area, no two
+ * boxes overlapping except boxes lying wholly on a panel. Returns 0, or
+ * JK_EFORMAT with the first violation described in err. */
+int layout_check(const layout_doc *d, jk_err *err);
+
+/* True when a line break is allowed between code points a and b, where a
+ * ends the line; exposed for tests. */
+bool layout_break_between(uint32_t a, uint32_t b);
+
+#endif
