@@ -26,4 +26,53 @@ bool store_is_posting_name(const char *name);
 int store_load_path(const char *path, posting_list *out, store_warn_fn warn, void *ud,
                     size_t *nfiles, size_t *nfailed, jk_err *err);
 
+
+/* The cache: one file per fetched document, named by a hash of its key
+ * (the source URL), never by text from a response. Writes are crash-safe
+ * (temp file, fsync, rename, fsync of the folder): after a power cut each
+ * entry is the old or the new version, never torn. A checksum catches
+ * anything else; a corrupt entry is removed and reported, never shown. */
+typedef struct store_cache store_cache;
+
+typedef struct store_meta {
+	char *key;           /* the source URL */
+	char *etag;          /* validators for the next conditional GET */
+	char *last_modified;
+	char *content_type;
+	int64_t fetched_at;  /* unix seconds of the response stored */
+} store_meta;
+
+/* Frees the strings of m (not m). Accepts NULL. */
+void store_meta_clear(store_meta *m);
+
+/* The default folder: $XDG_CACHE_HOME/jobkiosk, else ~/.cache/jobkiosk.
+ * Writes into buf (cap bytes). */
+int store_cache_default_dir(char *buf, size_t cap, jk_err *err);
+
+/* Opens (creating, mode 0700) the cache folder; max_bytes caps its total
+ * size (0: 64 MB). Leftover temp files from a crash are removed. Caller
+ * closes with store_cache_close(). */
+int store_cache_open(const char *dir, size_t max_bytes, store_cache **out, jk_err *err);
+void store_cache_close(store_cache *c);
+const char *store_cache_dir(const store_cache *c);
+
+/* Stores body and meta under meta->key. When the stored entry already has
+ * the same body and validators nothing is written (SD cards wear out) and
+ * *written (may be NULL) is false. Oldest entries are evicted beyond the
+ * size cap. */
+int store_cache_put(store_cache *c, const store_meta *meta, const char *body, size_t len,
+                    bool *written, jk_err *err);
+
+/* Reads the entry for key. JK_ENOTFOUND when there is none; JK_EFORMAT when
+ * it was corrupt (it is removed). On success *body (NUL-terminated) and the
+ * strings in meta are the caller's: free() and store_meta_clear(). */
+int store_cache_get(store_cache *c, const char *key, store_meta *meta, char **body, size_t *len,
+                    jk_err *err);
+
+/* Removes the entry for key, if any. */
+int store_cache_remove(store_cache *c, const char *key, jk_err *err);
+
+/* The entry file name for key ("<32 hex>.jkc"), into buf (>= 40 bytes). */
+void store_cache_name(const char *key, char *buf, size_t cap);
+
 #endif
