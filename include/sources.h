@@ -1,0 +1,94 @@
+/* sources.h — where postings come from, and when to look again.
+ *
+ * A source is a local file or folder (the offline slideshow), an http(s)
+ * URL (a posting page, a Markdown file, a JSON document, a feed), or a
+ * job-board shorthand: greenhouse:BOARD, lever:COMPANY. Network sources
+ * are fetched into the cache (store) and always read back from it, so the
+ * screen, --dump and --render see the same postings with or without a
+ * network. Prefix sources_. */
+#ifndef SOURCES_H
+#define SOURCES_H
+
+#include "fetch.h"
+#include "posting.h"
+#include "store.h"
+
+#include <pthread.h>
+
+typedef enum source_kind {
+	SOURCE_PATH = 0,
+	SOURCE_URL,
+	SOURCE_GREENHOUSE,
+	SOURCE_LEVER,
+} source_kind;
+
+typedef enum source_state {
+	SOURCE_NEVER = 0,   /* not tried yet */
+	SOURCE_OK,          /* last refresh brought a good document */
+	SOURCE_NOT_MODIFIED,
+	SOURCE_FAILED,      /* last refresh failed; cached copy (if any) in use */
+} source_state;
+
+typedef struct source {
+	source_kind kind;
+	char *spec;  /* as the organiser wrote it */
+	char *url;   /* what is fetched (NULL for paths) */
+	char *org;   /* default organisation (board or company name), or NULL */
+	/* Refresh state, owned by whoever refreshes (the worker or --fetch-once). */
+	source_state state;
+	int failures;         /* consecutive */
+	int64_t next_due_ms;  /* monotonic ms */
+	int64_t last_ok;      /* unix seconds of the last good response */
+	char last_error[256];
+} source;
+
+typedef struct source_list {
+	source *v;
+	size_t n, cap;
+} source_list;
+
+/* Parses spec and appends a source. JK_EARG with a reason for a spec that is
+ * none of the above ("ftp://…", "greenhouse:" with no board, a board name
+ * with characters other than letters, digits, '-', '_', '.'). */
+int sources_add(source_list *l, const char *spec, jk_err *err);
+void sources_free(source_list *l);
+
+/* Refresh timing. interval_s is the base period (default 900); jitter is
+ * ±10% so fifty screens pointed at one feed spread their requests. After a
+ * good response the next refresh is at least max_age away; after a failure
+ * the delay doubles from 30 s up to the interval, and a Retry-After wins
+ * when longer. rnd is a number in [0,1). */
+int64_t sources_next_delay_ms(const source *s, bool ok, long max_age, long retry_after,
+                              long interval_s, double rnd);
+
+typedef struct sources_fetch_opts {
+	store_cache *cache;  /* required */
+	fetch_limits limits;
+	/* Feed items that only link to a posting page: how many linked pages
+	 * one refresh may fetch (0: 50). */
+	size_t max_linked;
+} sources_fetch_opts;
+
+typedef enum refresh_outcome {
+	REFRESH_OK,           /* new content stored */
+	REFRESH_UNCHANGED,    /* 304, or the same bytes again */
+	REFRESH_FAILED,
+	REFRESH_LOCAL,        /* a path: nothing to fetch */
+} refresh_outcome;
+
+/* Fetches one network source (with the cached validators), checks that the
+ * body reads as postings before storing it (a broken response never
+ * replaces a good copy), then fetches linked posting pages of feed items.
+ * Blocking: call it off the render loop. Updates s->state, failures,
+ * last_error, last_ok; *npostings (may be NULL) gets the count read. */
+refresh_outcome sources_refresh(source *s, const sources_fetch_opts *o, size_t *npostings);
+
+/* Reads every source's postings: paths from disk, network sources from the
+ * cache (nothing is fetched). Failures go through warn (may be NULL), one
+ * line per source or file. Returns the number of sources that gave at least
+ * one readable document. */
+typedef void (*sources_warn_fn)(void *ud, const char *source, const char *msg);
+size_t sources_load(const source_list *l, store_cache *cache, posting_list *out,
+                    sources_warn_fn warn, void *ud);
+
+#endif

@@ -1,0 +1,207 @@
+/* Sources: specs, refresh timing, and refreshing real feeds from a server
+ * on 127.0.0.1 into the cache — then reading them back with the server
+ * gone (the venue Wi-Fi died). */
+#include "testutil.h"
+
+#include "httpd.h"
+#include "sources.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void test_specs(void **state)
+{
+	(void)state;
+	source_list l = {0};
+	jk_err err = {0};
+	assert_int_equal(sources_add(&l, "greenhouse:acme-robotics", &err), 0);
+	assert_int_equal(l.v[0].kind, SOURCE_GREENHOUSE);
+	assert_string_equal(l.v[0].url,
+	                    "https://boards-api.greenhouse.io/v1/boards/acme-robotics/jobs?content=true");
+	assert_string_equal(l.v[0].org, "Acme-robotics");
+	assert_int_equal(sources_add(&l, "lever:northwind", &err), 0);
+	assert_string_equal(l.v[1].url, "https://api.lever.co/v0/postings/northwind?mode=json");
+	assert_int_equal(sources_add(&l, "https://jobs.example.org/feed.xml", &err), 0);
+	assert_int_equal(l.v[2].kind, SOURCE_URL);
+	assert_int_equal(sources_add(&l, "/media/usb/postings", &err), 0);
+	assert_int_equal(l.v[3].kind, SOURCE_PATH);
+	assert_null(l.v[3].url);
+	const char *bad[] = {"", "ftp://example.org/x", "file:///etc/passwd", "greenhouse:",
+	                     "greenhouse:a/../b", "lever:x y", "https://", "https://exa mple.org/",
+	                     "http:///path"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++) {
+		if (sources_add(&l, bad[i], &err) != JK_EARG)
+			fail_msg("'%s' was accepted", bad[i]);
+		assert_true(strlen(err.msg) > 5);
+	}
+	assert_int_equal(l.n, 4);
+	sources_free(&l);
+	sources_free(NULL);
+}
+
+static void test_timing(void **state)
+{
+	(void)state;
+	source s = {0};
+	/* Good: the interval with ±10% jitter. */
+	assert_int_equal(sources_next_delay_ms(&s, true, -1, -1, 900, 0.5), 900000);
+	assert_int_equal(sources_next_delay_ms(&s, true, -1, -1, 900, 0.0), 810000);
+	assert_true(sources_next_delay_ms(&s, true, -1, -1, 900, 0.999) <= 990000);
+	/* max-age longer than the interval is honoured (capped at a day). */
+	assert_int_equal(sources_next_delay_ms(&s, true, 3600, -1, 900, 0.5), 3600000);
+	assert_int_equal(sources_next_delay_ms(&s, true, 999999, -1, 900, 0.5), 86400000);
+	/* Failures back off 30 s, 60 s, 120 s ... up to the interval. */
+	s.failures = 1;
+	assert_int_equal(sources_next_delay_ms(&s, false, -1, -1, 900, 0.5), 30000);
+	s.failures = 3;
+	assert_int_equal(sources_next_delay_ms(&s, false, -1, -1, 900, 0.5), 120000);
+	s.failures = 50;
+	assert_int_equal(sources_next_delay_ms(&s, false, -1, -1, 900, 0.5), 900000);
+	/* Retry-After wins when longer, within reason. */
+	s.failures = 1;
+	assert_int_equal(sources_next_delay_ms(&s, false, -1, 600, 900, 0.5), 600000);
+	assert_int_equal(sources_next_delay_ms(&s, false, -1, 99999999, 900, 0.5), 6 * 3600000L);
+}
+
+static const char FEED[] =
+    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Northwind Labs</title>"
+    "<item><title>Robotics Engineer</title><link>%s</link><guid>job-1</guid></item>"
+    "<item><title>Lab Manager</title><link>%s</link><guid>job-2</guid>"
+    "<description>&lt;p&gt;Run the lab day to day: ordering, safety, scheduling, and "
+    "onboarding new researchers. You keep twelve benches and three clean rooms working, plan "
+    "maintenance with vendors, and make sure every experiment has what it needs on time. "
+    "Three years of lab operations experience.&lt;/p&gt;</description></item>"
+    "</channel></rss>";
+static const char PAGE[] =
+    "<html><head><title>Robotics Engineer</title></head><body><h1>Robotics Engineer</h1>"
+    "<h2>What you will do</h2><ul><li>Build arms that sort parcels.</li><li>Write the "
+    "motion planner.</li></ul><p><a href=\"/apply/1\">Apply now</a></p></body></html>";
+
+typedef struct {
+	char feed[4096];
+	bool broken;
+	int page_hits;
+} site;
+
+static void handler(const httpd_req *req, httpd_resp *r, void *ud)
+{
+	site *s = ud;
+	if (!strcmp(req->path, "/feed.xml")) {
+		if (s->broken) {
+			r->body = "\x89PNG\r\n\x1a\n garbage";
+			r->len = 18;
+			return;
+		}
+		snprintf(r->headers, sizeof r->headers, "ETag: \"f1\"\r\nContent-Type: application/rss+xml\r\n");
+		if (!strcmp(req->if_none_match, "\"f1\"")) {
+			r->status = 304;
+			return;
+		}
+		r->body = s->feed;
+		r->len = strlen(s->feed);
+	} else if (!strcmp(req->path, "/jobs/1")) {
+		s->page_hits++;
+		snprintf(r->headers, sizeof r->headers, "Content-Type: text/html\r\n");
+		r->body = PAGE;
+		r->len = sizeof PAGE - 1;
+	} else {
+		r->status = 404;
+	}
+}
+
+static void test_refresh_then_offline(void **state)
+{
+	(void)state;
+	site st = {0};
+	httpd *srv = httpd_start(handler, &st, 100);
+	char link1[200], link2[200];
+	snprintf(link1, sizeof link1, "%s", httpd_url(srv, "/jobs/1"));
+	snprintf(link2, sizeof link2, "%s", httpd_url(srv, "/jobs/2"));
+	snprintf(st.feed, sizeof st.feed, FEED, link1, link2);
+
+	const char *dir = tu_tmpdir();
+	store_cache *cache = NULL;
+	jk_err err = {0};
+	assert_int_equal(store_cache_open(dir, 0, &cache, &err), 0);
+	source_list l = {0};
+	assert_int_equal(sources_add(&l, httpd_url(srv, "/feed.xml"), &err), 0);
+	sources_fetch_opts o = {.cache = cache, .limits = {.timeout_ms = 5000}};
+	size_t n = 0;
+	assert_int_equal(sources_refresh(&l.v[0], &o, &n), REFRESH_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(l.v[0].state, SOURCE_OK);
+	assert_int_equal(st.page_hits, 1); /* the thin item's page, not the full one */
+
+	/* A second refresh: 304, nothing rewritten. */
+	assert_int_equal(sources_refresh(&l.v[0], &o, &n), REFRESH_UNCHANGED);
+
+	/* A broken response never replaces the good copy. */
+	st.broken = true;
+	assert_int_equal(sources_refresh(&l.v[0], &o, &n), REFRESH_FAILED);
+	assert_int_equal(l.v[0].state, SOURCE_FAILED);
+	assert_non_null(strstr(l.v[0].last_error, "not readable"));
+	httpd_stop(srv);
+
+	/* The network is gone: refresh fails, the postings still load. */
+	assert_int_equal(sources_refresh(&l.v[0], &o, &n), REFRESH_FAILED);
+	assert_int_equal(l.v[0].failures, 2);
+	posting_list out;
+	posting_list_init(&out);
+	assert_int_equal(sources_load(&l, cache, &out, NULL, NULL), 1);
+	assert_int_equal(out.n, 2);
+	const posting *robot = out.items[0];
+	assert_string_equal(robot->title, "Robotics Engineer");
+	assert_string_equal(robot->organization, "Northwind Labs");
+	assert_true(tu_contains(robot, "motion planner")); /* from the linked page */
+	assert_non_null(strstr(robot->apply, "/apply/1"));
+	assert_true(tu_contains(out.items[1], "twelve benches"));
+	posting_list_free(&out);
+	sources_free(&l);
+	store_cache_close(cache);
+	tu_rmtree(dir);
+}
+
+typedef struct {
+	int n;
+	char last[300];
+} warns;
+
+static void on_warn(void *ud, const char *source, const char *msg)
+{
+	warns *w = ud;
+	w->n++;
+	snprintf(w->last, sizeof w->last, "%s: %s", source, msg);
+}
+
+static void test_never_fetched(void **state)
+{
+	(void)state;
+	const char *dir = tu_tmpdir();
+	store_cache *cache = NULL;
+	assert_int_equal(store_cache_open(dir, 0, &cache, NULL), 0);
+	source_list l = {0};
+	sources_add(&l, "lever:northwind", NULL);
+	snprintf(l.v[0].last_error, sizeof l.v[0].last_error, "Could not resolve host");
+	posting_list out;
+	posting_list_init(&out);
+	warns w = {0};
+	assert_int_equal(sources_load(&l, cache, &out, on_warn, &w), 0);
+	assert_int_equal(w.n, 1);
+	assert_non_null(strstr(w.last, "lever:northwind: not fetched yet; last try: Could not resolve"));
+	posting_list_free(&out);
+	sources_free(&l);
+	store_cache_close(cache);
+	tu_rmtree(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_specs),
+	    cmocka_unit_test(test_timing),
+	    cmocka_unit_test(test_refresh_then_offline),
+	    cmocka_unit_test(test_never_fetched),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
