@@ -598,7 +598,7 @@ static void flow_block(ctx *c, const posting_block *bk, int gap, uint32_t color,
 	tstyle ts = {.px = c->body, .color = color, .bold_color = bold_color, .styles = st};
 	c->group++;
 	if (bk->kind == POSTING_PARAGRAPH) {
-		flow_text(c, bk->text, bk->len, &ts, c->cx0, c->cx1, gap, false, AL_LEFT, NULL, 1400);
+		flow_text(c, bk->text, bk->len, &ts, c->cx0, c->cx1, gap, false, AL_LEFT, NULL, 1350);
 	} else {
 		char num[24];
 		layout_box m = {.kind = LAYOUT_TEXT, .px = c->body, .h = line_h(c, c->body),
@@ -622,7 +622,7 @@ static void flow_block(ctx *c, const posting_block *bk, int gap, uint32_t color,
 			m.len = 3;
 		}
 		flow_text(c, bk->text, bk->len, &ts, c->cx0 + indent, c->cx1, gap, false, AL_LEFT, &m,
-		          1400);
+		          1350);
 	}
 	free(st);
 }

@@ -1,0 +1,59 @@
+/* kiosk.h — the slideshow loop: SDL2 window, one texture per page, event
+ * driven (sleeps in SDL_WaitEventTimeout until the next deadline), crossfade
+ * or cut, keys and touch, progress indicator, survives render resets.
+ * Prefix kiosk_. */
+#ifndef KIOSK_H
+#define KIOSK_H
+
+#include "posting.h"
+
+/* Re-reads the sources into out (empty on entry, the caller's). Return 0 to
+ * replace the deck with out, negative to keep the current one; out is
+ * released either way by the loop. */
+typedef int (*kiosk_reload_fn)(void *ud, posting_list *out, jk_err *err);
+
+typedef struct kiosk_state {
+	size_t slide;    /* index in the deck (postings' pages, then overview) */
+	size_t nslides;
+	size_t posting;  /* posting index, nposting for the overview */
+	size_t nposting;
+	size_t page, npages; /* within the posting */
+	bool paused;
+} kiosk_state;
+
+/* Figures the loop keeps, for tests and the benchmark. */
+typedef struct kiosk_stats {
+	double first_slide_ms;   /* from kiosk_run() entry to the first present */
+	size_t frames;           /* presents, all kinds */
+	size_t fade_frames;      /* presents during crossfades */
+	size_t idle_frames;      /* presents with neither a fade nor a tick */
+	size_t ticks;            /* progress indicator redraws */
+	size_t shown;            /* slides shown */
+	size_t composes;         /* pages composed into textures */
+	double compose_ms_total; /* time composing pages */
+	double fade_ms_total;    /* time drawing crossfade frames */
+	size_t resets;           /* render device/target resets survived */
+	size_t reloads;
+} kiosk_stats;
+
+typedef struct kiosk_opts {
+	int win_w, win_h;       /* 0 x 0: full screen (desktop size) */
+	int rotate;             /* 0, 90, 180, 270 */
+	double slide_seconds;   /* <= 0: 12 */
+	bool cut;               /* cut instead of crossfade */
+	int fade_ms;            /* <= 0: 700 */
+	bool accelerated;       /* a GPU renderer instead of the software one */
+	double max_seconds;     /* > 0: quit after this long (tests, bench) */
+	/* Called after each slide is first presented (tests push events). */
+	void (*on_show)(void *ud, const kiosk_state *st);
+	void *hook_ud;
+} kiosk_opts;
+
+/* Shows list (borrowed; on reload its contents are replaced with what
+ * reload returned and the old postings freed) until q/Esc/window close or
+ * max_seconds. stats may be NULL. Returns 0 on a normal quit, negative with
+ * err set when no window or renderer could be had. */
+int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn reload, void *ud,
+              kiosk_stats *stats, jk_err *err);
+
+#endif
