@@ -27,15 +27,26 @@ static void xml_init(void)
 }
 
 /* Parses HTML that is already UTF-8. The caller frees with xmlFreeDoc().
- * A <meta charset> inside must not re-decode it, hence IGNORE_ENC. */
-static htmlDocPtr parse(const char *html, size_t len)
+ * A <meta charset> inside must not re-decode it, hence IGNORE_ENC. libxml2
+ * stops at 256 levels of nesting; *too_deep (may be NULL) says it did. */
+static htmlDocPtr parse(const char *html, size_t len, bool *too_deep)
 {
 	pthread_once(&xml_once, xml_init);
+	if (too_deep)
+		*too_deep = false;
 	if (len > INT_MAX)
 		return NULL;
-	return htmlReadMemory(html, (int)len, NULL, "UTF-8",
-	                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                          HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+	htmlParserCtxtPtr ctx = htmlNewParserCtxt();
+	if (!ctx)
+		return NULL;
+	htmlDocPtr doc = htmlCtxtReadMemory(ctx, html, (int)len, NULL, "UTF-8",
+	                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+	                                        HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+	if (too_deep && ctx->errNo == XML_ERR_INTERNAL_ERROR)
+		*too_deep = true;
+	htmlFreeParserCtxt(ctx);
+	return doc;
 }
 
 static bool is(const xmlNode *n, const char *name)
@@ -245,6 +256,19 @@ static bool bold_heading(const posting_block *k)
 	return last != '.' && last != '!' && last != '?' && last != ',' && last != ';';
 }
 
+/* Opens a section; an empty lead-in section just takes the heading. */
+static void new_section(hb *b, const char *heading)
+{
+	posting *p = b->p;
+	posting_section *last = p->nsections ? &p->sections[p->nsections - 1] : NULL;
+	if (last && !last->heading && !last->nblocks)
+		posting_remove_section(p, p->nsections - 1);
+	if (!posting_add_section(p, heading))
+		b->r = JK_ENOMEM;
+	else
+		b->sec = p->nsections - 1;
+}
+
 static void close_block(hb *b)
 {
 	posting_block *k = cur_block(b);
@@ -264,10 +288,7 @@ static void close_block(hb *b)
 	}
 	posting_section *s = &b->p->sections[b->sec];
 	posting_remove_block(s, s->nblocks - 1);
-	if (!posting_add_section(b->p, h))
-		b->r = JK_ENOMEM;
-	else
-		b->sec = b->p->nsections - 1;
+	new_section(b, h);
 	free(h);
 }
 
@@ -389,10 +410,7 @@ static void end_heading(hb *b)
 	} else if (*h && b->heading_level == 1 && !b->p->title) {
 		b->r = posting_set(&b->p->title, h, (size_t)-1);
 	} else if (*h) {
-		if (!posting_add_section(b->p, h))
-			b->r = JK_ENOMEM;
-		else
-			b->sec = b->p->nsections - 1;
+		new_section(b, h);
 	}
 	free(h);
 	flush_links(b, b->heading.data ? b->heading.data : "");
@@ -647,7 +665,7 @@ static int build(const xmlNode *root, posting *p, import_links *links, unsigned 
 	if (r)
 		return jk_fail(err, r, "out of memory");
 	if (!(flags & HTML_KEEP_CHROME))
-		html_drop_chrome(p);
+		html_tidy(p);
 	return JK_OK;
 }
 
@@ -665,7 +683,7 @@ int html_sections(const char *html, size_t len, posting *p, import_links *links,
 {
 	if (!len)
 		return JK_OK;
-	htmlDocPtr doc = parse(html, len);
+	htmlDocPtr doc = parse(html, len, NULL);
 	if (!doc)
 		return jk_fail(err, JK_EFORMAT, "HTML that cannot be parsed");
 	int r = build(doc_root(doc), p, links, flags, err);
@@ -679,7 +697,26 @@ int import_html_sections(const char *html, size_t len, posting *p, import_links 
 	return html_sections(html, len, p, links, 0, err);
 }
 
-void html_drop_chrome(posting *p)
+/* "Required Qualifications" over a list: a label in Title Case, short,
+ * without closing punctuation. Made bold so it reads as the list's title. */
+static bool label_line(const posting_block *k, const posting_block *next)
+{
+	if (k->kind != POSTING_PARAGRAPH || k->nspans || k->len < 4 || k->len > 60 ||
+	    next->kind == POSTING_PARAGRAPH || !isalpha((unsigned char)k->text[k->len - 1]))
+		return false;
+	size_t words = 0;
+	for (size_t i = 0; i < k->len; i++) {
+		bool start = i == 0 || k->text[i - 1] == ' ';
+		if (!start)
+			continue;
+		words++;
+		if (!isupper((unsigned char)k->text[i]) && !isdigit((unsigned char)k->text[i]))
+			return false;
+	}
+	return words >= 2;
+}
+
+void html_tidy(posting *p)
 {
 	for (size_t si = 0; si < p->nsections; si++) {
 		posting_section *s = &p->sections[si];
@@ -689,6 +726,18 @@ void html_drop_chrome(posting *p)
 		if (s->heading && import_is_chrome(s->heading)) {
 			free(s->heading);
 			s->heading = NULL;
+		}
+		for (size_t bi = 0; bi + 1 < s->nblocks; bi++) {
+			posting_block *k = &s->blocks[bi];
+			if (!label_line(k, &s->blocks[bi + 1]))
+				continue;
+			posting_span *sp = k->spans_cap ? k->spans : realloc(k->spans, sizeof *sp);
+			if (!sp)
+				continue; /* out of memory: it just stays plain */
+			k->spans = sp;
+			k->spans_cap = k->spans_cap ? k->spans_cap : 1;
+			sp[0] = (posting_span){0, (uint32_t)k->len, POSTING_BOLD};
+			k->nspans = 1;
 		}
 	}
 }
@@ -701,33 +750,494 @@ const char *html_base(const import_opts *opts)
 	return s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8)) ? s : NULL;
 }
 
+/* Words a header line of employment facts consists of, how they show, and
+ * their rank: kind of work first, then where, then level. */
+static const struct {
+	const char *words, *show;
+	int rank;
+} work_words[] = {
+    {"full-time", "Full-time", 0},
+    {"full time", "Full-time", 0},
+    {"part-time", "Part-time", 0},
+    {"part time", "Part-time", 0},
+    {"internship", "Internship", 0},
+    {"intern", "Internship", 0},
+    {"contract", "Contract", 0},
+    {"contractor", "Contract", 0},
+    {"freelance", "Freelance", 0},
+    {"temporary", "Temporary", 0},
+    {"seasonal", "Seasonal", 0},
+    {"permanent", "Permanent", 0},
+    {"volunteer", "Volunteer", 0},
+    {"apprenticeship", "Apprenticeship", 0},
+    {"hybrid", "Hybrid", 1},
+    {"remote", "Remote", 1},
+    {"on-site", "On-site", 1},
+    {"onsite", "On-site", 1},
+    {"in-office", "On-site", 1},
+    {"entry level", "Entry level", 2},
+    {"mid-senior level", "Mid-Senior level", 2},
+    {"senior level", "Senior level", 2},
+    {"associate", "Associate", 2},
+    {"director", "Director", 2},
+    {"executive", "Executive", 2},
+};
+
+static const char *const currency_signs[] = {"US$", "CA$", "A$", "C$", "$", "€", "£", "¥", "₹"};
+static const char *const currency_codes[] = {"USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY",
+                                             "CHF", "SEK", "NOK", "DKK", "PLN", "CNY", "SGD"};
+static const char *const pay_units[] = {"a",      "an",       "per",    "year",    "yr",
+                                        "hour",   "hr",       "month",  "week",    "day",
+                                        "annum",  "annually", "hourly", "monthly", "yearly",
+                                        "weekly", "daily",    "h",      "mo",      "wk"};
+static const char *const connectors[] = {"·", "•", "|", "-", "–", "—", "to", "/", "+"};
+
+#define MAX_TOKS 32
+
+typedef struct tok {
+	const char *s;
+	size_t n;
+} tok;
+
+static bool tok_eq(tok t, const char *w, size_t n)
+{
+	return t.n == n && !strncasecmp(t.s, w, n);
+}
+
+static bool tok_in(tok t, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (tok_eq(t, list[i], strlen(list[i])))
+			return true;
+	return false;
+}
+
+/* Splits s at spaces; a trailing ',' or ';' is not part of a token. Returns
+ * the count, or MAX_TOKS + 1 when there are too many to be a header line. */
+static size_t tokens(const char *s, size_t len, tok *t)
+{
+	size_t n = 0, i = 0;
+	while (i < len) {
+		while (i < len && s[i] == ' ')
+			i++;
+		size_t st = i;
+		while (i < len && s[i] != ' ')
+			i++;
+		size_t e = i;
+		while (e > st && (s[e - 1] == ',' || s[e - 1] == ';'))
+			e--;
+		if (e == st)
+			continue;
+		if (n == MAX_TOKS)
+			return MAX_TOKS + 1;
+		t[n++] = (tok){s + st, e - st};
+	}
+	return n;
+}
+
+/* "$10,000/yr", "120k", "€45.000": *sign set when it carries a currency. */
+static bool money(tok t, bool *sign)
+{
+	const char *s = t.s, *e = t.s + t.n;
+	*sign = false;
+	for (size_t i = 0; i < JK_ARRAY_LEN(currency_signs); i++) {
+		size_t k = strlen(currency_signs[i]);
+		if ((size_t)(e - s) > k && !strncmp(s, currency_signs[i], k)) {
+			s += k;
+			*sign = true;
+			break;
+		}
+	}
+	if (s == e || !isdigit((unsigned char)*s))
+		return false;
+	while (s < e && (isdigit((unsigned char)*s) || *s == ',' || *s == '.'))
+		s++;
+	if (s < e && strchr("kKmM", *s))
+		s++;
+	if (s < e && *s == '+')
+		s++;
+	if (s < e && *s == '/') {
+		if (!tok_in((tok){s + 1, (size_t)(e - s - 1)}, pay_units, JK_ARRAY_LEN(pay_units)))
+			return false;
+		s = e;
+	}
+	return s == e;
+}
+
+/* Tokens the work phrase at t[i] spans (0: none); *w its table entry. */
+static size_t work_phrase(const tok *t, size_t i, size_t n, size_t *w)
+{
+	for (size_t k = 0; k < JK_ARRAY_LEN(work_words); k++) {
+		const char *ws = work_words[k].words;
+		size_t used = 0;
+		while (i + used < n) {
+			size_t len = strcspn(ws, " ");
+			if (!tok_eq(t[i + used], ws, len))
+				break;
+			used++;
+			ws += len;
+			if (!*ws) {
+				*w = k;
+				return used;
+			}
+			ws++;
+		}
+	}
+	return 0;
+}
+
+/* What a header line says: pay (a span of the text) and work words. */
+typedef struct facts {
+	const char *pay;
+	size_t pay_len;
+	size_t work[8], nwork;
+} facts;
+
+/* True when all of s is pay and employment words ("$10,000/yr - $14,000/yr
+ * Hybrid Internship", "Full-time · Remote"), filling f. */
+static bool pay_work_line(const char *s, size_t len, facts *f)
+{
+	tok t[MAX_TOKS];
+	size_t n = tokens(s, len, t), a = 0, b = 0;
+	bool sign = false, any = false;
+	memset(f, 0, sizeof *f);
+	if (!n || n > MAX_TOKS)
+		return false;
+	for (size_t i = 0; i < n;) {
+		size_t w, used = work_phrase(t, i, n, &w);
+		bool sg;
+		if (used) {
+			if (f->nwork < JK_ARRAY_LEN(f->work))
+				f->work[f->nwork++] = w;
+			i += used;
+			continue;
+		}
+		bool m = money(t[i], &sg);
+		bool code = tok_in(t[i], currency_codes, JK_ARRAY_LEN(currency_codes));
+		bool unit = any && tok_in(t[i], pay_units, JK_ARRAY_LEN(pay_units));
+		if (m || code || unit) {
+			if (!any && !unit)
+				a = i;
+			any |= m;
+			sign |= sg || code;
+			b = i;
+		} else if (!tok_in(t[i], connectors, JK_ARRAY_LEN(connectors))) {
+			return false;
+		}
+		i++;
+	}
+	if (any && !sign)
+		return false;
+	if (any) {
+		f->pay = t[a].s;
+		f->pay_len = (size_t)(t[b].s + t[b].n - t[a].s);
+	}
+	return any || f->nwork;
+}
+
+/* "Redmond, WA", "Berlin, Germany", "Remote", "Greater Seattle Area". */
+static bool place_like(const char *s, size_t n)
+{
+	const char *comma = memchr(s, ',', n);
+	if (n >= 6 && !strncasecmp(s, "remote", 6) && (n == 6 || s[6] == ' '))
+		return true;
+	if (n > 5 && !strncmp(s + n - 5, " Area", 5))
+		return true;
+	if (!comma || n > 60 || comma == s || (size_t)(comma - s) + 2 >= n || comma[1] != ' ')
+		return false;
+	for (const char *c = s; c < s + n; c++)
+		if (isdigit((unsigned char)*c))
+			return false;
+	return isupper((unsigned char)s[0]) && isupper((unsigned char)comma[2]);
+}
+
+typedef struct lead {
+	char *org, *place, *pay;
+	jk_buf work;
+	size_t work_ids[8], nwork;
+} lead;
+
+static void lead_add_work(lead *l, const facts *f)
+{
+	for (size_t i = 0; i < f->nwork; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < l->nwork; j++)
+			dup |= !strcmp(work_words[l->work_ids[j]].show, work_words[f->work[i]].show);
+		if (!dup && l->nwork < JK_ARRAY_LEN(l->work_ids))
+			l->work_ids[l->nwork++] = f->work[i];
+	}
+}
+
+/* A line of parts ("Microsoft · Redmond, WA · 9 hours ago · 6 applicants").
+ * It counts as a header line only when a part is a place, pay or chrome:
+ * "Python · Go · Rust" stays text. */
+static bool dot_line(const char *s, lead *l, bool apply)
+{
+	static const char *const seps[] = {" · ", " • ", " | "};
+	const char *part = s, *org = NULL, *place = NULL, *pay = NULL;
+	size_t org_n = 0, place_n = 0, pay_n = 0, parts = 0, signals = 0, works = 0;
+	facts fw[4];
+	while (part) {
+		const char *next = NULL, *end = part + strlen(part);
+		for (size_t i = 0; i < JK_ARRAY_LEN(seps); i++) {
+			const char *hit = strstr(part, seps[i]);
+			if (hit && hit < end)
+				end = hit, next = hit + strlen(seps[i]);
+		}
+		size_t n = (size_t)(end - part);
+		char piece[128];
+		facts f;
+		parts++;
+		if (n && n < sizeof piece) {
+			memcpy(piece, part, n);
+			piece[n] = '\0';
+			if (import_is_chrome(piece)) {
+				signals++;
+			} else if (pay_work_line(part, n, &f)) {
+				signals++;
+				if (f.pay && !pay)
+					pay = f.pay, pay_n = f.pay_len;
+				if (works < JK_ARRAY_LEN(fw))
+					fw[works++] = f;
+			} else if (place_like(part, n) && !place) {
+				signals++;
+				place = part, place_n = n;
+			} else if (!org) {
+				org = part, org_n = n;
+			} else if (!place) {
+				place = part, place_n = n;
+			}
+		}
+		part = next;
+	}
+	if (parts < 2 || !signals || !(org || place || pay || works))
+		return false;
+	if (!apply)
+		return true;
+	if (org && !l->org)
+		l->org = jk_strndup(org, org_n);
+	if (place && !l->place)
+		l->place = jk_strndup(place, place_n);
+	if (pay && !l->pay)
+		l->pay = jk_strndup(pay, pay_n);
+	for (size_t i = 0; i < works; i++)
+		lead_add_work(l, &fw[i]);
+	return true;
+}
+
+/* Whether text is a header line; with apply, its facts go into l. */
+static bool header_line(const char *text, lead *l, bool apply)
+{
+	facts f;
+	size_t n = strlen(text);
+	if (n > 200)
+		return false;
+	if (pay_work_line(text, n, &f)) {
+		if (apply) {
+			if (f.pay && !l->pay)
+				l->pay = jk_strndup(f.pay, f.pay_len);
+			lead_add_work(l, &f);
+		}
+		return true;
+	}
+	return dot_line(text, l, apply);
+}
+
+static int lead_apply(posting *p, lead *l)
+{
+	int r = JK_OK;
+	for (int rank = 0; rank < 3 && !r; rank++)
+		for (size_t i = 0; i < l->nwork && !r; i++)
+			if (work_words[l->work_ids[i]].rank == rank)
+				r = jk_buf_printf(&l->work, "%s%s", l->work.len ? " · " : "",
+				                  work_words[l->work_ids[i]].show);
+	if (!r && l->work.len)
+		r = posting_set_default(&p->employment, l->work.data, l->work.len);
+	if (!r && l->org)
+		r = posting_set_default(&p->organization, l->org, (size_t)-1);
+	if (!r && l->place)
+		r = posting_set_default(&p->location, l->place, (size_t)-1);
+	if (!r && l->pay)
+		r = posting_set_default(&p->pay, l->pay, (size_t)-1);
+	return r;
+}
+
+/* How many lead blocks are looked at for header lines. */
+#define LEAD_BLOCKS 6
+
 int html_lead_meta(posting *p)
 {
-	(void)p;
-	return JK_OK;
+	size_t si = 0;
+	while (si < p->nsections && !p->sections[si].heading && !p->sections[si].nblocks)
+		si++;
+	if (si == p->nsections)
+		return JK_OK;
+	posting_section *s = &p->sections[si];
+	bool header = false;
+	for (size_t i = 0; i < s->nblocks && i < 3 && !header; i++)
+		header = s->blocks[i].text && header_line(s->blocks[i].text, NULL, false);
+	if (s->heading) {
+		/* "<p><b>Research Intern</b></p><p>Microsoft · Redmond, WA</p>":
+		 * the heading is the posting's title, not a section. */
+		if (!p->title && header) {
+			p->title = s->heading;
+			s->heading = NULL;
+		} else if (p->title && !strcmp(p->title, s->heading)) {
+			free(s->heading);
+			s->heading = NULL;
+		} else {
+			return JK_OK;
+		}
+	}
+	lead l = {0};
+	int r = JK_OK;
+	for (size_t i = 0, seen = 0; i < s->nblocks && seen < LEAD_BLOCKS; seen++) {
+		const char *t = s->blocks[i].text;
+		if (t && strlen(t) > 200)
+			break;
+		if (t && header_line(t, &l, true))
+			posting_remove_block(s, i);
+		else
+			i++;
+	}
+	r = lead_apply(p, &l);
+	free(l.org), free(l.place), free(l.pay);
+	jk_buf_free(&l.work);
+	return r;
 }
 
 /* The page reader ------------------------------------------------------------ */
 
+static void warn(const import_opts *o, const char *msg)
+{
+	if (o && o->warn)
+		o->warn(o->ud, o->source ? o->source : "input", msg);
+}
+
+/* Every JobPosting in the page's JSON-LD scripts, appended to out. */
+static int page_jsonld(const xmlNode *top, const import_opts *opts, posting_list *out)
+{
+	const xmlNode *n = top;
+	int r = JK_OK;
+	while (n && !r) {
+		const char *type = is(n, "script") ? attr(n, "type") : NULL;
+		if (type && jk_strcasestr(type, "ld+json")) {
+			xmlChar *json = xmlNodeGetContent(n);
+			const char *j = json ? (const char *)json : "";
+			while (isspace((unsigned char)*j))
+				j++;
+			if (!strncmp(j, "<!--", 4) || !strncmp(j, "<![CDATA[", 9))
+				j += j[2] == '-' ? 4 : 9;
+			size_t found = 0;
+			jk_err e = {0};
+			r = jsonld_read(j, strlen(j), html_base(opts), out, &found, &e);
+			if (r && r != JK_ENOMEM) {
+				char msg[320];
+				snprintf(msg, sizeof msg, "JSON-LD script skipped: %s", e.msg);
+				warn(opts, msg);
+				r = JK_OK;
+			}
+			xmlFree(json);
+		}
+		if (n->children && n->type == XML_ELEMENT_NODE && !is(n, "script")) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && !n->next)
+			n = n->parent;
+		n = n == top ? NULL : n->next;
+	}
+	return r;
+}
+
+/* Title when the body gave none: the first <h1> anywhere, og:title, then
+ * <title> without its " | Site" tail. */
+static int page_title(const xmlNode *top, posting *p)
+{
+	const xmlNode *h1 = find(top, "h1", NULL), *head = find(top, "head", NULL);
+	if (h1) {
+		xmlChar *t = xmlNodeGetContent(h1);
+		int r = t ? posting_set(&p->title, (const char *)t, (size_t)-1) : JK_OK;
+		xmlFree(t);
+		if (r || p->title)
+			return r;
+	}
+	for (const xmlNode *n = head ? head->children : NULL; n; n = n->next) {
+		const char *prop = is(n, "meta") ? attr(n, "property") : NULL;
+		if (prop && !strcasecmp(prop, "og:title") && attr(n, "content"))
+			return posting_set(&p->title, attr(n, "content"), (size_t)-1);
+	}
+	for (const xmlNode *n = head ? head->children : NULL; n; n = n->next) {
+		if (!is(n, "title"))
+			continue;
+		xmlChar *t = xmlNodeGetContent(n);
+		const char *s = t ? (const char *)t : "";
+		const char *bar = strstr(s, " | ");
+		int r = posting_set(&p->title, s, bar && bar > s ? (size_t)(bar - s) : (size_t)-1);
+		xmlFree(t);
+		return r;
+	}
+	return JK_OK;
+}
+
+/* The page as one posting from its text: sections, header lines, title. */
+static int page_posting(const xmlNode *top, posting *p, import_links *links, jk_err *err)
+{
+	const xmlNode *body = find(top, "body", NULL);
+	int r = build(content_root(body ? body : top), p, links, 0, err);
+	if (!r)
+		r = html_lead_meta(p);
+	if (!r && !p->title)
+		r = page_title(top, p);
+	if (r && err && !err->code)
+		jk_fail(err, r, "out of memory");
+	return r;
+}
+
 int import_html(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err)
 {
-	htmlDocPtr doc = parse(data, len);
-	if (!doc)
-		return jk_fail(err, JK_EFORMAT, "HTML that cannot be parsed");
+	bool too_deep;
+	htmlDocPtr doc = parse(data, len, &too_deep);
+	const xmlNode *top = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!top) {
+		xmlFreeDoc(doc);
+		return jk_fail(err, JK_EEMPTY, "HTML without any text");
+	}
 	import_links links = {0};
-	posting *p = posting_new();
-	int r = p ? build(doc_root(doc), p, &links, 0, err) : jk_fail(err, JK_ENOMEM, "out of memory");
-	if (!r)
-		r = html_lead_meta(p);
-	if (!r)
-		r = import_apply_choose(p, &links, html_base(opts));
-	if (!r && !p->title && !p->nsections)
-		r = jk_fail(err, JK_EEMPTY, "HTML without any text");
-	if (!r)
-		r = posting_list_push(out, p);
-	else
-		posting_free(p);
+	posting_list found;
+	posting_list_init(&found);
+	int r = page_jsonld(top, opts, &found);
+	if (r) {
+		jk_fail(err, r, "out of memory");
+	} else if (found.n) {
+		/* JSON-LD wins; the page's text stands in for a missing description
+		 * only when the page is about one posting. */
+		posting *p = found.items[0];
+		if (found.n == 1 && !p->nsections)
+			r = page_posting(top, p, &links, err);
+		if (!r)
+			r = import_apply_choose(p, &links, html_base(opts));
+	} else {
+		posting *p = posting_new();
+		r = p ? posting_list_push(&found, p) : JK_ENOMEM;
+		if (!r)
+			r = page_posting(top, p, &links, err);
+		if (!r)
+			r = import_apply_choose(p, &links, html_base(opts));
+		if (!r && !p->title && !p->nsections)
+			r = too_deep ? jk_fail(err, JK_EFORMAT, "HTML nested more than 256 levels deep")
+			             : jk_fail(err, JK_EEMPTY, "HTML without any text");
+	}
+	if (!r && too_deep)
+		warn(opts, "HTML nested more than 256 levels deep; the rest was skipped");
+	for (size_t i = 0; !r && i < found.n; i++) {
+		r = posting_list_push(out, found.items[i]);
+		found.items[i] = NULL;
+	}
+	for (size_t i = 0; i < found.n; i++)
+		posting_free(found.items[i]);
+	free(found.items);
 	import_links_free(&links);
 	xmlFreeDoc(doc);
 	if (r && err && !err->code)

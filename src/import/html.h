@@ -16,8 +16,9 @@ enum {
 int html_sections(const char *html, size_t len, posting *p, import_links *links, unsigned flags,
                   jk_err *err);
 
-/* Drops every block (and section heading) import_is_chrome() flags. */
-void html_drop_chrome(posting *p);
+/* Drops every block (and section heading) import_is_chrome() flags and
+ * makes Title Case label lines over a list bold. */
+void html_tidy(posting *p);
 
 /* Header lines scraped pages put before the first real section: a title
  * heading followed by "Org · Place · 9 hours ago" and "$X/yr - $Y/yr Hybrid

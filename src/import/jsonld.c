@@ -1,0 +1,576 @@
+/* jsonld.c — schema.org JobPosting (JSON-LD) → postings: the mapping the
+ * HTML page reader uses for its <script type="application/ld+json"> and the
+ * reader for bare JSON-LD documents. Nothing is trusted: every field is
+ * type-checked, unknown shapes are skipped. */
+#include "html.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* How far below the document root a JobPosting is looked for. */
+#define MAX_SEARCH_DEPTH 8
+/* Locations listed before "+N more". */
+#define MAX_PLACES 3
+
+static const cJSON *get(const cJSON *o, const char *key)
+{
+	return cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+}
+
+/* A non-empty string value, NULL otherwise. */
+static const char *str(const cJSON *v)
+{
+	return cJSON_IsString(v) && v->valuestring && *v->valuestring ? v->valuestring : NULL;
+}
+
+static const char *sget(const cJSON *o, const char *key)
+{
+	return str(get(o, key));
+}
+
+/* The first element of an array, or v itself. */
+static const cJSON *first(const cJSON *v)
+{
+	return cJSON_IsArray(v) ? v->child : v;
+}
+
+/* "JobPosting", "schema:JobPosting", "http://schema.org/JobPosting". */
+static bool type_is(const char *t, const char *want)
+{
+	if (!t)
+		return false;
+	const char *c = strrchr(t, '/'), *colon = strrchr(t, ':');
+	if (colon && (!c || colon > c))
+		c = colon;
+	return !strcasecmp(c ? c + 1 : t, want);
+}
+
+static bool has_type(const cJSON *o, const char *want)
+{
+	const cJSON *t = get(o, "@type");
+	if (cJSON_IsArray(t)) {
+		const cJSON *e;
+		cJSON_ArrayForEach(e, t)
+		if (type_is(str(e), want))
+			return true;
+		return false;
+	}
+	return type_is(str(t), want);
+}
+
+/* A number from a JSON number or a numeric string ("120000", "120,000.50"). */
+static bool number(const cJSON *v, double *out)
+{
+	if (cJSON_IsNumber(v)) {
+		*out = v->valuedouble;
+	} else if (str(v)) {
+		char tmp[64];
+		size_t k = 0;
+		for (const char *c = v->valuestring; *c && k + 1 < sizeof tmp; c++)
+			if (*c != ',' && *c != ' ')
+				tmp[k++] = *c;
+		tmp[k] = '\0';
+		char *end;
+		*out = strtod(tmp, &end);
+		if (end == tmp || *end)
+			return false;
+	} else {
+		return false;
+	}
+	return isfinite(*out) && *out > 0 && *out < 1e12;
+}
+
+/* Builds ---------------------------------------------------------------- */
+
+/* "120,000" or "25.50". */
+static int put_amount(jk_buf *b, const char *sym, const char *code, double v)
+{
+	char digits[32], grouped[48];
+	bool whole = fabs(v - round(v)) < 0.005;
+	snprintf(digits, sizeof digits, whole ? "%.0f" : "%.2f", v);
+	size_t n = strcspn(digits, "."), k = 0;
+	for (size_t i = 0; i < n; i++) {
+		grouped[k++] = digits[i];
+		if ((n - i - 1) % 3 == 0 && i + 1 < n)
+			grouped[k++] = ',';
+	}
+	snprintf(grouped + k, sizeof grouped - k, "%s", digits + n);
+	if (sym)
+		return jk_buf_printf(b, "%s%s", sym, grouped);
+	if (code)
+		return jk_buf_printf(b, "%s %s", code, grouped);
+	return jk_buf_puts(b, grouped);
+}
+
+static const char *unit_words(const char *unit)
+{
+	static const struct {
+		const char *unit, *words;
+	} units[] = {{"HOUR", "an hour"}, {"DAY", "a day"},     {"WEEK", "a week"},
+	             {"MONTH", "a month"}, {"YEAR", "a year"}, {"ANNUAL", "a year"}};
+	for (size_t i = 0; unit && i < JK_ARRAY_LEN(units); i++)
+		if (!strcasecmp(unit, units[i].unit))
+			return units[i].words;
+	return NULL;
+}
+
+static const char *currency_symbol(const char *code)
+{
+	static const struct {
+		const char *code, *sym;
+	} cur[] = {{"USD", "$"},   {"EUR", "€"},  {"GBP", "£"},   {"JPY", "¥"},  {"INR", "₹"},
+	           {"CAD", "CA$"}, {"AUD", "A$"}, {"CNY", "CN¥"}, {"KRW", "₩"}, {"NZD", "NZ$"}};
+	for (size_t i = 0; code && i < JK_ARRAY_LEN(cur); i++)
+		if (!strcasecmp(code, cur[i].code))
+			return cur[i].sym;
+	return NULL;
+}
+
+/* baseSalary: a number, a string, or a MonetaryAmount whose value is a
+ * number or a QuantitativeValue → "$120,000–$150,000 a year". */
+static int pay_text(const cJSON *sal, jk_buf *b)
+{
+	sal = first(sal);
+	double lo = 0, hi = 0, one = 0;
+	if (str(sal))
+		return jk_buf_puts(b, sal->valuestring);
+	if (number(sal, &one))
+		return put_amount(b, NULL, NULL, one);
+	if (!cJSON_IsObject(sal))
+		return JK_OK;
+	const char *code = sget(sal, "currency");
+	if (code && (strlen(code) != 3 || !isalpha((unsigned char)code[0])))
+		code = NULL;
+	const char *sym = currency_symbol(code);
+	const cJSON *v = get(sal, "value");
+	const cJSON *q = cJSON_IsObject(v) ? v : sal;
+	const char *unit = sget(q, "unitText");
+	if (!unit)
+		unit = sget(sal, "unitText");
+	bool has_lo = number(get(q, "minValue"), &lo), has_hi = number(get(q, "maxValue"), &hi);
+	bool has_one = number(cJSON_IsObject(v) ? get(v, "value") : v, &one);
+	int r = JK_OK;
+	if (has_lo && has_hi && hi > lo) {
+		r = put_amount(b, sym, code, lo);
+		if (!r)
+			r = jk_buf_puts(b, "–");
+		if (!r)
+			r = put_amount(b, sym, NULL, hi);
+	} else if (has_lo || has_hi || has_one) {
+		r = put_amount(b, sym, code, has_one ? one : has_lo ? lo : hi);
+	} else {
+		return JK_OK;
+	}
+	const char *w = unit_words(unit);
+	if (!r && w)
+		r = jk_buf_printf(b, " %s", w);
+	return r;
+}
+
+/* employmentType values → words people use. */
+static const struct {
+	const char *key, *words;
+} employment_words[] = {
+    {"FULL_TIME", "Full-time"},  {"FULLTIME", "Full-time"},   {"PART_TIME", "Part-time"},
+    {"PARTTIME", "Part-time"},   {"CONTRACTOR", "Contract"},  {"CONTRACT", "Contract"},
+    {"TEMPORARY", "Temporary"},  {"INTERN", "Internship"},    {"INTERNSHIP", "Internship"},
+    {"VOLUNTEER", "Volunteer"},  {"PER_DIEM", "Per diem"},    {"OTHER", ""},
+};
+
+static int add_employment(jk_buf *b, const char *v, size_t n)
+{
+	while (n && isspace((unsigned char)*v))
+		v++, n--;
+	while (n && isspace((unsigned char)v[n - 1]))
+		n--;
+	if (!n || n > 60)
+		return JK_OK;
+	char word[64];
+	memcpy(word, v, n);
+	word[n] = '\0';
+	const char *out = NULL;
+	for (size_t i = 0; i < JK_ARRAY_LEN(employment_words); i++)
+		if (!strcasecmp(word, employment_words[i].key))
+			out = employment_words[i].words;
+	if (!out) {
+		/* Not in the table: "SEASONAL" reads "Seasonal". */
+		bool upper = true;
+		for (size_t i = 0; i < n; i++) {
+			if (word[i] == '_')
+				word[i] = ' ';
+			else if (islower((unsigned char)word[i]))
+				upper = false;
+		}
+		for (size_t i = 1; upper && i < n; i++)
+			word[i] = (char)tolower((unsigned char)word[i]);
+		out = word;
+	}
+	if (!*out || (b->data && jk_strcasestr(b->data, out)))
+		return JK_OK;
+	return jk_buf_printf(b, "%s%s", b->len ? " · " : "", out);
+}
+
+static int employment_text(const cJSON *v, jk_buf *b)
+{
+	const cJSON *e = cJSON_IsArray(v) ? v->child : v;
+	int r = JK_OK;
+	for (; e && !r; e = cJSON_IsArray(v) ? e->next : NULL) {
+		const char *s = str(e);
+		while (s && !r) {
+			const char *comma = strchr(s, ',');
+			r = add_employment(b, s, comma ? (size_t)(comma - s) : strlen(s));
+			s = comma ? comma + 1 : NULL;
+		}
+	}
+	return r;
+}
+
+static bool is_us(const char *c)
+{
+	return c && (!strcasecmp(c, "US") || !strcasecmp(c, "USA") ||
+	             !strcasecmp(c, "United States") || !strcasecmp(c, "United States of America"));
+}
+
+/* A name from a string or an object's "name". */
+static const char *name_of(const cJSON *v)
+{
+	v = first(v);
+	return str(v) ? v->valuestring : sget(v, "name");
+}
+
+/* One Place → "Redmond, WA" / "Berlin, Germany" into b. */
+static int place_text(const cJSON *place, jk_buf *b)
+{
+	const cJSON *a = get(place, "address");
+	if (str(place))
+		return jk_buf_puts(b, place->valuestring);
+	if (str(first(a)))
+		return jk_buf_puts(b, first(a)->valuestring);
+	a = first(a);
+	const char *parts[3] = {name_of(get(a, "addressLocality")), name_of(get(a, "addressRegion")),
+	                        name_of(get(a, "addressCountry"))};
+	if (parts[1] && is_us(parts[2]))
+		parts[2] = NULL;
+	int r = JK_OK;
+	size_t start = b->len;
+	for (size_t i = 0; i < 3 && !r; i++)
+		if (parts[i] && !(b->data && b->len > start && jk_strcasestr(b->data + start, parts[i])))
+			r = jk_buf_printf(b, "%s%s", b->len > start ? ", " : "", parts[i]);
+	if (!r && b->len == start && sget(place, "name"))
+		r = jk_buf_puts(b, sget(place, "name"));
+	return r;
+}
+
+static int location_text(const cJSON *o, jk_buf *b)
+{
+	const cJSON *loc = get(o, "jobLocation"), *e;
+	const char *type = sget(o, "jobLocationType");
+	int r = JK_OK;
+	if (!type && cJSON_IsArray(get(o, "jobLocationType")))
+		type = str(get(o, "jobLocationType")->child);
+	if (type && !strcasecmp(type, "TELECOMMUTE")) {
+		const char *where = name_of(get(o, "applicantLocationRequirements"));
+		r = where ? jk_buf_printf(b, "Remote (%s)", where) : jk_buf_puts(b, "Remote");
+	}
+	size_t places = 0, more = 0;
+	jk_buf one = {0};
+	const cJSON *list = cJSON_IsArray(loc) ? loc : NULL;
+	cJSON_ArrayForEach(e, list)
+	{
+		if (r)
+			break;
+		one.len = 0;
+		r = jk_buf_append(&one, "", 0);
+		if (!r)
+			r = place_text(e, &one);
+		if (r || !one.len || (b->data && jk_strcasestr(b->data, one.data)))
+			continue;
+		if (places++ >= MAX_PLACES) {
+			more++;
+			continue;
+		}
+		r = jk_buf_printf(b, "%s%s", b->len ? (places == 1 ? " or " : "; ") : "", one.data);
+	}
+	if (!r && !cJSON_IsArray(loc) && loc) {
+		one.len = 0;
+		r = jk_buf_append(&one, "", 0);
+		if (!r)
+			r = place_text(loc, &one);
+		if (!r && one.len)
+			r = jk_buf_printf(b, "%s%s", b->len ? " or " : "", one.data);
+	}
+	if (!r && more)
+		r = jk_buf_printf(b, " +%zu more", more);
+	jk_buf_free(&one);
+	return r;
+}
+
+/* Plain-text description: one block per line, "- "/"• " lines are items. */
+static int text_sections(const char *s, posting *p)
+{
+	posting_section *sec = p->nsections ? &p->sections[p->nsections - 1] : posting_add_section(p, NULL);
+	if (!sec)
+		return JK_ENOMEM;
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		const char *line = s;
+		while (n && isspace((unsigned char)*line))
+			line++, n--;
+		bool item = n >= 2 && (!strncmp(line, "- ", 2) || !strncmp(line, "* ", 2) ||
+		                       !strncmp(line, "• ", 4));
+		size_t cut = item ? (line[0] == '\xe2' ? 4 : 2) : 0;
+		if (n > cut) {
+			posting_block *k = posting_add_block(sec, item ? POSTING_BULLET : POSTING_PARAGRAPH, 0);
+			if (!k || posting_block_append(k, line + cut, n - cut, 0))
+				return JK_ENOMEM;
+		}
+		s = line + n;
+		if (*s == '\n')
+			s++;
+	}
+	return JK_OK;
+}
+
+/* HTML, HTML escaped once more ("&lt;p&gt;"), or plain text → sections. */
+static int description(const char *d, posting *p, import_links *links, jk_err *err)
+{
+	if (!strchr(d, '<') && strstr(d, "&lt;")) {
+		char *dec = import_decode_entities(d, (size_t)-1);
+		if (!dec)
+			return jk_fail(err, JK_ENOMEM, "out of memory");
+		int r = import_html_sections(dec, strlen(dec), p, links, err);
+		free(dec);
+		return r;
+	}
+	if (!strchr(d, '<')) {
+		char *dec = import_decode_entities(d, (size_t)-1);
+		int r = dec ? text_sections(dec, p) : JK_ENOMEM;
+		free(dec);
+		return r ? jk_fail(err, r, "out of memory") : JK_OK;
+	}
+	return import_html_sections(d, strlen(d), p, links, err);
+}
+
+/* Fields some sites give apart from the description. */
+static const struct {
+	const char *key, *heading;
+} extra_fields[] = {{"responsibilities", "Responsibilities"},
+                    {"qualifications", "Qualifications"},
+                    {"skills", "Skills"},
+                    {"educationRequirements", "Education"},
+                    {"experienceRequirements", "Experience"},
+                    {"jobBenefits", "Benefits"}};
+
+/* True when the posting's text already holds the start of s. */
+static bool already_has(const posting *p, const char *s)
+{
+	char probe[48];
+	char *c = jk_text_clean(s, strlen(s) < 40 ? strlen(s) : 40);
+	if (!c)
+		return false;
+	snprintf(probe, sizeof probe, "%.*s", 30, c);
+	free(c);
+	for (size_t i = 0; i < p->nsections; i++)
+		for (size_t j = 0; j < p->sections[i].nblocks; j++)
+			if (p->sections[i].blocks[j].text && strstr(p->sections[i].blocks[j].text, probe))
+				return true;
+	return false;
+}
+
+static int set_from_buf(char **field, jk_buf *b)
+{
+	int r = b->len ? posting_set_default(field, b->data, b->len) : JK_OK;
+	jk_buf_free(b);
+	return r;
+}
+
+static int set_date(char **field, const char *s)
+{
+	if (!s || *field)
+		return JK_OK;
+	*field = import_date(s);
+	return JK_OK;
+}
+
+static char *identifier(const cJSON *v)
+{
+	char tmp[32];
+	v = first(v);
+	if (cJSON_IsObject(v))
+		v = get(v, "value");
+	if (str(v))
+		return jk_strndup(v->valuestring, strlen(v->valuestring) < 200 ? (size_t)-1 : 200);
+	if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
+		snprintf(tmp, sizeof tmp, "%.0f", v->valuedouble);
+		return jk_strndup(tmp, (size_t)-1);
+	}
+	return NULL;
+}
+
+int jsonld_to_posting(const cJSON *o, posting *p, const char *base, jk_err *err)
+{
+	int r = posting_set_default(&p->title, sget(o, "title") ? sget(o, "title") : sget(o, "name"),
+	                            (size_t)-1);
+	const cJSON *org = get(o, "hiringOrganization");
+	if (!r && name_of(org))
+		r = posting_set_default(&p->organization, name_of(org), (size_t)-1);
+	jk_buf b = {0};
+	if (!r && !(r = location_text(o, &b)))
+		r = set_from_buf(&p->location, &b);
+	if (!r && !(r = pay_text(get(o, "baseSalary") ? get(o, "baseSalary") : get(o, "estimatedSalary"), &b)))
+		r = set_from_buf(&p->pay, &b);
+	if (!r && !(r = employment_text(get(o, "employmentType"), &b)))
+		r = set_from_buf(&p->employment, &b);
+	jk_buf_free(&b);
+	if (!r)
+		r = set_date(&p->posted, sget(o, "datePosted"));
+	if (!r)
+		r = set_date(&p->expires, sget(o, "validThrough"));
+	if (!r && !p->native_id)
+		p->native_id = identifier(get(o, "identifier"));
+	if (r)
+		return jk_fail(err, r, "out of memory");
+	const cJSON *contact = first(get(o, "applicationContact"));
+	const char *targets[3] = {sget(o, "url"), sget(contact, "url"), sget(contact, "email")};
+	for (size_t i = 0; i < 3 && !p->apply; i++) {
+		if (!targets[i])
+			continue;
+		char mail[320];
+		const char *t = targets[i];
+		if (i == 2 && strncasecmp(t, "mailto:", 7) && strlen(t) < 300) {
+			snprintf(mail, sizeof mail, "mailto:%s", t);
+			t = mail;
+		}
+		p->apply = import_url_accept(t, base);
+	}
+	import_links links = {0};
+	const char *d = sget(o, "description");
+	r = d ? description(d, p, &links, err) : JK_OK;
+	for (size_t i = 0; !r && i < JK_ARRAY_LEN(extra_fields); i++) {
+		const char *s = sget(o, extra_fields[i].key);
+		if (!s || already_has(p, s))
+			continue;
+		if (!posting_add_section(p, extra_fields[i].heading))
+			r = jk_fail(err, JK_ENOMEM, "out of memory");
+		else
+			r = description(s, p, &links, err);
+	}
+	if (!r && (r = import_apply_choose(p, &links, base)))
+		jk_fail(err, r, "could not choose the apply target");
+	import_links_free(&links);
+	return r;
+}
+
+/* Search ------------------------------------------------------------------ */
+
+typedef struct search {
+	posting_list *out;
+	const char *base;
+	size_t found;
+	jk_err *err;
+} search;
+
+static int visit(search *s, const cJSON *v, int depth)
+{
+	if (!v || depth > MAX_SEARCH_DEPTH)
+		return JK_OK;
+	const cJSON *e;
+	if (cJSON_IsArray(v)) {
+		cJSON_ArrayForEach(e, v)
+		{
+			int r = visit(s, e, depth + 1);
+			if (r)
+				return r;
+		}
+		return JK_OK;
+	}
+	if (!cJSON_IsObject(v))
+		return JK_OK;
+	if (has_type(v, "JobPosting")) {
+		posting *p = posting_new();
+		if (!p)
+			return jk_fail(s->err, JK_ENOMEM, "out of memory");
+		int r = jsonld_to_posting(v, p, s->base, s->err);
+		if (r) {
+			posting_free(p);
+			return r;
+		}
+		if ((r = posting_list_push(s->out, p)))
+			return jk_fail(s->err, r, "out of memory");
+		s->found++;
+		return JK_OK;
+	}
+	static const char *const inner[] = {"@graph", "mainEntity", "itemListElement", "item",
+	                                    "hasPart", "about"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(inner); i++) {
+		int r = visit(s, get(v, inner[i]), depth + 1);
+		if (r)
+			return r;
+	}
+	return JK_OK;
+}
+
+/* Nesting depth at byte off (strings skipped), to tell "too deep" apart. */
+static size_t depth_at(const char *s, size_t off)
+{
+	size_t d = 0, max = 0;
+	bool in_str = false;
+	for (size_t i = 0; i < off; i++) {
+		char c = s[i];
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = false;
+		} else if (c == '"') {
+			in_str = true;
+		} else if (c == '[' || c == '{') {
+			if (++d > max)
+				max = d;
+		} else if ((c == ']' || c == '}') && d) {
+			d--;
+		}
+	}
+	return max;
+}
+
+int jsonld_read(const char *json, size_t len, const char *base, posting_list *out, size_t *found,
+                jk_err *err)
+{
+	const char *end = NULL;
+	*found = 0;
+	cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, false);
+	if (!root) {
+		size_t off = end && end >= json && end <= json + len ? (size_t)(end - json) : 0;
+		if (depth_at(json, off) >= CJSON_NESTING_LIMIT)
+			return jk_fail(err, JK_EFORMAT, "JSON nested more than %d levels deep",
+			               CJSON_NESTING_LIMIT);
+		return jk_fail(err, JK_EFORMAT, "invalid JSON near byte %zu", off);
+	}
+	size_t before = out->n;
+	search s = {out, base, 0, err};
+	int r = visit(&s, root, 0);
+	cJSON_Delete(root);
+	if (r) {
+		while (out->n > before)
+			posting_free(out->items[--out->n]);
+		return r;
+	}
+	*found = s.found;
+	return JK_OK;
+}
+
+int import_jsonld(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                  jk_err *err)
+{
+	size_t found = 0;
+	int r = jsonld_read(data, len, html_base(opts), out, &found, err);
+	if (!r && !found)
+		r = jk_fail(err, JK_EFORMAT,
+		            "JSON without a schema.org JobPosting (nor Greenhouse, Lever, JSON Feed)");
+	return r;
+}
