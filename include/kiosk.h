@@ -24,9 +24,8 @@ typedef struct kiosk_state {
 /* Figures the loop keeps, for tests and the benchmark. */
 typedef struct kiosk_stats {
 	double first_slide_ms;   /* from kiosk_run() entry to the first present */
-	size_t frames;           /* presents, all kinds */
+	size_t frames;           /* presents: fades + ticks + slide changes + exposes */
 	size_t fade_frames;      /* presents during crossfades */
-	size_t idle_frames;      /* presents with neither a fade nor a tick */
 	size_t ticks;            /* progress indicator redraws */
 	size_t shown;            /* slides shown */
 	size_t composes;         /* pages composed into textures */
