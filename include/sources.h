@@ -39,6 +39,8 @@ typedef struct source {
 	int failures;         /* consecutive */
 	int64_t next_due_ms;  /* monotonic ms */
 	int64_t last_ok;      /* unix seconds of the last good response */
+	long max_age;         /* from the last response, -1 when none */
+	long retry_after;     /* likewise */
 	char last_error[256];
 } source;
 
@@ -90,5 +92,31 @@ refresh_outcome sources_refresh(source *s, const sources_fetch_opts *o, size_t *
 typedef void (*sources_warn_fn)(void *ud, const char *source, const char *msg);
 size_t sources_load(const source_list *l, store_cache *cache, posting_list *out,
                     sources_warn_fn warn, void *ud);
+
+/* The background refresher: one thread that refreshes each network source
+ * when it is due and tells the loop through notify (called on the worker
+ * thread: it must only post an event). The render loop never waits on it. */
+typedef struct sources_worker sources_worker;
+typedef void (*sources_notify_fn)(void *ud);
+
+typedef struct sources_status {
+	size_t total;      /* network sources */
+	size_t failing;    /* whose last refresh failed */
+	size_t never_ok;   /* not one good response yet */
+	int64_t oldest_ok; /* unix seconds of the stalest good refresh, 0 if none */
+	char first_failing[512]; /* "SPEC: reason" of one failing source */
+} sources_status;
+
+/* Copies the network sources of l (paths need no refreshing) and starts the
+ * thread; the first refreshes begin within a few seconds (jittered).
+ * interval_s 0: 900. Caller stops with sources_worker_stop(). With no
+ * network sources it starts nothing and *out is NULL. */
+int sources_worker_start(const source_list *l, const sources_fetch_opts *o, long interval_s,
+                         sources_notify_fn notify, void *ud, sources_worker **out, jk_err *err);
+/* Makes every source due now (the 'r' key, SIGHUP). */
+void sources_worker_kick(sources_worker *w);
+void sources_worker_status(sources_worker *w, sources_status *st);
+/* Cancels a running transfer and joins the thread. Accepts NULL. */
+void sources_worker_stop(sources_worker *w);
 
 #endif

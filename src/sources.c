@@ -144,6 +144,7 @@ static bool is_feed(import_format f)
 
 typedef struct fetched {
 	refresh_outcome outcome;
+	long max_age, retry_after;
 	size_t npostings;
 	posting_list postings; /* what the stored (or unchanged) body reads as */
 	import_format format;
@@ -165,6 +166,8 @@ static void fetch_one(const char *url, const sources_fetch_opts *o, fetched *f, 
 	fetch_response resp;
 	jk_err err = {0};
 	int r = fetch_get(&req, &resp, &err);
+	f->max_age = resp.max_age;
+	f->retry_after = resp.retry_after;
 	const char *body = NULL, *ctype = NULL;
 	size_t blen = 0;
 	if (r) {
@@ -217,6 +220,8 @@ refresh_outcome sources_refresh(source *s, const sources_fetch_opts *o, size_t *
 	fetched f;
 	char why[256] = "";
 	fetch_one(s->url, o, &f, why, sizeof why);
+	s->max_age = f.max_age;
+	s->retry_after = f.retry_after;
 	if (f.outcome == REFRESH_FAILED) {
 		s->state = SOURCE_FAILED;
 		s->failures++;

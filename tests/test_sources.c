@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 static void test_specs(void **state)
 {
@@ -89,8 +91,9 @@ static void handler(const httpd_req *req, httpd_resp *r, void *ud)
 	site *s = ud;
 	if (!strcmp(req->path, "/feed.xml")) {
 		if (s->broken) {
-			r->body = "\x89PNG\r\n\x1a\n garbage";
-			r->len = 18;
+			static const char png[] = "\x89PNG\r\n\x1a\n garbage";
+			r->body = png;
+			r->len = sizeof png - 1;
 			return;
 		}
 		snprintf(r->headers, sizeof r->headers, "ETag: \"f1\"\r\nContent-Type: application/rss+xml\r\n");
@@ -167,11 +170,11 @@ typedef struct {
 	char last[300];
 } warns;
 
-static void on_warn(void *ud, const char *source, const char *msg)
+static void on_warn(void *ud, const char *src, const char *msg)
 {
 	warns *w = ud;
 	w->n++;
-	snprintf(w->last, sizeof w->last, "%s: %s", source, msg);
+	snprintf(w->last, sizeof w->last, "%s: %s", src, msg);
 }
 
 static void test_never_fetched(void **state)
@@ -195,6 +198,94 @@ static void test_never_fetched(void **state)
 	tu_rmtree(dir);
 }
 
+typedef struct {
+	pthread_mutex_t mu;
+	int notified;
+} notes;
+
+static void on_notify(void *ud)
+{
+	notes *n = ud;
+	pthread_mutex_lock(&n->mu);
+	n->notified++;
+	pthread_mutex_unlock(&n->mu);
+}
+
+static int notified(notes *n)
+{
+	pthread_mutex_lock(&n->mu);
+	int v = n->notified;
+	pthread_mutex_unlock(&n->mu);
+	return v;
+}
+
+static atomic_bool dripping;
+
+static void drip_handler(const httpd_req *req, httpd_resp *r, void *ud)
+{
+	static const char body[] = "<html><body><h1>Slow</h1><p>Dripping one byte a second.</p></body></html>";
+	(void)ud;
+	r->body = body;
+	r->len = sizeof body - 1;
+	if (!strcmp(req->path, "/slow") && atomic_load(&dripping)) {
+		r->mode = HTTPD_DRIP;
+		r->drip_ms = 1000;
+	}
+}
+
+static double mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The worker refreshes in the background, reports, and stops promptly even
+ * while a transfer hangs. */
+static void test_worker(void **state)
+{
+	(void)state;
+	httpd *srv = httpd_start(drip_handler, NULL, 20);
+	const char *dir = tu_tmpdir();
+	store_cache *cache = NULL;
+	assert_int_equal(store_cache_open(dir, 0, &cache, NULL), 0);
+	source_list l = {0};
+	sources_add(&l, httpd_url(srv, "/fast"), NULL);
+	sources_add(&l, httpd_url(srv, "/slow"), NULL);
+	sources_add(&l, "/some/local/folder", NULL);
+	notes n = {.mu = PTHREAD_MUTEX_INITIALIZER};
+	sources_fetch_opts o = {.cache = cache, .limits = {.timeout_ms = 60000}};
+	sources_worker *w = NULL;
+	double t0 = mono();
+	assert_int_equal(sources_worker_start(&l, &o, 900, on_notify, &n, &w, NULL), 0);
+	assert_non_null(w);
+	assert_true(mono() - t0 < 0.5); /* starting never waits on the network */
+	sources_status st;
+	sources_worker_status(w, &st);
+	assert_int_equal(st.total, 2); /* the folder needs no refreshing */
+	for (int i = 0; i < 100 && notified(&n) < 2; i++)
+		usleep(100000);
+	assert_int_equal(notified(&n), 2);
+	/* Now one source drips a byte a second; stopping must not wait for it. */
+	atomic_store(&dripping, true);
+	sources_worker_kick(w);
+	usleep(300000);
+	t0 = mono();
+	sources_worker_stop(w);
+	assert_true(mono() - t0 < 3.0);
+	posting_list out;
+	posting_list_init(&out);
+	sources_load(&l, cache, &out, NULL, NULL);
+	assert_true(out.n >= 1);
+	assert_string_equal(out.items[0]->title, "Slow");
+	posting_list_free(&out);
+	sources_worker_stop(NULL);
+	httpd_stop(srv);
+	sources_free(&l);
+	store_cache_close(cache);
+	tu_rmtree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +293,7 @@ int main(void)
 	    cmocka_unit_test(test_timing),
 	    cmocka_unit_test(test_refresh_then_offline),
 	    cmocka_unit_test(test_never_fetched),
+	    cmocka_unit_test(test_worker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

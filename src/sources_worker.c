@@ -1,0 +1,175 @@
+/* sources_worker.c — the refresh thread. It owns copies of the network
+ * sources; the loop only reads a status snapshot under the lock. */
+#include "sources.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct sources_worker {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	source_list list;
+	sources_fetch_opts opts;
+	long interval_s;
+	sources_notify_fn notify;
+	void *ud;
+	bool stop, kicked;
+	atomic_bool cancel;
+	unsigned rng;
+};
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static double rnd(sources_worker *w)
+{
+	w->rng = w->rng * 1103515245u + 12345u;
+	return (double)((w->rng >> 8) & 0xFFFF) / 65536.0;
+}
+
+static void *run(void *arg)
+{
+	sources_worker *w = arg;
+	pthread_mutex_lock(&w->mu);
+	while (!w->stop) {
+		int64_t now = now_ms(), due = INT64_MAX;
+		for (size_t i = 0; i < w->list.n; i++)
+			if (w->list.v[i].next_due_ms < due)
+				due = w->list.v[i].next_due_ms;
+		if (due > now && !w->kicked) {
+			/* CLOCK_MONOTONIC waits: a wall-clock jump changes nothing. */
+			int64_t at = due == INT64_MAX ? now + 3600000 : due;
+			struct timespec ts = {.tv_sec = at / 1000, .tv_nsec = (at % 1000) * 1000000};
+			pthread_cond_timedwait(&w->cv, &w->mu, &ts);
+			continue;
+		}
+		if (w->kicked) {
+			for (size_t i = 0; i < w->list.n; i++)
+				w->list.v[i].next_due_ms = now;
+			w->kicked = false;
+		}
+		for (size_t i = 0; i < w->list.n && !w->stop; i++) {
+			source *s = &w->list.v[i];
+			if (s->next_due_ms > now_ms())
+				continue;
+			source copy = *s;
+			pthread_mutex_unlock(&w->mu);
+			refresh_outcome out = sources_refresh(&copy, &w->opts, NULL);
+			pthread_mutex_lock(&w->mu);
+			*s = copy;
+			bool ok = out != REFRESH_FAILED;
+			s->next_due_ms = now_ms() + sources_next_delay_ms(s, ok, s->max_age, s->retry_after,
+			                                                  w->interval_s, rnd(w));
+			if (w->notify && !w->stop) {
+				pthread_mutex_unlock(&w->mu);
+				w->notify(w->ud);
+				pthread_mutex_lock(&w->mu);
+			}
+		}
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+int sources_worker_start(const source_list *l, const sources_fetch_opts *o, long interval_s,
+                         sources_notify_fn notify, void *ud, sources_worker **out, jk_err *err)
+{
+	*out = NULL;
+	sources_worker *w = calloc(1, sizeof *w);
+	if (!w)
+		return jk_fail(err, JK_ENOMEM, "out of memory");
+	for (size_t i = 0; i < l->n; i++) {
+		if (l->v[i].kind == SOURCE_PATH)
+			continue;
+		int r = sources_add(&w->list, l->v[i].spec, err);
+		if (r) {
+			sources_free(&w->list);
+			free(w);
+			return r;
+		}
+	}
+	if (!w->list.n) {
+		free(w);
+		return JK_OK;
+	}
+	w->opts = *o;
+	w->opts.limits.cancel = &w->cancel;
+	w->interval_s = interval_s > 0 ? interval_s : 900;
+	w->notify = notify;
+	w->ud = ud;
+	w->rng = (unsigned)time(NULL) ^ (unsigned)(uintptr_t)w;
+	int64_t now = now_ms();
+	for (size_t i = 0; i < w->list.n; i++)
+		w->list.v[i].next_due_ms = now + (int64_t)(rnd(w) * 3000);
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&w->cv, &ca);
+	pthread_condattr_destroy(&ca);
+	pthread_mutex_init(&w->mu, NULL);
+	if (pthread_create(&w->th, NULL, run, w)) {
+		pthread_cond_destroy(&w->cv);
+		pthread_mutex_destroy(&w->mu);
+		sources_free(&w->list);
+		free(w);
+		return jk_fail(err, JK_ENOMEM, "cannot start the refresh thread");
+	}
+	*out = w;
+	return JK_OK;
+}
+
+void sources_worker_kick(sources_worker *w)
+{
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->kicked = true;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+void sources_worker_status(sources_worker *w, sources_status *st)
+{
+	memset(st, 0, sizeof *st);
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->mu);
+	for (size_t i = 0; i < w->list.n; i++) {
+		const source *s = &w->list.v[i];
+		st->total++;
+		if (s->state == SOURCE_FAILED) {
+			if (!st->failing++)
+				snprintf(st->first_failing, sizeof st->first_failing, "%s: %s", s->spec,
+				         s->last_error);
+		}
+		if (!s->last_ok)
+			st->never_ok++;
+		else if (!st->oldest_ok || s->last_ok < st->oldest_ok)
+			st->oldest_ok = s->last_ok;
+	}
+	pthread_mutex_unlock(&w->mu);
+}
+
+void sources_worker_stop(sources_worker *w)
+{
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->stop = true;
+	atomic_store(&w->cancel, true);
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->th, NULL);
+	pthread_cond_destroy(&w->cv);
+	pthread_mutex_destroy(&w->mu);
+	sources_free(&w->list);
+	free(w);
+}
