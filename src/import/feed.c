@@ -454,21 +454,95 @@ static xmlDoc *parse(const char *data, size_t len, const char *url, int extra, c
 	return doc;
 }
 
+/* The length of an XML reference (&amp; &#38; &#x26; ...) at s, else 0. */
+static size_t xml_ref(const char *s, size_t n)
+{
+	static const char *const named[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(named); i++)
+		if (n >= strlen(named[i]) && !memcmp(s, named[i], strlen(named[i])))
+			return strlen(named[i]);
+	if (n < 4 || s[1] != '#')
+		return 0;
+	bool hex = s[2] == 'x';
+	size_t i = 2 + hex, start = i;
+	while (i < n && i < 12 &&
+	       ((s[i] >= '0' && s[i] <= '9') ||
+	        (hex && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f'))))
+		i++;
+	return i > start && i < n && s[i] == ';' ? i + 1 : 0;
+}
+
+/* Feeds in the wild put HTML entities (&nbsp;) and bare '&' in XML. Every
+ * '&' that starts no XML reference becomes "&amp;", so the text keeps
+ * "&nbsp;" for the HTML decoding that follows. CDATA and comments are
+ * left alone. Caller frees. */
+static char *fix_amps(const char *s, size_t n, size_t *outlen)
+{
+	jk_buf b = {.limit = IMPORT_MAX_BYTES + IMPORT_MAX_BYTES / 2};
+	int r = JK_OK;
+	size_t i = 0;
+	while (i < n && !r) {
+		const char *amp = memchr(s + i, '&', n - i), *lt = memchr(s + i, '<', n - i);
+		const char *stop = amp && (!lt || amp < lt) ? amp : lt;
+		if (!stop) {
+			r = jk_buf_append(&b, s + i, n - i);
+			break;
+		}
+		r = jk_buf_append(&b, s + i, (size_t)(stop - s) - i);
+		i = (size_t)(stop - s);
+		const char *end = NULL;
+		size_t skip = 1;
+		if (*stop == '<' && n - i >= 9 && !memcmp(stop, "<![CDATA[", 9))
+			end = memmem(stop, n - i, "]]>", 3), skip = 3;
+		else if (*stop == '<' && n - i >= 4 && !memcmp(stop, "<!--", 4))
+			end = memmem(stop, n - i, "-->", 3), skip = 3;
+		if (*stop == '<') {
+			size_t k = end ? (size_t)(end - stop) + skip : 1;
+			if (!r)
+				r = jk_buf_append(&b, stop, k);
+			i += k;
+		} else if ((skip = xml_ref(stop, n - i))) {
+			if (!r)
+				r = jk_buf_append(&b, stop, skip);
+			i += skip;
+		} else {
+			if (!r)
+				r = jk_buf_puts(&b, "&amp;");
+			i++;
+		}
+	}
+	if (r) {
+		jk_buf_free(&b);
+		return NULL;
+	}
+	*outlen = b.len;
+	return jk_buf_detach(&b);
+}
+
 int import_feed(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err)
 {
 	char why[200] = "";
 	bool fatal = false, recovered = false;
 	const char *url = opts ? opts->source : NULL;
-	if (len > (size_t)INT32_MAX)
+	if (len > IMPORT_MAX_BYTES)
 		return jk_fail(err, JK_ETOOBIG, "feed too large");
 	xmlDoc *doc = parse(data, len, url, 0, why, sizeof why, &fatal);
 	if (!doc && !fatal) {
 		/* Feeds in the wild are often not quite XML (a bare '&', an HTML
-		 * entity): keep what a forgiving parse finds, and say so. */
+		 * entity): mend the ampersands, else keep what a forgiving parse
+		 * finds, and say so. */
 		char ignore[8];
 		bool f2 = false;
-		doc = parse(data, len, url, XML_PARSE_RECOVER, ignore, sizeof ignore, &f2);
+		size_t flen = 0;
+		char *fixed = fix_amps(data, len, &flen);
+		if (!fixed)
+			return jk_fail(err, JK_ENOMEM, "out of memory");
+		doc = parse(fixed, flen, url, 0, ignore, sizeof ignore, &f2);
+		if (!doc && !f2)
+			doc =
+			    parse(fixed, flen, url, XML_PARSE_RECOVER, ignore, sizeof ignore, &f2);
+		free(fixed);
 		recovered = doc != NULL;
 	}
 	const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;

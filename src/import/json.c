@@ -53,8 +53,12 @@ static int parse(const char *data, size_t len, const char *what, cJSON **root, j
 	size_t at = end && end >= data && end <= data + len ? (size_t)(end - data) : 0;
 	size_t depth = 0, maxdepth = 0, lineno = 1, col = 1;
 	bool in_str = false;
-	for (size_t i = 0; i < at + 1 && i < len; i++) {
+	for (size_t i = 0; i < len; i++) {
 		char c = data[i];
+		if (i < at) {
+			col = c == '\n' ? 1 : col + 1;
+			lineno += c == '\n';
+		}
 		if (in_str) {
 			if (c == '\\')
 				i++;
@@ -68,18 +72,11 @@ static int parse(const char *data, size_t len, const char *what, cJSON **root, j
 		} else if ((c == '}' || c == ']') && depth) {
 			depth--;
 		}
-		if (i < at) {
-			col = c == '\n' ? 1 : col + 1;
-			lineno += c == '\n';
-		}
 	}
 	if (maxdepth > CJSON_NESTING_LIMIT)
 		return jk_fail(err, JK_EFORMAT, "%s nested more than %d levels deep", what,
 		               CJSON_NESTING_LIMIT);
-	size_t rest = at;
-	while (rest < len && strchr(" \t\r\n", data[rest]))
-		rest++;
-	if (rest >= len)
+	if (in_str || depth)
 		return jk_fail(err, JK_EFORMAT, "%s ends early (cut off?)", what);
 	return jk_fail(err, JK_EFORMAT, "%s is not valid JSON (line %zu, column %zu)", what, lineno,
 	               col);
