@@ -1,2 +1,0 @@
-/* Temporary: replaced by json.c, feed.c, text.c (helper C). */
-#include "internal.h"
