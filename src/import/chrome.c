@@ -15,11 +15,15 @@ static const struct {
 } rules[] = {
     /* applicant counts and comparisons */
     {"(over |more than )?[0-9][0-9,]*\\+? (applicants?|people clicked apply)", 40},
-    {"see how you compare to (over |more than )?[0-9][0-9,]*\\+? (other )?applicants?", 80},
+    {"see how you compare to (over |more than )?[0-9][0-9,]*\\+? (other "
+     ")?applicants?",
+     80},
     {"be among the first [0-9,]+ applicants?", 60},
     {"(re)?try premium( for .{0,24})?", 60},
     {"(get|access) (exclusive )?(applicant|job search|hiring) insights.{0,60}", 100},
-    {"(show|see|view|load|read) (all|more|less)( (jobs|details|results|options))?", 40},
+    {"(show|see|view|load|read) (all|more|less)( "
+     "(jobs|details|results|options))?",
+     40},
     {"(view|show)( more)?|more|[.…]+ ?more|see less", 16},
     {"(view )?verifications? related to this job( post(ing)?)?", 70},
     {"[0-9][0-9,]* (school )?alumni works? here", 40},
@@ -31,16 +35,21 @@ static const struct {
     {"actively (recruiting|hiring|reviewing applicants)", 40},
     {"[0-9][0-9,]*(\\+|( ?[-–] ?[0-9][0-9,]*)) employees( · .{0,80})?", 120},
     {"[0-9][0-9,.]*[km]?\\+? (followers|employees)( on linkedin)?", 50},
-    {"(easy apply|apply now|apply|save|saved|save job|unsave|share|share job|report( this)? "
-     "job|promoted|sponsored|follow|following|message|dismiss|close|copy link|set alert|"
+    {"(easy apply|apply now|apply|save|saved|save job|unsave|share|share "
+     "job|report( this)? "
+     "job|promoted|sponsored|follow|following|message|dismiss|close|copy "
+     "link|set alert|"
      "create job alert|job alert|back to (search|jobs|results)|more options)",
      24},
     {"(promoted|sponsored) by .{1,60}", 80},
     {"responses managed off [a-z]+", 40},
     {"skip to (main )?content|skip to search|skip navigation", 30},
-    {"sign in|sign in to (apply|view more|save)|join now|log in|sign up|register", 30},
+    {"sign in|sign in to (apply|view more|save)|join now|log in|sign "
+     "up|register",
+     30},
     {"(we|this (web)?site) uses? cookies.{0,300}", 320},
-    {"(accept|reject|decline|allow)( all)?( cookies)?|cookie (settings|preferences|policy)|"
+    {"(accept|reject|decline|allow)( all)?( cookies)?|cookie "
+     "(settings|preferences|policy)|"
      "manage (cookies|preferences)",
      30},
     {"meet the hiring team|show match details|how you match|tailor my resume|"

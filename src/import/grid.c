@@ -103,11 +103,10 @@ static bool blank(span c)
 }
 
 /* Small words a sentence does not end on. */
-static const char *const open_words[] = {"a",    "an",    "and",  "as",   "at",    "be",
-                                         "by",   "for",   "from", "in",   "into",  "is",
-                                         "are",  "of",    "on",   "or",   "our",   "such",
-                                         "than", "that",  "the",  "their", "to",   "which",
-                                         "who",  "with",  "your", "its",  "these", "this"};
+static const char *const open_words[] = {
+    "a",    "an",    "and", "as",    "at",  "be",   "by",   "for",  "from",  "in",
+    "into", "is",    "are", "of",    "on",  "or",   "our",  "such", "than",  "that",
+    "the",  "their", "to",  "which", "who", "with", "your", "its",  "these", "this"};
 
 /* Whether next carries on the sentence prev was cut in. */
 static bool continues(const posting_block *prev, const posting_block *next)
@@ -118,7 +117,8 @@ static bool continues(const posting_block *prev, const posting_block *next)
 	/* Closing quotes and brackets do not end anything by themselves. */
 	while (n && strchr(")]\"'", prev->text[n - 1]))
 		n--;
-	while (n >= 3 && (!strncmp(prev->text + n - 3, "”", 3) || !strncmp(prev->text + n - 3, "’", 3)))
+	while (n >= 3 &&
+	       (!strncmp(prev->text + n - 3, "”", 3) || !strncmp(prev->text + n - 3, "’", 3)))
 		n -= 3;
 	if (!n || strchr(".!?:;", prev->text[n - 1]) ||
 	    (n >= 3 && !strncmp(prev->text + n - 3, "…", 3)))
@@ -133,7 +133,8 @@ static bool continues(const posting_block *prev, const posting_block *next)
 	while (w && isalpha((unsigned char)prev->text[w - 1]))
 		w--;
 	for (size_t i = 0; i < JK_ARRAY_LEN(open_words); i++)
-		if (strlen(open_words[i]) == n - w && !strncasecmp(prev->text + w, open_words[i], n - w))
+		if (strlen(open_words[i]) == n - w &&
+		    !strncasecmp(prev->text + w, open_words[i], n - w))
 			return true;
 	return false;
 }
@@ -154,7 +155,8 @@ static int merge(posting *p, posting *cell)
 			dst = &p->sections[p->nsections - 1];
 			if (dst->nblocks && src->nblocks &&
 			    continues(&dst->blocks[dst->nblocks - 1], &src->blocks[0])) {
-				int r = posting_block_join(&dst->blocks[dst->nblocks - 1], &src->blocks[0]);
+				int r = posting_block_join(&dst->blocks[dst->nblocks - 1],
+				                           &src->blocks[0]);
 				if (r)
 					return r;
 				bi = 1;
@@ -163,7 +165,8 @@ static int merge(posting *p, posting *cell)
 			return JK_ENOMEM;
 		}
 		for (; bi < src->nblocks; bi++) {
-			posting_block *b = posting_add_block(dst, src->blocks[bi].kind, src->blocks[bi].number);
+			posting_block *b =
+			    posting_add_block(dst, src->blocks[bi].kind, src->blocks[bi].number);
 			if (!b)
 				return JK_ENOMEM;
 			*b = src->blocks[bi];
@@ -187,8 +190,8 @@ int import_grid(const char *data, size_t len, const import_opts *opts, posting_l
 			if (c >= g.rows[i].n || blank(g.rows[i].cells[c]))
 				continue;
 			posting *cell = posting_new();
-			r = cell ? html_sections(g.rows[i].cells[c].s, g.rows[i].cells[c].n, cell, &links,
-			                         HTML_KEEP_CHROME, err)
+			r = cell ? html_sections(g.rows[i].cells[c].s, g.rows[i].cells[c].n, cell,
+			                         &links, HTML_KEEP_CHROME, err)
 			         : jk_fail(err, JK_ENOMEM, "out of memory");
 			if (!r && (r = merge(p, cell)))
 				jk_fail(err, r, "out of memory");
@@ -197,7 +200,8 @@ int import_grid(const char *data, size_t len, const import_opts *opts, posting_l
 	}
 	if (!r) {
 		html_tidy(p);
-		if ((r = html_lead_meta(p)) || (r = import_apply_choose(p, &links, html_base(opts))))
+		if ((r = html_lead_meta(p)) ||
+		    (r = import_apply_choose(p, &links, html_base(opts))))
 			jk_fail(err, r, "out of memory");
 	}
 	if (!r && !p->title && !p->nsections)

@@ -39,10 +39,10 @@ static htmlDocPtr parse(const char *html, size_t len, bool *too_deep)
 	htmlParserCtxtPtr ctx = htmlNewParserCtxt();
 	if (!ctx)
 		return NULL;
-	htmlDocPtr doc = htmlCtxtReadMemory(ctx, html, (int)len, NULL, "UTF-8",
-	                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-	                                        HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+	htmlDocPtr doc =
+	    htmlCtxtReadMemory(ctx, html, (int)len, NULL, "UTF-8",
+	                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                           HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
 	if (too_deep && ctx->errNo == XML_ERR_INTERNAL_ERROR)
 		*too_deep = true;
 	htmlFreeParserCtxt(ctx);
@@ -75,17 +75,17 @@ static const char *attr(const xmlNode *n, const char *name)
 }
 
 static const char *const skipped[] = {
-    "script", "style",  "noscript", "template", "head",   "nav",   "footer", "aside",
-    "form",   "button", "input",    "select",   "textarea", "img", "svg",    "iframe",
-    "canvas", "video",  "audio",    "object",   "embed",  "title", "meta",   "link",
+    "script", "style",  "noscript", "template", "head",     "nav",     "footer", "aside",
+    "form",   "button", "input",    "select",   "textarea", "img",     "svg",    "iframe",
+    "canvas", "video",  "audio",    "object",   "embed",    "title",   "meta",   "link",
     "map",    "dialog", "math",     "option",   "datalist", "picture", "source", NULL};
 
 static const char *const blocks[] = {
-    "p",       "div",   "section", "article", "main",  "header",  "blockquote", "pre",
-    "dd",      "dt",    "dl",      "table",   "tr",    "td",      "th",         "tbody",
-    "thead",   "tfoot", "caption", "figure",  "figcaption", "address", "center", "details",
-    "summary", "fieldset", "legend", "hr",    "body",  "html",    "hgroup",     "ul",
-    "ol",      "menu",  "dir",     "li",      NULL};
+    "p",       "div",      "section", "article", "main",       "header",  "blockquote", "pre",
+    "dd",      "dt",       "dl",      "table",   "tr",         "td",      "th",         "tbody",
+    "thead",   "tfoot",    "caption", "figure",  "figcaption", "address", "center",     "details",
+    "summary", "fieldset", "legend",  "hr",      "body",       "html",    "hgroup",     "ul",
+    "ol",      "menu",     "dir",     "li",      NULL};
 
 /* Hidden from sighted readers, so not on a slide either. */
 static bool hidden(const xmlNode *n)
@@ -140,7 +140,8 @@ static const char *text_fix(const char *s, jk_buf *tmp, int *r)
 		}
 		if (c[0] == '&' && strncmp(c, "&lt;", 4) && strncmp(c, "&gt;", 4)) {
 			const char *semi = c + 1;
-			while (*semi && semi - c < 12 && (isalnum((unsigned char)*semi) || *semi == '#'))
+			while (*semi && semi - c < 12 &&
+			       (isalnum((unsigned char)*semi) || *semi == '#'))
 				semi++;
 			if (*semi == ';' && semi > c + 1) {
 				char *d = import_decode_entities(c, (size_t)(semi - c + 1));
@@ -149,7 +150,8 @@ static const char *text_fix(const char *s, jk_buf *tmp, int *r)
 					break;
 				}
 				bool tag = !strcmp(d, "<") || !strcmp(d, ">");
-				*r = jk_buf_append(tmp, tag ? c : d, tag ? (size_t)(semi - c + 1) : strlen(d));
+				*r = jk_buf_append(tmp, tag ? c : d,
+				                   tag ? (size_t)(semi - c + 1) : strlen(d));
 				free(d);
 				c = semi;
 				continue;
@@ -163,8 +165,8 @@ static const char *text_fix(const char *s, jk_buf *tmp, int *r)
 /* Leading bullet glyph of an item's text ("• ", "- ", "▪"): bytes to cut. */
 static size_t bullet_glyph(const char *s)
 {
-	static const char *const glyphs[] = {"•", "·", "▪", "◦", "‣", "●", "○", "■", "□", "➢",
-	                                     "►", "▸", "✓", "✔", "–", "—"};
+	static const char *const glyphs[] = {"•", "·", "▪", "◦", "‣", "●", "○", "■",
+	                                     "□", "➢", "►", "▸", "✓", "✔", "–", "—"};
 	size_t i = 0;
 	while (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
 		i++;
@@ -194,9 +196,9 @@ enum {
 typedef struct frame {
 	const xmlNode *node;
 	unsigned what;
-	bool ordered;     /* F_LIST */
-	int next, step;   /* F_LIST: the next item's number */
-	int outer_list;   /* F_LIST: the enclosing list frame, -1 none */
+	bool ordered;   /* F_LIST */
+	int next, step; /* F_LIST: the next item's number */
+	int outer_list; /* F_LIST: the enclosing list frame, -1 none */
 } frame;
 
 typedef struct pending_link {
@@ -206,8 +208,8 @@ typedef struct pending_link {
 typedef struct hb {
 	posting *p;
 	import_links *links;
-	size_t sec;  /* current section, valid once p->nsections > 0 */
-	bool open;   /* the last block of the current section takes text */
+	size_t sec; /* current section, valid once p->nsections > 0 */
+	bool open;  /* the last block of the current section takes text */
 	posting_block_kind kind;
 	int number;
 	int bold, italic, pre;
@@ -274,6 +276,7 @@ static void close_block(hb *b)
 	posting_block *k = cur_block(b);
 	b->open = false;
 	b->kind = POSTING_PARAGRAPH;
+	b->number = 0;
 	if (!k) {
 		flush_links(b, "");
 		return;
@@ -433,7 +436,8 @@ static void end_link(hb *b)
 		b->capl = cap;
 	}
 	b->r = jk_buf_append(&b->link_text, "", 0);
-	char *h = jk_strndup(href, (size_t)-1), *t = b->r ? NULL : jk_strndup(b->link_text.data, b->link_text.len);
+	char *h = jk_strndup(href, (size_t)-1),
+	     *t = b->r ? NULL : jk_strndup(b->link_text.data, b->link_text.len);
 	if (!h || !t) {
 		free(h), free(t);
 		b->r = JK_ENOMEM;
@@ -599,7 +603,8 @@ static const xmlNode *find(const xmlNode *root, const char *name, size_t *count)
 		bool hit = false;
 		if (n->type == XML_ELEMENT_NODE) {
 			const char *role = attr(n, "role");
-			hit = is(n, name) || (!strcmp(name, "main") && role && !strcasecmp(role, "main"));
+			hit = is(n, name) ||
+			      (!strcmp(name, "main") && role && !strcasecmp(role, "main"));
 		}
 		if (hit) {
 			if (!first)
@@ -691,8 +696,7 @@ int html_sections(const char *html, size_t len, posting *p, import_links *links,
 	return r;
 }
 
-int import_html_sections(const char *html, size_t len, posting *p, import_links *links,
-                         jk_err *err)
+int import_html_sections(const char *html, size_t len, posting *p, import_links *links, jk_err *err)
 {
 	return html_sections(html, len, p, links, 0, err);
 }
@@ -742,7 +746,8 @@ void html_tidy(posting *p)
 	}
 }
 
-/* Header lines of scraped pages --------------------------------------------- */
+/* Header lines of scraped pages ---------------------------------------------
+ */
 
 const char *html_base(const import_opts *opts)
 {
@@ -786,10 +791,9 @@ static const struct {
 static const char *const currency_signs[] = {"US$", "CA$", "A$", "C$", "$", "€", "£", "¥", "₹"};
 static const char *const currency_codes[] = {"USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY",
                                              "CHF", "SEK", "NOK", "DKK", "PLN", "CNY", "SGD"};
-static const char *const pay_units[] = {"a",      "an",       "per",    "year",    "yr",
-                                        "hour",   "hr",       "month",  "week",    "day",
-                                        "annum",  "annually", "hourly", "monthly", "yearly",
-                                        "weekly", "daily",    "h",      "mo",      "wk"};
+static const char *const pay_units[] = {
+    "a",     "an",       "per",    "year",    "yr",     "hour",   "hr",    "month", "week", "day",
+    "annum", "annually", "hourly", "monthly", "yearly", "weekly", "daily", "h",     "mo",   "wk"};
 static const char *const connectors[] = {"·", "•", "|", "-", "–", "—", "to", "/", "+"};
 
 #define MAX_TOKS 32
@@ -962,7 +966,8 @@ static void lead_add_work(lead *l, const facts *f)
 	for (size_t i = 0; i < f->nwork; i++) {
 		bool dup = false;
 		for (size_t j = 0; j < l->nwork; j++)
-			dup |= !strcmp(work_words[l->work_ids[j]].show, work_words[f->work[i]].show);
+			dup |=
+			    !strcmp(work_words[l->work_ids[j]].show, work_words[f->work[i]].show);
 		if (!dup && l->nwork < JK_ARRAY_LEN(l->work_ids))
 			l->work_ids[l->nwork++] = f->work[i];
 	}
@@ -1106,7 +1111,8 @@ int html_lead_meta(posting *p)
 	return r;
 }
 
-/* The page reader ------------------------------------------------------------ */
+/* The page reader ------------------------------------------------------------
+ */
 
 static void warn(const import_opts *o, const char *msg)
 {
@@ -1226,8 +1232,9 @@ int import_html(const char *data, size_t len, const import_opts *opts, posting_l
 		if (!r)
 			r = import_apply_choose(p, &links, html_base(opts));
 		if (!r && !p->title && !p->nsections)
-			r = too_deep ? jk_fail(err, JK_EFORMAT, "HTML nested more than 256 levels deep")
-			             : jk_fail(err, JK_EEMPTY, "HTML without any text");
+			r = too_deep
+			        ? jk_fail(err, JK_EFORMAT, "HTML nested more than 256 levels deep")
+			        : jk_fail(err, JK_EEMPTY, "HTML without any text");
 	}
 	if (!r && too_deep)
 		warn(opts, "HTML nested more than 256 levels deep; the rest was skipped");

@@ -2,6 +2,7 @@
  * HTML page reader uses for its <script type="application/ld+json"> and the
  * reader for bare JSON-LD documents. Nothing is trusted: every field is
  * type-checked, unknown shapes are skipped. */
+#include "body.h"
 #include "html.h"
 
 #include <ctype.h>
@@ -54,9 +55,7 @@ static bool has_type(const cJSON *o, const char *want)
 	const cJSON *t = get(o, "@type");
 	if (cJSON_IsArray(t)) {
 		const cJSON *e;
-		cJSON_ArrayForEach(e, t)
-		if (type_is(str(e), want))
-			return true;
+		cJSON_ArrayForEach(e, t) if (type_is(str(e), want)) return true;
 		return false;
 	}
 	return type_is(str(t), want);
@@ -110,7 +109,7 @@ static const char *unit_words(const char *unit)
 {
 	static const struct {
 		const char *unit, *words;
-	} units[] = {{"HOUR", "an hour"}, {"DAY", "a day"},     {"WEEK", "a week"},
+	} units[] = {{"HOUR", "an hour"},  {"DAY", "a day"},   {"WEEK", "a week"},
 	             {"MONTH", "a month"}, {"YEAR", "a year"}, {"ANNUAL", "a year"}};
 	for (size_t i = 0; unit && i < JK_ARRAY_LEN(units); i++)
 		if (!strcasecmp(unit, units[i].unit))
@@ -122,7 +121,7 @@ static const char *currency_symbol(const char *code)
 {
 	static const struct {
 		const char *code, *sym;
-	} cur[] = {{"USD", "$"},   {"EUR", "€"},  {"GBP", "£"},   {"JPY", "¥"},  {"INR", "₹"},
+	} cur[] = {{"USD", "$"},   {"EUR", "€"},  {"GBP", "£"},   {"JPY", "¥"}, {"INR", "₹"},
 	           {"CAD", "CA$"}, {"AUD", "A$"}, {"CNY", "CN¥"}, {"KRW", "₩"}, {"NZD", "NZ$"}};
 	for (size_t i = 0; code && i < JK_ARRAY_LEN(cur); i++)
 		if (!strcasecmp(code, cur[i].code))
@@ -175,10 +174,10 @@ static int pay_text(const cJSON *sal, jk_buf *b)
 static const struct {
 	const char *key, *words;
 } employment_words[] = {
-    {"FULL_TIME", "Full-time"},  {"FULLTIME", "Full-time"},   {"PART_TIME", "Part-time"},
-    {"PARTTIME", "Part-time"},   {"CONTRACTOR", "Contract"},  {"CONTRACT", "Contract"},
-    {"TEMPORARY", "Temporary"},  {"INTERN", "Internship"},    {"INTERNSHIP", "Internship"},
-    {"VOLUNTEER", "Volunteer"},  {"PER_DIEM", "Per diem"},    {"OTHER", ""},
+    {"FULL_TIME", "Full-time"}, {"FULLTIME", "Full-time"},  {"PART_TIME", "Part-time"},
+    {"PARTTIME", "Part-time"},  {"CONTRACTOR", "Contract"}, {"CONTRACT", "Contract"},
+    {"TEMPORARY", "Temporary"}, {"INTERN", "Internship"},   {"INTERNSHIP", "Internship"},
+    {"VOLUNTEER", "Volunteer"}, {"PER_DIEM", "Per diem"},   {"OTHER", ""},
 };
 
 static int add_employment(jk_buf *b, const char *v, size_t n)
@@ -251,14 +250,16 @@ static int place_text(const cJSON *place, jk_buf *b)
 	if (str(first(a)))
 		return jk_buf_puts(b, first(a)->valuestring);
 	a = first(a);
-	const char *parts[3] = {name_of(get(a, "addressLocality")), name_of(get(a, "addressRegion")),
+	const char *parts[3] = {name_of(get(a, "addressLocality")),
+	                        name_of(get(a, "addressRegion")),
 	                        name_of(get(a, "addressCountry"))};
 	if (parts[1] && is_us(parts[2]))
 		parts[2] = NULL;
 	int r = JK_OK;
 	size_t start = b->len;
 	for (size_t i = 0; i < 3 && !r; i++)
-		if (parts[i] && !(b->data && b->len > start && jk_strcasestr(b->data + start, parts[i])))
+		if (parts[i] &&
+		    !(b->data && b->len > start && jk_strcasestr(b->data + start, parts[i])))
 			r = jk_buf_printf(b, "%s%s", b->len > start ? ", " : "", parts[i]);
 	if (!r && b->len == start && sget(place, "name"))
 		r = jk_buf_puts(b, sget(place, "name"));
@@ -309,52 +310,6 @@ static int location_text(const cJSON *o, jk_buf *b)
 	return r;
 }
 
-/* Plain-text description: one block per line, "- "/"• " lines are items. */
-static int text_sections(const char *s, posting *p)
-{
-	posting_section *sec = p->nsections ? &p->sections[p->nsections - 1] : posting_add_section(p, NULL);
-	if (!sec)
-		return JK_ENOMEM;
-	while (*s) {
-		size_t n = strcspn(s, "\n");
-		const char *line = s;
-		while (n && isspace((unsigned char)*line))
-			line++, n--;
-		bool item = n >= 2 && (!strncmp(line, "- ", 2) || !strncmp(line, "* ", 2) ||
-		                       !strncmp(line, "• ", 4));
-		size_t cut = item ? (line[0] == '\xe2' ? 4 : 2) : 0;
-		if (n > cut) {
-			posting_block *k = posting_add_block(sec, item ? POSTING_BULLET : POSTING_PARAGRAPH, 0);
-			if (!k || posting_block_append(k, line + cut, n - cut, 0))
-				return JK_ENOMEM;
-		}
-		s = line + n;
-		if (*s == '\n')
-			s++;
-	}
-	return JK_OK;
-}
-
-/* HTML, HTML escaped once more ("&lt;p&gt;"), or plain text → sections. */
-static int description(const char *d, posting *p, import_links *links, jk_err *err)
-{
-	if (!strchr(d, '<') && strstr(d, "&lt;")) {
-		char *dec = import_decode_entities(d, (size_t)-1);
-		if (!dec)
-			return jk_fail(err, JK_ENOMEM, "out of memory");
-		int r = import_html_sections(dec, strlen(dec), p, links, err);
-		free(dec);
-		return r;
-	}
-	if (!strchr(d, '<')) {
-		char *dec = import_decode_entities(d, (size_t)-1);
-		int r = dec ? text_sections(dec, p) : JK_ENOMEM;
-		free(dec);
-		return r ? jk_fail(err, r, "out of memory") : JK_OK;
-	}
-	return import_html_sections(d, strlen(d), p, links, err);
-}
-
 /* Fields some sites give apart from the description. */
 static const struct {
 	const char *key, *heading;
@@ -376,7 +331,8 @@ static bool already_has(const posting *p, const char *s)
 	free(c);
 	for (size_t i = 0; i < p->nsections; i++)
 		for (size_t j = 0; j < p->sections[i].nblocks; j++)
-			if (p->sections[i].blocks[j].text && strstr(p->sections[i].blocks[j].text, probe))
+			if (p->sections[i].blocks[j].text &&
+			    strstr(p->sections[i].blocks[j].text, probe))
 				return true;
 	return false;
 }
@@ -386,14 +342,6 @@ static int set_from_buf(char **field, jk_buf *b)
 	int r = b->len ? posting_set_default(field, b->data, b->len) : JK_OK;
 	jk_buf_free(b);
 	return r;
-}
-
-static int set_date(char **field, const char *s)
-{
-	if (!s || *field)
-		return JK_OK;
-	*field = import_date(s);
-	return JK_OK;
 }
 
 static char *identifier(const cJSON *v)
@@ -413,23 +361,25 @@ static char *identifier(const cJSON *v)
 
 int jsonld_to_posting(const cJSON *o, posting *p, const char *base, jk_err *err)
 {
-	int r = posting_set_default(&p->title, sget(o, "title") ? sget(o, "title") : sget(o, "name"),
-	                            (size_t)-1);
-	const cJSON *org = get(o, "hiringOrganization");
-	if (!r && name_of(org))
-		r = posting_set_default(&p->organization, name_of(org), (size_t)-1);
+	const char *title = sget(o, "title") ? sget(o, "title") : sget(o, "name");
+	const char *org = name_of(get(o, "hiringOrganization"));
+	int r = p->title ? JK_OK : import_set_text(&p->title, title);
+	if (!r && !p->organization)
+		r = import_set_text(&p->organization, org);
 	jk_buf b = {0};
 	if (!r && !(r = location_text(o, &b)))
 		r = set_from_buf(&p->location, &b);
-	if (!r && !(r = pay_text(get(o, "baseSalary") ? get(o, "baseSalary") : get(o, "estimatedSalary"), &b)))
+	if (!r &&
+	    !(r = pay_text(get(o, "baseSalary") ? get(o, "baseSalary") : get(o, "estimatedSalary"),
+	                   &b)))
 		r = set_from_buf(&p->pay, &b);
 	if (!r && !(r = employment_text(get(o, "employmentType"), &b)))
 		r = set_from_buf(&p->employment, &b);
 	jk_buf_free(&b);
 	if (!r)
-		r = set_date(&p->posted, sget(o, "datePosted"));
+		r = import_set_date(&p->posted, sget(o, "datePosted"));
 	if (!r)
-		r = set_date(&p->expires, sget(o, "validThrough"));
+		r = import_set_date(&p->expires, sget(o, "validThrough"));
 	if (!r && !p->native_id)
 		p->native_id = identifier(get(o, "identifier"));
 	if (r)
@@ -449,7 +399,7 @@ int jsonld_to_posting(const cJSON *o, posting *p, const char *base, jk_err *err)
 	}
 	import_links links = {0};
 	const char *d = sget(o, "description");
-	r = d ? description(d, p, &links, err) : JK_OK;
+	r = d ? import_body(p, d, strlen(d), BODY_GUESS, 0, &links, base, err) : JK_OK;
 	for (size_t i = 0; !r && i < JK_ARRAY_LEN(extra_fields); i++) {
 		const char *s = sget(o, extra_fields[i].key);
 		if (!s || already_has(p, s))
@@ -457,7 +407,7 @@ int jsonld_to_posting(const cJSON *o, posting *p, const char *base, jk_err *err)
 		if (!posting_add_section(p, extra_fields[i].heading))
 			r = jk_fail(err, JK_ENOMEM, "out of memory");
 		else
-			r = description(s, p, &links, err);
+			r = import_body(p, s, strlen(s), BODY_GUESS, 0, &links, base, err);
 	}
 	if (!r && (r = import_apply_choose(p, &links, base)))
 		jk_fail(err, r, "could not choose the apply target");
@@ -495,7 +445,8 @@ static int visit(search *s, const cJSON *v, int depth)
 		if (!p)
 			return jk_fail(s->err, JK_ENOMEM, "out of memory");
 		int r = jsonld_to_posting(v, p, s->base, s->err);
-		if (r) {
+		if (r || (!p->title && !p->nsections)) {
+			/* Nothing to show: no title, no description. */
 			posting_free(p);
 			return r;
 		}
@@ -504,8 +455,8 @@ static int visit(search *s, const cJSON *v, int depth)
 		s->found++;
 		return JK_OK;
 	}
-	static const char *const inner[] = {"@graph", "mainEntity", "itemListElement", "item",
-	                                    "hasPart", "about"};
+	static const char *const inner[] = {"@graph", "mainEntity", "itemListElement",
+	                                    "item",   "hasPart",    "about"};
 	for (size_t i = 0; i < JK_ARRAY_LEN(inner); i++) {
 		int r = visit(s, get(v, inner[i]), depth + 1);
 		if (r)
@@ -571,6 +522,7 @@ int import_jsonld(const char *data, size_t len, const import_opts *opts, posting
 	int r = jsonld_read(data, len, html_base(opts), out, &found, err);
 	if (!r && !found)
 		r = jk_fail(err, JK_EFORMAT,
-		            "JSON without a schema.org JobPosting (nor Greenhouse, Lever, JSON Feed)");
+		            "JSON without a schema.org JobPosting (nor Greenhouse, Lever, "
+		            "JSON Feed)");
 	return r;
 }

@@ -1,0 +1,524 @@
+/* The HTML reader: sections, spans, skipped parts, entities, JSON-LD, job
+ * site chrome, header lines, and hostile input. */
+#include "testutil.h"
+
+#include "../src/import/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Sections of an HTML fragment; the caller frees with posting_free(). */
+static posting *frag(const char *html, import_links *links)
+{
+	posting *p = posting_new();
+	jk_err err = {0};
+	assert_non_null(p);
+	assert_int_equal(import_html_sections(html, strlen(html), p, links, &err), 0);
+	return p;
+}
+
+static const posting_block *block(const posting *p, size_t s, size_t b)
+{
+	assert_true(s < p->nsections);
+	assert_true(b < p->sections[s].nblocks);
+	return &p->sections[s].blocks[b];
+}
+
+/* Imports through the front door; returns the status, list filled. */
+static int import_src(const char *data, size_t len, const char *source, posting_list *l,
+                      jk_err *err)
+{
+	import_opts o = {.source = source};
+	posting_list_init(l);
+	return import_bytes(data, len, &o, l, err);
+}
+
+static void test_structure(void **state)
+{
+	(void)state;
+	import_links links = {0};
+	posting *p = frag("<h1>Plumber</h1><p>We fix <b>pipes</b> and <em>drains</em>.</p>"
+	                  "<h2>Duties</h2><ul><li>Fix</li><li><p>Plan <a href='/apply'>apply "
+	                  "here</a></p>"
+	                  "</li></ul><ol start='3'><li>three</li><li>four</li></ol>"
+	                  "<ol><li value='7'>seven</li><li>eight</li></ol><p>one<br>two</p>",
+	                  &links);
+	assert_string_equal(p->title, "Plumber");
+	assert_int_equal(p->nsections, 2);
+	assert_null(p->sections[0].heading);
+	const posting_block *b = block(p, 0, 0);
+	assert_string_equal(b->text, "We fix pipes and drains.");
+	assert_int_equal(b->nspans, 2);
+	assert_int_equal(b->spans[0].start, 7);
+	assert_int_equal(b->spans[0].len, 5);
+	assert_int_equal(b->spans[0].style, POSTING_BOLD);
+	assert_int_equal(b->spans[1].start, 17);
+	assert_int_equal(b->spans[1].style, POSTING_ITALIC);
+	assert_string_equal(p->sections[1].heading, "Duties");
+	const char *want[] = {"Fix",   "Plan apply here", "three", "four",
+	                      "seven", "eight",           "one",   "two"};
+	int kinds[] = {POSTING_BULLET,   POSTING_BULLET,   POSTING_NUMBERED,  POSTING_NUMBERED,
+	               POSTING_NUMBERED, POSTING_NUMBERED, POSTING_PARAGRAPH, POSTING_PARAGRAPH};
+	int nums[] = {0, 0, 3, 4, 7, 8, 0, 0};
+	assert_int_equal(p->sections[1].nblocks, 8);
+	for (size_t i = 0; i < 8; i++) {
+		assert_string_equal(block(p, 1, i)->text, want[i]);
+		assert_int_equal(block(p, 1, i)->kind, kinds[i]);
+		assert_int_equal(block(p, 1, i)->number, nums[i]);
+	}
+	assert_int_equal(links.n, 1);
+	assert_string_equal(links.v[0].href, "/apply");
+	assert_string_equal(links.v[0].text, "apply here");
+	assert_string_equal(links.v[0].context, "Plan apply here");
+	import_links_free(&links);
+	posting_free(p);
+}
+
+static void test_bold_heading_and_glyphs(void **state)
+{
+	(void)state;
+	posting *p = frag("<p><b>Responsibilities</b></p><ul><li>• Lead</li><li>- Ship</li>"
+	                  "<li>▪Test</li></ul><p><strong>Note:</strong> bold lead-in stays.</p>"
+	                  "<p>• pseudo item</p><p><b>A bold sentence that ends.</b></p>",
+	                  NULL);
+	assert_int_equal(p->nsections, 1);
+	assert_string_equal(p->sections[0].heading, "Responsibilities");
+	assert_string_equal(block(p, 0, 0)->text, "Lead");
+	assert_string_equal(block(p, 0, 1)->text, "Ship");
+	assert_string_equal(block(p, 0, 2)->text, "Test");
+	assert_string_equal(block(p, 0, 3)->text, "Note: bold lead-in stays.");
+	assert_int_equal(block(p, 0, 4)->kind, POSTING_BULLET);
+	assert_string_equal(block(p, 0, 4)->text, "pseudo item");
+	assert_string_equal(block(p, 0, 5)->text, "A bold sentence that ends.");
+	posting_free(p);
+}
+
+static void test_never_text(void **state)
+{
+	(void)state;
+	posting *p = frag("<html><head><title>T</title><style>.x{color:red}</style><script>var "
+	                  "s=1;</script></head>"
+	                  "<body><nav>Home Jobs</nav><noscript>enable "
+	                  "js</noscript><template>tpl</template>"
+	                  "<p>Keep <img alt='photo' "
+	                  "src='x.png'>this</p><button>Click</button><form><input "
+	                  "value='v'><select><option>opt</option></select><textarea>ta</textarea></"
+	                  "form>"
+	                  "<svg><text>svgtext</text></svg><iframe>ifr</iframe><aside>side</aside>"
+	                  "<div hidden>h1</div><div style='DISPLAY: none'>h2</div><span "
+	                  "aria-hidden='true'>h3</span>"
+	                  "<span "
+	                  "class='sr-only'>h4</span><video>vid</video><footer>foot</footer></"
+	                  "body></html>",
+	                  NULL);
+	const char *bad[] = {"color", "var s", "Home", "enable",  "tpl", "photo",
+	                     "Click", "opt",   "ta",   "svgtext", "ifr", "side",
+	                     "h1",    "h2",    "h3",   "h4",      "vid", "foot"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++)
+		assert_false(tu_contains(p, bad[i]));
+	assert_string_equal(block(p, 0, 0)->text, "Keep this");
+	assert_int_equal(p->sections[0].nblocks, 1);
+	posting_free(p);
+}
+
+static void test_entities_and_leftovers(void **state)
+{
+	(void)state;
+	posting *p = frag("<p>R&amp;D&nbsp;team &#8217;s caf&eacute; &#x2014; "
+	                  "AT&amp;amp;T \\$5 \\*x\\_ "
+	                  "\\#1 C:\\Users &amp;lt;p&amp;gt;</p>",
+	                  NULL);
+	assert_string_equal(block(p, 0, 0)->text,
+	                    "R&D team ’s café — AT&T $5 *x_ #1 C:\\Users &lt;p&gt;");
+	posting_free(p);
+}
+
+static void test_main_preferred(void **state)
+{
+	(void)state;
+	char html[4096];
+	snprintf(html, sizeof html,
+	         "<body><div>Site banner with menu "
+	         "text</div><main><h1>Welder</h1><p>%s</p></main>"
+	         "<div>Related jobs: Painter, Roofer</div></body>",
+	         "We weld steel frames for bridges and need a careful person who "
+	         "likes the work and "
+	         "the team, with a good eye for detail and safety, every day of the "
+	         "week, all year, "
+	         "in all weathers and in the workshop too.");
+	posting *p = frag(html, NULL);
+	assert_string_equal(p->title, "Welder");
+	assert_false(tu_contains(p, "banner"));
+	assert_false(tu_contains(p, "Related"));
+	posting_free(p);
+}
+
+static void test_appends_to_last_section(void **state)
+{
+	(void)state;
+	posting *p = posting_new();
+	jk_err err = {0};
+	assert_non_null(posting_add_section(p, "Requirements"));
+	p->title = strdup("Given");
+	const char *h = "<ul><li>C</li></ul><h1>Second h1</h1>";
+	assert_int_equal(import_html_sections(h, strlen(h), p, NULL, &err), 0);
+	assert_int_equal(p->nsections, 2);
+	assert_string_equal(p->sections[0].heading, "Requirements");
+	assert_string_equal(block(p, 0, 0)->text, "C");
+	assert_string_equal(p->sections[1].heading, "Second h1");
+	posting_free(p);
+}
+
+static void test_chrome(void **state)
+{
+	(void)state;
+	const char *yes[] = {"6 applicants",
+	                     "Over 200 applicants",
+	                     "See how you compare to 6 applicants.",
+	                     "Try Premium for ₹0",
+	                     "See how you compare to 6 applicants. Try Premium for ₹0",
+	                     "Show all",
+	                     "Show more",
+	                     "See more",
+	                     "View",
+	                     "View verifications related to this job post.",
+	                     "5 school alumni work here",
+	                     "12 connections work here",
+	                     "9 hours ago",
+	                     "Reposted 2 weeks ago",
+	                     "Actively recruiting",
+	                     "10,001+ employees · Software Development",
+	                     "Easy Apply",
+	                     "Save",
+	                     "Share",
+	                     "Report this job",
+	                     "Promoted",
+	                     "Responses managed off LinkedIn",
+	                     "Skip to main content",
+	                     "Sign in",
+	                     "Join now",
+	                     "We use cookies to improve your experience.",
+	                     "•"};
+	const char *no[] = {"About the job",
+	                    "Show initiative throughout the research internship.",
+	                    "View our benefits page for details on insurance and leave.",
+	                    "Applicants must hold a degree.",
+	                    "Save the world with us",
+	                    "6 applicants were hired last year and we want more people to join.",
+	                    "Microsoft · Redmond, WA · 9 hours ago · 6 applicants",
+	                    "",
+	                    NULL};
+	for (size_t i = 0; i < JK_ARRAY_LEN(yes); i++)
+		if (!import_is_chrome(yes[i]))
+			fail_msg("not chrome: %s", yes[i]);
+	for (size_t i = 0; i < JK_ARRAY_LEN(no); i++)
+		if (import_is_chrome(no[i]))
+			fail_msg("chrome: %s", no[i] ? no[i] : "(null)");
+	posting *p = frag("<ul><li>Easy Apply</li><li>Real item</li></ul><p>Show all</p>", NULL);
+	assert_int_equal(p->sections[0].nblocks, 1);
+	assert_string_equal(block(p, 0, 0)->text, "Real item");
+	posting_free(p);
+}
+
+static void test_header_lines(void **state)
+{
+	(void)state;
+	const char *page = "<html><body><p><b>Line Cook</b></p>"
+	                   "<p>Fabrikam Foods · Austin, TX · 2 days ago · Over 100 applicants</p>"
+	                   "<p>€30K/yr - €35K/yr Full-time On-site</p><p>1,001-5,000 employees</p>"
+	                   "<h2>About the role</h2><p>Cook things.</p>"
+	                   "<p>Python · Go · Rust</p></body></html>";
+	posting_list l;
+	jk_err err = {0};
+	assert_int_equal(import_src(page, strlen(page), "cook.html", &l, &err), 0);
+	posting *p = l.items[0];
+	assert_string_equal(p->title, "Line Cook");
+	assert_string_equal(p->organization, "Fabrikam Foods");
+	assert_string_equal(p->location, "Austin, TX");
+	assert_string_equal(p->pay, "€30K/yr - €35K/yr");
+	assert_string_equal(p->employment, "Full-time · On-site");
+	assert_int_equal(p->nsections, 1);
+	assert_string_equal(p->sections[0].heading, "About the role");
+	assert_true(tu_contains(p, "Python · Go · Rust"));
+	assert_false(tu_contains(p, "applicants"));
+	assert_false(tu_contains(p, "employees"));
+	posting_list_free(&l);
+}
+
+static void test_page_title(void **state)
+{
+	(void)state;
+	const char *page = "<html><head><title>Baker | Contoso Careers</title></head>"
+	                   "<body><p>Bake bread.</p></body></html>";
+	const char *og = "<html><head><meta property='og:title' content='OG Baker'>"
+	                 "<title>T</title></head><body><p>Bake.</p></body></html>";
+	posting_list l;
+	jk_err err = {0};
+	assert_int_equal(import_src(page, strlen(page), "b.html", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "Baker");
+	posting_list_free(&l);
+	assert_int_equal(import_src(og, strlen(og), "b.html", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "OG Baker");
+	posting_list_free(&l);
+}
+
+static const char jsonld_page[] =
+    "<html><head><script "
+    "type='application/ld+json'>{\"@context\":\"https://schema.org\","
+    "\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"x\"},{\"@type\":"
+    "\"JobPosting\","
+    "\"title\":\"Data "
+    "Engineer\",\"hiringOrganization\":{\"@type\":\"Organization\",\"name\":"
+    "\"Contoso\"},\"jobLocation\":[{\"@type\":\"Place\",\"address\":{"
+    "\"addressLocality\":"
+    "\"Redmond\",\"addressRegion\":\"WA\",\"addressCountry\":\"US\"}},{"
+    "\"address\":{"
+    "\"addressLocality\":\"Berlin\",\"addressCountry\":{\"name\":\"Germany\"}}}"
+    "],"
+    "\"baseSalary\":{\"@type\":\"MonetaryAmount\",\"currency\":\"USD\","
+    "\"value\":{\"@type\":"
+    "\"QuantitativeValue\",\"minValue\":120000,\"maxValue\":150000,"
+    "\"unitText\":\"YEAR\"}},"
+    "\"datePosted\":\"2024-05-01\",\"validThrough\":\"2024-06-30T00:00\","
+    "\"employmentType\":"
+    "[\"FULL_TIME\",\"CONTRACTOR\"],\"identifier\":{\"value\":\"JR-1\"},"
+    "\"url\":"
+    "\"https://contoso.example/jobs/1\",\"description\":\"&lt;p&gt;We build "
+    "&lt;b&gt;pipelines&lt;/b&gt;.&lt;/p&gt;&lt;h2&gt;You&lt;/"
+    "h2&gt;&lt;ul&gt;&lt;li&gt;Spark"
+    "&lt;/li&gt;&lt;/ul&gt;\"}]}</script></head><body><p>Page text not "
+    "shown</p></body></html>";
+
+static void test_jsonld_page(void **state)
+{
+	(void)state;
+	posting_list l;
+	jk_err err = {0};
+	assert_int_equal(import_src(jsonld_page, strlen(jsonld_page), "j.html", &l, &err), 0);
+	assert_int_equal(l.n, 1);
+	posting *p = l.items[0];
+	assert_string_equal(p->title, "Data Engineer");
+	assert_string_equal(p->organization, "Contoso");
+	assert_string_equal(p->location, "Redmond, WA; Berlin, Germany");
+	assert_string_equal(p->pay, "$120,000–$150,000 a year");
+	assert_string_equal(p->employment, "Full-time · Contract");
+	assert_string_equal(p->posted, "2024-05-01");
+	assert_string_equal(p->expires, "2024-06-30");
+	assert_string_equal(p->apply, "https://contoso.example/jobs/1");
+	assert_string_equal(block(p, 0, 0)->text, "We build pipelines.");
+	assert_string_equal(p->sections[1].heading, "You");
+	assert_false(tu_contains(p, "Page text"));
+	posting_list_free(&l);
+}
+
+static void test_jsonld_variants(void **state)
+{
+	(void)state;
+	/* Several postings, wrong types, missing fields: no crash, sane fields. */
+	const char *doc = "[{\"@type\":\"JobPosting\",\"title\":5,\"name\":\"Named\","
+	                  "\"hiringOrganization\":"
+	                  "\"Fabrikam\",\"jobLocation\":\"x\",\"jobLocationType\":\"TELECOMMUTE\","
+	                  "\"applicantLocationRequirements\":{\"@type\":\"Country\",\"name\":"
+	                  "\"Canada\"},"
+	                  "\"baseSalary\":{\"currency\":\"EUR\",\"value\":{\"value\":\"45.5\","
+	                  "\"unitText\":\"HOUR\"}},"
+	                  "\"employmentType\":\"INTERN, PART_TIME\",\"description\":\"Line one\\n- "
+	                  "item a\"},"
+	                  "{\"@type\":[\"Thing\",\"JobPosting\"],\"title\":\"Second\","
+	                  "\"baseSalary\":{\"currency\":"
+	                  "\"SEK\",\"value\":{\"minValue\":\"40,000\",\"maxValue\":50000,"
+	                  "\"unitText\":\"MONTH\"}}},"
+	                  "{\"@type\":\"JobPosting\",\"title\":{\"a\":1},\"jobLocation\":[1,null,{"
+	                  "\"address\":5}],"
+	                  "\"baseSalary\":[],\"employmentType\":7,\"identifier\":[],"
+	                  "\"description\":7,"
+	                  "\"hiringOrganization\":[],\"datePosted\":3},"
+	                  "{\"@type\":\"JobPosting\",\"title\":\"Third\",\"baseSalary\":-5,"
+	                  "\"jobLocation\":{},"
+	                  "\"datePosted\":\"not a "
+	                  "date\",\"employmentType\":[\"OTHER\",\"SEASONAL\"]}]";
+	posting_list l;
+	jk_err err = {0};
+	assert_int_equal(import_src(doc, strlen(doc), "jobs.json", &l, &err), 0);
+	assert_int_equal(l.n, 3);
+	posting *p = l.items[0];
+	assert_string_equal(p->title, "Named");
+	assert_string_equal(p->organization, "Fabrikam");
+	assert_string_equal(p->location, "Remote (Canada) or x");
+	assert_string_equal(p->pay, "€45.50 an hour");
+	assert_string_equal(p->employment, "Internship · Part-time");
+	assert_string_equal(block(p, 0, 0)->text, "Line one");
+	assert_string_equal(l.items[1]->pay, "SEK 40,000–50,000 a month");
+	p = l.items[2];
+	assert_string_equal(p->title, "Third");
+	assert_null(p->pay);
+	assert_null(p->location);
+	assert_null(p->posted);
+	assert_string_equal(p->employment, "Seasonal");
+	/* Ids differ between postings of one document. */
+	assert_string_not_equal(l.items[0]->id, l.items[1]->id);
+	posting_list_free(&l);
+
+	const char *none = "{\"@type\":\"Organization\",\"name\":\"x\"}";
+	assert_int_not_equal(import_src(none, strlen(none), "o.json", &l, &err), 0);
+	assert_non_null(strstr(err.msg, "JobPosting"));
+	posting_list_free(&l);
+}
+
+static void test_jsonld_several_scripts(void **state)
+{
+	(void)state;
+	const char *page = "<html><head>"
+	                   "<script type='application/ld+json'>{\"@type\":\"JobPosting\",\"title\":"
+	                   "\"A\",\"description\":\"<p>a text</p>\"}</script>"
+	                   "<script type='application/ld+json'>{\"@type\":\"JobPosting\",\"title\":"
+	                   "\"B\",\"description\":\"<p>b text</p>\"}</script>"
+	                   "<script type='application/ld+json'>{broken</script>"
+	                   "</head><body><p>x</p></body></html>";
+	posting_list l;
+	jk_err err = {0};
+	assert_int_equal(import_src(page, strlen(page), "two.html", &l, &err), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0]->title, "A");
+	assert_string_equal(l.items[1]->title, "B");
+	assert_true(tu_contains(l.items[1], "b text"));
+	assert_false(tu_contains(l.items[0], "b text"));
+	posting_list_free(&l);
+}
+
+/* Hostile input ---------------------------------------------------------- */
+
+static char *repeat(const char *a, size_t n, const char *mid, const char *b, size_t m)
+{
+	size_t la = strlen(a), lm = strlen(mid), lb = strlen(b);
+	char *s = malloc(la * n + lm + lb * m + 1), *o = s;
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++, o += la)
+		memcpy(o, a, la);
+	memcpy(o, mid, lm);
+	o += lm;
+	for (size_t i = 0; i < m; i++, o += lb)
+		memcpy(o, b, lb);
+	*o = '\0';
+	return s;
+}
+
+static void test_hostile(void **state)
+{
+	(void)state;
+	posting_list l;
+	jk_err err = {0};
+	/* Empty and tag-only documents fail with a reason. */
+	assert_int_equal(import_src("", 0, "e.html", &l, &err), JK_EEMPTY);
+	posting_list_free(&l);
+	const char *tags = "<html><body><div><span></span></div></body></html>";
+	assert_int_equal(import_src(tags, strlen(tags), "t.html", &l, &err), JK_EEMPTY);
+	assert_non_null(strstr(err.msg, "HTML"));
+	posting_list_free(&l);
+	/* Truncated mid-tag keeps what came before. */
+	const char *cut = "<h1>Cut</h1><p>Some text</p><p class=\"x";
+	assert_int_equal(import_src(cut, strlen(cut), "c.html", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "Cut");
+	assert_true(tu_contains(l.items[0], "Some text"));
+	posting_list_free(&l);
+	/* 100,000-deep nesting: a clear failure, no crash, no stack overflow. */
+	char *deep = repeat("<div>", 100000, "deep", "</div>", 100000);
+	assert_int_not_equal(import_src(deep, strlen(deep), "d.html", &l, &err), 0);
+	assert_non_null(strstr(err.msg, "deep"));
+	posting_list_free(&l);
+	free(deep);
+	/* Text before the deep part survives. */
+	deep = repeat("<p>kept</p><b>", 1, "", "<i>", 100000);
+	assert_int_equal(import_src(deep, strlen(deep), "d2.html", &l, &err), 0);
+	assert_true(tu_contains(l.items[0], "kept"));
+	posting_list_free(&l);
+	free(deep);
+	/* The sections reader on its own copes too. */
+	deep = repeat("<ul><li>", 100000, "x", "</li></ul>", 100000);
+	posting *p = posting_new();
+	assert_int_equal(import_html_sections(deep, strlen(deep), p, NULL, &err), 0);
+	posting_free(p);
+	free(deep);
+	/* 5 MB of paragraphs. */
+	char *big = repeat("<p>A paragraph of a long posting, with <b>bold</b> words.</p>\n", 90000,
+	                   "", "", 0);
+	assert_true(strlen(big) > 5000000);
+	assert_int_equal(import_src(big, strlen(big), "big.html", &l, &err), 0);
+	assert_int_equal(l.items[0]->sections[0].nblocks, 90000);
+	posting_list_free(&l);
+	free(big);
+	/* Invalid UTF-8 arrives as Windows-1252 text, valid in the model. */
+	const char bad[] = "<h1>Caf\xe9</h1><p>na\xefve \xff\xfe text</p>";
+	assert_int_equal(import_src(bad, sizeof bad - 1, "u.html", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "Café");
+	assert_true(jk_utf8_valid(l.items[0]->sections[0].blocks[0].text,
+	                          strlen(l.items[0]->sections[0].blocks[0].text)));
+	posting_list_free(&l);
+	/* Binary garbage. */
+	char garbage[4096];
+	unsigned x = 12345;
+	for (size_t i = 0; i < sizeof garbage; i++)
+		garbage[i] = (char)((x = x * 1103515245u + 12345u) >> 16);
+	garbage[0] = '<';
+	assert_int_not_equal(import_src(garbage, sizeof garbage, "g.html", &l, &err), 0);
+	posting_list_free(&l);
+	/* Garbage without NULs through the sections reader directly. */
+	for (size_t i = 0; i < sizeof garbage; i++)
+		if (!garbage[i])
+			garbage[i] = '<';
+	p = posting_new();
+	assert_int_equal(import_html_sections(garbage, sizeof garbage, p, NULL, &err), 0);
+	for (size_t i = 0; i < p->nsections; i++)
+		for (size_t j = 0; j < p->sections[i].nblocks; j++)
+			assert_non_null(p->sections[i].blocks[j].text);
+	posting_free(p);
+}
+
+static void test_hostile_jsonld(void **state)
+{
+	(void)state;
+	posting_list l;
+	jk_err err = {0};
+	/* A JSON-LD script nested 100,000 deep is skipped; the page still reads. */
+	char *arr = repeat("[", 100000, "", "]", 100000);
+	size_t n = strlen(arr) + 200;
+	char *page = malloc(n);
+	assert_non_null(page);
+	snprintf(page, n,
+	         "<html><head><script type='application/ld+json'>%s</script></head>"
+	         "<body><h1>Still here</h1></body></html>",
+	         arr);
+	assert_int_equal(import_src(page, strlen(page), "deep.html", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "Still here");
+	posting_list_free(&l);
+	/* As a bare document it fails cleanly, naming the reason. */
+	assert_int_equal(import_src(arr, strlen(arr), "deep.json", &l, &err), JK_EFORMAT);
+	assert_non_null(strstr(err.msg, "deep"));
+	posting_list_free(&l);
+	free(page);
+	free(arr);
+	const char *trunc = "{\"@type\":\"JobPosting\",\"title\":\"Cut";
+	assert_int_equal(import_src(trunc, strlen(trunc), "t.json", &l, &err), JK_EFORMAT);
+	posting_list_free(&l);
+	const char *types =
+	    "{\"@type\":5,\"@graph\":{\"@type\":\"JobPosting\"},\"mainEntity\":[[[[[["
+	    "[[[["
+	    "{\"@type\":\"JobPosting\",\"title\":\"Too deep to look\"}]]]]]]]]]]}";
+	assert_int_not_equal(import_src(types, strlen(types), "w.json", &l, &err), 0);
+	posting_list_free(&l);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_structure),       cmocka_unit_test(test_bold_heading_and_glyphs),
+	    cmocka_unit_test(test_never_text),      cmocka_unit_test(test_entities_and_leftovers),
+	    cmocka_unit_test(test_main_preferred),  cmocka_unit_test(test_appends_to_last_section),
+	    cmocka_unit_test(test_chrome),          cmocka_unit_test(test_header_lines),
+	    cmocka_unit_test(test_page_title),      cmocka_unit_test(test_jsonld_page),
+	    cmocka_unit_test(test_jsonld_variants), cmocka_unit_test(test_jsonld_several_scripts),
+	    cmocka_unit_test(test_hostile),         cmocka_unit_test(test_hostile_jsonld),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
