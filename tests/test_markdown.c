@@ -1,0 +1,574 @@
+/* test_markdown.c — the Markdown reader with YAML and TOML front matter. */
+#include "testutil.h"
+
+#include "../src/import/frontmatter.h"
+#include "import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct warnings {
+	int n;
+	char last[256];
+} warnings;
+
+static void on_warn(void *ud, const char *source, const char *msg)
+{
+	warnings *w = ud;
+	w->n++;
+	snprintf(w->last, sizeof w->last, "%s", msg);
+}
+
+/* Imports text (len -1: strlen) as source through the front door. */
+static int load(const char *text, size_t len, const char *source, posting_list *out, jk_err *err,
+                warnings *w)
+{
+	import_opts o = {.source = source, .warn = on_warn, .ud = w};
+	memset(err, 0, sizeof *err);
+	return import_bytes(text, len == (size_t)-1 ? strlen(text) : len, &o, out, err);
+}
+
+/* Imports text that must give exactly one posting; caller frees the list. */
+static posting *one(const char *text, posting_list *out)
+{
+	jk_err err;
+	warnings w = {0};
+	posting_list_init(out);
+	int r = load(text, (size_t)-1, "/srv/postings/test.md", out, &err, &w);
+	if (r)
+		fail_msg("import failed: %s", err.msg);
+	assert_int_equal(out->n, 1);
+	return out->items[0];
+}
+
+/* Imports text that must fail; returns the message (static). */
+static const char *fails(const char *text, size_t len)
+{
+	static jk_err err;
+	warnings w = {0};
+	posting_list l;
+	posting_list_init(&l);
+	int r = load(text, len, "/srv/postings/bad.md", &l, &err, &w);
+	if (r == 0)
+		fail_msg("import of hostile input succeeded (%zu postings)", l.n);
+	assert_int_equal(l.n, 0);
+	assert_true(err.msg[0] != '\0');
+	assert_null(strchr(err.msg, '\n'));
+	posting_list_free(&l);
+	return err.msg;
+}
+
+static void no_markup(const posting *p)
+{
+	const char *bad[] = {"[", "](", "**", "\\$", "<", "never text"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++)
+		if (tu_contains(p, bad[i]))
+			fail_msg("posting text contains \"%s\"", bad[i]);
+}
+
+static void test_msra_seed(void **state)
+{
+	(void)state;
+	const char *path = tu_fixture("seeds/msra-srg-internship.md");
+	size_t len;
+	char *data = tu_read(path, &len);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(data, len, path, &l);
+	assert_int_equal(l.n, 1);
+	const posting *p = l.items[0];
+	assert_string_equal(p->title, "Internship opportunities in Systems Research Group at "
+	                              "Microsoft Research Asia");
+	assert_string_equal(p->posted, "2024-08-26");
+	assert_string_equal(p->organization, "Microsoft Research Asia");
+	assert_string_equal(
+	    p->apply,
+	    "mailto:MSRAih@microsoft.com?subject=Systems%20Research%20Group%20Internship");
+	const char *want[] = {"Introduction", "Job Responsibilities", "Qualifications",
+	                      "Work Time Requirements"};
+	size_t k = 0;
+	for (size_t i = 0; i < p->nsections; i++) {
+		const char *h = p->sections[i].heading;
+		if (!h) {
+			assert_int_equal(i, 0); /* only a lead-in may lack a heading */
+			continue;
+		}
+		assert_true(k < JK_ARRAY_LEN(want));
+		assert_string_equal(h, want[k++]);
+	}
+	assert_int_equal(k, 4);
+	const posting_section *q = tu_section(p, "Qualifications");
+	assert_non_null(q);
+	assert_int_equal(q->nblocks, 6);
+	for (size_t i = 0; i < q->nblocks; i++)
+		assert_int_equal(q->blocks[i].kind, POSTING_BULLET);
+	assert_int_equal(tu_section(p, "Job Responsibilities")->blocks[1].kind, POSTING_BULLET);
+	no_markup(p);
+	assert_false(tu_contains(p, "---"));
+	assert_null(p->location);
+	posting_list_free(&l);
+	free(data);
+}
+
+static void test_jekyll_fixture(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = tu_read(tu_root("tests/data/md/jekyll.md"), &len);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(data, len, "https://ferries.example/jobs/platform-engineer.md", &l);
+	const posting *p = l.items[0];
+	assert_string_equal(p->title, "Platform Engineer (Embedded Linux)");
+	assert_string_equal(p->organization, "Fictional Ferries Ltd");
+	assert_string_equal(p->location, "Bergen, Remote");
+	assert_string_equal(p->employment, "Full-time");
+	assert_string_equal(p->pay, "NOK 650,000 \xE2\x80\x93 750,000");
+	assert_string_equal(p->posted, "2025-03-01");
+	assert_string_equal(p->expires, "2025-03-31");
+	assert_string_equal(p->apply, "https://ferries.example/jobs/platform-engineer/apply");
+	assert_int_equal(p->ntags, 3);
+	assert_string_equal(p->tags[0], "embedded");
+	assert_string_equal(p->tags[1], "linux");
+	assert_string_equal(p->tags[2], "yocto");
+	/* the H1 differs from the front matter's title: it stays a section */
+	assert_non_null(tu_section(p, "About Fictional Ferries"));
+	const posting_section *s = tu_section(p, "What you will do");
+	assert_non_null(s);
+	assert_int_equal(s->blocks[0].kind, POSTING_NUMBERED);
+	assert_int_equal(s->blocks[1].number, 2);
+	assert_string_equal(s->blocks[1].text, "Write drivers in C $ for our boards");
+	assert_true(tu_contains(p, "Free rides"));
+	assert_false(tu_contains(p, "alert"));
+	assert_false(tu_contains(p, "color"));
+	assert_false(tu_contains(p, "Click me"));
+	no_markup(p);
+	/* bold and italic survive as spans */
+	const posting_block *b = &tu_section(p, "About Fictional Ferries")->blocks[0];
+	assert_true(b->nspans >= 2);
+	assert_int_equal(b->spans[0].style, POSTING_BOLD);
+	assert_memory_equal(b->text + b->spans[0].start, "ferries", 7);
+	posting_list_free(&l);
+	/* from a local folder the relative apply link cannot resolve: the
+	 * address the text says to write to is next */
+	posting_list_init(&l);
+	tu_import_ok(data, len, "/srv/postings/jekyll.md", &l);
+	assert_string_equal(l.items[0]->apply, "mailto:jobs@ferries.example");
+	/* ids are stable across reloads and tied to the native id */
+	posting_list l2;
+	posting_list_init(&l2);
+	tu_import_ok(data, len, "/srv/postings/jekyll.md", &l2);
+	assert_string_equal(l.items[0]->id, l2.items[0]->id);
+	posting_list_free(&l2);
+	posting_list_free(&l);
+	free(data);
+}
+
+static void test_hugo_fixture(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = tu_read(tu_root("tests/data/md/hugo.md"), &len);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(data, len, "/srv/postings/hugo.md", &l);
+	const posting *p = l.items[0];
+	assert_string_equal(p->title, "Research Software Engineer");
+	assert_string_equal(p->posted, "2025-02-10");
+	assert_string_equal(p->organization, "Example Climate Lab");
+	assert_string_equal(p->location, "Hamburg");
+	assert_string_equal(p->pay, "TV-L E13");
+	assert_string_equal(p->expires, "2025-04-30");
+	assert_string_equal(p->apply, "https://lab.example.org/jobs/rse?ref=kiosk");
+	assert_int_equal(p->ntags, 3);
+	assert_string_equal(p->tags[2], "simulation");
+	assert_non_null(tu_section(p, "About the role"));
+	posting_list_free(&l);
+	free(data);
+}
+
+static void test_draft(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = tu_read(tu_root("tests/data/md/draft.md"), &len);
+	posting_list l;
+	posting_list_init(&l);
+	jk_err err;
+	warnings w = {0};
+	assert_int_equal(load(data, len, "/srv/postings/draft.md", &l, &err, &w), 0);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(w.n, 1);
+	assert_non_null(strstr(w.last, "draft"));
+	free(data);
+	const char *drafts[] = {
+	    "---\ndraft: true\ntitle: X\n---\nBody\n", "---\nDraft: \"yes\"\n---\nBody\n",
+	    "+++\ndraft = true\n+++\nBody\n", "+++\n[params]\ndraft = true\n+++\nBody\n"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(drafts); i++) {
+		assert_int_equal(load(drafts[i], (size_t)-1, "d.md", &l, &err, &w), 0);
+		assert_int_equal(l.n, 0);
+	}
+	posting_list_free(&l);
+	/* draft: false is shown */
+	posting *p = one("---\ndraft: false\ntitle: Shown\n---\nBody\n", &l);
+	assert_string_equal(p->title, "Shown");
+	posting_list_free(&l);
+}
+
+static void test_body(void **state)
+{
+	(void)state;
+	posting_list l;
+	/* a first H1 is the title and not a section */
+	posting *p =
+	    one("# Data Engineer at Contoso\n\nIntro text.\n\n## Tasks\n\n- one\n- two\n", &l);
+	assert_string_equal(p->title, "Data Engineer at Contoso");
+	assert_string_equal(p->organization, "Contoso");
+	assert_false(tu_section(p, "Data Engineer at Contoso"));
+	assert_int_equal(tu_section(p, "Tasks")->nblocks, 2);
+	assert_true(tu_contains(p, "Intro text."));
+	posting_list_free(&l);
+	/* the same H1 under a front matter title is not repeated */
+	p = one("---\ntitle: Data Engineer\n---\n# Data Engineer\n\nText.\n", &l);
+	assert_int_equal(p->nsections, 1);
+	assert_null(p->sections[0].heading);
+	posting_list_free(&l);
+	/* emphasis and entities in the H1 */
+	p = one("# *Senior* R&amp;D &lt;Lead&gt;\n\nText.\n", &l);
+	assert_string_equal(p->title, "Senior R&D <Lead>");
+	posting_list_free(&l);
+	/* escapes, rules, links, raw HTML */
+	p = one("Price \\$5 \\*not bold\\* and a [link](https://example.com/x).\n\n---\n\n"
+	        "<div><p>Raw <b>HTML</b> paragraph</p><script>var x = 1;</script></div>\n\n"
+	        "Autolink https://example.com/y and ~~struck~~.\n",
+	        &l);
+	assert_true(tu_contains(p, "Price $5 *not bold* and a link."));
+	assert_true(tu_contains(p, "Raw HTML paragraph"));
+	assert_false(tu_contains(p, "var x"));
+	assert_false(tu_contains(p, "---"));
+	posting_list_free(&l);
+	/* an apply link, resolved against an http source */
+	posting_list_init(&l);
+	const char *how = "## How to apply\n\n[Apply here](../apply?job=7)\n";
+	tu_import_ok(how, strlen(how), "https://jobs.example.com/eng/post.md", &l);
+	assert_string_equal(l.items[0]->apply, "https://jobs.example.com/apply?job=7");
+	posting_list_free(&l);
+	/* no apply link: the http source itself */
+	posting_list_init(&l);
+	tu_import_ok("# Title\n\nText.\n", 15, "https://jobs.example.com/eng/post.md", &l);
+	assert_string_equal(l.items[0]->apply, "https://jobs.example.com/eng/post.md");
+	posting_list_free(&l);
+	/* title from the file name when there is no H1 nor front matter */
+	p = one("Just **a** paragraph.\n", &l);
+	assert_string_equal(p->title, "Test");
+	assert_null(p->apply);
+	posting_list_free(&l);
+}
+
+static void test_yaml_fields(void **state)
+{
+	(void)state;
+	posting_list l;
+	posting *p = one("---\n"
+	                 "TITLE: Welder\n"
+	                 "organisation: Example Works\n"
+	                 "hiringOrganization: {name: Ignored Because Later}\n"
+	                 "city: Oslo\n"
+	                 "jobtype: [Full-time, On-site]\n"
+	                 "compensation: 42000\n"
+	                 "deadline: 26 Aug 2030\n"
+	                 "apply: jobs@example.com\n"
+	                 "keywords: [a, b, a]\n"
+	                 "slug: welder-1\n"
+	                 "permalink: /x/\n"
+	                 "inline: true\n"
+	                 "---\nBody.\n",
+	                 &l);
+	assert_string_equal(p->title, "Welder");
+	assert_string_equal(p->organization, "Example Works");
+	assert_string_equal(p->location, "Oslo");
+	assert_string_equal(p->employment, "Full-time \xC2\xB7 On-site");
+	assert_string_equal(p->pay, "42000");
+	assert_string_equal(p->expires, "2030-08-26");
+	assert_string_equal(p->apply, "mailto:jobs@example.com");
+	assert_int_equal(p->ntags, 2);
+	posting_list_free(&l);
+	/* schema.org-style objects and Hugo-style params in YAML */
+	p = one("---\nhiringOrganization:\n  name: Nested Org\n  sameAs: x\nparams:\n  pay: 10\n"
+	        "  location: Paris\n---\nBody\n",
+	        &l);
+	assert_string_equal(p->organization, "Nested Org");
+	assert_string_equal(p->pay, "10");
+	assert_string_equal(p->location, "Paris");
+	posting_list_free(&l);
+	/* wrong types are ignored, not fatal */
+	p = one("---\ntitle: [1, 2]\ndate: {a: b}\ncompany: ~\nlocation: {x: {y: z}}\n"
+	        "tags: {a: 1}\napply: javascript:alert(1)\nposted: not a date\n---\nBody\n",
+	        &l);
+	assert_string_equal(p->title, "Test");
+	assert_null(p->posted);
+	assert_null(p->organization);
+	assert_null(p->location);
+	assert_null(p->apply);
+	assert_int_equal(p->ntags, 0);
+	posting_list_free(&l);
+	/* anchors: a scalar alias resolves; aliases of lists are ignored */
+	p = one("---\ncompany: &org Anchor Inc\norganization: *org\nemployer: *nope\n"
+	        "title: *org\nlist: &l [a, b]\ntags: *l\n---\nBody\n",
+	        &l);
+	assert_string_equal(p->organization, "Anchor Inc");
+	assert_string_equal(p->title, "Anchor Inc");
+	assert_int_equal(p->ntags, 0);
+	posting_list_free(&l);
+	/* CRLF line ends, a BOM, blank lines before, "..." as the closer */
+	p = one("\xEF\xBB\xBF\r\n---\r\ntitle: Windows\r\ndate: 2024-01-02\r\n...\r\n\r\nBody\r\n",
+	        &l);
+	assert_string_equal(p->title, "Windows");
+	assert_string_equal(p->posted, "2024-01-02");
+	assert_true(tu_contains(p, "Body"));
+	posting_list_free(&l);
+	/* empty front matter */
+	p = one("---\n---\nBody\n", &l);
+	assert_true(tu_contains(p, "Body"));
+	posting_list_free(&l);
+	/* a tab after the colon is fine; a lone scalar document is ignored */
+	p = one("---\ntitle:\tTabbed\n---\nBody\n", &l);
+	assert_string_equal(p->title, "Tabbed");
+	posting_list_free(&l);
+	p = one("---\njust a line\n---\nBody\n", &l);
+	assert_string_equal(p->title, "Test");
+	posting_list_free(&l);
+}
+
+static void test_yaml_hostile(void **state)
+{
+	(void)state;
+	assert_string_equal(fails("---\ntitle: Never closed\n\nBody text\n", (size_t)-1),
+	                    "front matter opened on line 1 never closes");
+	assert_string_equal(fails("\n\n---\ntitle: x\n", (size_t)-1),
+	                    "front matter opened on line 3 never closes");
+	assert_string_equal(fails("+++\ntitle = 'x'\n", (size_t)-1),
+	                    "front matter opened on line 1 never closes");
+	const char *msg =
+	    fails("---\ntitle: \"unclosed\ndate: 2024-01-01\n---\nBody\n", (size_t)-1);
+	assert_non_null(strstr(msg, "YAML"));
+	assert_non_null(strstr(msg, "line"));
+	msg = fails("---\ntitle: ok\n  bad: indent: here\n---\nBody\n", (size_t)-1);
+	assert_non_null(strstr(msg, "line 3"));
+	msg = fails("---\ntitle: x\n\tindented: with a tab\n---\nBody\n", (size_t)-1);
+	assert_non_null(strstr(msg, "line 3"));
+	/* 100,000-deep flow sequences and mappings */
+	size_t depth = 100000;
+	char *deep = malloc(2 * depth + 64);
+	assert_non_null(deep);
+	const char *open[] = {"[", "{"};
+	const char *close[] = {"]", "}"};
+	for (int k = 0; k < 2; k++) {
+		size_t n = (size_t)sprintf(deep, "---\nx: ");
+		for (size_t i = 0; i < depth; i++)
+			deep[n++] = open[k][0];
+		for (size_t i = 0; i < depth; i++)
+			deep[n++] = close[k][0];
+		n += (size_t)sprintf(deep + n, "\n---\nBody\n");
+		msg = fails(deep, n);
+		assert_non_null(strstr(msg, "nested"));
+	}
+	free(deep);
+	/* billion laughs: aliases are never expanded */
+	jk_buf b = {0};
+	jk_buf_puts(&b, "---\ntitle: Laughs\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol]\n");
+	for (int i = 1; i < 10; i++) {
+		jk_buf_printf(&b, "a%d: &a%d [", i, i);
+		for (int k = 0; k < 10; k++)
+			jk_buf_printf(&b, "%s*a%d", k ? ", " : "", i - 1);
+		jk_buf_puts(&b, "]\n");
+	}
+	jk_buf_puts(&b, "tags: *a9\n---\nBody\n");
+	posting_list l;
+	posting *p = one(b.data, &l);
+	assert_string_equal(p->title, "Laughs");
+	assert_int_equal(p->ntags, 0);
+	posting_list_free(&l);
+	jk_buf_free(&b);
+	/* 5 MB of front matter */
+	size_t big = 5u << 20;
+	char *s = malloc(big + 64);
+	assert_non_null(s);
+	size_t n = (size_t)sprintf(s, "---\n");
+	while (n < big)
+		n += (size_t)sprintf(s + n, "key%zu: value value value value\n", n);
+	n += (size_t)sprintf(s + n, "---\nBody\n");
+	msg = fails(s, n);
+	assert_non_null(strstr(msg, "too large"));
+	/* binary garbage inside the front matter */
+	n = (size_t)sprintf(s, "---\ntitle: x\n");
+	for (size_t i = 0; i < 4000; i++)
+		s[n++] = (char)(1 + (i * 7919) % 255);
+	n += (size_t)sprintf(s + n, "\n---\nBody\n");
+	posting_list_init(&l);
+	jk_err err;
+	warnings w = {0};
+	int r = load(s, n, "/srv/postings/garbage.md", &l, &err, &w);
+	assert_true(r == 0 || err.msg[0]);
+	posting_list_free(&l);
+	free(s);
+}
+
+/* The reader called directly with bytes the front door would convert. */
+static void test_direct_hostile(void **state)
+{
+	(void)state;
+	const char *inputs[] = {
+	    "---\ntitle: \xff\xfe invalid\n---\nBody\n",
+	    "---\ntitle: \"\xc3\x28\"\n---\n",
+	    "---\n",
+	    "---",
+	    "+++\n+++",
+	    "",
+	    "---\n---\n",
+	    "---\nlayout: post\n---\n",
+	    "+++\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n+++\n",
+	    "+++\nx = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\ntitle = 'after'\n+++\nB\n",
+	    "+++\nx = {a = {b = {c = {d = {e = {f = {g = {h = 1}}}}}}}}\n+++\nB\n",
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(inputs); i++) {
+		posting_list l;
+		posting_list_init(&l);
+		jk_err err = {0};
+		import_opts o = {.source = "x.md"};
+		int r = import_markdown(inputs[i], strlen(inputs[i]), &o, &l, &err);
+		if (r)
+			assert_true(err.msg[0] != '\0');
+		else
+			assert_int_equal(l.n, 1);
+		posting_list_free(&l);
+	}
+}
+
+static void test_toml(void **state)
+{
+	(void)state;
+	posting_list l;
+	posting *p = one("+++\n"
+	                 "# a comment\n"
+	                 "title = \"Caf\\u00e9 \\\"Barista\\\"\" # trailing comment\n"
+	                 "company = 'C:\\literal\\path'\n"
+	                 "pay = 3_000\n"
+	                 "draft = false\n"
+	                 "date = 1979-05-27 07:32:00Z\n"
+	                 "+++\nBody\n",
+	                 &l);
+	assert_string_equal(p->title, "Caf\xC3\xA9 \"Barista\"");
+	assert_string_equal(p->organization, "C:\\literal\\path");
+	assert_string_equal(p->pay, "3_000");
+	assert_string_equal(p->posted, "1979-05-27");
+	posting_list_free(&l);
+	p = one("+++\ndate = 2024-08-26T12:11:00-04:00\nlocation = \"\"\"\nMulti\nline\"\"\"\n"
+	        "type = ['''Part-time''', \"Evening\"]\n"
+	        "tags = [\n  \"a\", # one\n  \"b\",\n  [\"nested\"], {x = 1}, 3,\n]\n"
+	        "hiringOrganization = { name = \"Inline Org\" }\n"
+	        "params.apply = \"https://example.com/a\"\n"
+	        "[params.deeper]\ntitle = \"no\"\n[other]\ncompany = \"no\"\n+++\nBody\n",
+	        &l);
+	assert_string_equal(p->posted, "2024-08-26");
+	assert_string_equal(p->location, "Multi line");
+	assert_string_equal(p->employment, "Part-time \xC2\xB7 Evening");
+	assert_int_equal(p->ntags, 3);
+	assert_string_equal(p->tags[2], "3");
+	assert_string_equal(p->organization, "Inline Org");
+	assert_string_equal(p->apply, "https://example.com/a");
+	assert_string_equal(p->title, "Test");
+	posting_list_free(&l);
+}
+
+static void test_toml_hostile(void **state)
+{
+	(void)state;
+	posting_list l;
+	/* unterminated strings lose their value, not the rest */
+	posting *p = one("+++\ntitle = \"unterminated\ncompany = 'Kept'\nlocation = 'open\n"
+	                 "pay = \"\"\"never closed\n+++\nBody\n",
+	                 &l);
+	assert_string_equal(p->title, "Test");
+	assert_string_equal(p->organization, "Kept");
+	assert_null(p->location);
+	posting_list_free(&l);
+	/* garbage lines are skipped */
+	p = one("+++\n= no key\n\"unclosed key = 1\n[unclosed table\ntitle = \"Still here\"\n"
+	        "[]\n]]]\n{{{\nkey without value\n+++\nBody\n",
+	        &l);
+	assert_true(p->title != NULL);
+	posting_list_free(&l);
+	/* 100,000-deep arrays and inline tables */
+	size_t depth = 100000;
+	char *s = malloc(2 * depth + 64);
+	assert_non_null(s);
+	for (int k = 0; k < 2; k++) {
+		size_t n = (size_t)sprintf(s, "+++\nx = ");
+		for (size_t i = 0; i < depth; i++)
+			s[n++] = k ? '{' : '[';
+		n += (size_t)sprintf(s + n, "\n+++\nBody\n");
+		posting_list_init(&l);
+		jk_err err;
+		warnings w = {0};
+		assert_int_equal(load(s, n, "deep.md", &l, &err, &w), 0);
+		posting_list_free(&l);
+	}
+	free(s);
+	/* bad escapes are kept as written */
+	p = one("+++\ntitle = \"a\\qb \\uZZZZ \\U0011FFFF\"\n+++\nBody\n", &l);
+	assert_string_equal(p->title, "a\\qb \xEF\xBF\xBDZZZZ \xEF\xBF\xBD");
+	posting_list_free(&l);
+}
+
+static void test_hostile_body(void **state)
+{
+	(void)state;
+	/* deeply nested Markdown containers */
+	size_t depth = 100000;
+	char *s = malloc(2 * depth + 64);
+	assert_non_null(s);
+	const char *marks[] = {">", "*", "["};
+	for (int k = 0; k < 3; k++) {
+		size_t n = 0;
+		for (size_t i = 0; i < depth; i++) {
+			s[n++] = marks[k][0];
+			if (k == 1)
+				s[n++] = ' ';
+		}
+		n += (size_t)sprintf(s + n, " deep\n");
+		posting_list l;
+		posting_list_init(&l);
+		jk_err err;
+		warnings w = {0};
+		int r = load(s, n, "deep.md", &l, &err, &w);
+		if (r)
+			assert_true(err.msg[0] != '\0');
+		posting_list_free(&l);
+	}
+	free(s);
+	/* empty, blank and binary inputs */
+	fails("", 0);
+	fails("   \n\n\t\n", (size_t)-1);
+	fails("\x89PNG\r\n\x1a\n\0\0\0", 11);
+	fails("---\nlayout: post\n---\n", (size_t)-1);
+	/* invalid UTF-8 through the front door is converted, not fatal */
+	posting_list l;
+	posting *p = one("---\ntitle: Caf\xe9\n---\nCr\xe8me\n", &l);
+	assert_string_equal(p->title, "Caf\xC3\xA9");
+	posting_list_free(&l);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_msra_seed),    cmocka_unit_test(test_jekyll_fixture),
+	    cmocka_unit_test(test_hugo_fixture), cmocka_unit_test(test_draft),
+	    cmocka_unit_test(test_body),         cmocka_unit_test(test_yaml_fields),
+	    cmocka_unit_test(test_yaml_hostile), cmocka_unit_test(test_direct_hostile),
+	    cmocka_unit_test(test_toml),         cmocka_unit_test(test_toml_hostile),
+	    cmocka_unit_test(test_hostile_body),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
