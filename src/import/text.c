@@ -634,6 +634,11 @@ int import_body(posting *p, const char *s, size_t n, int kind, unsigned text_fla
 		size_t ns = p->nsections, nb = ns ? p->sections[ns - 1].nblocks : 0;
 		size_t nl = links ? links->n : 0;
 		r = import_html_sections(s, n, p, links, err);
+		/* A body that opens with "Place · Full-time · $X" lines, as feed
+		 * items write what they have no fields for: the HTML reader's rule
+		 * for pages turns them into fields. */
+		if (!r && !ns)
+			r = html_lead_meta(p);
 		if (r && r != JK_ENOMEM) {
 			roll_back(p, ns, nb, links, nl);
 			char *t = html_to_text(s, n);
