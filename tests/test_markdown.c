@@ -401,6 +401,18 @@ static void test_yaml_hostile(void **state)
 	n += (size_t)sprintf(s + n, "---\nBody\n");
 	msg = fails(s, n);
 	assert_non_null(strstr(msg, "too large"));
+	/* a list of 60,000 tags and a comma string of as many */
+	n = (size_t)sprintf(s, "---\ntags: [");
+	for (size_t i = 0; i < 60000; i++)
+		n += (size_t)sprintf(s + n, "%st%zu", i ? "," : "", i);
+	n += (size_t)sprintf(s + n, "]\nkeywords: ");
+	for (size_t i = 0; i < 60000; i++)
+		n += (size_t)sprintf(s + n, "%sk%zu", i ? "," : "", i);
+	n += (size_t)sprintf(s + n, "\n---\nBody\n");
+	posting_list_init(&l);
+	tu_import_ok(s, n, "tags.md", &l);
+	assert_true(l.items[0]->ntags > 0 && l.items[0]->ntags <= 64);
+	posting_list_free(&l);
 	/* binary garbage inside the front matter */
 	n = (size_t)sprintf(s, "---\ntitle: x\n");
 	for (size_t i = 0; i < 4000; i++)

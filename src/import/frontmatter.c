@@ -823,16 +823,20 @@ static int set_apply(posting *p, const char *v, const char *base)
 	return r;
 }
 
+/* A slide shows a handful of tags; the cap also keeps posting_add_tag's
+ * duplicate check cheap. */
+#define FM_TAGS_MAX 64
+
 static int set_tags(posting *p, const fm_entry *e)
 {
 	int r = JK_OK;
-	for (size_t i = 0; !r && i < e->n; i++) {
+	for (size_t i = 0; !r && i < e->n && p->ntags < FM_TAGS_MAX; i++) {
 		if (e->list) {
 			r = posting_add_tag(p, e->items[i]);
 			continue;
 		}
 		char *s = e->items[i];
-		while (!r && *s) {
+		while (!r && *s && p->ntags < FM_TAGS_MAX) {
 			size_t k = strcspn(s, ",");
 			char *tag = jk_strndup(s, k);
 			r = tag ? posting_add_tag(p, tag) : JK_ENOMEM;
