@@ -444,12 +444,26 @@ static void test_direct_hostile(void **state)
 	    "+++\nx = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\ntitle = 'after'\n+++\nB\n",
 	    "+++\nx = {a = {b = {c = {d = {e = {f = {g = {h = 1}}}}}}}}\n+++\nB\n",
 	};
-	for (size_t i = 0; i < JK_ARRAY_LEN(inputs); i++) {
+	for (size_t i = 0; i < JK_ARRAY_LEN(inputs) + 4; i++) {
+		/* the last four: binary garbage (no NULs) inside YAML and TOML */
+		char garbage[8192];
+		const char *in = i < JK_ARRAY_LEN(inputs) ? inputs[i] : garbage;
+		if (in == garbage) {
+			size_t k = i - JK_ARRAY_LEN(inputs), n = 0;
+			n += (size_t)sprintf(garbage, "%s\n", k % 2 ? "+++" : "---");
+			uint32_t x = 2463534242u + (uint32_t)k;
+			while (n < sizeof garbage - 16) {
+				x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+				char c = (char)(x % 255 + 1);
+				garbage[n++] = k < 2 || c != '\n' ? c : ' ';
+			}
+			sprintf(garbage + n, "\n%s\nB\n", k % 2 ? "+++" : "---");
+		}
 		posting_list l;
 		posting_list_init(&l);
 		jk_err err = {0};
 		import_opts o = {.source = "x.md"};
-		int r = import_markdown(inputs[i], strlen(inputs[i]), &o, &l, &err);
+		int r = import_markdown(in, strlen(in), &o, &l, &err);
 		if (r)
 			assert_true(err.msg[0] != '\0');
 		else
