@@ -90,7 +90,8 @@ static char *encode_path(const char *s)
 	return jk_buf_detach(&b);
 }
 
-/* Sets u to base (an http(s) URL) and resolves href against it. */
+/* href resolved against base (an http(s) URL or NULL) by libcurl's URL
+ * parser; NULL unless the result is http(s) with a clean host. Caller frees. */
 static char *resolve(const char *href, const char *base)
 {
 	char *enc = encode_path(href), *out = NULL, *url = NULL, *scheme = NULL, *host = NULL;
