@@ -188,7 +188,7 @@ static void fetch_one(const char *url, const sources_fetch_opts *o, fetched *f, 
 		jk_err ierr = {0};
 		if (import_bytes(body, blen, &io, &f->postings, &ierr)) {
 			f->outcome = REFRESH_FAILED;
-			snprintf(why, whylen, "response not readable as postings: %s", ierr.msg);
+			snprintf(why, whylen, "response not readable as postings: %.200s", ierr.msg);
 		}
 		f->npostings = f->postings.n;
 	}
@@ -201,7 +201,7 @@ static void fetch_one(const char *url, const sources_fetch_opts *o, fetched *f, 
 		bool written = false;
 		if (store_cache_put(o->cache, &m, body, blen, &written, &err)) {
 			/* Still showable from memory; the cache could not keep it. */
-			snprintf(why, whylen, "fetched, but %s", err.msg);
+			snprintf(why, whylen, "fetched, but %.200s", err.msg);
 		} else if (!written) {
 			f->outcome = REFRESH_UNCHANGED;
 		}

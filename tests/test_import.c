@@ -36,6 +36,8 @@ static void test_sniff(void **state)
 	assert_int_equal(sniff("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "f.xml"), IMPORT_ATOM);
 	assert_int_equal(sniff("{\"jobs\":[{\"absolute_url\":\"https://x\"}]}", "b.json"),
 	                 IMPORT_GREENHOUSE);
+	assert_int_equal(sniff("{\"id\":7,\"title\":\"Eng\",\"absolute_url\":\"https://x\"}", NULL),
+	                 IMPORT_GREENHOUSE);
 	assert_int_equal(sniff("[{\"text\":\"Eng\",\"hostedUrl\":\"https://x\"}]", NULL), IMPORT_LEVER);
 	assert_int_equal(sniff("{\"version\":\"https://jsonfeed.org/version/1.1\"}", NULL),
 	                 IMPORT_JSONFEED);

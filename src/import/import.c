@@ -104,7 +104,8 @@ static import_format sniff_json(const char *data, size_t len)
 {
 	if (head_has(data, len, "jsonfeed.org/version", 4096))
 		return IMPORT_JSONFEED;
-	if (head_has(data, len, "\"absolute_url\"", 1 << 16) && head_has(data, len, "\"jobs\"", 1 << 16))
+	/* A board ({"jobs":[...]}) or one job of it: both carry absolute_url. */
+	if (head_has(data, len, "\"absolute_url\"", 1 << 16))
 		return IMPORT_GREENHOUSE;
 	if (head_has(data, len, "\"hostedUrl\"", 1 << 16) ||
 	    (head_has(data, len, "\"categories\"", 1 << 16) && head_has(data, len, "\"text\"", 1 << 16)))
