@@ -75,7 +75,7 @@ test: deps
 		   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $$t; \
 		then pass=$$((pass+1)); else fail=$$((fail+1)); echo "FAILED: $$t"; fi; \
 	done; \
-	echo "test programs: $$pass passed, $$fail failed"; \
+	echo "programs: $$pass passed, $$fail failed"; \
 	[ $$fail -eq 0 ]
 
 # Benchmarks print figures; they never fail on timings.
