@@ -13,9 +13,6 @@
 #include <stdatomic.h>
 
 #define FETCH_USER_AGENT "jobkiosk/" JOBKIOSK_VERSION
-#ifndef JOBKIOSK_VERSION
-#define JOBKIOSK_VERSION "0.1.0"
-#endif
 
 #define FETCH_DEFAULT_MAX_BYTES ((size_t)5 << 20)
 

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define JOBKIOSK_VERSION "0.1.0"
+
 /* Status: 0 ok, negative error. Fallible functions return one of these and
  * leave a one-line reason in a jk_err the caller passed (may be NULL). */
 enum {

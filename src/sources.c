@@ -13,6 +13,16 @@
 
 enum { SOURCE_MAX_URL = 2000, MIN_RETRY_S = 30, MAX_RETRY_AFTER_S = 6 * 3600 };
 
+/* A posting that vanishes from its source stays this long, so a board that
+ * briefly answers with half its jobs does not empty the screen. */
+#define SOURCES_GRACE_S (6 * 3600)
+
+/* The cache key of the version a document replaced. */
+static void previous_key(const char *url, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%s#previous", url);
+}
+
 static bool token_ok(const char *t)
 {
 	if (!*t || strlen(t) > 100)
@@ -199,6 +209,15 @@ static void fetch_one(const char *url, const sources_fetch_opts *o, fetched *f, 
 		                .content_type = resp.content_type,
 		                .fetched_at = (int64_t)time(NULL)};
 		bool written = false;
+		if (obody && (olen != blen || memcmp(obody, body, blen))) {
+			/* Keep what is replaced; its vanished postings get a grace
+			 * period (see load_previous). */
+			char pk[SOURCE_MAX_URL + 32];
+			previous_key(url, pk, sizeof pk);
+			store_meta pm = {.key = pk, .content_type = old.content_type,
+			                 .fetched_at = (int64_t)time(NULL)};
+			store_cache_put(o->cache, &pm, obody, olen, NULL, NULL);
+		}
 		if (store_cache_put(o->cache, &m, body, blen, &written, &err)) {
 			/* Still showable from memory; the cache could not keep it. */
 			snprintf(why, whylen, "fetched, but %.200s", err.msg);
@@ -257,6 +276,40 @@ refresh_outcome sources_refresh(source *s, const sources_fetch_opts *o, size_t *
 	return f.outcome;
 }
 
+/* Adds the postings of the replaced version that the current one lacks,
+ * while the replacement is younger than the grace period. Only postings
+ * with a reader-given identity are matched; positions prove nothing. */
+static void load_previous(const char *url, store_cache *cache, posting_list *out, size_t first)
+{
+	char pk[SOURCE_MAX_URL + 32];
+	previous_key(url, pk, sizeof pk);
+	store_meta m;
+	char *body;
+	size_t len;
+	if (store_cache_get(cache, pk, &m, &body, &len, NULL))
+		return;
+	int64_t age = (int64_t)time(NULL) - m.fetched_at;
+	posting_list prev;
+	posting_list_init(&prev);
+	import_opts io = {.source = url, .content_type = m.content_type};
+	if (age >= 0 && age < SOURCES_GRACE_S && import_bytes(body, len, &io, &prev, NULL) == 0) {
+		size_t n = out->n;
+		for (size_t i = 0; i < prev.n; i++) {
+			posting *p = prev.items[i];
+			bool present = !p->native_id;
+			for (size_t k = first; k < n && !present; k++)
+				present = !strcmp(out->items[k]->id, p->id);
+			if (!present && posting_list_push(out, p) == JK_OK)
+				prev.items[i] = NULL;
+		}
+	} else if (age >= SOURCES_GRACE_S) {
+		store_cache_remove(cache, pk, NULL);
+	}
+	posting_list_free(&prev);
+	free(body);
+	store_meta_clear(&m);
+}
+
 /* Reads the cached document for url into out; for feeds, thin items are
  * replaced by their cached posting page. */
 static int load_cached(const source *s, const char *url, store_cache *cache, posting_list *out,
@@ -276,6 +329,8 @@ static int load_cached(const source *s, const char *url, store_cache *cache, pos
 	store_meta_clear(&m);
 	if (r)
 		return r;
+	if (depth == 0)
+		load_previous(url, cache, out, first);
 	if (depth == 0 && is_feed(fmt)) {
 		for (size_t i = first; i < out->n; i++) {
 			posting *item = out->items[i];

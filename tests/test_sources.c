@@ -286,6 +286,68 @@ static void test_worker(void **state)
 	tu_rmtree(dir);
 }
 
+static const char BOARD2[] =
+    "{\"jobs\":[{\"id\":1,\"title\":\"Welder\",\"absolute_url\":\"https://b.example.org/1\","
+    "\"content\":\"&lt;p&gt;Weld ship hulls in the dry dock.&lt;/p&gt;\"},"
+    "{\"id\":2,\"title\":\"Rigger\",\"absolute_url\":\"https://b.example.org/2\","
+    "\"content\":\"&lt;p&gt;Rig the cranes for heavy lifts.&lt;/p&gt;\"}]}";
+static const char BOARD1[] =
+    "{\"jobs\":[{\"id\":1,\"title\":\"Welder\",\"absolute_url\":\"https://b.example.org/1\","
+    "\"content\":\"&lt;p&gt;Weld ship hulls in the dry dock.&lt;/p&gt;\"}]}";
+
+static void board_handler(const httpd_req *req, httpd_resp *r, void *ud)
+{
+	const char **body = ud;
+	(void)req;
+	r->body = *body;
+	r->len = strlen(*body);
+}
+
+/* A posting that vanishes stays for the grace period, then goes. */
+static void test_grace_period(void **state)
+{
+	(void)state;
+	const char *body = BOARD2;
+	httpd *srv = httpd_start(board_handler, &body, 20);
+	const char *dir = tu_tmpdir();
+	store_cache *cache = NULL;
+	assert_int_equal(store_cache_open(dir, 0, &cache, NULL), 0);
+	source_list l = {0};
+	char url[200];
+	snprintf(url, sizeof url, "%s", httpd_url(srv, "/board"));
+	sources_add(&l, url, NULL);
+	sources_fetch_opts o = {.cache = cache, .limits = {.timeout_ms = 5000}};
+	assert_int_equal(sources_refresh(&l.v[0], &o, NULL), REFRESH_OK);
+	body = BOARD1;
+	assert_int_equal(sources_refresh(&l.v[0], &o, NULL), REFRESH_OK);
+	httpd_stop(srv);
+	posting_list out;
+	posting_list_init(&out);
+	sources_load(&l, cache, &out, NULL, NULL);
+	assert_int_equal(out.n, 2);
+	assert_string_equal(out.items[1]->title, "Rigger");
+	posting_list_free(&out);
+
+	/* Seven hours later the rigger is gone for good. */
+	char pk[300];
+	snprintf(pk, sizeof pk, "%s#previous", url);
+	store_meta pm = {.key = pk, .fetched_at = (int64_t)time(NULL) - 7 * 3600};
+	assert_int_equal(store_cache_remove(cache, pk, NULL), 0);
+	assert_int_equal(store_cache_put(cache, &pm, BOARD2, strlen(BOARD2), NULL, NULL), 0);
+	posting_list_init(&out);
+	sources_load(&l, cache, &out, NULL, NULL);
+	assert_int_equal(out.n, 1);
+	assert_string_equal(out.items[0]->title, "Welder");
+	posting_list_free(&out);
+	store_meta m;
+	char *b;
+	size_t len;
+	assert_int_equal(store_cache_get(cache, pk, &m, &b, &len, NULL), JK_ENOTFOUND);
+	sources_free(&l);
+	store_cache_close(cache);
+	tu_rmtree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +356,7 @@ int main(void)
 	    cmocka_unit_test(test_refresh_then_offline),
 	    cmocka_unit_test(test_never_fetched),
 	    cmocka_unit_test(test_worker),
+	    cmocka_unit_test(test_grace_period),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
