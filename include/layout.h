@@ -92,6 +92,13 @@ int layout_posting(const posting *p, const layout_params *lp, layout_doc *out, j
 int layout_overview(const posting *const *items, size_t n, const layout_params *lp,
                     layout_doc *out, jk_err *err);
 
+/* A message page (the kiosk's waiting screen): headline, an accent rule,
+ * line and a small muted note (line and note may be NULL), centred in the
+ * safe area when it fits one page. Strings borrowed. Same ownership as
+ * layout_posting(). */
+int layout_message(const char *headline, const char *line, const char *note,
+                   const layout_params *lp, layout_doc *out, jk_err *err);
+
 /* Frees what the doc owns; the struct itself is the caller's. Accepts NULL. */
 void layout_doc_free(layout_doc *d);
 

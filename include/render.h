@@ -37,6 +37,12 @@ bool render_rotation_ok(int rotate);
 SDL_Surface *render_page(render_fonts *f, const layout_doc *d, size_t page,
                          const layout_theme *theme, int rotate, jk_err *err);
 
+/* render_page() plus nextra boxes (borrowed) drawn on top in the same
+ * logical coordinates: overlays such as the kiosk's offline mark. */
+SDL_Surface *render_page_ex(render_fonts *f, const layout_doc *d, size_t page,
+                            const layout_box *extra, size_t nextra, const layout_theme *theme,
+                            int rotate, jk_err *err);
+
 /* Writes s as a PNG file at path (SDL2_image). */
 int render_save_png(SDL_Surface *s, const char *path, jk_err *err);
 

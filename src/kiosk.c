@@ -13,12 +13,57 @@
 #include "render.h"
 
 #include <SDL.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define TICK_MS 1000 /* progress indicator redraws at most once a second */
 #define FRAME_MS 33  /* crossfade at 30 frames a second: smooth, half the CPU of 60 */
+
+#define STATUS_MS 1000 /* the waiting screen asks for news once a second */
+
+/* kiosk_notify_reload() may come from any thread at any time: a flag the
+ * loop reads at slide changes, and a wake-up event pushed only while the
+ * loop's event queue exists (the lock keeps SDL_Quit from racing it). */
+static pthread_mutex_t notify_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool notify_pending;
+static bool loop_active;
+static Uint32 notify_event; /* SDL user event type; 0 before the first run */
+
+void kiosk_notify_reload(void)
+{
+	pthread_mutex_lock(&notify_lock);
+	notify_pending = true;
+	if (loop_active && notify_event) {
+		SDL_Event e;
+		memset(&e, 0, sizeof e);
+		e.type = notify_event;
+		SDL_PushEvent(&e);
+	}
+	pthread_mutex_unlock(&notify_lock);
+}
+
+static bool take_notify(void)
+{
+	pthread_mutex_lock(&notify_lock);
+	bool p = notify_pending;
+	notify_pending = false;
+	pthread_mutex_unlock(&notify_lock);
+	return p;
+}
+
+static void set_active(bool on)
+{
+	pthread_mutex_lock(&notify_lock);
+	if (on && !notify_event) {
+		Uint32 t = SDL_RegisterEvents(1);
+		notify_event = t == (Uint32)-1 ? 0 : t;
+	}
+	loop_active = on;
+	pthread_mutex_unlock(&notify_lock);
+}
 
 typedef struct deck {
 	posting_list *list;
@@ -51,6 +96,12 @@ typedef struct kiosk {
 	bool need_present;
 	float touch_x;       /* where the finger went down */
 	bool touch_down;
+	kiosk_reload_fn reload;
+	void *reload_ud;
+	kiosk_status status;  /* the last answer of o->status */
+	Uint32 status_at;     /* ms: when it was asked */
+	char wait_shown[512]; /* the waiting line on screen */
+	bool stale_mark;      /* the page on screen carries the offline mark */
 } kiosk;
 
 static double ms_since(Uint64 t)
@@ -71,16 +122,21 @@ static void deck_clear(deck *d)
 	d->laid = NULL;
 }
 
+/* Sets d up for l (borrowed); on failure d is left as it was. */
 static int deck_init(deck *d, posting_list *l, jk_err *err)
 {
+	layout_doc *docs = calloc(l->n + 1, sizeof *docs);
+	bool *laid = calloc(l->n + 1, sizeof *laid);
+	if (!docs || !laid) {
+		free(docs);
+		free(laid);
+		return jk_fail(err, JK_ENOMEM, "kiosk: out of memory for %zu postings", l->n);
+	}
+	deck_clear(d);
 	d->list = l;
 	d->n = l->n;
-	d->docs = calloc(d->n + 1, sizeof *d->docs);
-	d->laid = calloc(d->n + 1, sizeof *d->laid);
-	if (!d->docs || !d->laid) {
-		deck_clear(d);
-		return jk_fail(err, JK_ENOMEM, "kiosk: out of memory");
-	}
+	d->docs = docs;
+	d->laid = laid;
 	return 0;
 }
 
@@ -212,7 +268,8 @@ static void present(kiosk *k, Uint32 now)
 		set_color(k->ren, k->theme.bg);
 		SDL_RenderClear(k->ren);
 	}
-	draw_progress(k, now);
+	if (k->d.n)
+		draw_progress(k, now);
 	SDL_RenderPresent(k->ren);
 	k->st->frames++;
 	if (fading) {
@@ -234,19 +291,122 @@ static bool make_texture(kiosk *k)
 	return k->tex != NULL;
 }
 
-/* Composes the current page into cur_s; keeps the old one as prev_s for a
- * crossfade when fade is set, else shows the new one at once. */
+/* Asks the main program how its sources are doing. An answer younger than
+ * a quarter second is still news: a slide change right after the waiting
+ * screen's poll does not ask twice. */
+static void ask_status(kiosk *k)
+{
+	Uint32 now = SDL_GetTicks();
+	if (k->status_at && now - k->status_at < 250)
+		return;
+	k->status_at = now ? now : 1;
+	if (!k->o->status)
+		return;
+	memset(&k->status, 0, sizeof k->status);
+	k->o->status(k->o->status_ud, &k->status);
+	k->status.waiting[sizeof k->status.waiting - 1] = '\0';
+	k->st->status_calls++;
+}
+
+/* The waiting screen's line: the status text cleaned for display (it may
+ * quote the network), cut at a code point to fit out. */
+static void waiting_line(const kiosk *k, char *out, size_t cap)
+{
+	const char *w = k->status.waiting[0] ? k->status.waiting
+	                                     : "No postings yet: reading the sources.";
+	char *c = jk_text_clean(w, (size_t)-1);
+	const char *src = c && *c ? c : "No postings yet: reading the sources.";
+	size_t n = strlen(src);
+	if (n >= cap) {
+		n = cap - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--; /* never half a character */
+	}
+	memcpy(out, src, n);
+	out[n] = '\0';
+	free(c);
+}
+
+/* The offline mark's text when the status asks for one. */
+static bool mark_text(const kiosk *k, char *out, size_t cap)
+{
+	if (!k->status.stale || k->status.updated_at <= 0)
+		return false;
+	time_t t = (time_t)k->status.updated_at;
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		return false;
+	snprintf(out, cap, "offline · updated %02d:%02d", tm.tm_hour, tm.tm_min);
+	return true;
+}
+
+/* The offline mark as one small muted text box in the bottom-left margin,
+ * under the safe area and above the progress bar: part of the page, so it
+ * costs no redraw of its own. */
+static bool mark_box(kiosk *k, const char *text, layout_box *b)
+{
+	int lw = k->d.lp.w, lh = k->d.lp.h, S = lw < lh ? lw : lh;
+	int x0, y0, x1, y1;
+	layout_safe_area(lw, lh, &x0, &y0, &x1, &y1);
+	int px = (S * 2 + 50) / 100;
+	if (px < 10)
+		px = 10;
+	layout_measurer m = k->d.lp.measure;
+	int h = m.height(m.ud, px), bh = S / 270 > 3 ? S / 270 : 3;
+	int room = lh - y1 - bh;
+	if (h <= 0 || h > room)
+		return false;
+	size_t n = strlen(text);
+	*b = (layout_box){.kind = LAYOUT_TEXT, .x = x0, .y = y1 + (room - h) / 2, .h = h,
+	                  .w = m.width(m.ud, text, n, px, 0), .px = px,
+	                  .color = mix(k->theme.bg, k->theme.muted, 80), .text = text, .len = n};
+	return b->w > 0 && b->w <= x1 - x0;
+}
+
+static SDL_Surface *compose_waiting(kiosk *k, jk_err *err)
+{
+	char line[sizeof k->status.waiting];
+	waiting_line(k, line, sizeof line);
+	layout_doc d;
+	SDL_Surface *s = NULL;
+	if (layout_message("Waiting for job postings", line,
+	                   "The slideshow starts by itself as soon as postings arrive.", &k->d.lp,
+	                   &d, err) == 0)
+		s = render_page(k->fonts, &d, 0, &k->theme, k->o->rotate, err);
+	layout_doc_free(&d);
+	if (s) {
+		memcpy(k->wait_shown, line, sizeof line);
+		k->st->waiting_composes++;
+	}
+	return s;
+}
+
+static SDL_Surface *compose_page(kiosk *k, jk_err *err)
+{
+	deck_pages(&k->d, k->cur);
+	if (k->page >= k->d.docs[k->cur].npages)
+		return NULL;
+	char text[64];
+	layout_box mark;
+	bool on = mark_text(k, text, sizeof text) && mark_box(k, text, &mark);
+	SDL_Surface *s = render_page_ex(k->fonts, &k->d.docs[k->cur], k->page, on ? &mark : NULL,
+	                                on ? 1 : 0, &k->theme, k->o->rotate, err);
+	if (s)
+		k->stale_mark = on;
+	return s;
+}
+
+/* Composes the current page (or the waiting screen when the deck is empty)
+ * into cur_s; keeps the old one as prev_s for a crossfade when fade is set,
+ * else shows the new one at once. */
 static void compose(kiosk *k, bool fade)
 {
 	Uint64 t = SDL_GetPerformanceCounter();
-	deck_pages(&k->d, k->cur);
-	SDL_Surface *ns = NULL;
-	if (k->page < k->d.docs[k->cur].npages) {
-		jk_err err = {0};
-		ns = render_page(k->fonts, &k->d.docs[k->cur], k->page, &k->theme, k->o->rotate, &err);
-		if (!ns)
-			fprintf(stderr, "jobkiosk: %s\n", err.msg);
-	}
+	ask_status(k);
+	jk_err err = {0};
+	SDL_Surface *ns = k->d.n ? compose_page(k, &err) : compose_waiting(k, &err);
+	if (!ns && err.msg[0])
+		fprintf(stderr, "jobkiosk: %s\n", err.msg);
 	k->st->composes++;
 	k->st->compose_ms_total += ms_since(t);
 	if (!ns)
@@ -268,11 +428,84 @@ static void compose(kiosk *k, bool fade)
 	k->need_present = true;
 }
 
+/* Puts the position on an entry that has pages, at a page it has. */
+static void settle(kiosk *k)
+{
+	if (!k->d.n) {
+		k->cur = k->page = 0;
+		return;
+	}
+	size_t slots = k->d.n + 1;
+	for (size_t t = 0; t < slots && !deck_pages(&k->d, k->cur); t++) {
+		k->cur = (k->cur + 1) % slots;
+		k->page = 0;
+	}
+	size_t np = deck_pages(&k->d, k->cur);
+	if (k->page >= np)
+		k->page = np ? np - 1 : 0;
+}
+
+/* Replaces the deck with what reload returns, keeping the position: the
+ * posting at cur by id when it is still there, else the one now at its
+ * index (the next one), the overview stays the overview. False when
+ * nothing changed. */
+static bool reload_keep(kiosk *k)
+{
+	if (!k->reload)
+		return false;
+	posting_list nl;
+	posting_list_init(&nl);
+	jk_err err = {0};
+	if (k->reload(k->reload_ud, &nl, &err) != 0) {
+		fprintf(stderr, "jobkiosk: reload: %s\n", err.msg[0] ? err.msg : "failed");
+		posting_list_free(&nl);
+		return false;
+	}
+	bool over = k->d.n && k->cur >= k->d.n; /* the overview (not the waiting screen) */
+	size_t idx = k->d.n ? k->cur : 0, page = k->d.n ? k->page : 0;
+	const posting *was = idx < k->d.n ? k->d.list->items[idx] : NULL;
+	char *id = was && was->id ? jk_strndup(was->id, (size_t)-1) : NULL;
+	posting_list old = *k->d.list;
+	*k->d.list = nl;
+	if (deck_init(&k->d, k->d.list, &err)) {
+		*k->d.list = old; /* keep showing what we have */
+		posting_list_free(&nl);
+		free(id);
+		fprintf(stderr, "jobkiosk: reload: %s\n", err.msg);
+		return false;
+	}
+	posting_list_free(&old);
+	size_t n = k->d.n, cur = over || idx > n ? n : idx;
+	bool found = false;
+	for (size_t i = 0; id && i < n && !found; i++)
+		if (k->d.list->items[i]->id && !strcmp(k->d.list->items[i]->id, id)) {
+			cur = i;
+			found = true;
+		}
+	free(id);
+	k->cur = cur;
+	k->page = found || over ? page : 0;
+	settle(k);
+	k->st->reloads++;
+	return true;
+}
+
+/* A new slide is up: its time starts now. */
+static void started(kiosk *k)
+{
+	k->shown_at = SDL_GetTicks();
+	if (k->paused_at)
+		k->paused_at = k->shown_at;
+	k->first_shown = false;
+}
+
 /* Moves dir (+1/-1) slides, skipping entries that have no pages. */
 static void go(kiosk *k, int dir)
 {
 	size_t slots = k->d.n + 1;
-	if (dir > 0) {
+	if (!k->d.n) {
+		/* The waiting screen has nowhere to go. */
+	} else if (dir > 0) {
 		if (k->page + 1 < deck_pages(&k->d, k->cur)) {
 			k->page++;
 		} else {
@@ -296,11 +529,12 @@ static void go(kiosk *k, int dir)
 			k->page = np ? np - 1 : 0;
 		}
 	}
+	/* Updates swap in here, right before the next page is composed, so a
+	 * slide is never cut short and a crossfade never waits on a reload. */
+	if (take_notify())
+		reload_keep(k);
 	compose(k, true);
-	k->shown_at = SDL_GetTicks();
-	if (k->paused_at)
-		k->paused_at = k->shown_at;
-	k->first_shown = false;
+	started(k);
 }
 
 /* Lays everything out again for the current output size. */
@@ -318,38 +552,16 @@ static void relayout(kiosk *k)
 		layout_doc_free(&k->d.docs[i]);
 		k->d.laid[i] = false;
 	}
-	size_t np = deck_pages(&k->d, k->cur);
-	if (k->page >= np)
-		k->page = np ? np - 1 : 0;
+	settle(k);
 	compose(k, false);
 }
 
-static void reload(kiosk *k, kiosk_reload_fn fn, void *ud)
+static void reload_now(kiosk *k)
 {
-	posting_list nl;
-	posting_list_init(&nl);
-	jk_err err = {0};
-	if (!fn || fn(ud, &nl, &err) != 0) {
-		if (fn)
-			fprintf(stderr, "jobkiosk: reload: %s\n", err.msg);
-		posting_list_free(&nl);
-		return;
+	if (reload_keep(k)) {
+		compose(k, true);
+		started(k);
 	}
-	deck_clear(&k->d);
-	posting_list_free(k->d.list);
-	*k->d.list = nl;
-	if (deck_init(&k->d, k->d.list, &err)) {
-		fprintf(stderr, "jobkiosk: %s\n", err.msg);
-		return;
-	}
-	k->st->reloads++;
-	k->cur = 0;
-	k->page = 0;
-	if (!deck_pages(&k->d, 0))
-		k->cur = k->d.n;
-	compose(k, true);
-	k->shown_at = SDL_GetTicks();
-	k->first_shown = false;
 }
 
 /* Textures are gone after a device reset: rebuild the screen texture from
@@ -368,13 +580,22 @@ static void reset_textures(kiosk *k)
 
 static void state_of(const kiosk *k, kiosk_state *s)
 {
-	s->posting = k->cur;
+	memset(s, 0, sizeof *s);
+	s->waiting = k->d.n == 0;
+	s->posting = s->waiting ? 0 : k->cur;
 	s->nposting = k->d.n;
 	s->page = k->page;
-	s->npages = k->d.docs[k->cur].npages;
+	s->npages = s->waiting ? 1 : k->d.docs[k->cur].npages;
 	s->paused = k->paused_at != 0;
 	s->slide = k->st->shown;
-	s->nslides = 0;
+	s->stale_mark = k->stale_mark && !s->waiting;
+	s->item = k->cur < k->d.n ? k->d.list->items[k->cur] : NULL;
+	if (k->cur_s) {
+		s->frame = k->cur_s->pixels;
+		s->frame_w = k->cur_s->w;
+		s->frame_h = k->cur_s->h;
+		s->frame_pitch = k->cur_s->pitch;
+	}
 }
 
 /* ---- the loop ---------------------------------------------------------- */
@@ -412,8 +633,14 @@ static int open_window(kiosk *k, jk_err *err)
 }
 
 /* Handles one event; returns false to quit. */
-static bool handle(kiosk *k, const SDL_Event *ev, kiosk_reload_fn fn, void *ud)
+static bool handle(kiosk *k, const SDL_Event *ev)
 {
+	if (notify_event && ev->type == notify_event) {
+		/* On the waiting screen there is no slide to finish. */
+		if (!k->d.n && take_notify())
+			reload_now(k);
+		return true;
+	}
 	switch (ev->type) {
 	case SDL_QUIT:
 		return false;
@@ -441,7 +668,7 @@ static bool handle(kiosk *k, const SDL_Event *ev, kiosk_reload_fn fn, void *ud)
 			k->need_present = true;
 			break;
 		case SDLK_r:
-			reload(k, fn, ud);
+			reload_now(k);
 			break;
 		default:
 			break;
@@ -486,7 +713,8 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
               kiosk_stats *stats, jk_err *err)
 {
 	kiosk_stats dummy;
-	kiosk k = {.o = o, .st = stats ? stats : &dummy, .t0 = SDL_GetPerformanceCounter()};
+	kiosk k = {.o = o, .st = stats ? stats : &dummy, .t0 = SDL_GetPerformanceCounter(),
+	           .reload = fn, .reload_ud = ud};
 	memset(k.st, 0, sizeof *k.st);
 	if (!render_rotation_ok(o->rotate))
 		return jk_fail(err, JK_EARG, "rotation %d: use 0, 90, 180 or 270", o->rotate);
@@ -502,6 +730,7 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 		goto done;
 	k.d.lp.theme = &k.theme;
 	k.d.lp.measure = render_measurer(k.fonts);
+	set_active(true);
 	relayout(&k);
 	if (!k.cur_s && k.d.n)
 		go(&k, +1); /* the first posting did not lay out: the next that does */
@@ -517,14 +746,27 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 		Uint32 now = SDL_GetTicks();
 		if (o->max_seconds > 0 && now - start >= (Uint32)(o->max_seconds * 1000))
 			break;
-		if (!k.paused_at && now - k.shown_at >= k.slide_ms) {
+		if (!k.d.n) {
+			/* The waiting screen: news once a second, a new page only
+			 * when the line changed; a notified reload at once. */
+			if (take_notify()) {
+				reload_now(&k);
+			} else if (now - k.status_at >= STATUS_MS) {
+				ask_status(&k);
+				char line[sizeof k.wait_shown];
+				waiting_line(&k, line, sizeof line);
+				if (strcmp(line, k.wait_shown))
+					compose(&k, false);
+			}
+			now = SDL_GetTicks();
+		} else if (!k.paused_at && now - k.shown_at >= k.slide_ms) {
 			go(&k, +1);
 			now = SDL_GetTicks(); /* composing took time */
 		}
 		if (k.need_present || k.prev_s) {
 			present(&k, now);
 			k.last_tick = now;
-		} else if (!k.paused_at && now - k.last_tick >= TICK_MS) {
+		} else if (k.d.n && !k.paused_at && now - k.last_tick >= TICK_MS) {
 			present(&k, now);
 			k.st->ticks++;
 			k.last_tick = now;
@@ -543,9 +785,12 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 		/* Sleep until the nearest deadline. */
 		now = SDL_GetTicks();
 		Uint32 wait = TICK_MS - (now - k.last_tick < TICK_MS ? now - k.last_tick : TICK_MS);
-		if (k.paused_at)
+		if (!k.d.n) {
+			Uint32 el = now - k.status_at;
+			wait = el < STATUS_MS ? STATUS_MS - el : 0;
+		} else if (k.paused_at) {
 			wait = 60000; /* nothing moves while paused */
-		else {
+		} else {
 			Uint32 left = now - k.shown_at < k.slide_ms ? k.slide_ms - (now - k.shown_at) : 0;
 			if (left < wait)
 				wait = left;
@@ -561,7 +806,7 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 		SDL_Event ev;
 		if (SDL_WaitEventTimeout(&ev, (int)wait)) {
 			do {
-				if (!handle(&k, &ev, fn, ud))
+				if (!handle(&k, &ev))
 					run = false;
 			} while (run && SDL_PollEvent(&ev));
 		}
@@ -573,6 +818,7 @@ done:
 		SDL_DestroyTexture(k.tex);
 	deck_clear(&k.d);
 	render_fonts_close(k.fonts);
+	set_active(false);
 	if (k.ren)
 		SDL_DestroyRenderer(k.ren);
 	if (k.win)

@@ -969,6 +969,49 @@ int layout_overview(const posting *const *items, size_t n, const layout_params *
 	return search(lp, NULL, "Open positions", flow_overview, &a, out, err);
 }
 
+typedef struct message_arg {
+	const char *headline, *line, *note;
+} message_arg;
+
+static void flow_message(ctx *c, const void *arg)
+{
+	const message_arg *m = arg;
+	const layout_theme *th = c->th;
+	flow_plain(c, m->headline, c->title_px, POSTING_BOLD, th->fg, c->cx0, c->cx1, 0, true,
+	           AL_LEFT, 1180);
+	add_rule(c, pm(c->body, 550), pm(c->S, 6) > 2 ? pm(c->S, 6) : 2, pm(c->S, 110));
+	if (m->line && *m->line)
+		flow_plain(c, m->line, c->body, 0, th->fg, c->cx0, c->cx1, pm(c->body, 900), false,
+		           AL_LEFT, 1350);
+	if (m->note && *m->note)
+		flow_plain(c, m->note, c->small_px, 0, th->muted, c->cx0, c->cx1, pm(c->body, 900),
+		           false, AL_LEFT, 1350);
+}
+
+int layout_message(const char *headline, const char *line, const char *note,
+                   const layout_params *lp, layout_doc *out, jk_err *err)
+{
+	message_arg a = {headline && *headline ? headline : " ", line, note};
+	int r = search(lp, NULL, NULL, flow_message, &a, out, err);
+	if (r || !out->npages)
+		return r;
+	/* Centred in the safe area: a calm page, not a document. */
+	layout_page *pg = &out->pages[0];
+	int x0, y0, x1, y1, top = INT32_MAX, bot = 0;
+	layout_safe_area(lp->w, lp->h, &x0, &y0, &x1, &y1);
+	for (size_t i = 0; i < pg->n; i++) {
+		if (pg->boxes[i].y < top)
+			top = pg->boxes[i].y;
+		if (pg->boxes[i].y + pg->boxes[i].h > bot)
+			bot = pg->boxes[i].y + pg->boxes[i].h;
+	}
+	int dy = (y0 + y1) / 2 - (top + bot) / 2;
+	if (pg->n && dy > 0 && bot + dy <= y1)
+		for (size_t i = 0; i < pg->n; i++)
+			pg->boxes[i].y += dy;
+	return 0;
+}
+
 static bool overlaps(const layout_box *a, const layout_box *b)
 {
 	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;

@@ -451,8 +451,31 @@ static SDL_Surface *rotate_surface(SDL_Surface *s, int rotate)
 	return d;
 }
 
+static int draw_box(render_fonts *f, SDL_Surface *s, const layout_box *b,
+                    const layout_theme *theme)
+{
+	switch (b->kind) {
+	case LAYOUT_PANEL:
+	case LAYOUT_RULE:
+		fill(s, b->x, b->y, b->w, b->h, b->color);
+		return 0;
+	case LAYOUT_QR:
+		return draw_qr(s, b, theme->card);
+	case LAYOUT_TEXT:
+		return draw_text(f, s, b);
+	}
+	return 0;
+}
+
 SDL_Surface *render_page(render_fonts *f, const layout_doc *d, size_t page,
                          const layout_theme *theme, int rotate, jk_err *err)
+{
+	return render_page_ex(f, d, page, NULL, 0, theme, rotate, err);
+}
+
+SDL_Surface *render_page_ex(render_fonts *f, const layout_doc *d, size_t page,
+                            const layout_box *extra, size_t nextra, const layout_theme *theme,
+                            int rotate, jk_err *err)
 {
 	if (!f || !d || page >= d->npages || !render_rotation_ok(rotate)) {
 		jk_fail(err, JK_EARG, "render: no page %zu (or rotation %d not 0/90/180/270)", page + 1,
@@ -467,21 +490,10 @@ SDL_Surface *render_page(render_fonts *f, const layout_doc *d, size_t page,
 	fill(s, 0, 0, d->w, d->h, theme->bg);
 	const layout_page *pg = &d->pages[page];
 	int status = 0;
-	for (size_t i = 0; i < pg->n && !status; i++) {
-		const layout_box *b = &pg->boxes[i];
-		switch (b->kind) {
-		case LAYOUT_PANEL:
-		case LAYOUT_RULE:
-			fill(s, b->x, b->y, b->w, b->h, b->color);
-			break;
-		case LAYOUT_QR:
-			status = draw_qr(s, b, theme->card);
-			break;
-		case LAYOUT_TEXT:
-			status = draw_text(f, s, b);
-			break;
-		}
-	}
+	for (size_t i = 0; i < pg->n && !status; i++)
+		status = draw_box(f, s, &pg->boxes[i], theme);
+	for (size_t i = 0; i < nextra && !status; i++)
+		status = draw_box(f, s, &extra[i], theme);
 	if (status) {
 		SDL_FreeSurface(s);
 		jk_fail(err, status, "render: page %zu could not be drawn", page + 1);
