@@ -3,6 +3,8 @@
  * (JK_BIN, the sanitizer build). */
 #include "testutil.h"
 
+#include "httpd.h"
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +160,77 @@ static void test_usage_errors(void **state)
 	run_free(&r);
 }
 
+static const char BOARD[] =
+    "{\"jobs\":[{\"id\":11,\"title\":\"Field Engineer\",\"location\":{\"name\":\"Tromsø\"},"
+    "\"absolute_url\":\"https://boards.example.org/acme/jobs/11\",\"updated_at\":\"2026-10-01T10:00:00Z\","
+    "\"content\":\"&lt;h2&gt;What you do&lt;/h2&gt;&lt;ul&gt;&lt;li&gt;Keep turbines turning.&lt;/li&gt;&lt;/ul&gt;\"}]}";
+
+static void board_handler(const httpd_req *req, httpd_resp *r, void *ud)
+{
+	(void)ud;
+	snprintf(r->headers, sizeof r->headers, "ETag: \"b1\"\r\nContent-Type: application/json\r\n");
+	if (!strcmp(req->if_none_match, "\"b1\"")) {
+		r->status = 304;
+		return;
+	}
+	r->body = BOARD;
+	r->len = sizeof BOARD - 1;
+}
+
+/* The organiser's preload before the fair, then the venue network dies. */
+static void test_fetch_once_then_offline(void **state)
+{
+	(void)state;
+	httpd *srv = httpd_start(board_handler, NULL, 20);
+	const char *tmp = tu_tmpdir();
+	char cache[256], url[256], args[1024];
+	snprintf(cache, sizeof cache, "%s", tmp);
+	snprintf(url, sizeof url, "%s", httpd_url(srv, "/board.json"));
+	snprintf(args, sizeof args, "--fetch-once --cache-dir %s %s %s", cache, url, tu_root("samples"));
+	run_result r = run(args);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "board.json: ok, 1 posting(s)"));
+	assert_non_null(strstr(r.out, "samples: local, nothing to fetch"));
+	run_free(&r);
+	r = run(args);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "board.json: not modified"));
+	run_free(&r);
+	httpd_stop(srv);
+
+	/* Offline: --fetch-once says so; --dump reads the cached copy. */
+	r = run(args);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "board.json: failed: "));
+	run_free(&r);
+	snprintf(args, sizeof args, "--dump --cache-dir %s %s", cache, url);
+	r = run(args);
+	assert_int_equal(r.status, 0);
+	cJSON *a = cJSON_Parse(r.out);
+	assert_int_equal(cJSON_GetArraySize(a), 1);
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(a, 0), "title")->valuestring,
+	                    "Field Engineer");
+	cJSON_Delete(a);
+	run_free(&r);
+	tu_rmtree(cache);
+}
+
+static void test_bad_source_specs(void **state)
+{
+	(void)state;
+	run_result r = run("--dump ftp://example.org/jobs.xml");
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "ftp://example.org/jobs.xml: only http and https"));
+	run_free(&r);
+	r = run("--dump greenhouse:../../etc");
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "board name"));
+	run_free(&r);
+	r = run("--refresh-minutes 0 x");
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -166,6 +239,8 @@ int main(void)
 	    cmocka_unit_test(test_bad_sources_keep_others),
 	    cmocka_unit_test(test_nothing_readable_fails),
 	    cmocka_unit_test(test_usage_errors),
+	    cmocka_unit_test(test_fetch_once_then_offline),
+	    cmocka_unit_test(test_bad_source_specs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
