@@ -1,7 +1,9 @@
 /* test_common.c — dates, character references, organisation inference. */
 #include "testutil.h"
 
-#include "../src/import/common.h"
+#include "../src/import/internal.h"
+
+#include <cjson/cJSON.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +200,82 @@ static void test_org(void **state)
 	assert_int_equal(import_infer_organization(NULL), 0);
 }
 
+/* Adds words in turn to an empty field and checks the result. */
+static void expect_emp(const char *const *words, size_t n, const char *want)
+{
+	char *f = NULL;
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(import_employment_add(&f, words[i], false), 0);
+	assert_string_equal(f, want);
+	free(f);
+}
+
+static void test_employment(void **state)
+{
+	(void)state;
+	/* A workplace qualifies the kind of work; never the slide's "·". */
+	expect_emp((const char *const[]){"Internship", "Hybrid"}, 2, "Internship (hybrid)");
+	expect_emp((const char *const[]){"Contract (9 months)", "On-site"}, 2,
+	           "Contract (9 months, on-site)");
+	expect_emp((const char *const[]){"Full-time", "Contract", "Remote"}, 3,
+	           "Full-time, contract (remote)");
+	expect_emp((const char *const[]){"Full-time", "remote", "Remote", "full-time"}, 4,
+	           "Full-time (remote)");
+	expect_emp((const char *const[]){"Part-time", "Evenings"}, 2, "Part-time, Evenings");
+	expect_emp((const char *const[]){"", "  ", "Seasonal"}, 3, "Seasonal");
+	char *f = NULL;
+	assert_int_equal(import_employment_add(&f, "Full-time", false), 0);
+	assert_int_equal(import_employment_add(&f, "USA", true), 0);
+	assert_int_equal(import_employment_add(&f, NULL, true), 0);
+	assert_string_equal(f, "Full-time (USA)");
+	free(f);
+	/* Kinds of work, written every way sites write them. */
+	size_t used;
+	assert_string_equal(import_employment_kind("FULL_TIME", 9, &used), "Full-time");
+	assert_int_equal(used, 9);
+	assert_string_equal(import_employment_kind("fulltime", 8, NULL), "Full-time");
+	assert_string_equal(import_employment_kind("Part-time, 8 hours", 18, &used), "Part-time");
+	assert_int_equal(used, 9);
+	assert_string_equal(import_employment_kind("intern", 6, NULL), "Internship");
+	assert_null(import_employment_kind("posts", 5, NULL));
+	assert_null(import_employment_kind("internal", 8, NULL));
+	assert_null(import_employment_kind("Contractual", 11, NULL));
+	assert_null(import_employment_kind("", 0, NULL));
+}
+
+static void test_money_and_json(void **state)
+{
+	(void)state;
+	jk_buf b = {0};
+	assert_int_equal(import_money(&b, 1234567, false), 0);
+	assert_int_equal(jk_buf_puts(&b, " "), 0);
+	assert_int_equal(import_money(&b, 45.5, true), 0);
+	assert_int_equal(jk_buf_puts(&b, " "), 0);
+	assert_int_equal(import_money(&b, 999.999, true), 0);
+	assert_string_equal(b.data, "1,234,567 45.50 1,000.00");
+	jk_buf_free(&b);
+	/* One JSON front door for every reader, saying why it failed. */
+	cJSON *root = NULL;
+	jk_err err = {0};
+	assert_int_equal(import_json_parse("{\"a\": [1]}", 10, &root, &err), 0);
+	assert_non_null(root);
+	cJSON_Delete(root);
+	assert_int_equal(import_json_parse("{\"a\": [1", 8, &root, &err), JK_EFORMAT);
+	assert_null(root);
+	assert_string_equal(err.msg, "JSON ends early (cut off?)");
+	assert_int_equal(import_json_parse("{\n \"a\": x}", 11, &root, &err), JK_EFORMAT);
+	assert_string_equal(err.msg, "not valid JSON (line 2, column 7)");
+	char deep[3000];
+	memset(deep, '[', 1500);
+	memset(deep + 1500, ']', 1500);
+	assert_int_equal(import_json_parse(deep, sizeof deep, &root, &err), JK_EFORMAT);
+	assert_string_equal(err.msg, "JSON nested more than 1000 levels deep");
+	assert_int_equal(import_json_parse("", 0, &root, &err), JK_EFORMAT);
+	/* Any thread may call it, any number of times. */
+	import_xml_init();
+	import_xml_init();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +283,7 @@ int main(void)
 	    cmocka_unit_test(test_date_words),       cmocka_unit_test(test_date_epoch),
 	    cmocka_unit_test(test_date_garbage),     cmocka_unit_test(test_entities),
 	    cmocka_unit_test(test_entities_hostile), cmocka_unit_test(test_org),
+	    cmocka_unit_test(test_employment),       cmocka_unit_test(test_money_and_json),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -223,7 +223,18 @@ static void test_deep_truncated_sloppy(void **state)
 	posting_list l;
 	jk_err err;
 	assert_int_equal(import_str(b.data, &l, &err), JK_EFORMAT);
-	assert_non_null(strstr(err.msg, "nested"));
+	assert_non_null(strstr(err.msg, "nested more than 256 levels deep"));
+	posting_list_free(&l);
+	/* HTML nested too deep inside an item is read as text: nothing lost. */
+	b.len = 0;
+	assert_int_equal(jk_buf_puts(&b, "<rss version=\"2.0\"><channel><item><title>x</title>"
+	                                 "<description>"),
+	                 0);
+	for (size_t i = 0; i < deep; i++)
+		assert_int_equal(jk_buf_puts(&b, "&lt;div&gt;"), 0);
+	assert_int_equal(jk_buf_puts(&b, "inner words</description></item></channel></rss>"), 0);
+	assert_int_equal(import_str(b.data, &l, &err), 0);
+	assert_true(tu_contains(l.items[0], "inner words"));
 	posting_list_free(&l);
 	jk_buf_free(&b);
 
@@ -310,6 +321,40 @@ static void test_big_binary_encoding(void **state)
 	posting_list_free(&l);
 }
 
+static void test_lead_line(void **state)
+{
+	(void)state;
+	/* The organisation comes from the feed, so the other part is the
+	 * place; the pay is kept whole and the line leaves the text. */
+	const char *doc =
+	    "<rss version=\"2.0\"><channel><title>Kestrel Valley Hospital</title><item>"
+	    "<title>Staff Nurse</title><description>&lt;p&gt;Kendal \xC2\xB7 Full-time \xC2\xB7 "
+	    "\xC2\xA3"
+	    "29,970\xE2\x80\x93\xC2\xA3"
+	    "36,483 per year &lt;/p&gt;&lt;p&gt;Care for "
+	    "children.&lt;/p&gt;</description></item><item><title>Porter</title><description>"
+	    "&lt;p&gt;Kestrel Valley Hospital \xC2\xB7 Kendal \xC2\xB7 Part-time \xC2\xB7 Hybrid"
+	    "&lt;/p&gt;&lt;p&gt;Move things.&lt;/p&gt;</description></item></channel></rss>";
+	posting_list l;
+	jk_err err;
+	assert_int_equal(import_str(doc, &l, &err), 0);
+	assert_int_equal(l.n, 2);
+	const posting *p = l.items[0];
+	assert_string_equal(p->organization, "Kestrel Valley Hospital");
+	assert_string_equal(p->location, "Kendal");
+	assert_string_equal(p->employment, "Full-time");
+	assert_string_equal(p->pay, "\xC2\xA3"
+	                            "29,970\xE2\x80\x93\xC2\xA3"
+	                            "36,483 per year");
+	assert_false(tu_contains(p, "Kendal \xC2\xB7"));
+	assert_true(tu_contains(p, "Care for children."));
+	p = l.items[1];
+	assert_string_equal(p->location, "Kendal");
+	assert_string_equal(p->employment, "Part-time (hybrid)");
+	assert_int_equal(p->sections[0].nblocks, 1);
+	posting_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +364,7 @@ int main(void)
 	    cmocka_unit_test(test_entity_bomb),
 	    cmocka_unit_test(test_external_entity),
 	    cmocka_unit_test(test_deep_truncated_sloppy),
+	    cmocka_unit_test(test_lead_line),
 	    cmocka_unit_test(test_big_binary_encoding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -237,13 +237,82 @@ static void test_header_lines(void **state)
 	assert_string_equal(p->organization, "Fabrikam Foods");
 	assert_string_equal(p->location, "Austin, TX");
 	assert_string_equal(p->pay, "€30K/yr - €35K/yr");
-	assert_string_equal(p->employment, "Full-time · On-site");
+	assert_string_equal(p->employment, "Full-time (on-site)");
 	assert_int_equal(p->nsections, 1);
 	assert_string_equal(p->sections[0].heading, "About the role");
 	assert_true(tu_contains(p, "Python · Go · Rust"));
 	assert_false(tu_contains(p, "applicants"));
 	assert_false(tu_contains(p, "employees"));
 	posting_list_free(&l);
+}
+
+/* The posting a page with one header line under its title makes. */
+static posting *lead_page(const char *line, posting_list *l)
+{
+	char page[512];
+	jk_err err = {0};
+	snprintf(page, sizeof page, "<h1>Job</h1><p>%s</p><p>Body text.</p>", line);
+	assert_int_equal(import_src(page, strlen(page), "lead.html", l, &err), 0);
+	assert_int_equal(l->n, 1);
+	return l->items[0];
+}
+
+static void test_header_line_pay(void **state)
+{
+	(void)state;
+	/* Pay is kept whole: both ends of a range, currency codes, units. */
+	static const struct {
+		const char *line, *pay, *employment, *org, *place;
+	} cases[] = {
+	    {"Kendal · Full-time · £29,970–£36,483 per year", "£29,970–£36,483 per year",
+	     "Full-time", "Kendal", NULL},
+	    {"Ghent, Belgium · Part-time · EUR 15.20 an hour", "EUR 15.20 an hour", "Part-time",
+	     NULL, "Ghent, Belgium"},
+	    {"$120k–$150k Remote", "$120k–$150k", "Remote", NULL, NULL},
+	    {"Contoso · USD 5,090 - 10,120 per month · Full-time", "USD 5,090 - 10,120 per month",
+	     "Full-time", "Contoso", NULL},
+	    {"¥1,300/hour · Part-time", "¥1,300/hour", "Part-time", NULL, NULL},
+	    {"時給1,300円〜1,500円", "時給1,300円〜1,500円", NULL, NULL, NULL},
+	    {"$10,000/yr - $14,000/yr Hybrid Internship Entry level", "$10,000/yr - $14,000/yr",
+	     "Internship (hybrid, entry level)", NULL, NULL},
+	    {"Cedar Hollow Library · Cedar Hollow, VT · Part-time, 8 hours a week · $19.50 per "
+	     "hour",
+	     "$19.50 per hour", "Part-time, 8 hours a week", "Cedar Hollow Library",
+	     "Cedar Hollow, VT"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		posting_list l;
+		posting *p = lead_page(cases[i].line, &l);
+		assert_string_equal(p->pay, cases[i].pay);
+		if (cases[i].employment)
+			assert_string_equal(p->employment, cases[i].employment);
+		else
+			assert_null(p->employment);
+		if (cases[i].org)
+			assert_string_equal(p->organization, cases[i].org);
+		if (cases[i].place)
+			assert_string_equal(p->location, cases[i].place);
+		/* Every part was used, so the line is gone. */
+		assert_int_equal(p->nsections, 1);
+		assert_int_equal(p->sections[0].nblocks, 1);
+		assert_string_equal(p->sections[0].blocks[0].text, "Body text.");
+		posting_list_free(&l);
+	}
+	/* A line with a part that has no use stays text, and sets nothing. */
+	static const char *const kept[] = {
+	    "Acme · Berlin, Germany · Night shifts · Team of five · $50k",
+	    "Acme · $50k a year · $60k a year",
+	    "Python · Go · Rust",
+	    "2,000 · Full-time",
+	};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		posting_list l;
+		posting *p = lead_page(kept[i], &l);
+		assert_true(tu_contains(p, kept[i]));
+		assert_null(p->pay);
+		assert_null(p->organization);
+		posting_list_free(&l);
+	}
 }
 
 static void test_page_title(void **state)
@@ -302,7 +371,7 @@ static void test_jsonld_page(void **state)
 	assert_string_equal(p->organization, "Contoso");
 	assert_string_equal(p->location, "Redmond, WA; Berlin, Germany");
 	assert_string_equal(p->pay, "$120,000–$150,000 a year");
-	assert_string_equal(p->employment, "Full-time · Contract");
+	assert_string_equal(p->employment, "Full-time, contract");
 	assert_string_equal(p->posted, "2024-05-01");
 	assert_string_equal(p->expires, "2024-06-30");
 	assert_string_equal(p->apply, "https://contoso.example/jobs/1");
@@ -347,7 +416,7 @@ static void test_jsonld_variants(void **state)
 	assert_string_equal(p->organization, "Fabrikam");
 	assert_string_equal(p->location, "Remote (Canada) or x");
 	assert_string_equal(p->pay, "€45.50 an hour");
-	assert_string_equal(p->employment, "Internship · Part-time");
+	assert_string_equal(p->employment, "Internship, part-time");
 	assert_string_equal(block(p, 0, 0)->text, "Line one");
 	assert_string_equal(l.items[1]->pay, "SEK 40,000–50,000 a month");
 	p = l.items[2];
@@ -434,11 +503,18 @@ static void test_hostile(void **state)
 	assert_true(tu_contains(l.items[0], "kept"));
 	posting_list_free(&l);
 	free(deep);
-	/* The sections reader on its own copes too. */
+	/* The sections reader on its own copes too, keeps what came before
+	 * the deep part and says what happened. */
 	deep = repeat("<ul><li>", 100000, "x", "</li></ul>", 100000);
+	jk_buf b = {0};
+	assert_int_equal(jk_buf_puts(&b, "<p>before</p>"), 0);
+	assert_int_equal(jk_buf_puts(&b, deep), 0);
 	posting *p = posting_new();
-	assert_int_equal(import_html_sections(deep, strlen(deep), p, NULL, &err), 0);
+	assert_int_equal(import_html_sections(b.data, b.len, p, NULL, &err), JK_EFORMAT);
+	assert_string_equal(err.msg, "nested more than 256 levels deep");
+	assert_true(tu_contains(p, "before"));
 	posting_free(p);
+	jk_buf_free(&b);
 	free(deep);
 	/* 5 MB of paragraphs. */
 	char *big = repeat("<p>A paragraph of a long posting, with <b>bold</b> words.</p>\n", 90000,
@@ -512,13 +588,21 @@ static void test_hostile_jsonld(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_structure),       cmocka_unit_test(test_bold_heading_and_glyphs),
-	    cmocka_unit_test(test_never_text),      cmocka_unit_test(test_entities_and_leftovers),
-	    cmocka_unit_test(test_main_preferred),  cmocka_unit_test(test_appends_to_last_section),
-	    cmocka_unit_test(test_chrome),          cmocka_unit_test(test_header_lines),
-	    cmocka_unit_test(test_page_title),      cmocka_unit_test(test_jsonld_page),
-	    cmocka_unit_test(test_jsonld_variants), cmocka_unit_test(test_jsonld_several_scripts),
-	    cmocka_unit_test(test_hostile),         cmocka_unit_test(test_hostile_jsonld),
+	    cmocka_unit_test(test_structure),
+	    cmocka_unit_test(test_bold_heading_and_glyphs),
+	    cmocka_unit_test(test_never_text),
+	    cmocka_unit_test(test_entities_and_leftovers),
+	    cmocka_unit_test(test_main_preferred),
+	    cmocka_unit_test(test_appends_to_last_section),
+	    cmocka_unit_test(test_chrome),
+	    cmocka_unit_test(test_header_lines),
+	    cmocka_unit_test(test_header_line_pay),
+	    cmocka_unit_test(test_page_title),
+	    cmocka_unit_test(test_jsonld_page),
+	    cmocka_unit_test(test_jsonld_variants),
+	    cmocka_unit_test(test_jsonld_several_scripts),
+	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_hostile_jsonld),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

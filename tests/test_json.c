@@ -43,7 +43,7 @@ static void test_greenhouse_board(void **state)
 	const posting *p = l.items[0];
 	assert_string_equal(p->title, "Backend Engineer & On-call Lead");
 	assert_string_equal(p->location, "Lisbon, Portugal");
-	assert_string_equal(p->employment, "Full-time \xC2\xB7 Hybrid");
+	assert_string_equal(p->employment, "Full-time (hybrid)");
 	assert_string_equal(p->pay, "EUR 52,000\xE2\x80\x93"
 	                            "64,000");
 	assert_string_equal(p->posted, "2026-03-28");
@@ -115,7 +115,7 @@ static void test_lever(void **state)
 	const posting *p = l.items[0];
 	assert_string_equal(p->title, "Machine Learning Engineer, Ranking");
 	assert_string_equal(p->location, "Toronto, ON");
-	assert_string_equal(p->employment, "Full-time \xC2\xB7 Hybrid");
+	assert_string_equal(p->employment, "Full-time (hybrid)");
 	assert_string_equal(p->pay, "CAD 120,000\xE2\x80\x93"
 	                            "150,000 per year");
 	assert_string_equal(p->apply, "https://jobs.example.com/tidewater/5f0e3a2b/apply");
@@ -135,13 +135,37 @@ static void test_lever(void **state)
 	assert_true(strstr(block(last, 0)->text, "We sponsor visas."));
 
 	p = l.items[1];
-	assert_string_equal(p->employment, "Internship \xC2\xB7 Remote");
+	assert_string_equal(p->employment, "Internship (remote)");
 	assert_string_equal(p->pay, "USD 28 per hour");
 	assert_string_equal(p->apply, "https://jobs.example.com/tidewater/5f0e3a2b-2");
 	assert_null(p->posted); /* createdAt was a string */
 	s = tu_section(p, "Requirements");
 	assert_int_equal(s->nblocks, 2);
 	assert_int_equal(block(s, 0)->kind, POSTING_BULLET);
+	posting_list_free(&l);
+}
+
+static void test_workplace(void **state)
+{
+	(void)state;
+	/* The workplace qualifies the commitment: "·" is the slide's separator. */
+	const char *lever = "[{\"text\":\"Buoy Technician\",\"workplaceType\":\"onsite\","
+	                    "\"categories\":{\"commitment\":\"Contract (9 months)\"}},"
+	                    "{\"text\":\"Analyst\",\"workplaceType\":\"hybrid\"}]";
+	/* Greenhouse gives the workplace before the type: order does not matter. */
+	const char *gh = "{\"jobs\":[{\"title\":\"Intern\",\"metadata\":["
+	                 "{\"name\":\"Workplace type\",\"value\":\"Hybrid\"},"
+	                 "{\"name\":\"Employment type\",\"value\":\"Internship\"}]}]}";
+	posting_list l;
+	jk_err err = {0};
+	posting_list_init(&l);
+	assert_int_equal(import_lever(lever, strlen(lever), NULL, &l, &err), 0);
+	assert_string_equal(l.items[0]->employment, "Contract (9 months, on-site)");
+	assert_string_equal(l.items[1]->employment, "Hybrid");
+	posting_list_free(&l);
+	posting_list_init(&l);
+	assert_int_equal(import_greenhouse(gh, strlen(gh), NULL, &l, &err), 0);
+	assert_string_equal(l.items[0]->employment, "Internship (hybrid)");
 	posting_list_free(&l);
 }
 
@@ -318,6 +342,7 @@ int main(void)
 	    cmocka_unit_test(test_greenhouse_board),
 	    cmocka_unit_test(test_greenhouse_single_job),
 	    cmocka_unit_test(test_lever),
+	    cmocka_unit_test(test_workplace),
 	    cmocka_unit_test(test_jsonfeed),
 	    cmocka_unit_test(test_hostile_shapes),
 	    cmocka_unit_test(test_truncated_and_deep),

@@ -288,7 +288,7 @@ static void test_yaml_fields(void **state)
 	assert_string_equal(p->title, "Welder");
 	assert_string_equal(p->organization, "Example Works");
 	assert_string_equal(p->location, "Oslo");
-	assert_string_equal(p->employment, "Full-time \xC2\xB7 On-site");
+	assert_string_equal(p->employment, "Full-time (on-site)");
 	assert_string_equal(p->pay, "42000");
 	assert_string_equal(p->expires, "2030-08-26");
 	assert_string_equal(p->apply, "mailto:jobs@example.com");
@@ -499,7 +499,7 @@ static void test_toml(void **state)
 	        &l);
 	assert_string_equal(p->posted, "2024-08-26");
 	assert_string_equal(p->location, "Multi line");
-	assert_string_equal(p->employment, "Part-time \xC2\xB7 Evening");
+	assert_string_equal(p->employment, "Part-time, Evening");
 	assert_int_equal(p->ntags, 3);
 	assert_string_equal(p->tags[2], "3");
 	assert_string_equal(p->organization, "Inline Org");
@@ -574,15 +574,64 @@ static void test_hostile_body(void **state)
 		posting_list_free(&l);
 	}
 	free(s);
-	/* empty, blank and binary inputs */
+	/* A 100,000-deep blockquote: the reason is said, not "no posting text". */
+	jk_buf b = {0};
+	for (size_t i = 0; i < depth; i++)
+		assert_int_equal(jk_buf_putc(&b, '>'), 0);
+	assert_int_equal(jk_buf_puts(&b, " deep\n"), 0);
+	const char *msg = fails(b.data, b.len);
+	assert_non_null(strstr(msg, "nested more than 256 levels deep"));
+	/* Text before the deep part is kept, with a warning that says so. */
+	b.len = 0;
+	assert_int_equal(jk_buf_puts(&b, "# Kept\n\nBefore the quote.\n\n"), 0);
+	for (size_t i = 0; i < depth; i++)
+		assert_int_equal(jk_buf_putc(&b, '>'), 0);
+	assert_int_equal(jk_buf_puts(&b, " deep\n"), 0);
+	posting_list l;
+	posting_list_init(&l);
+	jk_err err;
+	warnings w = {0};
+	assert_int_equal(load(b.data, b.len, "deep.md", &l, &err, &w), 0);
+	assert_string_equal(l.items[0]->title, "Kept");
+	assert_true(tu_contains(l.items[0], "Before the quote."));
+	assert_non_null(strstr(w.last, "nested more than 256 levels deep"));
+	posting_list_free(&l);
+	jk_buf_free(&b);
 	fails("", 0);
 	fails("   \n\n\t\n", (size_t)-1);
 	fails("\x89PNG\r\n\x1a\n\0\0\0", 11);
 	fails("---\nlayout: post\n---\n", (size_t)-1);
 	/* invalid UTF-8 through the front door is converted, not fatal */
-	posting_list l;
 	posting *p = one("---\ntitle: Caf\xe9\n---\nCr\xe8me\n", &l);
 	assert_string_equal(p->title, "Caf\xC3\xA9");
+	posting_list_free(&l);
+}
+
+static void test_hugo_type(void **state)
+{
+	(void)state;
+	posting_list l;
+	/* Hugo's "type" is the page type: not an employment type. */
+	posting *p = one("---\ntitle: Baker\ntype: posts\n---\nBake.\n", &l);
+	assert_null(p->employment);
+	posting_list_free(&l);
+	p = one("+++\ntitle = \"Baker\"\ntype = \"job\"\n+++\nBake.\n", &l);
+	assert_null(p->employment);
+	posting_list_free(&l);
+	/* ...unless it reads as one. */
+	p = one("---\ntitle: Baker\ntype: Part-time\n---\nBake.\n", &l);
+	assert_string_equal(p->employment, "Part-time");
+	posting_list_free(&l);
+	p = one("+++\ntitle = \"Baker\"\ntype = \"FULL_TIME\"\n+++\nBake.\n", &l);
+	assert_string_equal(p->employment, "FULL_TIME");
+	posting_list_free(&l);
+	p = one("---\ntitle: Baker\ntype: [internship, remote]\n---\nBake.\n", &l);
+	assert_string_equal(p->employment, "internship (remote)");
+	posting_list_free(&l);
+	/* An explicit employment key wins over a page type either way. */
+	p = one("---\ntitle: Baker\ntype: posts\nemployment: [Full-time, Hybrid]\n---\nBake.\n",
+	        &l);
+	assert_string_equal(p->employment, "Full-time (hybrid)");
 	posting_list_free(&l);
 }
 
@@ -594,7 +643,7 @@ int main(void)
 	    cmocka_unit_test(test_body),         cmocka_unit_test(test_yaml_fields),
 	    cmocka_unit_test(test_yaml_hostile), cmocka_unit_test(test_direct_hostile),
 	    cmocka_unit_test(test_toml),         cmocka_unit_test(test_toml_hostile),
-	    cmocka_unit_test(test_hostile_body),
+	    cmocka_unit_test(test_hostile_body), cmocka_unit_test(test_hugo_type),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,9 +1,14 @@
-/* common.c — dates, character references and organisation inference, shared
- * by every reader. Pure string work: no locale, no time zone, no I/O. */
-#include "common.h"
+/* common.c — what every reader shares: dates, character references,
+ * organisation inference, employment wording, amounts, and the libxml2 and
+ * cJSON front doors. Pure: no locale, no time zone, no I/O. */
+#include "internal.h"
 
+#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -376,4 +381,176 @@ int import_infer_organization(posting *p)
 	if (n == 0 || n > 80 || words > 8)
 		return JK_OK;
 	return posting_set(&p->organization, org, n);
+}
+
+/* Employment wording ----------------------------------------------------------- */
+
+/* Length of phrase ph (lower case, words split by ' ') at the start of s,
+ * the input's words split by ' ', '-', '_' or nothing ("full-time",
+ * "FULL_TIME", "fulltime"); 0 when it is not there as whole words. */
+static size_t phrase_at(const char *s, size_t n, const char *ph)
+{
+	size_t i = 0;
+	for (const char *w = ph; *w; w++) {
+		if (*w == ' ') {
+			if (i < n && (s[i] == ' ' || s[i] == '-' || s[i] == '_'))
+				i++;
+			continue;
+		}
+		if (i >= n || tolower((unsigned char)s[i]) != *w)
+			return 0;
+		i++;
+	}
+	return i < n && isalnum((unsigned char)s[i]) ? 0 : i;
+}
+
+static const struct {
+	const char *phrase, *show;
+} kinds[] = {
+    {"full time", "Full-time"},   {"part time", "Part-time"},
+    {"internship", "Internship"}, {"intern", "Internship"},
+    {"contractor", "Contract"},   {"contract", "Contract"},
+    {"freelancer", "Freelance"},  {"freelance", "Freelance"},
+    {"temporary", "Temporary"},   {"temp", "Temporary"},
+    {"seasonal", "Seasonal"},     {"permanent", "Permanent"},
+    {"volunteer", "Volunteer"},   {"apprenticeship", "Apprenticeship"},
+    {"per diem", "Per diem"},
+};
+
+static const char *const workplaces[] = {"remote",    "hybrid",      "on site",
+                                         "in office", "telecommute", "work from home"};
+
+const char *import_employment_kind(const char *s, size_t n, size_t *used)
+{
+	for (size_t i = 0; s && i < JK_ARRAY_LEN(kinds); i++) {
+		size_t k = phrase_at(s, n, kinds[i].phrase);
+		if (k) {
+			if (used)
+				*used = k;
+			return kinds[i].show;
+		}
+	}
+	return NULL;
+}
+
+static bool is_workplace(const char *s)
+{
+	for (size_t i = 0; i < JK_ARRAY_LEN(workplaces); i++)
+		if (phrase_at(s, strlen(s), workplaces[i]) == strlen(s))
+			return true;
+	return false;
+}
+
+int import_employment_add(char **field, const char *word, bool qualifier)
+{
+	char *w = word ? jk_text_clean(word, (size_t)-1) : NULL;
+	if (word && !w)
+		return JK_ENOMEM;
+	if (!w || !*w || (*field && jk_strcasestr(*field, w))) {
+		free(w);
+		return JK_OK;
+	}
+	if (!*field) {
+		int r = posting_set(field, w, (size_t)-1);
+		free(w);
+		return r;
+	}
+	const char *f = *field;
+	size_t n = strlen(f);
+	bool q = qualifier || is_workplace(w);
+	size_t used = 0;
+	/* Inside a phrase a known word reads in lower case: "(hybrid)",
+	 * "Full-time, permanent"; "USA" or a name stays as written. */
+	if ((q || (import_employment_kind(w, strlen(w), &used) && !w[used])) &&
+	    isupper((unsigned char)w[0]) && !isupper((unsigned char)w[1]))
+		w[0] = (char)tolower((unsigned char)w[0]);
+	/* The qualifiers already there: "Contract (9 months)". */
+	const char *paren = NULL;
+	for (const char *c = f; f[n - 1] == ')' && (c = strstr(c, " (")); c++)
+		paren = c;
+	jk_buf b = {0};
+	int r;
+	if (q && paren)
+		r = jk_buf_printf(&b, "%.*s, %s)", (int)(n - 1), f, w);
+	else if (q)
+		r = jk_buf_printf(&b, "%s (%s)", f, w);
+	else if (paren)
+		r = jk_buf_printf(&b, "%.*s, %s%s", (int)(paren - f), f, w, paren);
+	else
+		r = jk_buf_printf(&b, "%s, %s", f, w);
+	if (!r)
+		r = posting_set(field, b.data, b.len);
+	jk_buf_free(&b);
+	free(w);
+	return r;
+}
+
+/* Amounts --------------------------------------------------------------------- */
+
+int import_money(jk_buf *b, double v, bool cents)
+{
+	double whole = floor(v);
+	int c = (int)lround((v - whole) * 100);
+	if (c == 100)
+		whole += 1, c = 0;
+	char d[32];
+	int n = snprintf(d, sizeof d, "%.0f", whole), r = JK_OK;
+	for (int i = 0; i < n && !r; i++) {
+		r = jk_buf_putc(b, d[i]);
+		if (!r && (n - i - 1) % 3 == 0 && i < n - 1)
+			r = jk_buf_putc(b, ',');
+	}
+	return r || !cents ? r : jk_buf_printf(b, ".%02d", c);
+}
+
+/* libxml2 and cJSON ------------------------------------------------------------ */
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_init_once(void)
+{
+	xmlInitParser();
+}
+
+void import_xml_init(void)
+{
+	pthread_once(&xml_once, xml_init_once);
+}
+
+int import_json_parse(const char *data, size_t len, cJSON **root, jk_err *err)
+{
+	const char *end = NULL;
+	*root = cJSON_ParseWithLengthOpts(data, len, &end, false);
+	if (*root)
+		return JK_OK;
+	/* cJSON says only where it stopped; the text says why. */
+	size_t at = end && end >= data && end <= data + len ? (size_t)(end - data) : 0;
+	size_t depth = 0, maxdepth = 0, lineno = 1, col = 1;
+	bool in_str = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = data[i];
+		if (i < at) {
+			col = c == '\n' ? 1 : col + 1;
+			lineno += c == '\n';
+		}
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = false;
+		} else if (c == '"') {
+			in_str = true;
+		} else if (c == '{' || c == '[') {
+			if (++depth > maxdepth)
+				maxdepth = depth;
+		} else if ((c == '}' || c == ']') && depth) {
+			depth--;
+		}
+	}
+	if (maxdepth > CJSON_NESTING_LIMIT)
+		return jk_fail(err, JK_EFORMAT, "JSON nested more than %d levels deep",
+		               CJSON_NESTING_LIMIT);
+	if (in_str || depth)
+		return jk_fail(err, JK_EFORMAT, "JSON ends early (cut off?)");
+	return jk_fail(err, JK_EFORMAT, "not valid JSON (line %zu, column %zu)", lineno, col);
 }

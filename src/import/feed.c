@@ -6,7 +6,7 @@
  * nodes in the tree; this file reads text nodes itself and never follows
  * them (xmlNodeGetContent and xmlGetProp would expand them, which is how a
  * billion-laughs document explodes). */
-#include "body.h"
+#include "internal.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -137,10 +137,7 @@ static int set_link(posting *p, const char *url, const char *base)
 
 static int push(feed *f, posting *p, import_links *links)
 {
-	if (f->out->n - f->first >= IMPORT_MAX_POSTINGS) {
-		if (!f->skipped++)
-			import_warnf(f->o, "more than %d postings; the rest is skipped",
-			             IMPORT_MAX_POSTINGS);
+	if (import_full(f->o, f->out, f->first, &f->skipped)) {
 		import_links_free(links);
 		posting_free(p);
 		return JK_OK;
@@ -425,6 +422,7 @@ static int read_doc(feed *f, const xmlNode *root)
 static xmlDoc *parse(const char *data, size_t len, const char *url, int extra, char *why,
                      size_t whyn, bool *fatal)
 {
+	import_xml_init();
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
 		snprintf(why, whyn, "out of memory");
@@ -441,7 +439,7 @@ static xmlDoc *parse(const char *data, size_t len, const char *url, int extra, c
 		*fatal = e->code == XML_ERR_ENTITY_LOOP || strstr(m, "depth") ||
 		         strstr(m, "mplification");
 		if (strstr(m, "depth"))
-			snprintf(why, whyn, "nested too deeply (limit 256 levels)");
+			snprintf(why, whyn, IMPORT_TOO_DEEP);
 		else
 			snprintf(why, whyn, "line %d: %s", e->line, m);
 		size_t n = strlen(why);

@@ -669,6 +669,7 @@ enum fm_field {
 	F_ORG,
 	F_LOC,
 	F_EMP,
+	F_TYPE, /* employment only when it says so: Hugo's "type" is the page type */
 	F_PAY,
 	F_APPLY,
 	F_EXPIRES,
@@ -695,7 +696,7 @@ static const struct {
     {"location", F_LOC},
     {"city", F_LOC},
     {"place", F_LOC},
-    {"type", F_EMP},
+    {"type", F_TYPE},
     {"employment", F_EMP},
     {"employment_type", F_EMP},
     {"employmenttype", F_EMP},
@@ -875,12 +876,20 @@ static int apply_entry(posting *p, const fm_entry *e, int field, const char *bas
 			fm->draft = true;
 		return JK_OK;
 	case F_LOC:
-	case F_EMP:
-		joined = join(e, field == F_LOC ? ", " : " \xC2\xB7 ");
-		r = joined ? posting_set_default(field == F_LOC ? &p->location : &p->employment,
-		                                 joined, (size_t)-1)
-		           : JK_ENOMEM;
+		joined = join(e, ", ");
+		r = joined ? posting_set_default(&p->location, joined, (size_t)-1) : JK_ENOMEM;
 		free(joined);
+		return r;
+	case F_TYPE:
+		/* "type: posts" names a Hugo layout; "type: Full-time" a job. */
+		if (!e->n || !import_employment_kind(v, strlen(v), NULL))
+			return JK_OK;
+		/* fall through */
+	case F_EMP:
+		if (p->employment)
+			return JK_OK;
+		for (size_t i = 0; i < e->n && !r; i++)
+			r = import_employment_add(&p->employment, e->items[i], false);
 		return r;
 	}
 	return JK_OK;

@@ -6,7 +6,6 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,19 +18,12 @@
 /* A paragraph that is only bold and at most this long reads as a heading. */
 #define MAX_BOLD_HEADING 90
 
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-
-static void xml_init(void)
-{
-	xmlInitParser();
-}
-
 /* Parses HTML that is already UTF-8. The caller frees with xmlFreeDoc().
  * A <meta charset> inside must not re-decode it, hence IGNORE_ENC. libxml2
  * stops at 256 levels of nesting; *too_deep (may be NULL) says it did. */
 static htmlDocPtr parse(const char *html, size_t len, bool *too_deep)
 {
-	pthread_once(&xml_once, xml_init);
+	import_xml_init();
 	if (too_deep)
 		*too_deep = false;
 	if (len > INT_MAX)
@@ -688,11 +680,14 @@ int html_sections(const char *html, size_t len, posting *p, import_links *links,
 {
 	if (!len)
 		return JK_OK;
-	htmlDocPtr doc = parse(html, len, NULL);
+	bool too_deep;
+	htmlDocPtr doc = parse(html, len, &too_deep);
 	if (!doc)
 		return jk_fail(err, JK_EFORMAT, "HTML that cannot be parsed");
 	int r = build(doc_root(doc), p, links, flags, err);
 	xmlFreeDoc(doc);
+	if (!r && too_deep)
+		r = jk_fail(err, JK_EFORMAT, IMPORT_TOO_DEEP);
 	return r;
 }
 
@@ -755,26 +750,13 @@ const char *html_base(const import_opts *opts)
 	return s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8)) ? s : NULL;
 }
 
-/* Words a header line of employment facts consists of, how they show, and
- * their rank: kind of work first, then where, then level. */
+/* Words of a header line besides the kinds of work (import_employment_kind)
+ * and how they show; rank 1 says where, rank 2 the level. They qualify the
+ * kind of work: "Internship (hybrid, entry level)". */
 static const struct {
 	const char *words, *show;
 	int rank;
-} work_words[] = {
-    {"full-time", "Full-time", 0},
-    {"full time", "Full-time", 0},
-    {"part-time", "Part-time", 0},
-    {"part time", "Part-time", 0},
-    {"internship", "Internship", 0},
-    {"intern", "Internship", 0},
-    {"contract", "Contract", 0},
-    {"contractor", "Contract", 0},
-    {"freelance", "Freelance", 0},
-    {"temporary", "Temporary", 0},
-    {"seasonal", "Seasonal", 0},
-    {"permanent", "Permanent", 0},
-    {"volunteer", "Volunteer", 0},
-    {"apprenticeship", "Apprenticeship", 0},
+} qual_words[] = {
     {"hybrid", "Hybrid", 1},
     {"remote", "Remote", 1},
     {"on-site", "On-site", 1},
@@ -788,13 +770,21 @@ static const struct {
     {"executive", "Executive", 2},
 };
 
-static const char *const currency_signs[] = {"US$", "CA$", "A$", "C$", "$", "€", "£", "¥", "₹"};
+/* Currency written before the amount, after it, and words that say the
+ * amount is pay ("時給1,300円": hourly wage). */
+static const char *const currency_signs[] = {"US$", "CA$", "NZ$", "HK$", "A$", "C$", "R$",
+                                             "$",   "€",   "£",   "¥",   "₹",  "₩"};
+static const char *const currency_after[] = {"円", "€", "元", "zł", "kr", "Kč"};
+static const char *const pay_words[] = {"時給", "日給", "週給", "月給", "年収", "年俸"};
 static const char *const currency_codes[] = {"USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY",
-                                             "CHF", "SEK", "NOK", "DKK", "PLN", "CNY", "SGD"};
+                                             "CHF", "SEK", "NOK", "DKK", "PLN", "CNY", "SGD",
+                                             "NZD", "HKD", "KRW", "BRL", "MXN", "ZAR", "CZK"};
 static const char *const pay_units[] = {
     "a",     "an",       "per",    "year",    "yr",     "hour",   "hr",    "month", "week", "day",
     "annum", "annually", "hourly", "monthly", "yearly", "weekly", "daily", "h",     "mo",   "wk"};
-static const char *const connectors[] = {"·", "•", "|", "-", "–", "—", "to", "/", "+"};
+/* Between the two ends of a range, inside a token or as one. */
+static const char *const range_signs[] = {"–", "—", "-", "〜", "～", "~"};
+static const char *const connectors[] = {"·", "•", "|", "-", "–", "—", "to", "/", "+", "〜", "~"};
 
 #define MAX_TOKS 32
 
@@ -813,6 +803,17 @@ static bool tok_in(tok t, const char *const *list, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (tok_eq(t, list[i], strlen(list[i])))
 			return true;
+	return false;
+}
+
+/* The entry of list that s (up to e) starts with, its length in *k. */
+static bool starts(const char *s, const char *e, const char *const *list, size_t n, size_t *k)
+{
+	for (size_t i = 0; i < n; i++) {
+		*k = strlen(list[i]);
+		if ((size_t)(e - s) >= *k && !memcmp(s, list[i], *k))
+			return true;
+	}
 	return false;
 }
 
@@ -839,50 +840,91 @@ static size_t tokens(const char *s, size_t len, tok *t)
 	return n;
 }
 
-/* "$10,000/yr", "120k", "€45.000": *sign set when it carries a currency. */
-static bool money(tok t, bool *sign)
+/* One amount at s: "$120k", "29,970", "1,300円", "25万円", "€45.000".
+ * Returns its end, NULL when s holds none; *cur set when it names a
+ * currency. */
+static const char *amount(const char *s, const char *e, bool *cur)
 {
-	const char *s = t.s, *e = t.s + t.n;
-	*sign = false;
-	for (size_t i = 0; i < JK_ARRAY_LEN(currency_signs); i++) {
-		size_t k = strlen(currency_signs[i]);
-		if ((size_t)(e - s) > k && !strncmp(s, currency_signs[i], k)) {
-			s += k;
-			*sign = true;
-			break;
-		}
-	}
+	size_t k;
+	if (starts(s, e, currency_signs, JK_ARRAY_LEN(currency_signs), &k))
+		s += k, *cur = true;
 	if (s == e || !isdigit((unsigned char)*s))
-		return false;
+		return NULL;
 	while (s < e && (isdigit((unsigned char)*s) || *s == ',' || *s == '.'))
 		s++;
 	if (s < e && strchr("kKmM", *s))
 		s++;
+	else if (e - s >= 3 && !memcmp(s, "万", 3))
+		s += 3;
+	if (starts(s, e, currency_after, JK_ARRAY_LEN(currency_after), &k))
+		s += k, *cur = true;
+	return s;
+}
+
+/* "/yr" after an amount: the end of the unit, s when there is none,
+ * NULL when what follows the slash is not a unit. */
+static const char *per_unit(const char *s, const char *e)
+{
+	if (s == e || *s != '/')
+		return s;
+	const char *u = ++s;
+	while (u < e && isalpha((unsigned char)*u))
+		u++;
+	return tok_in((tok){s, (size_t)(u - s)}, pay_units, JK_ARRAY_LEN(pay_units)) ? u : NULL;
+}
+
+/* A token that is pay: "$10,000/yr", "120k", "$120k–$150k", "¥1,300/hour",
+ * "時給1,300円〜1,500円". *cur set when it names a currency. */
+static bool money(tok t, bool *cur)
+{
+	const char *s = t.s, *e = t.s + t.n;
+	size_t k;
+	*cur = false;
+	if (starts(s, e, pay_words, JK_ARRAY_LEN(pay_words), &k))
+		s += k, *cur = true;
+	if (!(s = amount(s, e, cur)) || !(s = per_unit(s, e)))
+		return false;
+	if (s < e && starts(s, e, range_signs, JK_ARRAY_LEN(range_signs), &k))
+		if (!(s = amount(s + k, e, cur)) || !(s = per_unit(s, e)))
+			return false;
 	if (s < e && *s == '+')
 		s++;
-	if (s < e && *s == '/') {
-		if (!tok_in((tok){s + 1, (size_t)(e - s - 1)}, pay_units, JK_ARRAY_LEN(pay_units)))
-			return false;
-		s = e;
-	}
 	return s == e;
 }
 
-/* Tokens the work phrase at t[i] spans (0: none); *w its table entry. */
-static size_t work_phrase(const tok *t, size_t i, size_t n, size_t *w)
+/* A word of a header line about the work, and how it shows. */
+typedef struct work {
+	const char *show;
+	int rank; /* 0 kind of work, 1 where, 2 level */
+} work;
+
+/* Tokens the work phrase at t[i] spans (0: none; end: the line's end). */
+static size_t work_phrase(const tok *t, size_t i, size_t n, const char *end, work *w)
 {
-	for (size_t k = 0; k < JK_ARRAY_LEN(work_words); k++) {
-		const char *ws = work_words[k].words;
-		size_t used = 0;
-		while (i + used < n) {
+	size_t used = 0;
+	const char *kind = import_employment_kind(t[i].s, (size_t)(end - t[i].s), &used);
+	if (kind) {
+		/* Whole tokens only: "Full-time/Part-time" is not one phrase. */
+		size_t j = i;
+		while (j < n && t[j].s + t[j].n <= t[i].s + used)
+			j++;
+		if (j > i && t[j - 1].s + t[j - 1].n == t[i].s + used) {
+			*w = (work){kind, 0};
+			return j - i;
+		}
+	}
+	for (size_t k = 0; k < JK_ARRAY_LEN(qual_words); k++) {
+		const char *ws = qual_words[k].words;
+		size_t m = 0;
+		while (i + m < n) {
 			size_t len = strcspn(ws, " ");
-			if (!tok_eq(t[i + used], ws, len))
+			if (!tok_eq(t[i + m], ws, len))
 				break;
-			used++;
+			m++;
 			ws += len;
 			if (!*ws) {
-				*w = k;
-				return used;
+				*w = (work){qual_words[k].show, qual_words[k].rank};
+				return m;
 			}
 			ws++;
 		}
@@ -894,43 +936,50 @@ static size_t work_phrase(const tok *t, size_t i, size_t n, size_t *w)
 typedef struct facts {
 	const char *pay;
 	size_t pay_len;
-	size_t work[8], nwork;
+	work work[8];
+	size_t nwork;
 } facts;
 
 /* True when all of s is pay and employment words ("$10,000/yr - $14,000/yr
- * Hybrid Internship", "Full-time · Remote"), filling f. */
+ * Hybrid Internship", "Full-time · Remote", "EUR 15.20 an hour", "USD
+ * 5,090 - 10,120 per month"), filling f. Pay is kept whole, currency and
+ * unit included, and must name its currency. */
 static bool pay_work_line(const char *s, size_t len, facts *f)
 {
 	tok t[MAX_TOKS];
 	size_t n = tokens(s, len, t), a = 0, b = 0;
-	bool sign = false, any = false;
+	bool cur = false, any = false, started = false;
 	memset(f, 0, sizeof *f);
 	if (!n || n > MAX_TOKS)
 		return false;
 	for (size_t i = 0; i < n;) {
-		size_t w, used = work_phrase(t, i, n, &w);
-		bool sg;
+		work w;
+		size_t used = work_phrase(t, i, n, s + len, &w);
+		bool c;
 		if (used) {
 			if (f->nwork < JK_ARRAY_LEN(f->work))
 				f->work[f->nwork++] = w;
 			i += used;
 			continue;
 		}
-		bool m = money(t[i], &sg);
-		bool code = tok_in(t[i], currency_codes, JK_ARRAY_LEN(currency_codes));
+		bool m = money(t[i], &c);
+		bool code = tok_in(t[i], currency_codes, JK_ARRAY_LEN(currency_codes)) ||
+		            tok_in(t[i], currency_after, JK_ARRAY_LEN(currency_after)) ||
+		            tok_in(t[i], pay_words, JK_ARRAY_LEN(pay_words));
 		bool unit = any && tok_in(t[i], pay_units, JK_ARRAY_LEN(pay_units));
+		bool link = started && tok_in(t[i], connectors, JK_ARRAY_LEN(connectors));
 		if (m || code || unit) {
-			if (!any && !unit)
-				a = i;
+			if (!started)
+				a = i, started = true;
 			any |= m;
-			sign |= sg || code;
+			cur |= c || code;
 			b = i;
-		} else if (!tok_in(t[i], connectors, JK_ARRAY_LEN(connectors))) {
+		} else if (!link && !tok_in(t[i], connectors, JK_ARRAY_LEN(connectors))) {
 			return false;
 		}
 		i++;
 	}
-	if (any && !sign)
+	if (started && (!any || !cur))
 		return false;
 	if (any) {
 		f->pay = t[a].s;
@@ -955,10 +1004,12 @@ static bool place_like(const char *s, size_t n)
 	return isupper((unsigned char)s[0]) && isupper((unsigned char)comma[2]);
 }
 
+/* What the header lines said, until it goes into the posting. */
 typedef struct lead {
 	char *org, *place, *pay;
-	jk_buf work;
-	size_t work_ids[8], nwork;
+	char *kind_text; /* "Part-time, 8 hours a week": a kind of work as written */
+	work work[8];
+	size_t nwork;
 } lead;
 
 static void lead_add_work(lead *l, const facts *f)
@@ -966,22 +1017,34 @@ static void lead_add_work(lead *l, const facts *f)
 	for (size_t i = 0; i < f->nwork; i++) {
 		bool dup = false;
 		for (size_t j = 0; j < l->nwork; j++)
-			dup |=
-			    !strcmp(work_words[l->work_ids[j]].show, work_words[f->work[i]].show);
-		if (!dup && l->nwork < JK_ARRAY_LEN(l->work_ids))
-			l->work_ids[l->nwork++] = f->work[i];
+			dup |= !strcmp(l->work[j].show, f->work[i].show);
+		if (!dup && l->nwork < JK_ARRAY_LEN(l->work))
+			l->work[l->nwork++] = f->work[i];
 	}
 }
 
+static int take(char **slot, const char *s, size_t n)
+{
+	if (*slot || !s)
+		return JK_OK;
+	*slot = jk_strndup(s, n);
+	return *slot ? JK_OK : JK_ENOMEM;
+}
+
 /* A line of parts ("Microsoft · Redmond, WA · 9 hours ago · 6 applicants").
- * It counts as a header line only when a part is a place, pay or chrome:
- * "Python · Go · Rust" stays text. */
-static bool dot_line(const char *s, lead *l, bool apply)
+ * It counts as a header line only when a part is a place, pay or chrome
+ * ("Python · Go · Rust" stays text), and only when every part has a use: a
+ * line with a part that would be lost stays text. Parts that are none of
+ * these name the organisation (unless p has one: then the one equal to it
+ * is that, another the place) and the place. p may be NULL. */
+static int dot_line(const char *s, const posting *p, lead *l, bool apply, bool *yes)
 {
 	static const char *const seps[] = {" · ", " • ", " | "};
-	const char *part = s, *org = NULL, *place = NULL, *pay = NULL;
-	size_t org_n = 0, place_n = 0, pay_n = 0, parts = 0, signals = 0, works = 0;
-	facts fw[4];
+	const char *part = s, *unk[2] = {0}, *place = NULL, *org = NULL, *kind = NULL;
+	size_t unk_n[2] = {0}, nunk = 0, place_n = 0, org_n = 0, kind_n = 0, parts = 0, signals = 0;
+	facts pay = {0}, fw[4];
+	size_t works = 0;
+	*yes = false;
 	while (part) {
 		const char *next = NULL, *end = part + strlen(part);
 		for (size_t i = 0; i < JK_ARRAY_LEN(seps); i++) {
@@ -989,75 +1052,93 @@ static bool dot_line(const char *s, lead *l, bool apply)
 			if (hit && hit < end)
 				end = hit, next = hit + strlen(seps[i]);
 		}
-		size_t n = (size_t)(end - part);
+		size_t n = (size_t)(end - part), used = 0;
 		char piece[128];
 		facts f;
 		parts++;
-		if (n && n < sizeof piece) {
-			memcpy(piece, part, n);
-			piece[n] = '\0';
-			if (import_is_chrome(piece)) {
-				signals++;
-			} else if (pay_work_line(part, n, &f)) {
-				signals++;
-				if (f.pay && !pay)
-					pay = f.pay, pay_n = f.pay_len;
-				if (works < JK_ARRAY_LEN(fw))
-					fw[works++] = f;
-			} else if (place_like(part, n) && !place) {
-				signals++;
-				place = part, place_n = n;
-			} else if (!org) {
-				org = part, org_n = n;
-			} else if (!place) {
-				place = part, place_n = n;
-			}
+		if (n >= sizeof piece)
+			return JK_OK;
+		memcpy(piece, part, n);
+		piece[n] = '\0';
+		if (!n || import_is_chrome(piece)) {
+			signals += n > 0;
+		} else if (pay_work_line(part, n, &f)) {
+			signals++;
+			if (f.pay && pay.pay)
+				return JK_OK; /* two amounts: which one is the pay? */
+			if (f.pay)
+				pay = f;
+			if (works < JK_ARRAY_LEN(fw))
+				fw[works++] = f;
+		} else if (!kind && n <= 60 && import_employment_kind(part, n, &used)) {
+			signals++;
+			kind = part, kind_n = n;
+		} else if (place_like(part, n) && !place) {
+			signals++;
+			place = part, place_n = n;
+		} else if (nunk < 2 && !isdigit((unsigned char)*part)) {
+			unk[nunk] = part, unk_n[nunk++] = n;
+		} else {
+			return JK_OK;
 		}
 		part = next;
 	}
-	if (parts < 2 || !signals || !(org || place || pay || works))
-		return false;
+	const char *have = p ? p->organization : NULL;
+	for (size_t k = 0; k < nunk; k++) {
+		if (have && strlen(have) == unk_n[k] && !strncasecmp(have, unk[k], unk_n[k]))
+			org = unk[k], org_n = unk_n[k];
+		else if (!org && !have)
+			org = unk[k], org_n = unk_n[k];
+		else if (!place)
+			place = unk[k], place_n = unk_n[k];
+		else
+			return JK_OK;
+	}
+	if (parts < 2 || !signals || !(org || place || pay.pay || works || kind))
+		return JK_OK;
+	*yes = true;
 	if (!apply)
-		return true;
-	if (org && !l->org)
-		l->org = jk_strndup(org, org_n);
-	if (place && !l->place)
-		l->place = jk_strndup(place, place_n);
-	if (pay && !l->pay)
-		l->pay = jk_strndup(pay, pay_n);
+		return JK_OK;
+	int r = take(&l->org, org, org_n);
+	if (!r)
+		r = take(&l->place, place, place_n);
+	if (!r)
+		r = take(&l->pay, pay.pay, pay.pay_len);
+	if (!r)
+		r = take(&l->kind_text, kind, kind_n);
 	for (size_t i = 0; i < works; i++)
 		lead_add_work(l, &fw[i]);
-	return true;
+	return r;
 }
 
-/* Whether text is a header line; with apply, its facts go into l. */
-static bool header_line(const char *text, lead *l, bool apply)
+/* Whether text is a header line (*yes); with apply, its facts go into l. */
+static int header_line(const char *text, const posting *p, lead *l, bool apply, bool *yes)
 {
 	facts f;
 	size_t n = strlen(text);
+	*yes = false;
 	if (n > 200)
-		return false;
-	if (pay_work_line(text, n, &f)) {
-		if (apply) {
-			if (f.pay && !l->pay)
-				l->pay = jk_strndup(f.pay, f.pay_len);
-			lead_add_work(l, &f);
-		}
-		return true;
-	}
-	return dot_line(text, l, apply);
+		return JK_OK;
+	if (!pay_work_line(text, n, &f))
+		return dot_line(text, p, l, apply, yes);
+	*yes = true;
+	lead_add_work(l, &f);
+	return apply ? take(&l->pay, f.pay, f.pay_len) : JK_OK;
 }
 
+/* Fills p's empty fields from l. Employment reads "Internship (hybrid)":
+ * the kind of work, then where and the level as qualifiers. */
 static int lead_apply(posting *p, lead *l)
 {
-	int r = JK_OK;
+	char *emp = NULL;
+	int r = l->kind_text ? posting_set(&emp, l->kind_text, (size_t)-1) : JK_OK;
 	for (int rank = 0; rank < 3 && !r; rank++)
 		for (size_t i = 0; i < l->nwork && !r; i++)
-			if (work_words[l->work_ids[i]].rank == rank)
-				r = jk_buf_printf(&l->work, "%s%s", l->work.len ? " · " : "",
-				                  work_words[l->work_ids[i]].show);
-	if (!r && l->work.len)
-		r = posting_set_default(&p->employment, l->work.data, l->work.len);
+			if (l->work[i].rank == rank)
+				r = import_employment_add(&emp, l->work[i].show, rank > 0);
+	if (!r && emp)
+		r = posting_set_default(&p->employment, emp, (size_t)-1);
+	free(emp);
 	if (!r && l->org)
 		r = posting_set_default(&p->organization, l->org, (size_t)-1);
 	if (!r && l->place)
@@ -1078,10 +1159,13 @@ int html_lead_meta(posting *p)
 	if (si == p->nsections)
 		return JK_OK;
 	posting_section *s = &p->sections[si];
+	lead l = {0};
 	bool header = false;
-	for (size_t i = 0; i < s->nblocks && i < 3 && !header; i++)
-		header = s->blocks[i].text && header_line(s->blocks[i].text, NULL, false);
-	if (s->heading) {
+	int r = JK_OK;
+	for (size_t i = 0; i < s->nblocks && i < 3 && !header && !r; i++)
+		if (s->blocks[i].text)
+			r = header_line(s->blocks[i].text, p, &l, false, &header);
+	if (!r && s->heading) {
 		/* "<p><b>Research Intern</b></p><p>Microsoft · Redmond, WA</p>":
 		 * the heading is the posting's title, not a section. */
 		if (!p->title && header) {
@@ -1094,31 +1178,25 @@ int html_lead_meta(posting *p)
 			return JK_OK;
 		}
 	}
-	lead l = {0};
-	int r = JK_OK;
-	for (size_t i = 0, seen = 0; i < s->nblocks && seen < LEAD_BLOCKS; seen++) {
+	memset(&l, 0, sizeof l);
+	for (size_t i = 0, seen = 0; !r && i < s->nblocks && seen < LEAD_BLOCKS; seen++) {
 		const char *t = s->blocks[i].text;
+		bool yes = false;
 		if (t && strlen(t) > 200)
 			break;
-		if (t && header_line(t, &l, true))
+		if (t && !(r = header_line(t, p, &l, true, &yes)) && yes)
 			posting_remove_block(s, i);
 		else
 			i++;
 	}
-	r = lead_apply(p, &l);
-	free(l.org), free(l.place), free(l.pay);
-	jk_buf_free(&l.work);
+	if (!r)
+		r = lead_apply(p, &l);
+	free(l.org), free(l.place), free(l.pay), free(l.kind_text);
 	return r;
 }
 
 /* The page reader ------------------------------------------------------------
  */
-
-static void warn(const import_opts *o, const char *msg)
-{
-	if (o && o->warn)
-		o->warn(o->ud, o->source ? o->source : "input", msg);
-}
 
 /* Every JobPosting in the page's JSON-LD scripts, appended to out. */
 static int page_jsonld(const xmlNode *top, const import_opts *opts, posting_list *out)
@@ -1138,9 +1216,7 @@ static int page_jsonld(const xmlNode *top, const import_opts *opts, posting_list
 			jk_err e = {0};
 			r = jsonld_read(j, strlen(j), html_base(opts), out, &found, &e);
 			if (r && r != JK_ENOMEM) {
-				char msg[320];
-				snprintf(msg, sizeof msg, "JSON-LD script skipped: %s", e.msg);
-				warn(opts, msg);
+				import_warnf(opts, "JSON-LD script skipped: %s", e.msg);
 				r = JK_OK;
 			}
 			xmlFree(json);
@@ -1232,12 +1308,11 @@ int import_html(const char *data, size_t len, const import_opts *opts, posting_l
 		if (!r)
 			r = import_apply_choose(p, &links, html_base(opts));
 		if (!r && !p->title && !p->nsections)
-			r = too_deep
-			        ? jk_fail(err, JK_EFORMAT, "HTML nested more than 256 levels deep")
-			        : jk_fail(err, JK_EEMPTY, "HTML without any text");
+			r = too_deep ? jk_fail(err, JK_EFORMAT, "HTML " IMPORT_TOO_DEEP)
+			             : jk_fail(err, JK_EEMPTY, "HTML without any text");
 	}
 	if (!r && too_deep)
-		warn(opts, "HTML nested more than 256 levels deep; the rest was skipped");
+		import_warnf(opts, "HTML " IMPORT_TOO_DEEP "; the rest was skipped");
 	for (size_t i = 0; !r && i < found.n; i++) {
 		r = posting_list_push(out, found.items[i]);
 		found.items[i] = NULL;

@@ -22,7 +22,9 @@ void html_tidy(posting *p);
 
 /* Header lines scraped pages put before the first real section: a title
  * heading followed by "Org · Place · 9 hours ago" and "$X/yr - $Y/yr Hybrid
- * Internship" lines. Fills empty fields from them and removes the lines. */
+ * Internship" lines. Fills empty fields from them (pay kept whole, with its
+ * currency and unit; employment as "Internship (hybrid)") and removes a
+ * line only when every part of it found a use. */
 int html_lead_meta(posting *p);
 
 /* A schema.org JobPosting object → p (fields, description sections, apply
@@ -35,8 +37,5 @@ int jsonld_to_posting(const cJSON *o, posting *p, const char *base, jk_err *err)
  * deep), appending nothing. */
 int jsonld_read(const char *json, size_t len, const char *base, posting_list *out, size_t *found,
                 jk_err *err);
-
-/* opts->source when it is an http(s) URL, else NULL. */
-const char *html_base(const import_opts *opts);
 
 #endif

@@ -42,7 +42,9 @@ int import_text(const char *data, size_t len, const import_opts *opts, posting_l
  * (numbered lists keep numbers), table rows become blocks; bold/italic kept
  * as spans; script/style/images/buttons/forms/nav never become text; job
  * site chrome is dropped (see chrome.c). Links are added to links (may be
- * NULL). Works on fragments and whole pages. */
+ * NULL). Works on fragments and whole pages. Past libxml2's depth limit it
+ * fails with JK_EFORMAT and IMPORT_TOO_DEEP in err, leaving in p what it
+ * read before the deep part (the caller keeps or drops it). */
 int import_html_sections(const char *html, size_t len, posting *p, import_links *links, jk_err *err);
 
 /* Job-site chrome ("6 applicants", "Show all", "Try Premium"...): true when
@@ -68,5 +70,97 @@ char *import_date(const char *s);
 /* Decodes HTML character references (&amp; &#8217; &nbsp; ...) in s.
  * Caller frees. */
 char *import_decode_entities(const char *s, size_t n);
+
+/* Helpers the readers share ------------------------------------------------ */
+
+/* One document never yields more postings than this (the rest is skipped
+ * with a warning): a kiosk shows dozens, not millions. */
+#define IMPORT_MAX_POSTINGS 5000
+
+/* What libxml2 (2.9) allows without XML_PARSE_HUGE, which we never set; the
+ * HTML, Markdown and feed readers all say so in these words. */
+#define IMPORT_XML_DEPTH 256
+#define IMPORT_TOO_DEEP "nested more than 256 levels deep"
+
+/* Initialises libxml2 once per process (thread-safe); every reader calls
+ * it before it parses. */
+void import_xml_init(void);
+
+/* Parses JSON (cJSON) into *root, which the caller frees with
+ * cJSON_Delete(). A failure says why in err: nested too deep, cut off, or
+ * the line and column. data borrowed. */
+struct cJSON;
+int import_json_parse(const char *data, size_t len, struct cJSON **root, jk_err *err);
+
+/* opts->source when it is an http(s) URL (the base for relative links),
+ * else NULL. */
+const char *html_base(const import_opts *opts);
+
+enum { BODY_GUESS, BODY_HTML, BODY_TEXT };
+enum {
+	TEXT_TITLE = 1u << 0, /* the first line is the title */
+	TEXT_KEYS = 1u << 1,  /* "Location: ..." lines at the top fill empty fields */
+};
+
+/* Plain text → sections appended to p: headings (underlined, ALL CAPS or
+ * ending in ':'), bullets, numbered items, paragraphs (wrapped lines
+ * joined). URLs and email addresses seen go into links (may be NULL).
+ * base (may be NULL) resolves an "Apply:" value. s borrowed. */
+int import_text_sections(posting *p, const char *s, size_t n, unsigned flags, import_links *links,
+                         const char *base);
+
+/* A body that is HTML (BODY_HTML), plain text (BODY_TEXT) or either
+ * (BODY_GUESS) → sections of p. HTML the HTML reader refuses is read as text
+ * with its tags dropped. text_flags as for import_text_sections. */
+int import_body(posting *p, const char *s, size_t n, int kind, unsigned text_flags,
+                import_links *links, const char *base, jk_err *err);
+
+/* posting_set after decoding HTML character references (titles in feeds
+ * and boards are often escaped once too often). s borrowed, may be NULL. */
+int import_set_text(char **field, const char *s);
+
+/* Sets *field (when empty) to s as YYYY-MM-DD if s is a date. s borrowed,
+ * may be NULL. */
+int import_set_date(char **field, const char *s);
+
+/* An organisation name from a feed or board title: "Jobs at Acme" and
+ * "Acme — Careers" give "Acme". Caller frees; NULL when s is NULL. */
+char *import_org_from_title(const char *s);
+
+/* When p has no organization and its title reads "… at ORG" ("Research
+ * Intern at Contoso Labs (Remote)"), sets p->organization to ORG. ORG must
+ * start with a capital letter or a digit and be short; a trailing
+ * " (…)", " - …", " | …" or ", …" is cut. Returns 0 or JK_ENOMEM. */
+int import_infer_organization(posting *p);
+
+/* The kind of work a phrase at the start of s (n bytes) names, as it
+ * shows ("full_time", "FULL-TIME", "fulltime" → "Full-time"; "intern" →
+ * "Internship"); NULL when it names none. *used (may be NULL) gets the
+ * bytes the phrase spans. Matches whole words only. */
+const char *import_employment_kind(const char *s, size_t n, size_t *used);
+
+/* Adds word (borrowed) to the employment field. A workplace ("Hybrid",
+ * "Remote", "On-site"), or any word when qualifier is true, qualifies what
+ * is there: "Internship (hybrid)", "Contract (9 months, on-site)"; another
+ * kind of work joins with ", ". Never " · ", which a slide puts between
+ * fields. Words already there are not repeated. */
+int import_employment_add(char **field, const char *word, bool qualifier);
+
+/* Appends an amount with thousands separators: 120000 → "120,000";
+ * cents ("45.50") when cents is true. */
+int import_money(jk_buf *b, double v, bool cents);
+
+void import_warnf(const import_opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* True (and warns once, counting in *skipped) when out holds
+ * IMPORT_MAX_POSTINGS postings since index first. */
+bool import_full(const import_opts *o, const posting_list *out, size_t first, size_t *skipped);
+
+/* Chooses p's apply target from links, frees links, and appends p to out
+ * (out owns p afterwards, also on failure). */
+int import_push(posting *p, import_links *links, const char *base, posting_list *out);
+
+/* Frees the postings appended to out since index first. */
+void import_drop_from(posting_list *out, size_t first);
 
 #endif

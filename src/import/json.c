@@ -1,7 +1,7 @@
 /* json.c — Greenhouse job boards, Lever postings and JSON Feed (cJSON).
  * Bare schema.org JobPosting JSON is jsonld.c's. Values of the wrong type
  * are ignored field by field; entries that are not objects are skipped. */
-#include "body.h"
+#include "internal.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -41,45 +41,6 @@ static bool num(const cJSON *v, double *out)
 	char *end;
 	*out = strtod(v->valuestring, &end);
 	return *end == '\0' && isfinite(*out);
-}
-
-/* Parses JSON, explaining a failure: too deep, cut short, or where. */
-static int parse(const char *data, size_t len, const char *what, cJSON **root, jk_err *err)
-{
-	const char *end = NULL;
-	*root = cJSON_ParseWithLengthOpts(data, len, &end, false);
-	if (*root)
-		return JK_OK;
-	size_t at = end && end >= data && end <= data + len ? (size_t)(end - data) : 0;
-	size_t depth = 0, maxdepth = 0, lineno = 1, col = 1;
-	bool in_str = false;
-	for (size_t i = 0; i < len; i++) {
-		char c = data[i];
-		if (i < at) {
-			col = c == '\n' ? 1 : col + 1;
-			lineno += c == '\n';
-		}
-		if (in_str) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				in_str = false;
-		} else if (c == '"') {
-			in_str = true;
-		} else if (c == '{' || c == '[') {
-			if (++depth > maxdepth)
-				maxdepth = depth;
-		} else if ((c == '}' || c == ']') && depth) {
-			depth--;
-		}
-	}
-	if (maxdepth > CJSON_NESTING_LIMIT)
-		return jk_fail(err, JK_EFORMAT, "%s nested more than %d levels deep", what,
-		               CJSON_NESTING_LIMIT);
-	if (in_str || depth)
-		return jk_fail(err, JK_EFORMAT, "%s ends early (cut off?)", what);
-	return jk_fail(err, JK_EFORMAT, "%s is not valid JSON (line %zu, column %zu)", what, lineno,
-	               col);
 }
 
 /* Ids are strings or whole numbers. */
@@ -125,23 +86,6 @@ static bool has_cents(double v)
 	return lround((v - floor(v)) * 100) % 100 != 0;
 }
 
-/* "120,000", or "45.50" when cents are wanted. */
-static int put_money(jk_buf *b, double v, bool want_cents)
-{
-	double whole = floor(v);
-	int cents = (int)lround((v - whole) * 100);
-	if (cents == 100)
-		whole += 1, cents = 0;
-	char d[32];
-	int n = snprintf(d, sizeof d, "%.0f", whole), r = JK_OK;
-	for (int i = 0; i < n && !r; i++) {
-		r = jk_buf_putc(b, d[i]);
-		if (!r && (n - i - 1) % 3 == 0 && i < n - 1)
-			r = jk_buf_putc(b, ',');
-	}
-	return r || !want_cents ? r : jk_buf_printf(b, ".%02d", cents);
-}
-
 /* "USD 120,000–150,000 per year" into *field when still empty. min or max
  * may be NAN; cur and per may be NULL. */
 static int set_pay(char **field, const char *cur, double min, double max, const char *per)
@@ -158,11 +102,11 @@ static int set_pay(char **field, const char *cur, double min, double max, const 
 	if (!r && cur)
 		r = jk_buf_printf(&b, "%s ", cur);
 	if (!r)
-		r = put_money(&b, lo ? min : max, cents);
+		r = import_money(&b, lo ? min : max, cents);
 	if (!r && lo && hi && max > min) {
 		r = jk_buf_puts(&b, "\xE2\x80\x93"); /* en dash */
 		if (!r)
-			r = put_money(&b, max, cents);
+			r = import_money(&b, max, cents);
 	} else if (!r && lo && !hi) {
 		r = jk_buf_putc(&b, '+');
 	}
@@ -170,23 +114,6 @@ static int set_pay(char **field, const char *cur, double min, double max, const 
 		r = jk_buf_printf(&b, " %s", per);
 	if (!r)
 		r = posting_set(field, b.data, b.len);
-	jk_buf_free(&b);
-	return r;
-}
-
-/* Appends " · extra" to p->employment (or sets it). */
-static int add_employment(posting *p, const char *extra)
-{
-	if (!extra || !*extra)
-		return JK_OK;
-	if (!p->employment)
-		return posting_set(&p->employment, extra, (size_t)-1);
-	if (jk_strcasestr(p->employment, extra))
-		return JK_OK;
-	jk_buf b = {0};
-	int r = jk_buf_printf(&b, "%s \xC2\xB7 %s", p->employment, extra);
-	if (!r)
-		r = posting_set(&p->employment, b.data, b.len);
 	jk_buf_free(&b);
 	return r;
 }
@@ -202,12 +129,7 @@ typedef struct doc {
 
 static bool doc_full(doc *d)
 {
-	if (d->out->n - d->first < IMPORT_MAX_POSTINGS)
-		return false;
-	if (!d->skipped++)
-		import_warnf(d->o, "more than %d postings; the rest is skipped",
-		             IMPORT_MAX_POSTINGS);
-	return true;
+	return import_full(d->o, d->out, d->first, &d->skipped);
 }
 
 /* --- Greenhouse ------------------------------------------------------------ */
@@ -243,39 +165,48 @@ static int gh_metadata(posting *p, const cJSON *meta)
 {
 	int r = JK_OK;
 	const cJSON *m;
-	cJSON_ArrayForEach(m, arr(meta))
-	{
-		const char *name = str(m, "name");
-		const cJSON *v = get(m, "value");
-		if (!name || r)
-			continue;
-		bool pay = jk_strcasestr(name, "salary") || jk_strcasestr(name, "pay") ||
-		           jk_strcasestr(name, "compensation") || jk_strcasestr(name, "wage");
-		if (pay && cJSON_IsObject(v)) { /* currency_range */
-			double lo = NAN, hi = NAN;
-			num(get(v, "min_value"), &lo);
-			num(get(v, "max_value"), &hi);
-			r = set_pay(&p->pay, str(v, "unit"), lo, hi, NULL);
-			continue;
+	/* The workplace qualifies the employment type, so it comes second. */
+	for (int pass = 0; pass < 2; pass++)
+		cJSON_ArrayForEach(m, arr(meta))
+		{
+			const char *name = str(m, "name");
+			const cJSON *v = get(m, "value");
+			if (!name || r)
+				continue;
+			bool where = jk_strcasestr(name, "workplace") ||
+			             jk_strcasestr(name, "remote") ||
+			             jk_strcasestr(name, "location type");
+			if (where != (pass == 1))
+				continue;
+			bool pay = jk_strcasestr(name, "salary") || jk_strcasestr(name, "pay") ||
+			           jk_strcasestr(name, "compensation") ||
+			           jk_strcasestr(name, "wage");
+			if (pay && cJSON_IsObject(v)) { /* currency_range */
+				double lo = NAN, hi = NAN;
+				num(get(v, "min_value"), &lo);
+				num(get(v, "max_value"), &hi);
+				r = set_pay(&p->pay, str(v, "unit"), lo, hi, NULL);
+				continue;
+			}
+			char *t = meta_text(v);
+			if (!t)
+				continue;
+			if (where)
+				r = import_employment_add(&p->employment, t, true);
+			else if (pay)
+				r = posting_set_default(&p->pay, t, (size_t)-1);
+			else if (jk_strcasestr(name, "employment") ||
+			         jk_strcasestr(name, "job type") ||
+			         jk_strcasestr(name, "commitment") ||
+			         jk_strcasestr(name, "schedule"))
+				r = posting_set_default(&p->employment, t, (size_t)-1);
+			else if (jk_strcasestr(name, "expir") || jk_strcasestr(name, "closing") ||
+			         jk_strcasestr(name, "deadline"))
+				r = import_set_date(&p->expires, t);
+			else if (jk_strcasestr(name, "location"))
+				r = posting_set_default(&p->location, t, (size_t)-1);
+			free(t);
 		}
-		char *t = meta_text(v);
-		if (!t)
-			continue;
-		if (pay)
-			r = posting_set_default(&p->pay, t, (size_t)-1);
-		else if (jk_strcasestr(name, "workplace") || jk_strcasestr(name, "remote") ||
-		         jk_strcasestr(name, "location type"))
-			r = add_employment(p, t);
-		else if (jk_strcasestr(name, "employment") || jk_strcasestr(name, "job type") ||
-		         jk_strcasestr(name, "commitment") || jk_strcasestr(name, "schedule"))
-			r = posting_set_default(&p->employment, t, (size_t)-1);
-		else if (jk_strcasestr(name, "expir") || jk_strcasestr(name, "closing") ||
-		         jk_strcasestr(name, "deadline"))
-			r = import_set_date(&p->expires, t);
-		else if (jk_strcasestr(name, "location"))
-			r = posting_set_default(&p->location, t, (size_t)-1);
-		free(t);
-	}
 	return r;
 }
 
@@ -342,7 +273,7 @@ int import_greenhouse(const char *data, size_t len, const import_opts *opts, pos
                       jk_err *err)
 {
 	cJSON *root;
-	int r = parse(data, len, "Greenhouse JSON", &root, err);
+	int r = import_json_parse(data, len, &root, err);
 	if (r)
 		return r;
 	doc d = {.o = opts, .base = html_base(opts), .out = out, .first = out->n};
@@ -461,10 +392,12 @@ static int lever_posting(doc *d, const cJSON *j, jk_err *err)
 		r = import_set_text(&p->employment, str(cat, "commitment"));
 	const char *wt = str(j, "workplaceType");
 	if (!r && wt && strcasecmp(wt, "unspecified"))
-		r = add_employment(p, !strcasecmp(wt, "remote")   ? "Remote"
-		                      : !strcasecmp(wt, "hybrid") ? "Hybrid"
-		                      : !strcasecmp(wt, "onsite") ? "On-site"
-		                                                  : wt);
+		r = import_employment_add(&p->employment,
+		                          !strcasecmp(wt, "remote")   ? "Remote"
+		                          : !strcasecmp(wt, "hybrid") ? "Hybrid"
+		                          : !strcasecmp(wt, "onsite") ? "On-site"
+		                                                      : wt,
+		                          true);
 	if (!r && cJSON_IsObject(sal)) {
 		double lo = NAN, hi = NAN;
 		char per[32];
@@ -505,7 +438,7 @@ int import_lever(const char *data, size_t len, const import_opts *opts, posting_
                  jk_err *err)
 {
 	cJSON *root;
-	int r = parse(data, len, "Lever JSON", &root, err);
+	int r = import_json_parse(data, len, &root, err);
 	if (r)
 		return r;
 	doc d = {.o = opts, .base = html_base(opts), .out = out, .first = out->n};
@@ -585,7 +518,7 @@ int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posti
                     jk_err *err)
 {
 	cJSON *root;
-	int r = parse(data, len, "JSON Feed", &root, err);
+	int r = import_json_parse(data, len, &root, err);
 	if (r)
 		return r;
 	doc d = {.o = opts, .base = html_base(opts), .out = out, .first = out->n};

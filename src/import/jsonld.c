@@ -2,7 +2,6 @@
  * HTML page reader uses for its <script type="application/ld+json"> and the
  * reader for bare JSON-LD documents. Nothing is trusted: every field is
  * type-checked, unknown shapes are skipped. */
-#include "body.h"
 #include "html.h"
 
 #include <ctype.h>
@@ -85,24 +84,11 @@ static bool number(const cJSON *v, double *out)
 
 /* Builds ---------------------------------------------------------------- */
 
-/* "120,000" or "25.50". */
+/* "$120,000", "EUR 25.50" or "120,000". */
 static int put_amount(jk_buf *b, const char *sym, const char *code, double v)
 {
-	char digits[32], grouped[48];
-	bool whole = fabs(v - round(v)) < 0.005;
-	snprintf(digits, sizeof digits, whole ? "%.0f" : "%.2f", v);
-	size_t n = strcspn(digits, "."), k = 0;
-	for (size_t i = 0; i < n; i++) {
-		grouped[k++] = digits[i];
-		if ((n - i - 1) % 3 == 0 && i + 1 < n)
-			grouped[k++] = ',';
-	}
-	snprintf(grouped + k, sizeof grouped - k, "%s", digits + n);
-	if (sym)
-		return jk_buf_printf(b, "%s%s", sym, grouped);
-	if (code)
-		return jk_buf_printf(b, "%s %s", code, grouped);
-	return jk_buf_puts(b, grouped);
+	int r = sym ? jk_buf_puts(b, sym) : code ? jk_buf_printf(b, "%s ", code) : JK_OK;
+	return r ? r : import_money(b, v, fabs(v - round(v)) >= 0.005);
 }
 
 static const char *unit_words(const char *unit)
@@ -170,59 +156,55 @@ static int pay_text(const cJSON *sal, jk_buf *b)
 	return r;
 }
 
-/* employmentType values → words people use. */
-static const struct {
-	const char *key, *words;
-} employment_words[] = {
-    {"FULL_TIME", "Full-time"}, {"FULLTIME", "Full-time"},  {"PART_TIME", "Part-time"},
-    {"PARTTIME", "Part-time"},  {"CONTRACTOR", "Contract"}, {"CONTRACT", "Contract"},
-    {"TEMPORARY", "Temporary"}, {"INTERN", "Internship"},   {"INTERNSHIP", "Internship"},
-    {"VOLUNTEER", "Volunteer"}, {"PER_DIEM", "Per diem"},   {"OTHER", ""},
-};
-
-static int add_employment(jk_buf *b, const char *v, size_t n)
+/* One employmentType value: a kind of work ("FULL_TIME" → "Full-time"),
+ * a workplace ("HYBRID" qualifies it), or another word as written
+ * ("SEASONAL" reads "Seasonal"); "OTHER" says nothing. */
+static int add_employment(char **field, const char *v, size_t n, bool qualifiers)
 {
 	while (n && isspace((unsigned char)*v))
 		v++, n--;
 	while (n && isspace((unsigned char)v[n - 1]))
 		n--;
-	if (!n || n > 60)
+	if (!n || n > 60 || (n == 5 && !strncasecmp(v, "OTHER", 5)))
 		return JK_OK;
 	char word[64];
-	memcpy(word, v, n);
-	word[n] = '\0';
-	const char *out = NULL;
-	for (size_t i = 0; i < JK_ARRAY_LEN(employment_words); i++)
-		if (!strcasecmp(word, employment_words[i].key))
-			out = employment_words[i].words;
-	if (!out) {
-		/* Not in the table: "SEASONAL" reads "Seasonal". */
-		bool upper = true;
-		for (size_t i = 0; i < n; i++) {
-			if (word[i] == '_')
-				word[i] = ' ';
-			else if (islower((unsigned char)word[i]))
-				upper = false;
-		}
-		for (size_t i = 1; upper && i < n; i++)
-			word[i] = (char)tolower((unsigned char)word[i]);
-		out = word;
+	size_t used = 0;
+	const char *kind = import_employment_kind(v, n, &used);
+	bool upper = true;
+	for (size_t i = 0; i < n; i++) {
+		word[i] = v[i] == '_' ? ' ' : v[i];
+		upper &= !islower((unsigned char)v[i]);
 	}
-	if (!*out || (b->data && jk_strcasestr(b->data, out)))
+	word[n] = '\0';
+	for (size_t i = 1; upper && i < n; i++)
+		word[i] = (char)tolower((unsigned char)word[i]);
+	if (kind && used == n)
+		snprintf(word, sizeof word, "%s", kind);
+	bool place = !kind && (!strcasecmp(word, "remote") || !strcasecmp(word, "hybrid") ||
+	                       !strcasecmp(word, "on site") || !strcasecmp(word, "onsite") ||
+	                       !strcasecmp(word, "telecommute"));
+	if (place != qualifiers)
 		return JK_OK;
-	return jk_buf_printf(b, "%s%s", b->len ? " · " : "", out);
+	if (!strcasecmp(word, "onsite") || !strcasecmp(word, "on site"))
+		snprintf(word, sizeof word, "On-site");
+	return import_employment_add(field, word, place);
 }
 
-static int employment_text(const cJSON *v, jk_buf *b)
+/* employmentType: a string, a list, or "FULL_TIME, PART_TIME"; kinds of
+ * work first, then the workplace that qualifies them. */
+static int employment_text(const cJSON *v, char **field)
 {
-	const cJSON *e = cJSON_IsArray(v) ? v->child : v;
 	int r = JK_OK;
-	for (; e && !r; e = cJSON_IsArray(v) ? e->next : NULL) {
-		const char *s = str(e);
-		while (s && !r) {
-			const char *comma = strchr(s, ',');
-			r = add_employment(b, s, comma ? (size_t)(comma - s) : strlen(s));
-			s = comma ? comma + 1 : NULL;
+	for (int pass = 0; pass < 2 && !r; pass++) {
+		const cJSON *e = cJSON_IsArray(v) ? v->child : v;
+		for (; e && !r; e = cJSON_IsArray(v) ? e->next : NULL) {
+			const char *s = str(e);
+			while (s && !r) {
+				const char *comma = strchr(s, ',');
+				r = add_employment(
+				    field, s, comma ? (size_t)(comma - s) : strlen(s), pass == 1);
+				s = comma ? comma + 1 : NULL;
+			}
 		}
 	}
 	return r;
@@ -373,8 +355,15 @@ int jsonld_to_posting(const cJSON *o, posting *p, const char *base, jk_err *err)
 	    !(r = pay_text(get(o, "baseSalary") ? get(o, "baseSalary") : get(o, "estimatedSalary"),
 	                   &b)))
 		r = set_from_buf(&p->pay, &b);
-	if (!r && !(r = employment_text(get(o, "employmentType"), &b)))
-		r = set_from_buf(&p->employment, &b);
+	if (!r && !p->employment) {
+		r = employment_text(get(o, "employmentType"), &p->employment);
+		/* Not schema.org, but sites write it: "HYBRID" qualifies the kind
+		 * of work. TELECOMMUTE is in the location already. */
+		const cJSON *lt = first(get(o, "jobLocationType"));
+		if (!r && str(lt) && strcasecmp(lt->valuestring, "TELECOMMUTE"))
+			r = add_employment(&p->employment, lt->valuestring, strlen(lt->valuestring),
+			                   true);
+	}
 	jk_buf_free(&b);
 	if (!r)
 		r = import_set_date(&p->posted, sget(o, "datePosted"));
@@ -465,50 +454,20 @@ static int visit(search *s, const cJSON *v, int depth)
 	return JK_OK;
 }
 
-/* Nesting depth at byte off (strings skipped), to tell "too deep" apart. */
-static size_t depth_at(const char *s, size_t off)
-{
-	size_t d = 0, max = 0;
-	bool in_str = false;
-	for (size_t i = 0; i < off; i++) {
-		char c = s[i];
-		if (in_str) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				in_str = false;
-		} else if (c == '"') {
-			in_str = true;
-		} else if (c == '[' || c == '{') {
-			if (++d > max)
-				max = d;
-		} else if ((c == ']' || c == '}') && d) {
-			d--;
-		}
-	}
-	return max;
-}
-
 int jsonld_read(const char *json, size_t len, const char *base, posting_list *out, size_t *found,
                 jk_err *err)
 {
-	const char *end = NULL;
+	cJSON *root;
 	*found = 0;
-	cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, false);
-	if (!root) {
-		size_t off = end && end >= json && end <= json + len ? (size_t)(end - json) : 0;
-		if (depth_at(json, off) >= CJSON_NESTING_LIMIT)
-			return jk_fail(err, JK_EFORMAT, "JSON nested more than %d levels deep",
-			               CJSON_NESTING_LIMIT);
-		return jk_fail(err, JK_EFORMAT, "invalid JSON near byte %zu", off);
-	}
+	int r = import_json_parse(json, len, &root, err);
+	if (r)
+		return r;
 	size_t before = out->n;
 	search s = {out, base, 0, err};
-	int r = visit(&s, root, 0);
+	r = visit(&s, root, 0);
 	cJSON_Delete(root);
 	if (r) {
-		while (out->n > before)
-			posting_free(out->items[--out->n]);
+		import_drop_from(out, before);
 		return r;
 	}
 	*found = s.found;

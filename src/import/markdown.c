@@ -1,7 +1,6 @@
 /* markdown.c — Markdown postings: front matter (frontmatter.c), then md4c
  * turns the body into HTML and the HTML reader makes the sections, so raw
  * HTML inside Markdown is treated exactly like a web page's. */
-#include "common.h"
 #include "frontmatter.h"
 
 #include <md4c-html.h>
@@ -98,12 +97,6 @@ static bool has_text(const posting *p)
 	return false;
 }
 
-static void warn(const import_opts *o, const char *msg)
-{
-	if (o && o->warn)
-		o->warn(o->ud, o->source ? o->source : "input", msg);
-}
-
 int import_markdown(const char *data, size_t len, const import_opts *opts, posting_list *out,
                     jk_err *err)
 {
@@ -119,7 +112,7 @@ int import_markdown(const char *data, size_t len, const import_opts *opts, posti
 	if (r)
 		goto done;
 	if (fm.draft) {
-		warn(opts, "skipped: marked as a draft");
+		import_warnf(opts, "skipped: marked as a draft");
 		goto done;
 	}
 	const char *body = data + fm.body;
@@ -134,8 +127,19 @@ int import_markdown(const char *data, size_t len, const import_opts *opts, posti
 		r = md.r;
 	if (!r)
 		r = take_h1(html, p);
-	if (!r && html->len)
-		r = import_html_sections(html->data, html->len, p, &links, err);
+	if (!r && html->len) {
+		/* Past libxml2's depth limit the HTML reader keeps what came
+		 * before and says so: a posting with text is kept, with a
+		 * warning; one without fails for that reason. */
+		jk_err e = {0};
+		r = import_html_sections(html->data, html->len, p, &links, &e);
+		if (r && r != JK_ENOMEM && (p->title || has_text(p))) {
+			import_warnf(opts, "%s; the rest was skipped", e.msg);
+			r = JK_OK;
+		} else if (r) {
+			jk_fail(err, r, "%s", e.msg);
+		}
+	}
 	if (!r)
 		r = import_infer_organization(p);
 	if (!r)

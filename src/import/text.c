@@ -1,10 +1,10 @@
-/* text.c — plain-text postings, and the body helpers the JSON and feed
- * readers share (body.h).
+/* text.c — plain-text postings, and the body helpers the other readers
+ * share (declared in internal.h).
  *
  * A text document may hold several postings separated by a line of '='
  * (three or more) that follows a blank line; directly under a line the
  * same rule is an underline, i.e. a heading. */
-#include "body.h"
+#include "html.h" /* html_lead_meta() */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -744,6 +744,15 @@ void import_warnf(const import_opts *o, const char *fmt, ...)
 	o->warn(o->ud, o->source ? o->source : "input", msg);
 }
 
+bool import_full(const import_opts *o, const posting_list *out, size_t first, size_t *skipped)
+{
+	if (out->n - first < IMPORT_MAX_POSTINGS)
+		return false;
+	if (!(*skipped)++)
+		import_warnf(o, "more than %d postings; the rest is skipped", IMPORT_MAX_POSTINGS);
+	return true;
+}
+
 int import_push(posting *p, import_links *links, const char *base, posting_list *out)
 {
 	int r = import_apply_choose(p, links, base);
@@ -781,17 +790,14 @@ static int read_one(const char *s, size_t n, const import_opts *o, posting_list 
 int import_text(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err)
 {
-	size_t first = out->n, start = 0, pos = 0, at = 0;
+	size_t first = out->n, start = 0, pos = 0, at = 0, skipped = 0;
 	bool prev_blank = true;
 	line l;
 	int r = 0;
 	while (!r && next_line(data, len, &pos, &l)) {
 		if (prev_blank && rule_char(l) == '=') {
-			if (out->n - first >= IMPORT_MAX_POSTINGS) {
-				import_warnf(opts, "more than %d postings; the rest is skipped",
-				             IMPORT_MAX_POSTINGS);
+			if (import_full(opts, out, first, &skipped))
 				break;
-			}
 			r = read_one(data + start, at - start, opts, out);
 			start = pos;
 		}
