@@ -121,7 +121,11 @@ static void serve(httpd *s, int fd)
 		for (size_t i = 0; i < resp.len && !atomic_load(&s->stop); i++) {
 			if (!send_all(s, fd, resp.body + i, 1))
 				return;
-			usleep((useconds_t)resp.drip_ms * 1000);
+			/* Wait between bytes, but notice at once when the client gives up. */
+			struct pollfd p = {.fd = fd, .events = POLLIN | POLLRDHUP};
+			char c;
+			if (poll(&p, 1, resp.drip_ms) > 0 && recv(fd, &c, 1, MSG_DONTWAIT) <= 0)
+				return;
 		}
 		return;
 	}

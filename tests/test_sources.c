@@ -348,6 +348,124 @@ static void test_grace_period(void **state)
 	tu_rmtree(dir);
 }
 
+/* The fault matrix: after a good refresh, each fault keeps the last good
+ * postings, and a healthy server brings refreshes back. */
+typedef struct {
+	const char *fault; /* NULL: healthy */
+	int feed_version;
+} faulty;
+
+static const char GOOD_HTML[] = "<html><body><h1>Boat Builder v%d</h1><p>Build wooden boats by hand in our yard.</p></body></html>";
+static char served[512];
+
+static void fault_handler(const httpd_req *req, httpd_resp *r, void *ud)
+{
+	faulty *f = ud;
+	static char big[6 << 20];
+	static const char latin1[] = "<html><body><h1>Caf\xE9 Cook</h1><p>Cr\xEApes all day.</p></body></html>";
+	snprintf(served, sizeof served, GOOD_HTML, f->feed_version);
+	r->body = served;
+	r->len = strlen(served);
+	snprintf(r->headers, sizeof r->headers, "Content-Type: text/html\r\n");
+	const char *x = f->fault;
+	if (!x || !strcmp(req->path, "/elsewhere"))
+		return;
+	if (!strcmp(x, "404"))
+		r->status = 404;
+	else if (!strcmp(x, "500"))
+		r->status = 500;
+	else if (!strcmp(x, "503")) {
+		r->status = 503;
+		snprintf(r->headers, sizeof r->headers, "Retry-After: 300\r\n");
+	} else if (!strcmp(x, "loop")) {
+		r->status = 302;
+		snprintf(r->headers, sizeof r->headers, "Location: /page\r\n");
+	} else if (!strcmp(x, "ftp")) {
+		r->status = 302;
+		snprintf(r->headers, sizeof r->headers, "Location: ftp://127.0.0.1/page\r\n");
+	} else if (!strcmp(x, "reset"))
+		r->mode = HTTPD_RESET_MID_BODY;
+	else if (!strcmp(x, "close"))
+		r->mode = HTTPD_CLOSE_EARLY;
+	else if (!strcmp(x, "drip")) {
+		r->mode = HTTPD_DRIP;
+		r->drip_ms = 1000;
+	} else if (!strcmp(x, "big")) {
+		memset(big, '<', sizeof big);
+		r->body = big;
+		r->len = sizeof big;
+	} else if (!strcmp(x, "type")) {
+		snprintf(r->headers, sizeof r->headers, "Content-Type: image/png\r\n");
+	} else if (!strcmp(x, "garbage")) {
+		static const char bin[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0";
+		r->body = bin;
+		r->len = sizeof bin - 1;
+	} else if (!strcmp(x, "latin1")) {
+		r->body = latin1;
+		r->len = sizeof latin1 - 1;
+	}
+}
+
+static void test_fault_matrix(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *fault;
+		bool fails; /* else: read fine despite the oddity */
+	} faults[] = {
+	    {"404", true},  {"500", true},   {"503", true},   {"loop", true},
+	    {"ftp", true},  {"reset", true}, {"close", true}, {"drip", true},
+	    {"big", true},  {"garbage", true}, {"type", false}, {"latin1", false},
+	};
+	faulty f = {0};
+	httpd *srv = httpd_start(fault_handler, &f, 200);
+	const char *dir = tu_tmpdir();
+	store_cache *cache = NULL;
+	assert_int_equal(store_cache_open(dir, 0, &cache, NULL), 0);
+	source_list l = {0};
+	sources_add(&l, httpd_url(srv, "/page"), NULL);
+	sources_fetch_opts o = {.cache = cache,
+	                        .limits = {.timeout_ms = 8000, .low_speed_bytes = 100, .low_speed_seconds = 2}};
+	for (size_t i = 0; i < JK_ARRAY_LEN(faults); i++) {
+		f.fault = NULL;
+		f.feed_version = (int)i;
+		refresh_outcome out = sources_refresh(&l.v[0], &o, NULL);
+		if (out != REFRESH_OK && out != REFRESH_UNCHANGED)
+			fail_msg("healthy before %s: %s", faults[i].fault, l.v[0].last_error);
+		f.fault = faults[i].fault;
+		out = sources_refresh(&l.v[0], &o, NULL);
+		if (faults[i].fails != (out == REFRESH_FAILED))
+			fail_msg("fault %s: outcome %d, last error '%s'", faults[i].fault, out,
+			         l.v[0].last_error);
+		if (faults[i].fails) {
+			assert_int_equal(l.v[0].state, SOURCE_FAILED);
+			assert_true(strlen(l.v[0].last_error) > 3);
+		}
+		if (!strcmp(faults[i].fault, "503"))
+			assert_int_equal(l.v[0].retry_after, 300);
+		posting_list out_list;
+		posting_list_init(&out_list);
+		assert_int_equal(sources_load(&l, cache, &out_list, NULL, NULL), 1);
+		assert_true(out_list.n >= 1);
+		char want[64];
+		snprintf(want, sizeof want, "Boat Builder v%zu", i);
+		if (faults[i].fails)
+			assert_string_equal(out_list.items[0]->title, want);
+		else if (!strcmp(faults[i].fault, "latin1"))
+			assert_string_equal(out_list.items[0]->title, "Caf\xC3\xA9 Cook");
+		posting_list_free(&out_list);
+	}
+	/* Healthy again: it recovers. */
+	f.fault = NULL;
+	f.feed_version = 99;
+	assert_int_equal(sources_refresh(&l.v[0], &o, NULL), REFRESH_OK);
+	assert_int_equal(l.v[0].failures, 0);
+	httpd_stop(srv);
+	sources_free(&l);
+	store_cache_close(cache);
+	tu_rmtree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -357,6 +475,7 @@ int main(void)
 	    cmocka_unit_test(test_never_fetched),
 	    cmocka_unit_test(test_worker),
 	    cmocka_unit_test(test_grace_period),
+	    cmocka_unit_test(test_fault_matrix),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
