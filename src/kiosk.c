@@ -1,13 +1,13 @@
 /* kiosk.c — the slideshow loop.
  *
- * Event driven: the loop sleeps in SDL_WaitEventTimeout until the nearest
- * deadline (slide change, progress tick, next crossfade frame). Each page is
- * composed once (render_page: the same pixels --render writes) and uploaded
- * into one opaque texture; a crossfade blends the old and the new page into
- * that texture (an integer blend, several times faster than SDL's software
- * alpha blit, so a frame stays within a few ms on a Pi-class CPU); a static
- * slide costs nothing but the progress tick, once a second. Postings are
- * laid out lazily, when first shown, so the first slide comes fast. */
+ * Event driven: the loop sleeps until the nearest deadline (slide change,
+ * progress tick, next crossfade frame). Each page is composed once
+ * (render_page: the same pixels --render writes). On the software path the
+ * screen is the window's own surface: a crossfade blends it in place
+ * towards the new page (an integer blend, a few ms a frame on a Pi-class
+ * CPU, no third copy of the screen), and the once-a-second progress tick
+ * redraws and sends only the bar's rows. Postings are laid out lazily, when
+ * first shown, so the first slide comes fast. */
 #include "kiosk.h"
 
 #include "render.h"
@@ -28,7 +28,9 @@
  * loop reads at slide changes, and a wake-up event pushed only while the
  * loop's event queue exists (the lock keeps SDL_Quit from racing it). */
 static pthread_mutex_t notify_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t notify_cond = PTHREAD_COND_INITIALIZER;
 static bool notify_pending;
+static unsigned notify_gen; /* counts notifications: wakes wait_event */
 static bool loop_active;
 static Uint32 notify_event; /* SDL user event type; 0 before the first run */
 
@@ -36,6 +38,8 @@ void kiosk_notify_reload(void)
 {
 	pthread_mutex_lock(&notify_lock);
 	notify_pending = true;
+	notify_gen++;
+	pthread_cond_broadcast(&notify_cond);
 	if (loop_active && notify_event) {
 		SDL_Event e;
 		memset(&e, 0, sizeof e);
@@ -43,6 +47,47 @@ void kiosk_notify_reload(void)
 		SDL_PushEvent(&e);
 	}
 	pthread_mutex_unlock(&notify_lock);
+}
+
+/* Video drivers whose SDL_WaitEventTimeout really sleeps; the others
+ * (offscreen, dummy, kmsdrm in SDL 2.26) poll every millisecond inside it,
+ * which alone costs more CPU than the whole slideshow. */
+static bool driver_sleeps(void)
+{
+	const char *d = SDL_GetCurrentVideoDriver();
+	return d && (!strcmp(d, "x11") || !strcmp(d, "wayland") || !strcmp(d, "windows") ||
+	             !strcmp(d, "cocoa"));
+}
+
+/* Waits up to ms for an event. On drivers that cannot sleep in SDL, the
+ * loop sleeps on our condition (woken by kiosk_notify_reload) in slices of
+ * POLL_MS, so input is still seen within that. */
+#define POLL_MS 50
+static int wait_event(SDL_Event *ev, Uint32 ms)
+{
+	if (driver_sleeps())
+		return SDL_WaitEventTimeout(ev, (int)ms);
+	Uint32 t0 = SDL_GetTicks();
+	for (;;) {
+		if (SDL_PollEvent(ev))
+			return 1;
+		Uint32 el = SDL_GetTicks() - t0;
+		if (el >= ms)
+			return 0;
+		Uint32 slice = ms - el < POLL_MS ? ms - el : POLL_MS;
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += (long)slice * 1000000L;
+		ts.tv_sec += ts.tv_nsec / 1000000000L;
+		ts.tv_nsec %= 1000000000L;
+		pthread_mutex_lock(&notify_lock);
+		unsigned gen = notify_gen;
+		pthread_cond_timedwait(&notify_cond, &notify_lock, &ts);
+		bool woke = notify_gen != gen;
+		pthread_mutex_unlock(&notify_lock);
+		if (woke)
+			return SDL_PollEvent(ev);
+	}
 }
 
 static bool take_notify(void)
@@ -84,8 +129,11 @@ typedef struct kiosk {
 	int pw, ph;          /* physical output size */
 	size_t cur, page;    /* posting index (n = overview), page */
 	SDL_Surface *cur_s;  /* the current page, composed once */
-	SDL_Surface *prev_s; /* the page fading out, or NULL */
-	SDL_Texture *tex;    /* streaming texture holding what is on screen */
+	SDL_Surface *screen; /* what is on screen: the window's own surface on the
+	                      * software path (borrowed from SDL), else ours */
+	SDL_Texture *tex;    /* accelerated path only: screen uploaded here */
+	bool fading;         /* screen is being blended towards cur_s */
+	unsigned fade_a;     /* how far (0-256) the blend on screen has come */
 	Uint64 t0;           /* kiosk_run() entry */
 	Uint32 shown_at;     /* ms: current slide first presented */
 	Uint32 fade_at;      /* ms: crossfade start */
@@ -175,11 +223,6 @@ static SDL_Rect turn(const kiosk *k, int x, int y, int w, int h)
 	}
 }
 
-static void set_color(SDL_Renderer *r, uint32_t c)
-{
-	SDL_SetRenderDrawColor(r, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, 255);
-}
-
 static uint32_t mix(uint32_t a, uint32_t b, int pct)
 {
 	uint32_t o = 0;
@@ -190,9 +233,16 @@ static uint32_t mix(uint32_t a, uint32_t b, int pct)
 	return o;
 }
 
+static void fill(SDL_Surface *s, SDL_Rect r, uint32_t c)
+{
+	if (r.w > 0 && r.h > 0)
+		SDL_FillRect(s, &r, SDL_MapRGB(s->format, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c));
+}
+
 /* The slim bar along the bottom: the deck so far (muted) and the running
- * slide (accent, growing with its time). */
-static void draw_progress(kiosk *k, Uint32 now)
+ * slide (accent, growing with its time). Drawn straight onto the screen;
+ * *out gets the physical rectangle it covers. */
+static void draw_progress(kiosk *k, Uint32 now, SDL_Rect *out)
 {
 	int lw = k->d.lp.w, lh = k->d.lp.h;
 	int S = lw < lh ? lw : lh;
@@ -207,70 +257,104 @@ static void draw_progress(kiosk *k, Uint32 now)
 	double f = k->slide_ms ? (double)el / (double)k->slide_ms : 0;
 	if (f > 1)
 		f = 1;
-	SDL_Rect r = turn(k, 0, lh - bh, lw, bh);
-	set_color(k->ren, mix(k->theme.bg, k->theme.muted, 25));
-	SDL_RenderFillRect(k->ren, &r);
-	r = turn(k, 0, lh - bh, (int)x0, bh);
-	set_color(k->ren, mix(k->theme.bg, k->theme.muted, 70));
-	if (r.w > 0 && r.h > 0)
-		SDL_RenderFillRect(k->ren, &r);
-	r = turn(k, (int)x0, lh - bh, (int)(sw * f) > 0 ? (int)(sw * f) : 1, bh);
-	set_color(k->ren, k->paused_at ? k->theme.muted : k->theme.accent);
-	SDL_RenderFillRect(k->ren, &r);
+	*out = turn(k, 0, lh - bh, lw, bh);
+	fill(k->screen, *out, mix(k->theme.bg, k->theme.muted, 25));
+	fill(k->screen, turn(k, 0, lh - bh, (int)x0, bh), mix(k->theme.bg, k->theme.muted, 70));
+	fill(k->screen, turn(k, (int)x0, lh - bh, (int)(sw * f) > 0 ? (int)(sw * f) : 1, bh),
+	     k->paused_at ? k->theme.muted : k->theme.accent);
 }
 
-/* Writes the blend of prev_s and cur_s at alpha a (0-256) into the texture. */
-static void blend_into_texture(kiosk *k, unsigned a)
+/* Moves the screen from blend a0 to blend a1 (0-256) of cur_s, in place:
+ * out = out + (cur - out) * (a1 - a0) / (256 - a0). No copy of the old
+ * page is kept, so a crossfade needs no memory beyond the two pages. */
+static void blend_step(kiosk *k, unsigned a0, unsigned a1)
 {
-	void *px;
-	int pitch;
-	if (SDL_LockTexture(k->tex, NULL, &px, &pitch) != 0)
+	SDL_Surface *o = k->screen;
+	const SDL_Surface *c = k->cur_s;
+	unsigned b = a1 >= 256 || a0 >= 256 ? 256 : (a1 - a0) * 256 / (256 - a0);
+	unsigned nb = 256 - b;
+	if (SDL_MUSTLOCK(o) && SDL_LockSurface(o) != 0)
 		return;
-	const SDL_Surface *p = k->prev_s, *c = k->cur_s;
-	unsigned na = 256 - a;
 	for (int y = 0; y < c->h; y++) {
-		const Uint32 *rp = (const Uint32 *)((const Uint8 *)p->pixels + (size_t)y * p->pitch);
+		Uint32 *ro = (Uint32 *)((Uint8 *)o->pixels + (size_t)y * o->pitch);
 		const Uint32 *rc = (const Uint32 *)((const Uint8 *)c->pixels + (size_t)y * c->pitch);
-		Uint32 *ro = (Uint32 *)((Uint8 *)px + (size_t)y * pitch);
+		if (b == 256) {
+			memcpy(ro, rc, (size_t)c->w * 4);
+			continue;
+		}
 		for (int x = 0; x < c->w; x++) {
 			/* Red and blue in one multiply, green in another. */
-			Uint32 rb = ((rp[x] & 0xFF00FFu) * na + (rc[x] & 0xFF00FFu) * a) >> 8;
-			Uint32 g = ((rp[x] & 0x00FF00u) * na + (rc[x] & 0x00FF00u) * a) >> 8;
+			Uint32 rb = ((ro[x] & 0xFF00FFu) * nb + (rc[x] & 0xFF00FFu) * b) >> 8;
+			Uint32 g = ((ro[x] & 0x00FF00u) * nb + (rc[x] & 0x00FF00u) * b) >> 8;
 			ro[x] = (rb & 0xFF00FFu) | (g & 0x00FF00u) | 0xFF000000u;
 		}
 	}
-	SDL_UnlockTexture(k->tex);
+	if (SDL_MUSTLOCK(o))
+		SDL_UnlockSurface(o);
 }
 
+/* The screen surface can take cur_s row by row: same size, 32-bit xRGB. */
+static bool screen_direct(const kiosk *k)
+{
+	return k->screen && k->cur_s && k->screen->w == k->cur_s->w &&
+	       k->screen->h == k->cur_s->h && k->screen->format->BytesPerPixel == 4 &&
+	       k->screen->format->Rmask == 0xFF0000u && k->screen->format->Gmask == 0xFF00u &&
+	       k->screen->format->Bmask == 0xFFu;
+}
+
+/* Puts the whole current page on the screen surface. */
 static void upload(kiosk *k)
 {
-	if (k->tex && k->cur_s)
-		SDL_UpdateTexture(k->tex, NULL, k->cur_s->pixels, k->cur_s->pitch);
+	k->fading = false;
+	if (!k->screen || !k->cur_s)
+		return;
+	if (screen_direct(k))
+		blend_step(k, 0, 256);
+	else
+		SDL_BlitSurface(k->cur_s, NULL, k->screen, NULL);
 }
 
-static void present(kiosk *k, Uint32 now)
+/* Shows rect r of the screen (NULL: all of it). On the software path only
+ * the rectangle goes to the display: a progress tick costs a few rows. */
+static void flush(kiosk *k, const SDL_Rect *r)
 {
-	Uint64 t = SDL_GetPerformanceCounter();
-	bool fading = k->prev_s != NULL;
-	if (fading) {
-		Uint32 el = now > k->fade_at ? now - k->fade_at : 0;
-		if (el >= k->fade_ms) {
-			SDL_FreeSurface(k->prev_s);
-			k->prev_s = NULL;
-			upload(k);
-		} else {
-			blend_into_texture(k, el * 256 / k->fade_ms);
-		}
+	if (!k->ren) {
+		if (r)
+			SDL_UpdateWindowSurfaceRects(k->win, r, 1);
+		else
+			SDL_UpdateWindowSurface(k->win);
+		return;
 	}
 	if (k->tex) {
+		const Uint8 *px = (const Uint8 *)k->screen->pixels;
+		if (r)
+			px += (size_t)r->y * (size_t)k->screen->pitch + (size_t)r->x * 4;
+		SDL_UpdateTexture(k->tex, r, px, k->screen->pitch);
 		SDL_RenderCopy(k->ren, k->tex, NULL, NULL);
-	} else {
-		set_color(k->ren, k->theme.bg);
-		SDL_RenderClear(k->ren);
 	}
-	if (k->d.n)
-		draw_progress(k, now);
 	SDL_RenderPresent(k->ren);
+}
+
+/* Draws what changed since the last present: a crossfade step (the whole
+ * screen) or, when only the time moved on, the progress bar alone. */
+static void present(kiosk *k, Uint32 now, bool full)
+{
+	Uint64 t = SDL_GetPerformanceCounter();
+	bool fading = k->fading;
+	if (fading) {
+		Uint32 el = now > k->fade_at ? now - k->fade_at : 0;
+		unsigned a = el >= k->fade_ms ? 256 : el * 256 / k->fade_ms;
+		if (a >= 256)
+			upload(k);
+		else if (a > k->fade_a)
+			blend_step(k, k->fade_a, a);
+		k->fade_a = a;
+		full = true;
+	}
+	SDL_Rect bar = {0, 0, 0, 0};
+	if (k->d.n)
+		draw_progress(k, now, &bar);
+	flush(k, full || !k->d.n ? NULL : &bar);
 	k->st->frames++;
 	if (fading) {
 		k->st->fade_frames++;
@@ -279,16 +363,32 @@ static void present(kiosk *k, Uint32 now)
 	k->need_present = false;
 }
 
-/* (Re)creates the screen texture for the output size. */
-static bool make_texture(kiosk *k)
+/* (Re)gets the screen surface for the output size: the window's own on the
+ * software path, a surface of ours plus a streaming texture otherwise. */
+static bool make_screen(kiosk *k)
 {
+	if (!k->ren) {
+		k->screen = SDL_GetWindowSurface(k->win);
+		return k->screen != NULL;
+	}
 	if (k->tex)
 		SDL_DestroyTexture(k->tex);
+	SDL_FreeSurface(k->screen);
+	k->screen = SDL_CreateRGBSurfaceWithFormat(0, k->pw, k->ph, 32, SDL_PIXELFORMAT_XRGB8888);
 	k->tex = SDL_CreateTexture(k->ren, SDL_PIXELFORMAT_XRGB8888, SDL_TEXTUREACCESS_STREAMING,
 	                           k->pw, k->ph);
 	if (k->tex)
 		SDL_SetTextureBlendMode(k->tex, SDL_BLENDMODE_NONE);
-	return k->tex != NULL;
+	return k->tex && k->screen;
+}
+
+/* Physical output size. */
+static bool output_size(kiosk *k, int *w, int *h)
+{
+	if (k->ren)
+		return SDL_GetRendererOutputSize(k->ren, w, h) == 0;
+	SDL_GetWindowSizeInPixels(k->win, w, h);
+	return true;
 }
 
 /* Asks the main program how its sources are doing. An answer younger than
@@ -397,34 +497,35 @@ static SDL_Surface *compose_page(kiosk *k, jk_err *err)
 }
 
 /* Composes the current page (or the waiting screen when the deck is empty)
- * into cur_s; keeps the old one as prev_s for a crossfade when fade is set,
- * else shows the new one at once. */
+ * into cur_s; the screen then crossfades to it when fade is set, else shows
+ * it at once. */
 static void compose(kiosk *k, bool fade)
 {
 	Uint64 t = SDL_GetPerformanceCounter();
 	ask_status(k);
+	/* The screen holds the old page: its own copy can go before the new
+	 * one is drawn, so never three full-screen buffers at once. */
+	SDL_FreeSurface(k->cur_s);
+	k->cur_s = NULL;
 	jk_err err = {0};
 	SDL_Surface *ns = k->d.n ? compose_page(k, &err) : compose_waiting(k, &err);
 	if (!ns && err.msg[0])
 		fprintf(stderr, "jobkiosk: %s\n", err.msg);
 	k->st->composes++;
 	k->st->compose_ms_total += ms_since(t);
-	if (!ns)
-		return; /* keep what is shown: never a black screen */
-	if (ns->w != k->pw || ns->h != k->ph)
-		fade = false;
-	if (k->prev_s)
-		SDL_FreeSurface(k->prev_s);
-	k->prev_s = NULL;
-	if (fade && k->cur_s && !k->o->cut && k->cur_s->w == ns->w && k->cur_s->h == ns->h) {
-		k->prev_s = k->cur_s;
-		k->fade_at = SDL_GetTicks();
-	} else {
-		SDL_FreeSurface(k->cur_s);
+	if (!ns) {
+		k->fading = false; /* the screen keeps what it shows: never black */
+		return;
 	}
 	k->cur_s = ns;
-	if (!k->prev_s)
+	/* The screen still shows the old page: the fade starts from there. */
+	if (fade && k->st->composes > 1 && !k->o->cut && screen_direct(k)) {
+		k->fading = true;
+		k->fade_a = 0;
+		k->fade_at = SDL_GetTicks();
+	} else {
 		upload(k);
+	}
 	k->need_present = true;
 }
 
@@ -541,11 +642,11 @@ static void go(kiosk *k, int dir)
 static void relayout(kiosk *k)
 {
 	int w, h;
-	if (SDL_GetRendererOutputSize(k->ren, &w, &h) != 0 || w < 160 || h < 160)
+	if (!output_size(k, &w, &h) || w < 160 || h < 160)
 		return;
 	k->pw = w;
 	k->ph = h;
-	if (!make_texture(k))
+	if (!make_screen(k))
 		return;
 	render_logical_size(w, h, k->o->rotate, &k->d.lp.w, &k->d.lp.h);
 	for (size_t i = 0; i <= k->d.n; i++) {
@@ -570,10 +671,15 @@ static void reset_textures(kiosk *k)
 {
 	k->st->resets++;
 	int w, h;
-	if (SDL_GetRendererOutputSize(k->ren, &w, &h) == 0 && (w != k->pw || h != k->ph)) {
+	if (output_size(k, &w, &h) && (w != k->pw || h != k->ph)) {
 		relayout(k);
-	} else if (make_texture(k)) {
-		upload(k);
+	} else if (k->ren && k->screen && k->tex) {
+		/* Our screen surface survived; only the texture is new. */
+		SDL_DestroyTexture(k->tex);
+		k->tex = SDL_CreateTexture(k->ren, SDL_PIXELFORMAT_XRGB8888,
+		                           SDL_TEXTUREACCESS_STREAMING, k->pw, k->ph);
+		if (k->tex)
+			SDL_SetTextureBlendMode(k->tex, SDL_BLENDMODE_NONE);
 	}
 	k->need_present = true;
 }
@@ -621,10 +727,14 @@ static int open_window(kiosk *k, jk_err *err)
 	                          flags);
 	if (!k->win)
 		return jk_fail(err, JK_EIO, "cannot open a window: %s", SDL_GetError());
-	k->ren = SDL_CreateRenderer(k->win, -1,
-	                            o->accelerated ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE);
-	if (!k->ren)
-		return jk_fail(err, JK_EIO, "cannot create a renderer: %s", SDL_GetError());
+	/* The software path draws into the window's own surface (one copy of
+	 * the screen in memory, partial updates for the progress bar); a GPU
+	 * renderer only when asked for. */
+	if (o->accelerated) {
+		k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_ACCELERATED);
+		if (!k->ren)
+			return jk_fail(err, JK_EIO, "cannot create a renderer: %s", SDL_GetError());
+	}
 	if (w > 0 && !(flags & SDL_WINDOW_FULLSCREEN_DESKTOP))
 		SDL_ShowCursor(SDL_ENABLE);
 	else
@@ -734,7 +844,7 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 	relayout(&k);
 	if (!k.cur_s && k.d.n)
 		go(&k, +1); /* the first posting did not lay out: the next that does */
-	if (!k.cur_s || !k.tex) {
+	if (!k.cur_s || !k.screen) {
 		r = jk_fail(err, JK_EIO, "cannot draw on this display (%dx%d)", k.pw, k.ph);
 		goto done;
 	}
@@ -763,11 +873,11 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 			go(&k, +1);
 			now = SDL_GetTicks(); /* composing took time */
 		}
-		if (k.need_present || k.prev_s) {
-			present(&k, now);
+		if (k.need_present || k.fading) {
+			present(&k, now, true);
 			k.last_tick = now;
 		} else if (k.d.n && !k.paused_at && now - k.last_tick >= TICK_MS) {
-			present(&k, now);
+			present(&k, now, false);
 			k.st->ticks++;
 			k.last_tick = now;
 		}
@@ -795,7 +905,7 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 			if (left < wait)
 				wait = left;
 		}
-		if (k.prev_s)
+		if (k.fading)
 			wait = FRAME_MS;
 		if (o->max_seconds > 0) {
 			Uint32 end = start + (Uint32)(o->max_seconds * 1000);
@@ -804,7 +914,7 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 				wait = rest;
 		}
 		SDL_Event ev;
-		if (SDL_WaitEventTimeout(&ev, (int)wait)) {
+		if (wait_event(&ev, wait)) {
 			do {
 				if (!handle(&k, &ev))
 					run = false;
@@ -812,10 +922,11 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 		}
 	}
 done:
-	SDL_FreeSurface(k.prev_s);
 	SDL_FreeSurface(k.cur_s);
 	if (k.tex)
 		SDL_DestroyTexture(k.tex);
+	if (k.ren)
+		SDL_FreeSurface(k.screen); /* else it is the window's */
 	deck_clear(&k.d);
 	render_fonts_close(k.fonts);
 	set_active(false);
