@@ -45,7 +45,8 @@ typedef struct store_meta {
 /* Frees the strings of m (not m). Accepts NULL. */
 void store_meta_clear(store_meta *m);
 
-/* The default folder: $XDG_CACHE_HOME/jobkiosk, else ~/.cache/jobkiosk.
+/* The default folder: $XDG_CACHE_HOME/jobkiosk, else ~/.cache/jobkiosk,
+ * else (a service user without a home) /var/cache/jobkiosk.
  * Writes into buf (cap bytes). */
 int store_cache_default_dir(char *buf, size_t cap, jk_err *err);
 

@@ -44,6 +44,23 @@ static int count_files(const char *dir)
 	return n;
 }
 
+static void test_default_dir(void **state)
+{
+	(void)state;
+	char buf[512];
+	setenv("XDG_CACHE_HOME", "/x/cache", 1);
+	assert_int_equal(store_cache_default_dir(buf, sizeof buf, NULL), 0);
+	assert_string_equal(buf, "/x/cache/jobkiosk");
+	setenv("XDG_CACHE_HOME", "relative", 1); /* not absolute: ignored */
+	setenv("HOME", "/home/booth", 1);
+	assert_int_equal(store_cache_default_dir(buf, sizeof buf, NULL), 0);
+	assert_string_equal(buf, "/home/booth/.cache/jobkiosk");
+	unsetenv("XDG_CACHE_HOME");
+	unsetenv("HOME");
+	assert_int_equal(store_cache_default_dir(buf, sizeof buf, NULL), 0);
+	assert_string_equal(buf, "/var/cache/jobkiosk");
+}
+
 static void test_round_trip_and_no_rewrite(void **state)
 {
 	(void)state;
@@ -302,6 +319,7 @@ static void test_power_cut(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_default_dir),
 	    cmocka_unit_test(test_round_trip_and_no_rewrite),
 	    cmocka_unit_test(test_corrupt_entries),
 	    cmocka_unit_test(test_hostile_keys_stay_inside),

@@ -39,8 +39,8 @@ int store_cache_default_dir(char *buf, size_t cap, jk_err *err)
 		n = snprintf(buf, cap, "%s/jobkiosk", xdg);
 	else if (home && home[0] == '/')
 		n = snprintf(buf, cap, "%s/.cache/jobkiosk", home);
-	else
-		return jk_fail(err, JK_ENOTFOUND, "neither XDG_CACHE_HOME nor HOME is set; use --cache-dir");
+	else /* a service user without a home */
+		n = snprintf(buf, cap, "/var/cache/jobkiosk");
 	if (n < 0 || (size_t)n >= cap)
 		return jk_fail(err, JK_ETOOBIG, "cache path too long");
 	return JK_OK;
