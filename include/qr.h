@@ -14,7 +14,8 @@ typedef struct qr_code {
 } qr_code;
 
 /* Encodes text (borrowed, NUL-terminated) byte for byte in 8-bit mode with
- * error correction M, so a decoder reads back exactly text. On success the
+ * error correction M, so a decoder reads back exactly text (non-ASCII text
+ * is marked UTF-8 with an ECI header). On success the
  * caller frees out with qr_code_free(). Fails with JK_EARG for empty text,
  * JK_ETOOBIG when it does not fit a QR symbol. */
 int qr_encode(const char *text, qr_code *out, jk_err *err);

@@ -478,7 +478,9 @@ static void build_panel(ctx *c, const char *apply)
 		int cap_px = layout_body_floor(c->lp->w, c->lp->h);
 		int tgt_px = pm(c->S, 27);
 		char *short_t = qr_caption_target(apply);
-		for (; scale >= 1 && !c->status; scale--) {
+		/* Never below smin: a code too fine to scan from the aisle is
+		 * worse than none (the caption would promise what fails). */
+		for (; scale >= smin && !c->status; scale--) {
 			int side = mq * scale;
 			/* The quiet zone is light already: the card's padding can
 			 * be small on the QR's sides. */

@@ -11,8 +11,19 @@ int qr_encode(const char *text, qr_code *out, jk_err *err)
 	memset(out, 0, sizeof *out);
 	if (!text || !*text)
 		return jk_fail(err, JK_EARG, "qr: nothing to encode");
-	/* 8-bit mode: the bytes go in untouched (no case folding, no Kanji). */
-	QRcode *c = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M);
+	/* 8-bit mode: the bytes go in untouched (no case folding, no Kanji).
+	 * Non-ASCII text gets the UTF-8 ECI designator first: without it
+	 * decoders guess the charset and read a UTF-8 path as Shift-JIS. */
+	size_t len = strlen(text);
+	bool ascii = true;
+	for (size_t i = 0; i < len && ascii; i++)
+		ascii = (unsigned char)text[i] < 0x80;
+	QRcode *c = NULL;
+	QRinput *in = len <= 8000 ? QRinput_new2(0, QR_ECLEVEL_M) : NULL;
+	if (in && (ascii || QRinput_appendECIheader(in, 26) == 0) &&
+	    QRinput_append(in, QR_MODE_8, (int)len, (const unsigned char *)text) == 0)
+		c = QRcode_encodeInput(in);
+	QRinput_free(in);
 	if (!c)
 		return jk_fail(err, JK_ETOOBIG, "qr: apply target of %zu bytes does not fit a QR code",
 		               strlen(text));
