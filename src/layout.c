@@ -336,6 +336,69 @@ static void emit_runs(ctx *c, fline *l, const char *t, const tstyle *ts, size_t 
 
 typedef enum { AL_LEFT, AL_CENTER } align;
 
+/* Separators that must not start a line even across spaces: "A · B" breaks
+ * after the dot, never before it. */
+static bool no_line_start(const char *t, size_t len, size_t i)
+{
+	uint32_t cp;
+	next_cp(t, len, i, &cp);
+	return cp == 0xB7 || cp == 0x2022 || cp == '|';
+}
+
+/* End of the line that starts at p (not a space) within maxw: the longest
+ * run ending at a break, else a break before a separator, else as many
+ * characters as fit (at least one). */
+static size_t line_end(ctx *c, const char *t, size_t len, const tstyle *ts, size_t p, int maxw)
+{
+	size_t fit = 0, forced = 0, q = p;
+	while (q < len) {
+		size_t e = next_break(t, len, q);
+		size_t te = trim_end(t, p, e);
+		if (te > p && range_w(c, t, ts, p, te) > maxw)
+			break;
+		q = skip_spaces(t, len, e);
+		if (te > p) {
+			if (q > e && q < len && no_line_start(t, len, q))
+				forced = forced ? forced : te;
+			else
+				fit = te;
+		}
+		if (e == len)
+			break;
+	}
+	if (fit)
+		return fit;
+	if (forced)
+		return forced;
+	/* One word wider than the line: break between characters, after the
+	 * last dot or underscore or before an '@' in the line's second half
+	 * ("crew@harbourlights." / "example.org", not "…exam" / "ple.org"). */
+	uint32_t cp, prev;
+	size_t end = next_cp(t, len, p, &prev), soft = 0;
+	while (end < len) {
+		size_t n2 = next_cp(t, len, end, &cp);
+		if (range_w(c, t, ts, p, n2) > maxw)
+			break;
+		if (prev == '.' || prev == '_' || prev == '=' || prev == '&' || cp == '@')
+			soft = end;
+		prev = cp;
+		end = n2;
+	}
+	return end < len && soft && soft - p >= (end - p) / 2 ? soft : end;
+}
+
+/* Lines text would take at maxw, counting no further than cap. */
+static size_t count_lines(ctx *c, const char *t, size_t len, const tstyle *ts, int maxw, size_t cap)
+{
+	size_t n = 0;
+	size_t p = skip_spaces(t, len, 0);
+	while (p < len && n <= cap) {
+		p = skip_spaces(t, len, line_end(c, t, len, ts, p, maxw));
+		n++;
+	}
+	return n;
+}
+
 /* Breaks text into lines between x0 and x1 and appends them to the flow.
  * The first line gets gap and, when marker is given, that box (x absolute,
  * y relative). Returns the number of lines. */
@@ -352,34 +415,7 @@ static size_t flow_text(ctx *c, const char *t, size_t len, const tstyle *ts, int
 	size_t nlines = 0;
 	size_t p = skip_spaces(t, len, 0);
 	while (p < len && !c->status && !c->full) {
-		size_t fit = 0; /* end of the longest line that fits, 0 = none */
-		size_t q = p;
-		while (q < len) {
-			size_t e = next_break(t, len, q);
-			size_t te = trim_end(t, p, e);
-			if (te > p && range_w(c, t, ts, p, te) > maxw)
-				break;
-			fit = te > p ? te : fit;
-			q = skip_spaces(t, len, e);
-			if (e == len)
-				break;
-			if (q == e) /* a break between characters, not at a space */
-				continue;
-		}
-		size_t end = fit;
-		if (!fit) {
-			/* One word wider than the line: break between characters. */
-			uint32_t cp;
-			end = next_cp(t, len, p, &cp);
-			for (;;) {
-				if (end >= len)
-					break;
-				size_t n2 = next_cp(t, len, end, &cp);
-				if (range_w(c, t, ts, p, n2) > maxw)
-					break;
-				end = n2;
-			}
-		}
+		size_t end = line_end(c, t, len, ts, p, maxw);
 		fline *l = push_line(c, adv, nlines ? 0 : gap, keep_next);
 		if (!l)
 			return nlines;
@@ -456,6 +492,112 @@ static int take_lines(ctx *c, size_t l0, int x_off, int y)
 	return y - top;
 }
 
+/* Caption target lines: more would crowd the card and be read by no one. */
+#define CAPTION_LINES 2
+/* No caption of more bytes fits two lines on any screen: candidates longer
+ * are not tried (bounds the work for a 2,900-byte target). */
+#define CAPTION_SCAN 400
+
+static bool caption_fits(ctx *c, const char *s, size_t n, int px, int maxw)
+{
+	tstyle ts = {.px = px};
+	return count_lines(c, s, n, &ts, maxw, CAPTION_LINES) <= CAPTION_LINES;
+}
+
+/* s[0,a) + "…" + s[b,n) into buf (room for n + 4 bytes). */
+static size_t join_ellipsis(char *buf, const char *s, size_t n, size_t a, size_t b)
+{
+	memcpy(buf, s, a);
+	memcpy(buf + a, "…", 3);
+	memcpy(buf + a + 3, s + b, n - b);
+	buf[a + 3 + n - b] = '\0';
+	return a + 3 + n - b;
+}
+
+/* Byte offset of code point k of s (n if s has fewer). */
+static size_t cp_offset(const char *s, size_t n, size_t k)
+{
+	size_t i = 0;
+	uint32_t cp;
+	while (k-- && i < n)
+		i = next_cp(s, n, i, &cp);
+	return i;
+}
+
+/* The caption target s (host + path, or an address) shortened to at most
+ * CAPTION_LINES lines of maxw at px: whole when it fits; else path segments
+ * dropped from the middle ("host/careers/…/firmware-engineer"), keeping the
+ * last; else the host and the path's end from a word on; else characters
+ * from the middle, keeping an address's "@domain" when that still fits.
+ * Caller frees; NULL on OOM. */
+static char *caption_fit(ctx *c, const char *s, int px, int maxw)
+{
+	size_t n = strlen(s);
+	if (caption_fits(c, s, n, px, maxw))
+		return jk_strndup(s, n);
+	char *buf = malloc(n + 4);
+	if (!buf)
+		return NULL;
+	const char *last = memchr(s, '/', n) ? strrchr(s, '/') : NULL;
+	if (last) {
+		/* Keep as many leading segments as fit, then the last one. */
+		size_t l = (size_t)(last - s);
+		for (size_t k = l < CAPTION_SCAN ? l : CAPTION_SCAN; k-- > 0;) {
+			if (s[k] != '/' || k + n - l > CAPTION_SCAN)
+				continue;
+			size_t m = join_ellipsis(buf, s, n, k + 1, l);
+			if (caption_fits(c, buf, m, px, maxw))
+				return buf;
+		}
+		/* The host, then the longest tail of the path that starts at a
+		 * word ("host/…nurse-childrens-ward"). */
+		size_t h = (size_t)((const char *)memchr(s, '/', n) - s) + 1;
+		size_t b0 = n - h > CAPTION_SCAN ? n - CAPTION_SCAN : h + 1;
+		for (size_t b = b0; b < n; b++) {
+			if (!strchr("-_./", s[b - 1]))
+				continue;
+			size_t m = join_ellipsis(buf, s, n, h, b);
+			if (caption_fits(c, buf, m, px, maxw))
+				return buf;
+		}
+	}
+	size_t ncp = 0;
+	for (size_t i = 0; i < n; ncp++) {
+		uint32_t cp;
+		i = next_cp(s, n, i, &cp);
+	}
+	const char *at = last ? NULL : strchr(s, '@');
+	/* Keep k code points, searched (the fit grows with fewer; the result
+	 * is the largest k that was checked to fit). Mode 0: the local part's
+	 * first k + "…@domain"; mode 1: the first and last halves of k. */
+	for (int mode = at ? 0 : 1; mode < 2; mode++) {
+		size_t tail0 = mode == 0 ? (size_t)(at - s) : n;
+		size_t lo = mode == 0 ? 1 : 0, hi = ncp ? ncp - 1 : 0, best = SIZE_MAX;
+		while (lo <= hi) {
+			size_t k = lo + (hi - lo) / 2;
+			size_t a =
+			    mode == 0 ? cp_offset(s, tail0, k) : cp_offset(s, n, (k + 1) / 2);
+			size_t b = mode == 0 ? tail0 : cp_offset(s, n, ncp - k / 2);
+			if (caption_fits(c, buf, join_ellipsis(buf, s, n, a, b), px, maxw)) {
+				best = k;
+				lo = k + 1;
+			} else if (k == 0) {
+				break;
+			} else {
+				hi = k - 1;
+			}
+		}
+		if (best == SIZE_MAX)
+			continue;
+		size_t a = mode == 0 ? cp_offset(s, tail0, best) : cp_offset(s, n, (best + 1) / 2);
+		size_t b = mode == 0 ? tail0 : cp_offset(s, n, ncp - best / 2);
+		join_ellipsis(buf, s, n, a, b);
+		return buf;
+	}
+	memcpy(buf, "…", 4);
+	return buf;
+}
+
 /* Lays out the card (QR + caption) for apply, fixes the text column. */
 static void build_panel(ctx *c, const char *apply)
 {
@@ -507,9 +649,14 @@ static void build_panel(ctx *c, const char *apply)
 			}
 			flow_plain(c, "Scan to apply", cap_px, POSTING_BOLD, c->th->card_fg, tx0, tx1, 0,
 			           false, portrait ? AL_LEFT : AL_CENTER, 1250);
-			if (short_t)
-				flow_plain(c, short_t, tgt_px, 0, c->th->card_muted, tx0, tx1, pm(tgt_px, 150),
-				           false, portrait ? AL_LEFT : AL_CENTER, 1250);
+			char *fit = short_t ? caption_fit(c, short_t, tgt_px, tx1 - tx0) : NULL;
+			if (short_t && !fit)
+				c->status = JK_ENOMEM;
+			if (fit)
+				flow_plain(c, fit, tgt_px, 0, c->th->card_muted, tx0, tx1,
+				           pm(tgt_px, 150), false, portrait ? AL_LEFT : AL_CENTER,
+				           1250);
+			free(fit);
 			/* Measure the caption, then place it. */
 			int cap_h = 0;
 			for (size_t i = l0; i < c->nfl; i++)
@@ -561,18 +708,47 @@ static void build_panel(ctx *c, const char *apply)
 
 /* ---- flow of a posting ------------------------------------------------- */
 
-static char *meta_line(const posting *p)
+/* The meta line: organisation · location · employment · pay, broken only
+ * between items (the separator dropped at the break) so no line starts with
+ * "·"; an item wider than the column wraps on lines of its own. */
+static void flow_meta(ctx *c, const posting *p)
 {
+	static const char sep[] = "  ·  ";
 	const char *f[] = {p->organization, p->location, p->employment, p->pay};
-	jk_buf b = {0};
-	for (size_t i = 0; i < JK_ARRAY_LEN(f); i++) {
-		if (!f[i])
+	const uint32_t color = c->th->muted;
+	int maxw = c->cx1 - c->cx0;
+	int gap = pm(c->body, 350);
+	jk_buf line = {0};
+	for (size_t i = 0; i < JK_ARRAY_LEN(f) && !c->status; i++) {
+		if (!f[i] || !*f[i])
 			continue;
-		if (b.len)
-			jk_buf_puts(&b, "  ·  ");
-		jk_buf_puts(&b, f[i]);
+		size_t n = strlen(f[i]);
+		if (line.len) {
+			size_t keep = line.len;
+			if (jk_buf_puts(&line, sep) || jk_buf_append(&line, f[i], n)) {
+				c->status = JK_ENOMEM;
+				break;
+			}
+			if (text_w(c, line.data, line.len, c->body, 0) <= maxw)
+				continue;
+			line.data[keep] = '\0';
+			if (flow_plain(c, line.data, c->body, 0, color, c->cx0, c->cx1, gap, true,
+			               AL_LEFT, 1350))
+				gap = 0;
+			line.len = 0;
+		}
+		if (text_w(c, f[i], n, c->body, 0) <= maxw) {
+			if (jk_buf_append(&line, f[i], n))
+				c->status = JK_ENOMEM;
+		} else if (flow_plain(c, f[i], c->body, 0, color, c->cx0, c->cx1, gap, true,
+		                      AL_LEFT, 1350)) {
+			gap = 0;
+		}
 	}
-	return jk_buf_detach(&b);
+	if (line.len && !c->status)
+		flow_plain(c, line.data, c->body, 0, color, c->cx0, c->cx1, gap, true, AL_LEFT,
+		           1350);
+	jk_buf_free(&line);
 }
 
 static void flow_block(ctx *c, const posting_block *bk, int gap, uint32_t color,
@@ -635,11 +811,7 @@ static void flow_posting(ctx *c, const posting *p)
 	c->group = 0;
 	flow_plain(c, p->title ? p->title : "Open position", c->title_px, POSTING_BOLD, th->fg,
 	           c->cx0, c->cx1, 0, true, AL_LEFT, 1180);
-	char *meta = meta_line(p);
-	if (meta && *meta)
-		flow_plain(c, meta, c->body, 0, th->muted, c->cx0, c->cx1, pm(c->body, 350), true,
-		           AL_LEFT, 1350);
-	free(meta);
+	flow_meta(c, p);
 	add_rule(c, pm(c->body, 550), pm(c->S, 6) > 2 ? pm(c->S, 6) : 2, pm(c->S, 110));
 	int gap = pm(c->body, 900);
 	for (size_t s = 0; s < p->nsections && !c->full; s++) {

@@ -415,6 +415,301 @@ static void test_qr_caption(void **state)
 	assert_null(qr_caption_target(NULL));
 }
 
+/* Text lines of a page in a band of y: runs on the same y joined, in x
+ * order (boxes of a line are emitted left to right). */
+typedef struct tline {
+	int y, px;
+	char text[512];
+} tline;
+
+static size_t page_lines(const layout_page *pg, int y0, int y1, uint32_t color, tline *out,
+                         size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pg->n; i++) {
+		const layout_box *b = &pg->boxes[i];
+		if (b->kind != LAYOUT_TEXT || b->y < y0 || b->y >= y1 || b->color != color)
+			continue;
+		size_t k = 0;
+		while (k < n && out[k].y != b->y)
+			k++;
+		if (k == n) {
+			assert_true(n < cap);
+			out[n].y = b->y;
+			out[n].px = b->px;
+			out[n].text[0] = '\0';
+			n++;
+		}
+		size_t l = strlen(out[k].text);
+		assert_true(l + b->len < sizeof out[k].text);
+		memcpy(out[k].text + l, b->text, b->len);
+		out[k].text[l + b->len] = '\0';
+	}
+	return n;
+}
+
+static void set_meta(posting *p, const char *org, const char *loc, const char *emp, const char *pay)
+{
+	posting_set(&p->organization, org, (size_t)-1);
+	posting_set(&p->location, loc, (size_t)-1);
+	posting_set(&p->employment, emp, (size_t)-1);
+	posting_set(&p->pay, pay, (size_t)-1);
+}
+
+/* The meta line breaks between items: no line starts with the separator,
+ * every item is shown whole and in order, a long item wraps inside. */
+static void test_meta_no_separator_at_line_start(void **state)
+{
+	(void)state;
+	static const char *const metas[][4] = {
+	    {"Brightwater Robotics", "Eindhoven, NL", "Full-time", "€62,000–€78,000 a year"},
+	    {"Northwind Labs International Holdings", "Lisbon, Portugal", "Full-time",
+	     "EUR 40,000 to 55,000 per year plus a generous relocation package"},
+	    {"A", "B", "C", "D"},
+	    {"Very long organisation name that certainly does not fit on one line of the "
+	     "meta line at all, not even on a 4K screen, no matter how hard it tries",
+	     "Remote · Europe", "Part-time", NULL},
+	};
+	int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {720, 1280}, {800, 480}};
+	size_t multi = 0;
+	for (size_t m = 0; m < JK_ARRAY_LEN(metas); m++) {
+		posting *p =
+		    make_posting("Embedded Firmware Engineer",
+		                 "https://robotics.example.net/careers/firmware-engineer", 0);
+		set_meta(p, metas[m][0], metas[m][1], metas[m][2], metas[m][3]);
+		for (size_t k = 0; k < JK_ARRAY_LEN(sizes); k++) {
+			layout_params lp = params(sizes[k][0], sizes[k][1]);
+			layout_doc d;
+			assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+			check_doc(&d);
+			/* Meta lines: muted text at body size on page 1, above the
+			 * first heading. */
+			tline ls[32];
+			size_t n =
+			    page_lines(&d.pages[0], 0, lp.h, theme.muted, ls, JK_ARRAY_LEN(ls));
+			jk_buf all = {0};
+			size_t nmeta = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (ls[i].px != d.body_px)
+					continue;
+				nmeta++;
+				if (!strncmp(ls[i].text, "·", 2) ||
+				    strstr(ls[i].text, " · ") == ls[i].text)
+					fail_msg("%dx%d: meta line starts with the separator: '%s'",
+					         lp.w, lp.h, ls[i].text);
+				size_t l = strlen(ls[i].text);
+				if (l >= 2 && !strcmp(ls[i].text + l - 2, "·"))
+					fail_msg("%dx%d: meta line ends with the separator: '%s'",
+					         lp.w, lp.h, ls[i].text);
+				jk_buf_puts(&all, ls[i].text);
+				jk_buf_putc(&all, ' ');
+			}
+			multi += nmeta > 1;
+			/* Every item there, in order. */
+			const char *at = all.data;
+			for (size_t f = 0; f < 4; f++) {
+				if (!metas[m][f])
+					continue;
+				/* Compare the first word: a long item may wrap. */
+				char w[64];
+				size_t wl = strcspn(metas[m][f], " ");
+				snprintf(w, sizeof w, "%.*s", (int)wl, metas[m][f]);
+				const char *hit = strstr(at, w);
+				if (!hit)
+					fail_msg("%dx%d: meta item '%s' missing in '%s'", lp.w,
+					         lp.h, w, all.data);
+				at = hit + wl;
+			}
+			jk_buf_free(&all);
+			layout_doc_free(&d);
+		}
+		posting_free(p);
+	}
+	/* The cases above do wrap somewhere, or the test tests nothing. */
+	assert_true(multi >= 6);
+	/* The reported case: 1080x1920, the pay item moves down whole. */
+	posting *p = make_posting("Embedded Firmware Engineer", "https://example.net/a", 0);
+	set_meta(p, "Brightwater Robotics", "Eindhoven, NL", "Full-time", "€62,000–€78,000 a year");
+	layout_params lp = params(1080, 1920);
+	layout_doc d;
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	tline ls[32];
+	size_t n = page_lines(&d.pages[0], 0, lp.h, theme.muted, ls, JK_ARRAY_LEN(ls));
+	bool pay_whole = false;
+	for (size_t i = 0; i < n; i++)
+		if (ls[i].px == d.body_px && strstr(ls[i].text, "€62,000–€78,000 a year"))
+			pay_whole = true;
+	assert_true(pay_whole);
+	layout_doc_free(&d);
+	posting_free(p);
+}
+
+/* "A · B" (here in the overview, the same rule holds for any text) breaks
+ * after the dot, never before it. */
+static void test_separator_not_at_line_start(void **state)
+{
+	(void)state;
+	posting *ps[12];
+	for (size_t i = 0; i < 12; i++) {
+		char t[96];
+		snprintf(t, sizeof t, "Senior Platform Reliability Engineer number %zu", i);
+		ps[i] = make_posting(t, NULL, 0);
+		posting_set(&ps[i]->organization, "Northwind Laboratories", (size_t)-1);
+		posting_set(&ps[i]->location, "Lisbon · Porto · Remote", (size_t)-1);
+	}
+	int sizes[][2] = {{1920, 1080}, {1080, 1920}, {800, 480}};
+	for (size_t k = 0; k < JK_ARRAY_LEN(sizes); k++) {
+		layout_params lp = params(sizes[k][0], sizes[k][1]);
+		layout_doc d;
+		assert_int_equal(layout_overview((const posting *const *)ps, 12, &lp, &d, NULL), 0);
+		check_doc(&d);
+		for (size_t pg = 0; pg < d.npages; pg++) {
+			tline ls[64];
+			size_t n =
+			    page_lines(&d.pages[pg], 0, lp.h, theme.muted, ls, JK_ARRAY_LEN(ls));
+			for (size_t i = 0; i < n; i++) {
+				const char *t = ls[i].text;
+				while (*t == ' ')
+					t++;
+				/* A muted run at a line start (no bold title before it
+				 * on that line) must not open with the dot. */
+				bool has_title = false;
+				for (size_t j = 0; j < d.pages[pg].n; j++) {
+					const layout_box *b = &d.pages[pg].boxes[j];
+					if (b->kind == LAYOUT_TEXT && b->y == ls[i].y &&
+					    b->color == theme.fg)
+						has_title = true;
+				}
+				if (!has_title && !strncmp(t, "·", 2))
+					fail_msg("%dx%d: overview line starts with '·': '%s'", lp.w,
+					         lp.h, ls[i].text);
+			}
+		}
+		layout_doc_free(&d);
+	}
+	for (size_t i = 0; i < 12; i++)
+		posting_free(ps[i]);
+}
+
+/* The caption under the code: at most two lines, the middle of a long path
+ * or address ellipsised, the code itself still the exact target. */
+static void test_caption_two_lines(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *apply, *want; /* want: a part the caption must keep */
+	} cases[] = {
+	    {"https://robotics.example.net/careers/firmware-engineer", "firmware-engineer"},
+	    {"https://www.msra.cn/zh-cn/jobs/interns/systems-research-group-research-intern",
+	     "msra.cn/"},
+	    {"https://www.msra.cn/wp-content/uploads/2017/07/internship_application_form.xlsx",
+	     "form.xlsx"},
+	    {"https://jobs.example.org/careers/europe/engineering/embedded/teams/firmware-engineer"
+	     "?utm_source=kiosk",
+	     "jobs.example.org/"},
+	    {"https://jobs.example.org/"
+	     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	     "jobs.ex"},
+	    {"https://a-very-long-host-name-for-a-careers-site-of-a-large-company.example.com",
+	     "a-very"},
+	    {"mailto:crew@harbourlights.example.org?subject=Stage%20Technician%20application",
+	     "crew@harbourlights.example.org"},
+	    {"mailto:recruitment.office.for.the.northern.region.of.the.company.hospital"
+	     "@health-services.example.org",
+	     "@health-services.example.org"},
+	    {"https://jobs.example.cn/职位/软件工程师/分布式系统/研究/实习生/招聘/申请表格",
+	     "jobs.example.cn/"},
+	};
+	int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}, {3840, 2160}};
+	size_t shortened = 0;
+	for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
+		posting *p = make_posting("Firmware Engineer", cases[i].apply, 0);
+		for (size_t k = 0; k < JK_ARRAY_LEN(sizes); k++) {
+			layout_params lp = params(sizes[k][0], sizes[k][1]);
+			layout_doc d;
+			assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+			check_doc(&d);
+			for (size_t pg = 0; pg < d.npages; pg++) {
+				const layout_box *q = find_qr(&d.pages[pg]);
+				assert_non_null(q);
+				assert_string_equal(q->text, cases[i].apply);
+				tline ls[16];
+				size_t n = page_lines(&d.pages[pg], 0, lp.h, theme.card_muted, ls,
+				                      JK_ARRAY_LEN(ls));
+				if (n < 1 || n > 2)
+					fail_msg("%s at %dx%d: caption in %zu lines",
+					         cases[i].apply, lp.w, lp.h, n);
+				char cap[1024] = "";
+				for (size_t l = 0; l < n; l++)
+					strcat(cap, ls[l].text);
+				if (!strstr(cap, cases[i].want))
+					fail_msg("%s at %dx%d: caption '%s' lost '%s'",
+					         cases[i].apply, lp.w, lp.h, cap, cases[i].want);
+				if (strstr(cap, "…")) {
+					shortened++;
+					/* One ellipsis, in the middle: text on both sides. */
+					const char *e = strstr(cap, "…");
+					assert_null(strstr(e + 1, "…"));
+					assert_true(e > cap && e[3] != '\0');
+				}
+				/* Nothing of the query or the scheme. */
+				assert_null(strstr(cap, "https"));
+				assert_null(strstr(cap, "?"));
+			}
+			layout_doc_free(&d);
+		}
+		posting_free(p);
+	}
+	assert_true(shortened >= 8);
+	/* A 900-byte target with hundreds of words: still two lines. */
+	jk_buf u = {0};
+	jk_buf_puts(&u, "https://jobs.example.org");
+	while (u.len < 900)
+		jk_buf_puts(&u, "/a-b-c-d_e.f");
+	posting *big = make_posting("Firmware Engineer", u.data, 0);
+	layout_params blp = params(1920, 1080);
+	layout_doc bd;
+	assert_int_equal(layout_posting(big, &blp, &bd, NULL), 0);
+	check_doc(&bd);
+	assert_non_null(find_qr(&bd.pages[0]));
+	assert_string_equal(find_qr(&bd.pages[0])->text, u.data);
+	tline bl[16];
+	size_t bn = page_lines(&bd.pages[0], 0, blp.h, theme.card_muted, bl, JK_ARRAY_LEN(bl));
+	assert_true(bn >= 1 && bn <= 2);
+	assert_int_equal(strncmp(bl[0].text, "jobs.example.org/", 17), 0);
+	layout_doc_free(&bd);
+	posting_free(big);
+	jk_buf_free(&u);
+	/* The example from the brief, landscape 1080p: segments dropped, the
+	 * host and the last segment kept whole. */
+	posting *p = make_posting("Firmware Engineer",
+	                          "https://jobs.example.org/careers/europe/engineering/embedded/"
+	                          "firmware-engineer",
+	                          0);
+	layout_params lp = params(1920, 1080);
+	layout_doc d;
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	tline ls[16];
+	size_t n = page_lines(&d.pages[0], 0, lp.h, theme.card_muted, ls, JK_ARRAY_LEN(ls));
+	char cap[1024] = "";
+	for (size_t l = 0; l < n; l++)
+		strcat(cap, ls[l].text);
+	if (strncmp(cap, "jobs.example.org/", 17) || !strstr(cap, "/…/firmware-engineer"))
+		fail_msg("caption '%s'", cap);
+	layout_doc_free(&d);
+	posting_free(p);
+	/* An address wider than the card breaks after a dot, not mid-word. */
+	p = make_posting("Stage Technician", "mailto:crew@harbourlights.example.org", 0);
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	n = page_lines(&d.pages[0], 0, lp.h, theme.card_muted, ls, JK_ARRAY_LEN(ls));
+	assert_int_equal(n, 2);
+	assert_string_equal(ls[0].text, "crew@harbourlights.");
+	assert_string_equal(ls[1].text, "example.org");
+	layout_doc_free(&d);
+	posting_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -428,6 +723,9 @@ int main(void)
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_checker_catches_overlap),
 	    cmocka_unit_test(test_qr_caption),
+	    cmocka_unit_test(test_meta_no_separator_at_line_start),
+	    cmocka_unit_test(test_separator_not_at_line_start),
+	    cmocka_unit_test(test_caption_two_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
