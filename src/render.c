@@ -33,6 +33,7 @@ typedef struct rf_sized {
 struct render_fonts {
 	rf_face face[4 + RF_FALLBACKS]; /* 0-3: Inter by POSTING_ style bits */
 	int nface;
+	int cjk_regular, cjk_bold; /* faces of Noto Sans CJK, -1 when absent */
 	bool fc_ok;
 	rf_sized sized[RF_SIZED];
 	int nsized;
@@ -110,6 +111,7 @@ int render_fonts_open(render_fonts **out, jk_err *err)
 	}
 	for (int i = 0; i < RF_GLYPH_CACHE; i++)
 		f->glyph[i].face = -1;
+	f->cjk_regular = f->cjk_bold = -1;
 	f->fc_ok = FcInit();
 	for (int s = 0; s < 4; s++) {
 		char pat[64];
@@ -134,8 +136,20 @@ int render_fonts_open(render_fonts **out, jk_err *err)
 	f->nface = 4;
 	long idx = 0;
 	char *cjk = f->fc_ok ? fc_find("Noto Sans CJK SC", "CJK", &idx) : NULL;
-	if (cjk && add_face(f, 4, cjk, idx) == 0)
+	if (cjk && add_face(f, 4, cjk, idx) == 0) {
+		f->cjk_regular = 4;
 		f->nface = 5;
+		/* A real bold face: SDL2_ttf's synthesised bold smears CJK. */
+		char *bold = f->fc_ok ? fc_find("Noto Sans CJK SC:style=Bold", "CJK", &idx) : NULL;
+		if (bold && !strcmp(bold, f->face[4].path) && idx == f->face[4].index) {
+			free(bold); /* no bold installed: fontconfig gave the regular */
+			bold = NULL;
+		}
+		if (bold && add_face(f, 5, bold, idx) == 0) {
+			f->cjk_bold = 5;
+			f->nface = 6;
+		}
+	}
 	*out = f;
 	return 0;
 }
@@ -232,6 +246,10 @@ static int face_for(render_fonts *f, uint32_t cp, unsigned style)
 /* The font for face at px; fallback faces get the style synthesised. */
 static TTF_Font *font_at(render_fonts *f, int face, int px, unsigned style)
 {
+	if (face == f->cjk_regular && (style & POSTING_BOLD) && f->cjk_bold >= 0) {
+		face = f->cjk_bold;
+		style &= ~(unsigned)POSTING_BOLD;
+	}
 	int st = face < 4 ? 0 : (int)(style & 3u);
 	f->clock++;
 	int lru = 0;
