@@ -94,8 +94,8 @@ size_t sources_load(const source_list *l, store_cache *cache, posting_list *out,
                     sources_warn_fn warn, void *ud);
 
 /* The background refresher: one thread that refreshes each network source
- * when it is due and tells the loop through notify (called on the worker
- * thread: it must only post an event). The render loop never waits on it. */
+ * when it is due and tells the loop through notify when a refresh brought
+ * new content (called on the worker thread: it must only post an event). The render loop never waits on it. */
 typedef struct sources_worker sources_worker;
 typedef void (*sources_notify_fn)(void *ud);
 

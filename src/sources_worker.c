@@ -68,7 +68,9 @@ static void *run(void *arg)
 			bool ok = out != REFRESH_FAILED;
 			s->next_due_ms = now_ms() + sources_next_delay_ms(s, ok, s->max_age, s->retry_after,
 			                                                  w->interval_s, rnd(w));
-			if (w->notify && !w->stop) {
+			/* Only new content is worth a reload; the loop polls the
+			 * status (failing, stale) on its own. */
+			if (out == REFRESH_OK && w->notify && !w->stop) {
 				pthread_mutex_unlock(&w->mu);
 				w->notify(w->ud);
 				pthread_mutex_lock(&w->mu);

@@ -12,24 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void make_list(posting_list *l, size_t n)
-{
-	posting_list_init(l);
-	for (size_t i = 0; i < n; i++) {
-		posting *p = posting_new();
-		char t[64];
-		snprintf(t, sizeof t, "Position %zu", i + 1);
-		posting_set(&p->title, t, (size_t)-1);
-		posting_set(&p->organization, "Harbor Robotics", (size_t)-1);
-		posting_set(&p->apply, "https://example.com/jobs/1", (size_t)-1);
-		posting_section *s = posting_add_section(p, "About");
-		posting_block *b = posting_add_block(s, POSTING_PARAGRAPH, 0);
-		posting_block_append(b, "A short description of the role.", (size_t)-1, 0);
-		posting_finish(p, i);
-		posting_list_push(l, p);
-	}
-}
-
 static void key(SDL_Keycode k)
 {
 	SDL_Event e;
@@ -108,7 +90,7 @@ static int reload_cb(void *ud, posting_list *out, jk_err *err)
 {
 	script *s = ud;
 	s->reloads++;
-	make_list(out, s->reload_n);
+	tu_make_list(out, s->reload_n);
 	(void)err;
 	return 0;
 }
@@ -117,7 +99,7 @@ static void test_keys_touch_reset_reload_quit(void **state)
 {
 	(void)state;
 	posting_list l;
-	make_list(&l, 3);
+	tu_make_list(&l, 3);
 	script s = {.reload_n = 5};
 	kiosk_opts o = {.win_w = 960, .win_h = 540, .slide_seconds = 100, .fade_ms = 50,
 	                .max_seconds = 20, .on_show = on_show_keys, .hook_ud = &s};
@@ -160,7 +142,7 @@ static void test_auto_advance_cut_rotated(void **state)
 {
 	(void)state;
 	posting_list l;
-	make_list(&l, 2);
+	tu_make_list(&l, 2);
 	script s = {0};
 	kiosk_opts o = {.win_w = 540, .win_h = 960, .rotate = 90, .slide_seconds = 0.25,
 	                .cut = true, .max_seconds = 1.6, .on_show = on_show_count, .hook_ud = &s};
@@ -194,7 +176,7 @@ static void test_pause(void **state)
 {
 	(void)state;
 	posting_list l;
-	make_list(&l, 2);
+	tu_make_list(&l, 2);
 	script s = {0};
 	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.2, .max_seconds = 1.0,
 	                .on_show = on_show_pause, .hook_ud = &s};
@@ -281,7 +263,7 @@ static int reload_wait(void *ud, posting_list *out, jk_err *err)
 {
 	waitcase *w = ud;
 	w->reloads++;
-	make_list(out, w->reload_n);
+	tu_make_list(out, w->reload_n);
 	(void)err;
 	return 0;
 }
@@ -369,7 +351,7 @@ static void test_notify_reload_at_slide_change(void **state)
 {
 	(void)state;
 	posting_list l;
-	make_list(&l, 3);
+	tu_make_list(&l, 3);
 	waitcase w = {.notify_after_first = true, .reload_n = 4};
 	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.4, .cut = true,
 	                .max_seconds = 1.0, .on_show = on_show_wait, .hook_ud = &w,
@@ -396,7 +378,7 @@ static int reload_drop(void *ud, posting_list *out, jk_err *err)
 	if (w->reloads++ == 1)
 		return jk_fail(err, JK_EIO, "cache unreadable");
 	posting_list full;
-	make_list(&full, 3);
+	tu_make_list(&full, 3);
 	for (size_t i = 0; i < full.n; i++)
 		if (i != 1) {
 			posting_list_push(out, full.items[i]);
@@ -422,7 +404,7 @@ static void test_reload_drops_current(void **state)
 {
 	(void)state;
 	posting_list l;
-	make_list(&l, 3);
+	tu_make_list(&l, 3);
 	waitcase w = {0};
 	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.25, .cut = true,
 	                .max_seconds = 0.9, .on_show = on_show_drop, .hook_ud = &w};
@@ -443,7 +425,7 @@ static void test_reload_drops_current(void **state)
 static void run_stale(bool stale, size_t *mark, bool *flag)
 {
 	posting_list l;
-	make_list(&l, 2);
+	tu_make_list(&l, 2);
 	waitcase w = {.stale = stale, .updated_at = 1700000000};
 	kiosk_opts o = {.win_w = 960, .win_h = 540, .slide_seconds = 100, .max_seconds = 0.3,
 	                .on_show = on_show_wait, .hook_ud = &w, .status = status_cb,
@@ -474,7 +456,7 @@ static void test_deadlines(void **state)
 {
 	(void)state;
 	posting_list l;
-	make_list(&l, 4);
+	tu_make_list(&l, 4);
 	script s = {0};
 	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.2, .fade_ms = 60,
 	                .max_seconds = 2.0, .on_show = on_show_count, .hook_ud = &s};

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zbar.h>
 
 static render_fonts *fonts;
 static layout_theme theme;
@@ -33,41 +32,6 @@ static int teardown(void **state)
 	(void)state;
 	render_fonts_close(fonts);
 	return 0;
-}
-
-/* zbar on an 8-bit grey image; the first symbol's text (caller frees). */
-static char *zbar_grey(unsigned char *grey, int w, int h)
-{
-	zbar_image_scanner_t *sc = zbar_image_scanner_create();
-	zbar_image_scanner_set_config(sc, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-	zbar_image_scanner_set_config(sc, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-	zbar_image_t *img = zbar_image_create();
-	zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
-	zbar_image_set_size(img, (unsigned)w, (unsigned)h);
-	zbar_image_set_data(img, grey, (unsigned long)w * (unsigned long)h, NULL);
-	zbar_scan_image(sc, img);
-	char *out = NULL;
-	const zbar_symbol_t *sym = zbar_image_first_symbol(img);
-	if (sym)
-		out = jk_strndup(zbar_symbol_get_data(sym), zbar_symbol_get_data_length(sym));
-	zbar_image_destroy(img);
-	zbar_image_scanner_destroy(sc);
-	return out;
-}
-
-static char *zbar_surface(SDL_Surface *s)
-{
-	unsigned char *grey = malloc((size_t)s->w * (size_t)s->h);
-	assert_non_null(grey);
-	for (int y = 0; y < s->h; y++)
-		for (int x = 0; x < s->w; x++) {
-			Uint32 p = *(Uint32 *)((Uint8 *)s->pixels + (size_t)y * s->pitch + (size_t)x * 4);
-			unsigned r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
-			grey[(size_t)y * s->w + x] = (unsigned char)((r * 299 + g * 587 + b * 114) / 1000);
-		}
-	char *out = zbar_grey(grey, s->w, s->h);
-	free(grey);
-	return out;
 }
 
 /* The error correction level from the format bits next to the top-left
@@ -185,7 +149,7 @@ static void test_scale_quiet_zone_exact(void **state)
 				}
 			/* The top-left finder's corner module is dark, right after it. */
 			assert_int_equal(pixel(s, qb.x + qz, qb.y + qz), theme.card_fg & 0xFFFFFFu);
-			char *got = zbar_surface(s);
+			char *got = tu_zbar_surface(s, NULL);
 			if (!got || strcmp(got, t[i]))
 				fail_msg("zbar read '%s', want '%s' (%dx%d)", got ? got : "(nothing)", t[i],
 				         sizes[z][0], sizes[z][1]);
@@ -203,7 +167,7 @@ static void test_no_apply_no_qr(void **state)
 	bool has = true;
 	SDL_Surface *s = draw(p, 1920, 1080, &qb, &has);
 	assert_false(has);
-	char *got = zbar_surface(s);
+	char *got = tu_zbar_surface(s, NULL);
 	assert_null(got);
 	SDL_FreeSurface(s);
 	posting_free(p);
@@ -241,7 +205,7 @@ static void test_long_targets(void **state)
 		for (int x = 0; x < side; x++)
 			grey[(size_t)y * side + x] =
 			    qr_dark(&q, x / sc - QR_QUIET, y / sc - QR_QUIET) ? 0 : 255;
-	char *got = zbar_grey(grey, side, side);
+	char *got = tu_zbar_grey(grey, side, side, NULL);
 	assert_non_null(got);
 	assert_string_equal(got, t);
 	free(got);

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <zbar.h>
 
 static render_fonts *fonts;
 static layout_theme theme;
@@ -33,39 +32,6 @@ static int teardown(void **state)
 	(void)state;
 	render_fonts_close(fonts);
 	return 0;
-}
-
-/* Decodes the QR codes in s with zbar; returns the first symbol's text
- * (caller frees) or NULL, and the number of symbols in *n. */
-static char *zbar_read(SDL_Surface *s, int *n)
-{
-	SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_XRGB8888, 0);
-	assert_non_null(c);
-	unsigned char *grey = malloc((size_t)c->w * (size_t)c->h);
-	assert_non_null(grey);
-	for (int y = 0; y < c->h; y++)
-		for (int x = 0; x < c->w; x++) {
-			Uint32 p = *(Uint32 *)((Uint8 *)c->pixels + (size_t)y * c->pitch + (size_t)x * 4);
-			unsigned r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
-			grey[(size_t)y * c->w + x] = (unsigned char)((r * 299 + g * 587 + b * 114) / 1000);
-		}
-	zbar_image_scanner_t *sc = zbar_image_scanner_create();
-	zbar_image_scanner_set_config(sc, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-	zbar_image_scanner_set_config(sc, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-	zbar_image_t *img = zbar_image_create();
-	zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
-	zbar_image_set_size(img, (unsigned)c->w, (unsigned)c->h);
-	zbar_image_set_data(img, grey, (unsigned long)c->w * (unsigned long)c->h, NULL);
-	*n = zbar_scan_image(sc, img);
-	char *out = NULL;
-	const zbar_symbol_t *sym = zbar_image_first_symbol(img);
-	if (sym)
-		out = jk_strndup(zbar_symbol_get_data(sym), zbar_symbol_get_data_length(sym));
-	zbar_image_destroy(img);
-	zbar_image_scanner_destroy(sc);
-	free(grey);
-	SDL_FreeSurface(c);
-	return out;
 }
 
 static size_t slides_checked;
@@ -95,7 +61,7 @@ static void check_posting(const posting *p, int w, int h, int rotate, const char
 			assert_int_equal(render_save_png(s, path, &err), 0);
 		}
 		int n = 0;
-		char *got = zbar_read(s, &n);
+		char *got = tu_zbar_surface(s, &n);
 		if (p->apply) {
 			if (!got)
 				fail_msg("%s page %zu (%dx%d r%d): zbar read no QR", p->source, k + 1, w, h,
@@ -200,7 +166,7 @@ static void test_cjk_glyphs_not_tofu(void **state)
 		assert_non_null(surf[i]);
 		assert_true(render_count_ink(surf[i], b->x, b->y, b->w, b->h, theme.bg) > 200);
 		int n;
-		char *got = zbar_read(surf[i], &n);
+		char *got = tu_zbar_surface(surf[i], &n);
 		assert_non_null(got);
 		assert_string_equal(got, p->apply); /* UTF-8 bytes read back exactly */
 		free(got);

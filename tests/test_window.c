@@ -111,24 +111,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static void make_list(posting_list *l, size_t n)
-{
-	posting_list_init(l);
-	for (size_t i = 0; i < n; i++) {
-		posting *p = posting_new();
-		char t[64];
-		snprintf(t, sizeof t, "Position %zu", i + 1);
-		posting_set(&p->title, t, (size_t)-1);
-		posting_set(&p->organization, "Harbor Robotics", (size_t)-1);
-		posting_set(&p->apply, "https://example.com/jobs/1", (size_t)-1);
-		posting_section *s = posting_add_section(p, "About");
-		posting_block *b = posting_add_block(s, POSTING_PARAGRAPH, 0);
-		posting_block_append(b, "A short description of the role.", (size_t)-1, 0);
-		posting_finish(p, i);
-		posting_list_push(l, p);
-	}
-}
-
 typedef struct seen {
 	int shows;
 	char driver[32];
@@ -161,7 +143,7 @@ static void test_slides_in_x11_window(void **state)
 	if (xvfb <= 0)
 		skip();
 	posting_list l;
-	make_list(&l, 3);
+	tu_make_list(&l, 3);
 	seen s = {0};
 	kiosk_opts o = {.win_w = 960, .win_h = 540, .slide_seconds = 0.3, .fade_ms = 100,
 	                .max_seconds = 1.6, .on_show = on_show, .hook_ud = &s};
@@ -183,7 +165,7 @@ static void test_q_quits_window(void **state)
 	if (xvfb <= 0)
 		skip();
 	posting_list l;
-	make_list(&l, 2);
+	tu_make_list(&l, 2);
 	seen s = {.quit_at = 2};
 	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.2, .cut = true,
 	                .max_seconds = 10, .on_show = on_show, .hook_ud = &s};

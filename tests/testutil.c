@@ -2,11 +2,13 @@
 
 #include "import.h"
 
+#include <SDL.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zbar.h>
 
 const char *tu_fixture(const char *rel)
 {
@@ -94,4 +96,61 @@ static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW 
 void tu_rmtree(const char *dir)
 {
 	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+char *tu_zbar_grey(unsigned char *grey, int w, int h, int *nsyms)
+{
+	zbar_image_scanner_t *sc = zbar_image_scanner_create();
+	zbar_image_scanner_set_config(sc, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
+	zbar_image_scanner_set_config(sc, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
+	zbar_image_t *img = zbar_image_create();
+	zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
+	zbar_image_set_size(img, (unsigned)w, (unsigned)h);
+	zbar_image_set_data(img, grey, (unsigned long)w * (unsigned long)h, NULL);
+	int n = zbar_scan_image(sc, img);
+	if (nsyms)
+		*nsyms = n;
+	char *out = NULL;
+	const zbar_symbol_t *sym = zbar_image_first_symbol(img);
+	if (sym)
+		out = jk_strndup(zbar_symbol_get_data(sym), zbar_symbol_get_data_length(sym));
+	zbar_image_destroy(img);
+	zbar_image_scanner_destroy(sc);
+	return out;
+}
+
+char *tu_zbar_surface(SDL_Surface *s, int *nsyms)
+{
+	SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_XRGB8888, 0);
+	assert_non_null(c);
+	unsigned char *grey = malloc((size_t)c->w * (size_t)c->h);
+	assert_non_null(grey);
+	for (int y = 0; y < c->h; y++)
+		for (int x = 0; x < c->w; x++) {
+			Uint32 p = *(Uint32 *)((Uint8 *)c->pixels + (size_t)y * c->pitch + (size_t)x * 4);
+			unsigned r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
+			grey[(size_t)y * c->w + x] = (unsigned char)((r * 299 + g * 587 + b * 114) / 1000);
+		}
+	char *out = tu_zbar_grey(grey, c->w, c->h, nsyms);
+	free(grey);
+	SDL_FreeSurface(c);
+	return out;
+}
+
+void tu_make_list(posting_list *l, size_t n)
+{
+	posting_list_init(l);
+	for (size_t i = 0; i < n; i++) {
+		posting *p = posting_new();
+		char t[64];
+		snprintf(t, sizeof t, "Position %zu", i + 1);
+		posting_set(&p->title, t, (size_t)-1);
+		posting_set(&p->organization, "Harbor Robotics", (size_t)-1);
+		posting_set(&p->apply, "https://example.com/jobs/1", (size_t)-1);
+		posting_section *s = posting_add_section(p, "About");
+		posting_block *b = posting_add_block(s, POSTING_PARAGRAPH, 0);
+		posting_block_append(b, "A short description of the role.", (size_t)-1, 0);
+		posting_finish(p, i);
+		posting_list_push(l, p);
+	}
 }

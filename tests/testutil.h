@@ -27,4 +27,15 @@ bool tu_contains(const posting *p, const char *needle);
 const char *tu_tmpdir(void);
 void tu_rmtree(const char *dir);
 
+/* Reads QR codes with zbar. From 8-bit grey pixels, or from any SDL surface
+ * (converted to grey here). Returns the first symbol's text (caller frees)
+ * or NULL; *nsyms (may be NULL) gets the number of symbols found. */
+struct SDL_Surface;
+char *tu_zbar_grey(unsigned char *grey, int w, int h, int *nsyms);
+char *tu_zbar_surface(struct SDL_Surface *s, int *nsyms);
+
+/* n small postings "Position 1".."Position n" with an apply target, in a
+ * list initialised here; the caller frees it with posting_list_free(). */
+void tu_make_list(posting_list *l, size_t n);
+
 #endif

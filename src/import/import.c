@@ -343,8 +343,7 @@ int import_bytes(const char *data, size_t len, const import_opts *opts, posting_
 	r = read(data, len, &o, out, err);
 	free(owned);
 	if (r) {
-		while (out->n > first)
-			posting_free(out->items[--out->n]);
+		import_drop_from(out, first);
 		return r;
 	}
 	for (size_t i = first; i < out->n && !r; i++) {
@@ -359,8 +358,7 @@ int import_bytes(const char *data, size_t len, const import_opts *opts, posting_
 			r = posting_finish(p, i - first);
 	}
 	if (r) {
-		while (out->n > first)
-			posting_free(out->items[--out->n]);
+		import_drop_from(out, first);
 		return jk_fail(err, r, "out of memory");
 	}
 	return JK_OK;

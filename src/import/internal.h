@@ -156,9 +156,11 @@ void import_warnf(const import_opts *o, const char *fmt, ...) __attribute__((for
  * IMPORT_MAX_POSTINGS postings since index first. */
 bool import_full(const import_opts *o, const posting_list *out, size_t first, size_t *skipped);
 
-/* Chooses p's apply target from links, frees links, and appends p to out
- * (out owns p afterwards, also on failure). */
-int import_push(posting *p, import_links *links, const char *base, posting_list *out);
+/* Ends a reader's work on p: when r (the reader's status so far) is an
+ * error, frees p and links and returns r; otherwise chooses p's apply target
+ * from links, frees links, and appends p to out (out owns p afterwards,
+ * also on failure). */
+int import_push(int r, posting *p, import_links *links, const char *base, posting_list *out);
 
 /* Frees the postings appended to out since index first. */
 void import_drop_from(posting_list *out, size_t first);

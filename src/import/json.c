@@ -261,12 +261,7 @@ static int gh_job(doc *d, const cJSON *j, jk_err *err)
 		         : JK_ENOMEM;
 		free(html);
 	}
-	if (r) {
-		import_links_free(&links);
-		posting_free(p);
-		return r;
-	}
-	return import_push(p, &links, d->base, d->out);
+	return import_push(r, p, &links, d->base, d->out);
 }
 
 int import_greenhouse(const char *data, size_t len, const import_opts *opts, posting_list *out,
@@ -426,12 +421,7 @@ static int lever_posting(doc *d, const cJSON *j, jk_err *err)
 		r = add_tags(p, get(j, "tags"));
 	if (!r)
 		r = lever_sections(p, j, &links, d->base, err);
-	if (r) {
-		import_links_free(&links);
-		posting_free(p);
-		return r;
-	}
-	return import_push(p, &links, d->base, d->out);
+	return import_push(r, p, &links, d->base, d->out);
 }
 
 int import_lever(const char *data, size_t len, const import_opts *opts, posting_list *out,
@@ -506,12 +496,7 @@ static int feed_item(doc *d, const cJSON *it, jk_err *err)
 	else if (!r && summary)
 		r = import_body(p, summary, strlen(summary), BODY_GUESS, TEXT_KEYS, &links, d->base,
 		                err);
-	if (r) {
-		import_links_free(&links);
-		posting_free(p);
-		return r;
-	}
-	return import_push(p, &links, d->base, d->out);
+	return import_push(r, p, &links, d->base, d->out);
 }
 
 int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posting_list *out,

@@ -753,9 +753,10 @@ bool import_full(const import_opts *o, const posting_list *out, size_t first, si
 	return true;
 }
 
-int import_push(posting *p, import_links *links, const char *base, posting_list *out)
+int import_push(int r, posting *p, import_links *links, const char *base, posting_list *out)
 {
-	int r = import_apply_choose(p, links, base);
+	if (!r)
+		r = import_apply_choose(p, links, base);
 	import_links_free(links);
 	if (r) {
 		posting_free(p);
@@ -784,7 +785,7 @@ static int read_one(const char *s, size_t n, const import_opts *o, posting_list 
 		posting_free(p);
 		return r;
 	}
-	return import_push(p, &links, html_base(o), out);
+	return import_push(0, p, &links, html_base(o), out);
 }
 
 int import_text(const char *data, size_t len, const import_opts *opts, posting_list *out,
