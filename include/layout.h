@@ -33,6 +33,9 @@ typedef struct layout_theme {
 
 /* The default calm dark theme with one amber accent. */
 layout_theme layout_theme_default(void);
+/* A light theme (dark text on warm white, a burnt-orange accent) for bright
+ * halls. The card stays white so the QR keeps its contrast. */
+layout_theme layout_theme_light(void);
 
 typedef enum layout_box_kind {
 	LAYOUT_TEXT,  /* one run of text in one style on one line */

@@ -69,6 +69,20 @@ layout_theme layout_theme_default(void)
 	return t;
 }
 
+layout_theme layout_theme_light(void)
+{
+	layout_theme t = {
+	    .bg = 0xF7F5F0,
+	    .fg = 0x17202E,
+	    .muted = 0x5A6577,
+	    .accent = 0xB5520B,
+	    .card = 0xFFFFFF,
+	    .card_fg = 0x101826,
+	    .card_muted = 0x4A5568,
+	};
+	return t;
+}
+
 void layout_safe_area(int w, int h, int *x0, int *y0, int *x1, int *y1)
 {
 	*x0 = (w * 5 + 50) / 100;

@@ -1,0 +1,114 @@
+/* config.h — every setting of the kiosk in one read-only struct: defaults,
+ * then the INI file (inih), then the command line on top. The file's keys
+ * are the long options with dashes turned into underscores; sections are
+ * optional and ignored. Each setting is set through config_set(), so the
+ * file and the command line are checked by the same code and name their
+ * origin in errors. Prefix config_. */
+#ifndef CONFIG_H
+#define CONFIG_H
+
+#include "deck.h"
+#include "layout.h"
+#include "schedule.h"
+
+#include <stdio.h>
+
+typedef struct config {
+	/* Sources, in order. `source = …` lines accumulate; SOURCE arguments on
+	 * the command line replace the file's list (config_set_sources()). */
+	char **sources;
+	size_t nsources;
+
+	double slide_seconds;   /* slide_seconds: 1..3600, default 12 */
+	bool cut;               /* transition: crossfade (default) | cut */
+	int rotate;             /* rotate: 0 90 180 270 */
+	bool fullscreen;        /* fullscreen: yes (default) | no */
+	int res_w, res_h;       /* resolution: auto (0x0, default: the desktop
+	                         * mode) | WxH (full screen: the display mode to
+	                         * set; windowed: the window size, auto 1280x720) */
+	int size_w, size_h;     /* size: WxH for --render, default 1920x1080 */
+
+	/* Look. */
+	layout_theme theme;     /* theme: dark (default) | light, then
+	                         * background_color, text_color, accent_color
+	                         * (#RRGGBB) override single colours */
+	char *header;           /* header: text on every slide, e.g.
+	                         * "Booth 12 · We're hiring"; NULL none */
+	char *logo;             /* logo: path of a PNG/JPEG shown in the header */
+	char *font;             /* font: fontconfig family or a font file path;
+	                         * NULL = Inter */
+	deck_words fallback_fonts; /* fallback_fonts: comma list, tried after
+	                            * font for missing glyphs (Noto CJK built in) */
+	bool clock;             /* clock: show HH:MM in the corner, default no */
+	int burn_in_shift;      /* burn_in_shift: pixels 0..32 (0 off), default 4 */
+	int burn_in_minutes;    /* burn_in_minutes: 1..120, default 5 */
+
+	/* Postings. */
+	deck_opts deck;         /* order, filter_tag, filter_employment,
+	                         * filter_keyword (repeatable or comma lists),
+	                         * hide_expired (default yes), default_apply */
+	char *default_apply;    /* owns the string deck.default_apply borrows */
+
+	/* Network and cache. */
+	char *cache_dir;        /* cache_dir: NULL = the default */
+	char *ca_file;          /* ca_file */
+	long refresh_s;         /* refresh_minutes: 1..1440, default 15 */
+
+	/* Display schedule. */
+	schedule schedule;      /* schedule = DAYS HH:MM-HH:MM (repeatable); none:
+	                         * always on */
+	char *display_on_command;  /* display_on_command: run when the schedule
+	                            * turns the screen on */
+	char *display_off_command; /* display_off_command */
+
+	bool verbose;           /* verbose: yes | no */
+
+	char *path;             /* the file read, NULL when none */
+} config;
+
+/* Fills c with the defaults (everything above). The caller frees with
+ * config_free(). */
+void config_init(config *c);
+/* Frees what c owns and zeroes it. Accepts NULL. */
+void config_free(config *c);
+
+/* Sets one key from text. origin names where the value came from for the
+ * error message ("/etc/jobkiosk/jobkiosk.conf:12" or "--slide-seconds").
+ * Booleans take yes/no, true/false, on/off, 1/0. Fails with JK_EARG and a
+ * message "ORIGIN: KEY: expected WHAT, not 'VALUE'" (value shortened to 60
+ * bytes, control characters shown as '?'), or "ORIGIN: unknown key 'KEY'"
+ * with the nearest known key suggested when one is close. c unchanged on
+ * failure. */
+int config_set(config *c, const char *key, const char *value, const char *origin, jk_err *err);
+
+/* Replaces the sources with n copies of v (the command line's SOURCEs). */
+int config_set_sources(config *c, char *const *v, size_t n, jk_err *err);
+
+/* Parses INI text (name, used in messages; text of n bytes, need not be
+ * NUL-terminated, may hold anything) into c on top of what c holds.
+ * Stops at the first error: JK_EARG "NAME:LINE: …" for a bad line, unknown
+ * key or bad value; JK_ETOOBIG over 1 MiB or a line over 4096 bytes;
+ * JK_EBINARY for NUL bytes or invalid UTF-8 (naming the line). On failure
+ * c may hold the settings of the lines before the bad one: callers parse
+ * into a fresh config and throw it away on failure. */
+int config_parse_buffer(config *c, const char *name, const char *text, size_t n, jk_err *err);
+
+/* Reads path (at most 1 MiB) and parses it as above; sets c->path. JK_EIO
+ * "PATH: cannot read: REASON" when it cannot be read. */
+int config_load_file(config *c, const char *path, jk_err *err);
+
+/* Where the config file is looked for when --config is not given:
+ * $XDG_CONFIG_HOME/jobkiosk/jobkiosk.conf (or ~/.config/…), then
+ * /etc/jobkiosk/jobkiosk.conf. Writes the first that exists into out and
+ * returns true; false when none exists. */
+bool config_find_default(char *out, size_t cap);
+
+/* Prints the effective settings as a valid config file (every key, one per
+ * line, `key = value`, repeatable keys repeated), so that parsing the output
+ * gives the same settings. */
+void config_print(const config *c, FILE *f);
+
+/* The key names, NULL-terminated, for --help and tests. */
+extern const char *const config_keys[];
+
+#endif
