@@ -108,7 +108,17 @@ bool config_find_default(char *out, size_t cap);
  * gives the same settings. */
 void config_print(const config *c, FILE *f);
 
-/* The key names, NULL-terminated, for --help and tests. */
-extern const char *const config_keys[];
+/* Every key, for --help (each key is also a long option, --slide-seconds
+ * for slide_seconds), for main's option table and for tests. The table ends
+ * with an entry whose name is NULL. */
+typedef struct config_key_info {
+	const char *name; /* file key, e.g. "slide_seconds" */
+	const char *arg;  /* value shape for --help: "N", "WxH", "yes|no", "DAYS HH:MM-HH:MM" */
+	const char *help; /* one line, no trailing period */
+	const char *def;  /* the default as a file would write it; "" none */
+	bool is_bool;     /* yes/no: the long option may be given without a value */
+	bool repeatable;  /* may appear many times; values accumulate */
+} config_key_info;
+extern const config_key_info config_key_table[];
 
 #endif
