@@ -26,6 +26,12 @@ bool store_is_posting_name(const char *name);
 int store_load_path(const char *path, posting_list *out, store_warn_fn warn, void *ud,
                     size_t *nfiles, size_t *nfailed, jk_err *err);
 
+/* A fingerprint of what store_load_path() would read: names, sizes and
+ * modification times of the posting files (nothing is read, only stat'ed).
+ * It changes when a file is added, removed or rewritten, or a USB stick
+ * is swapped; the loop polls it to pick up local changes cheaply. */
+uint64_t store_path_stamp(const char *path);
+
 
 /* The cache: one file per fetched document, named by a hash of its key
  * (the source URL), never by text from a response. Writes are crash-safe

@@ -155,6 +155,45 @@ static void test_posting_names(void **state)
 	assert_false(store_is_posting_name("README"));
 }
 
+/* The folder fingerprint the loop polls: changes exactly when what would be
+ * read changes. */
+static void test_path_stamp(void **state)
+{
+	(void)state;
+	const char *dir = tu_tmpdir();
+	char sub[600], path[700];
+	uint64_t empty = store_path_stamp(dir);
+	assert_int_equal(store_path_stamp(dir), empty);
+	write_file(dir, "a.md", "# A\n", 4);
+	uint64_t one = store_path_stamp(dir);
+	assert_true(one != empty);
+	assert_int_equal(store_path_stamp(dir), one);
+	/* Files the scan ignores leave it alone. */
+	write_file(dir, "notes.pdf", "%PDF", 4);
+	write_file(dir, ".hidden.md", "# H\n", 4);
+	assert_int_equal(store_path_stamp(dir), one);
+	/* A sub-folder's posting counts; a rewrite with another size counts. */
+	snprintf(sub, sizeof sub, "%s/more", dir);
+	assert_int_equal(mkdir(sub, 0755), 0);
+	write_file(sub, "b.txt", "B\n", 2);
+	uint64_t two = store_path_stamp(dir);
+	assert_true(two != one);
+	write_file(dir, "a.md", "# A longer\n", 11);
+	uint64_t three = store_path_stamp(dir);
+	assert_true(three != two);
+	snprintf(path, sizeof path, "%s/b.txt", sub);
+	assert_int_equal(unlink(path), 0);
+	assert_true(store_path_stamp(dir) != three);
+	/* A single file, and a path that is gone (a USB stick pulled out). */
+	snprintf(path, sizeof path, "%s/a.md", dir);
+	uint64_t file = store_path_stamp(path);
+	assert_int_equal(store_path_stamp(path), file);
+	tu_rmtree(dir);
+	assert_true(store_path_stamp(dir) != file);
+	assert_int_equal(store_path_stamp(dir), store_path_stamp(dir));
+	assert_int_equal(store_path_stamp(""), store_path_stamp(""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +201,7 @@ int main(void)
 	    cmocka_unit_test(test_folder_partial_failures),
 	    cmocka_unit_test(test_single_file_and_all_failing),
 	    cmocka_unit_test(test_posting_names),
+	    cmocka_unit_test(test_path_stamp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

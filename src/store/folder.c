@@ -114,16 +114,21 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void load_dir(load_state *st, const char *dir, int depth)
+/* Visits every posting file under dir in name order, a few levels deep,
+ * hidden entries and links skipped. bad is called for a folder that cannot
+ * be opened. */
+typedef struct walker {
+	void (*file)(void *ud, const char *path, const struct stat *sb);
+	void (*bad)(void *ud, const char *dir, int errnum);
+	void *ud;
+} walker;
+
+static void walk_dir(const walker *w, const char *dir, int depth)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		st->failed++;
-		if (st->warn) {
-			char msg[200];
-			snprintf(msg, sizeof msg, "cannot open folder: %s", strerror(errno));
-			st->warn(st->ud, dir, msg);
-		}
+		if (w->bad)
+			w->bad(w->ud, dir, errno);
 		return;
 	}
 	char **names = NULL;
@@ -155,18 +160,65 @@ static void load_dir(load_state *st, const char *dir, int depth)
 			/* lstat: a link loop or a link out of the stick is not followed. */
 			if (lstat(path, &sb) == 0) {
 				if (S_ISDIR(sb.st_mode) && depth < STORE_MAX_DEPTH)
-					load_dir(st, path, depth + 1);
-				else if (S_ISREG(sb.st_mode) && store_is_posting_name(names[i])) {
-					jk_err ferr = {0};
-					if (load_file(st, path, &ferr) && st->warn)
-						st->warn(st->ud, path, ferr.msg);
-				}
+					walk_dir(w, path, depth + 1);
+				else if (S_ISREG(sb.st_mode) && store_is_posting_name(names[i]))
+					w->file(w->ud, path, &sb);
 			}
 		}
 		free(path);
 		free(names[i]);
 	}
 	free(names);
+}
+
+static void load_one(void *ud, const char *path, const struct stat *sb)
+{
+	(void)sb;
+	load_state *st = ud;
+	jk_err ferr = {0};
+	if (load_file(st, path, &ferr) && st->warn)
+		st->warn(st->ud, path, ferr.msg);
+}
+
+static void load_bad(void *ud, const char *dir, int errnum)
+{
+	load_state *st = ud;
+	st->failed++;
+	if (st->warn) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "cannot open folder: %s", strerror(errnum));
+		st->warn(st->ud, dir, msg);
+	}
+}
+
+static void stamp_one(void *ud, const char *path, const struct stat *sb)
+{
+	uint64_t *h = ud;
+	int64_t v[3] = {(int64_t)sb->st_size, (int64_t)sb->st_mtim.tv_sec,
+	                (int64_t)sb->st_mtim.tv_nsec};
+	*h = jk_hash64(path, strlen(path) + 1, *h);
+	*h = jk_hash64(v, sizeof v, *h);
+}
+
+static void stamp_bad(void *ud, const char *dir, int errnum)
+{
+	uint64_t *h = ud;
+	*h = jk_hash64(dir, strlen(dir), *h ^ (uint64_t)errnum);
+}
+
+uint64_t store_path_stamp(const char *path)
+{
+	uint64_t h = JK_HASH_SEED;
+	struct stat sb;
+	if (stat(path, &sb) < 0)
+		return jk_hash64(&errno, sizeof errno, h);
+	if (S_ISDIR(sb.st_mode)) {
+		walker w = {.file = stamp_one, .bad = stamp_bad, .ud = &h};
+		walk_dir(&w, path, 0);
+	} else {
+		stamp_one(&h, path, &sb);
+	}
+	return h;
 }
 
 int store_load_path(const char *path, posting_list *out, store_warn_fn warn, void *ud,
@@ -178,7 +230,8 @@ int store_load_path(const char *path, posting_list *out, store_warn_fn warn, voi
 	if (stat(path, &sb) < 0) {
 		r = jk_fail(err, JK_ENOTFOUND, "%s", strerror(errno));
 	} else if (S_ISDIR(sb.st_mode)) {
-		load_dir(&st, path, 0);
+		walker w = {.file = load_one, .bad = load_bad, .ud = &st};
+		walk_dir(&w, path, 0);
 		if (st.files == 0)
 			r = jk_fail(err, JK_EEMPTY, "folder holds no posting files");
 		else if (st.failed >= st.files)
