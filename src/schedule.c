@@ -92,7 +92,7 @@ static int fail_at(jk_err *err, const cursor *c, bool rest, const char *pre, con
 	char tok[48];
 	shorten(tok, sizeof tok, c->s + c->i, e - c->i);
 	if (e == c->i)
-		return jk_fail(err, JK_EARG, "%snothing%s; " EXPECTED, pre, post);
+		return jk_fail(err, JK_EARG, "%s(end of text)%s; " EXPECTED, pre, post);
 	return jk_fail(err, JK_EARG, "%s'%s'%s; " EXPECTED, pre, tok, post);
 }
 
