@@ -164,7 +164,8 @@ static bool match_here(const char *s, size_t len, const needle *nd, size_t *end)
 		at += jk_utf8_decode(s + at, len - at, &c);
 		if (jk_cp_is_space(c))
 			c = ' ';
-		if (fold_cp(c) != nd->cp[j])
+		/* U+FFFD stands for bytes that were not text: never a match. */
+		if (fold_cp(c) != nd->cp[j] || c == 0xFFFD)
 			return false;
 	}
 	*end = at;
@@ -372,7 +373,12 @@ int deck_apply(posting_list *l, const deck_opts *o, time_t now, deck_report *rep
 		o = &defaults;
 	deck_report rep = {0};
 	rep.clock_untrusted = !deck_clock_trusted(l, now);
-	size_t n = l ? l->n : 0;
+	if (!l) {
+		if (report)
+			*report = rep;
+		return 0;
+	}
+	size_t n = l->n;
 	rep.in = n;
 
 	filter tags = {0}, emp = {0}, kw = {0};
@@ -387,7 +393,7 @@ int deck_apply(posting_list *l, const deck_opts *o, time_t now, deck_report *rep
 		goto fail;
 	if (n) {
 		/* Everything that can fail is allocated before l is touched. */
-		keys = malloc(n * sizeof *keys);
+		keys = calloc(n, sizeof *keys);
 		copies = calloc(n, sizeof *copies);
 		if (!keys || !copies) {
 			r = JK_ENOMEM;
