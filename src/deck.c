@@ -179,8 +179,15 @@ static bool text_has(const char *s, const needle *nd)
 	size_t len = strlen(s), end;
 	uint32_t prev = ' ';
 	for (size_t at = 0; at < len;) {
-		uint32_t c;
-		size_t k = jk_utf8_decode(s + at, len - at, &c);
+		uint32_t c = (unsigned char)s[at];
+		size_t k = c < 0x80 ? 1 : jk_utf8_decode(s + at, len - at, &c);
+		/* Cheap first-character test (a needle never starts with a
+		 * space): most positions fail here, ASCII without decoding. */
+		if (fold_cp(c) != nd->cp[0]) {
+			prev = c;
+			at += k;
+			continue;
+		}
 		bool boundary = !is_word_cp(prev) || is_cjk(prev) || is_cjk(c);
 		if ((!nd->word_start || boundary) && match_here(s + at, len - at, nd, &end))
 			return true;
