@@ -74,21 +74,31 @@ void config_free(config *c);
 
 /* Sets one key from text. origin names where the value came from for the
  * error message ("/etc/jobkiosk/jobkiosk.conf:12" or "--slide-seconds").
- * Booleans take yes/no, true/false, on/off, 1/0. Fails with JK_EARG and a
- * message "ORIGIN: KEY: expected WHAT, not 'VALUE'" (value shortened to 60
+ * Booleans take yes/no, true/false, on/off, 1/0; a NULL value is "yes" for
+ * a boolean and empty otherwise. Keys ignore case and take '-' for '_'.
+ * An empty value means none for optional text and paths, clears a
+ * repeatable key's list, and is an error for numbers and choices.
+ * Fails with JK_EARG and a message
+ * "ORIGIN: key 'KEY': expected WHAT, not 'VALUE'" (value shortened to 60
  * bytes, control characters shown as '?'), or "ORIGIN: unknown key 'KEY'"
- * with the nearest known key suggested when one is close. c unchanged on
- * failure. */
+ * with the nearest known key suggested when one is close; JK_ETOOBIG past
+ * a cap (256 sources, SCHEDULE_MAX_RULES rules, 64 words in a list). c
+ * unchanged on failure. */
 int config_set(config *c, const char *key, const char *value, const char *origin, jk_err *err);
 
-/* Replaces the sources with n copies of v (the command line's SOURCEs). */
+/* Replaces the sources with n copies of v (the command line's SOURCEs),
+ * each checked like `source`: JK_EARG "source 'V': REASON", JK_ETOOBIG over
+ * 256; c unchanged on failure. */
 int config_set_sources(config *c, char *const *v, size_t n, jk_err *err);
 
 /* Parses INI text (name, used in messages; text of n bytes, need not be
  * NUL-terminated, may hold anything) into c on top of what c holds.
  * Stops at the first error: JK_EARG "NAME:LINE: …" for a bad line, unknown
  * key or bad value; JK_ETOOBIG over 1 MiB or a line over 4096 bytes;
- * JK_EBINARY for NUL bytes or invalid UTF-8 (naming the line). On failure
+ * JK_EBINARY for NUL bytes, invalid UTF-8 or control characters (naming
+ * the line); a UTF-8 BOM and CRLF line ends are fine. Comments start a line
+ * with '#' or ';', or are ';' after white space (inih); an indented line
+ * is a line of its own, not a continuation. On failure
  * c may hold the settings of the lines before the bad one: callers parse
  * into a fresh config and throw it away on failure. */
 int config_parse_buffer(config *c, const char *name, const char *text, size_t n, jk_err *err);
