@@ -87,8 +87,8 @@ void config_free(config *c);
 int config_set(config *c, const char *key, const char *value, const char *origin, jk_err *err);
 
 /* Replaces the sources with n copies of v (the command line's SOURCEs),
- * each checked like `source`: JK_EARG "source 'V': REASON", JK_ETOOBIG over
- * 256; c unchanged on failure. */
+ * each checked like `source` with the origin "command line"; JK_ETOOBIG
+ * over 256; c unchanged on failure. */
 int config_set_sources(config *c, char *const *v, size_t n, jk_err *err);
 
 /* Parses INI text (name, used in messages; text of n bytes, need not be

@@ -746,31 +746,24 @@ int config_set(config *c, const char *key, const char *value, const char *origin
 	return r;
 }
 
+/* Each SOURCE goes through config_set, so the command line is checked
+ * exactly like `source =` lines; the list is swapped in only when all pass. */
 int config_set_sources(config *c, char *const *v, size_t n, jk_err *err)
 {
-	char shown[SHOW_MAX + 8];
+	config scratch = {0};
 	if (n > CONFIG_MAX_SOURCES)
-		return jk_fail(err, JK_ETOOBIG, "at most %d sources, not %zu", CONFIG_MAX_SOURCES,
-		               n);
-	char **copy = calloc(n + 1, sizeof *copy);
-	if (!copy)
-		return jk_fail(err, JK_ENOMEM, "out of memory");
+		return jk_fail(err, JK_ETOOBIG, "command line: at most %d sources, not %zu",
+		               CONFIG_MAX_SOURCES, n);
 	for (size_t i = 0; i < n; i++) {
-		source_list scratch = {0};
-		jk_err why = {0};
-		int r = sources_add(&scratch, v[i], &why);
-		sources_free(&scratch);
-		if (!r && !(copy[i] = strdup(v[i])))
-			r = jk_fail(&why, JK_ENOMEM, "out of memory");
+		int r = config_set(&scratch, "source", v[i] ? v[i] : "", "command line", err);
 		if (r) {
-			list_free(copy, i);
-			show(v[i] ? v[i] : "", shown);
-			return jk_fail(err, r, "source '%s': %s", shown, why.msg);
+			list_free(scratch.sources, scratch.nsources);
+			return r;
 		}
 	}
 	list_free(c->sources, c->nsources);
-	c->sources = copy;
-	c->nsources = n;
+	c->sources = scratch.sources;
+	c->nsources = scratch.nsources;
 	return JK_OK;
 }
 
@@ -956,6 +949,8 @@ int config_parse_buffer(config *c, const char *name, const char *text, size_t n,
 {
 	if (!name)
 		name = "config";
+	if (!text)
+		text = "", n = 0;
 	if (n > CONFIG_MAX_FILE)
 		return jk_fail(err, JK_ETOOBIG, "%s: larger than 1 MiB; not a config file", name);
 	if (n >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
@@ -1063,8 +1058,13 @@ void config_print(const config *c, FILE *f)
 {
 	const config_key_info *t = config_key_table;
 	char num[40];
-	fprintf(f, "# jobkiosk %s settings%s%s\n", JOBKIOSK_VERSION, c->path ? " from " : "",
-	        c->path ? c->path : "");
+	fprintf(f, "# jobkiosk %s settings", JOBKIOSK_VERSION);
+	if (c->path) { /* a name from the command line: keep it one comment line */
+		fputs(" from ", f);
+		for (const char *p = c->path; *p; p++)
+			fputc((unsigned char)*p < 0x20 || *p == 0x7F ? '?' : *p, f);
+	}
+	fputc('\n', f);
 	print_list(f, t[K_SOURCE].name, c->sources, c->nsources);
 	/* The shortest text that reads back as the same number. */
 	snprintf(num, sizeof num, "%.15g", c->slide_seconds);

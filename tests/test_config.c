@@ -418,7 +418,8 @@ static void test_file_then_command_line(void **state)
 	/* A bad SOURCE leaves the list alone. */
 	char *bad[] = {"samples/", "ftp://x.example/"};
 	assert_int_equal(config_set_sources(&c, bad, 2, &err), JK_EARG);
-	assert_contains(err.msg, "source 'ftp://x.example/': ");
+	assert_ptr_equal(strstr(err.msg, "command line: key 'source': expected a folder"), err.msg);
+	assert_contains(err.msg, "not 'ftp://x.example/' (only http and https");
 	assert_int_equal(c.nsources, 2);
 	assert_string_equal(c.sources[1], "/media/usb/postings");
 	char *many[300];
@@ -426,6 +427,11 @@ static void test_file_then_command_line(void **state)
 		many[i] = "samples/";
 	assert_int_equal(config_set_sources(&c, many, 300, &err), JK_ETOOBIG);
 	assert_contains(err.msg, "at most 256 sources");
+	char *odd[] = {"samples/\nrotate = 90", "a ; b"};
+	assert_int_equal(config_set_sources(&c, odd, 1, &err), JK_EARG);
+	assert_contains(err.msg, "(control character)");
+	assert_int_equal(config_set_sources(&c, odd + 1, 1, &err), JK_EARG);
+	assert_int_equal(c.nsources, 2);
 	assert_int_equal(config_set_sources(&c, NULL, 0, &err), 0);
 	assert_int_equal(c.nsources, 0);
 	/* Loading a file again replaces the path. */
@@ -593,6 +599,11 @@ static void test_hostile_files(void **state)
 	config c;
 	jk_err err = {0};
 	const char *path;
+
+	/* Nothing at all, and no name. */
+	config_init(&c);
+	assert_int_equal(config_parse_buffer(&c, NULL, NULL, 0, &err), 0);
+	config_free(&c);
 
 	/* Empty: every default. */
 	path = write_file("empty.conf", "", 0);
