@@ -6,6 +6,10 @@
 #define KIOSK_H
 
 #include "posting.h"
+#include "render.h"
+#include "schedule.h"
+
+#include <time.h>
 
 /* Re-reads the sources into out (empty on entry, the caller's). Return 0 to
  * replace the deck with out, negative to keep the current one; out is
@@ -28,10 +32,12 @@ typedef struct kiosk_state {
 	size_t nposting;
 	size_t page, npages; /* within the posting */
 	bool paused;
-	bool waiting;        /* the waiting screen (no postings) */
-	bool stale_mark;     /* the "offline · updated HH:MM" mark is on the page */
-	const posting *item; /* the posting shown, NULL for overview/waiting;
-	                      * borrowed, valid during the hook only */
+	bool waiting;         /* the waiting screen (no postings) */
+	bool stale_mark;      /* the "offline · updated HH:MM" mark is on the page */
+	const posting *item;  /* the posting shown, NULL for overview/waiting;
+	                       * borrowed, valid during the hook only */
+	bool display_off;     /* the schedule has the display off (on_display) */
+	int shift_x, shift_y; /* the burn-in shift of the picture, physical px */
 	/* The composed page (XRGB8888, physical size), borrowed during the hook. */
 	const void *frame;
 	int frame_w, frame_h, frame_pitch;
@@ -49,8 +55,13 @@ typedef struct kiosk_stats {
 	double fade_ms_total;    /* time drawing crossfade frames */
 	size_t resets;           /* render device/target resets survived */
 	size_t reloads;
-	size_t status_calls;     /* calls of opts.status */
-	size_t waiting_composes; /* waiting screens composed */
+	size_t status_calls;              /* calls of opts.status */
+	size_t waiting_composes;          /* waiting screens composed */
+	size_t clock_ticks;               /* clock redraws (once a minute, partial) */
+	size_t display_offs, display_ons; /* schedule transitions */
+	size_t alive_calls;               /* calls of opts.alive */
+	size_t reconfigures;              /* reconfigure calls that changed something */
+	size_t shifts;                    /* burn-in shift changes */
 } kiosk_stats;
 
 typedef struct kiosk_opts {
@@ -69,7 +80,50 @@ typedef struct kiosk_opts {
 	 * slide changes; must not block (no I/O beyond a snapshot). */
 	void (*status)(void *ud, kiosk_status *st);
 	void *status_ud;
+
+	/* Everything below: zero keeps the behaviour of before. Strings and
+	 * the schedule are copied at kiosk_run() start and after reconfigure,
+	 * so the caller's storage need only live during those calls. */
+	render_look look;   /* zeroed: the default look (an all-zero theme
+	                     * is layout_theme_default()) */
+	int mode_w, mode_h; /* full screen at this display mode (the closest
+	                     * the display has); 0: the desktop's mode */
+	/* Burn-in care: the whole picture moves by up to burn_in_shift px
+	 * every burn_in_minutes along a fixed cycle (kiosk_burn_in_offset);
+	 * 0: off. */
+	int burn_in_shift;
+	int burn_in_minutes;
+	/* When the display is on (NULL or empty: always). Off: a black screen,
+	 * nothing drawn, no slide changes; on again: the current slide. */
+	const schedule *schedule;
+	/* Run with platform_spawn() at the transitions (and at start, when a
+	 * schedule is set, the one for the state it starts in). NULL: none. */
+	const char *display_on_command, *display_off_command;
+	/* Called with hook_ud from the loop at least every alive_ms while the
+	 * loop is healthy (a watchdog keep-alive); alive_ms 0: about every
+	 * second. */
+	void (*alive)(void *ud);
+	unsigned alive_ms;
+	/* Wall clock (unix seconds) for the clock, the schedule and the stale
+	 * mark, called with hook_ud; NULL: time(). May jump either way. */
+	time_t (*now)(void *ud);
+	/* Called with hook_ud on the loop thread right after each successful
+	 * reload, with next holding the settings in force. It may change
+	 * next's look, slide_seconds, cut, fade_ms, burn-in, schedule and
+	 * display commands (other fields: rotate and the mode need a restart,
+	 * logged and ignored) and returns true when it did. */
+	bool (*reconfigure)(void *ud, struct kiosk_opts *next);
+	/* Called with hook_ud after each schedule transition was presented;
+	 * st->frame is then what the screen shows (black when off). */
+	void (*on_display)(void *ud, const kiosk_state *st);
 } kiosk_opts;
+
+/* The burn-in offset of step `step` of the cycle for a physical w x h
+ * screen and a shift of up to `shift` px: clamped so every box inside the
+ * layout's 5% safe area stays inside the 3.5% action-safe area. The cycle
+ * has KIOSK_BURN_IN_STEPS steps; step 0 is (0, 0). */
+#define KIOSK_BURN_IN_STEPS 9
+void kiosk_burn_in_offset(int w, int h, int shift, unsigned step, int *dx, int *dy);
 
 /* Thread-safe (any thread, also before or after kiosk_run()): asks the
  * loop to call reload at the next slide change (at once on the waiting
@@ -80,8 +134,8 @@ void kiosk_notify_reload(void);
  * reload returned and the old postings freed) until q/Esc/window close or
  * max_seconds. An empty list shows the waiting screen until a reload brings
  * postings. A reload keeps the position: the posting with the same id when
- * it still exists, else the one that took its place. stats may be NULL. Returns 0 on a normal quit, negative with
- * err set when no window or renderer could be had. */
+ * it still exists, else the one that took its place. stats may be NULL. Returns 0 on a normal quit,
+ * negative with err set when no window or renderer could be had. */
 int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn reload, void *ud,
               kiosk_stats *stats, jk_err *err);
 

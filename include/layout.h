@@ -31,6 +31,10 @@ typedef struct layout_theme {
 	uint32_t card_muted;
 } layout_theme;
 
+/* Colour a mixed pct% (0-100) of the way towards b, per channel: the
+ * quieter shades (hairlines, tracks) derived from a theme. */
+uint32_t layout_mix(uint32_t a, uint32_t b, int pct);
+
 /* The default calm dark theme with one amber accent. */
 layout_theme layout_theme_default(void);
 /* A light theme (dark text on warm white, a burnt-orange accent) for bright
@@ -42,6 +46,7 @@ typedef enum layout_box_kind {
 	LAYOUT_RULE,  /* a filled rectangle (accent rule, bullet) */
 	LAYOUT_PANEL, /* a background card; the only box others may lie on */
 	LAYOUT_QR,    /* the apply code, quiet zone included in w and h */
+	LAYOUT_IMAGE, /* the logo (layout_params.logo_w/h), scaled to w x h */
 } layout_box_kind;
 
 typedef struct layout_box {
@@ -67,8 +72,14 @@ typedef struct layout_page {
 typedef struct layout_doc {
 	layout_page *pages;
 	size_t npages;
-	int body_px;     /* the body size chosen */
-	int w, h;        /* the logical screen the boxes are laid out for */
+	int body_px; /* the body size chosen */
+	int w, h;    /* the logical screen the boxes are laid out for */
+	int body_y0; /* top of the body area: below the header band if any */
+	/* The clock's slot in the header band when layout_params.clock: a
+	 * LAYOUT_TEXT box without text (len 0), the same on every page, wide
+	 * enough for any HH:MM; w = 0 when there is none. layout_clock_box()
+	 * makes the box to draw in it. */
+	layout_box clock;
 	struct layout_chunk *chunks; /* private: text of the boxes (never moves) */
 } layout_doc;
 
@@ -76,6 +87,13 @@ typedef struct layout_params {
 	int w, h;                   /* logical screen (after rotation) */
 	const layout_theme *theme;  /* borrowed */
 	layout_measurer measure;
+	/* The header band along the top of every page, below the safe area's
+	 * top edge; the body area shrinks by its height. All zero: no band. */
+	const char *header; /* text, e.g. "Booth 12 · We're hiring"
+	                     * (borrowed, cleaned, ellipsised to fit) */
+	int logo_w, logo_h; /* the logo's size in pixels (0: none): a
+	                     * LAYOUT_IMAGE box at the band's height */
+	bool clock;         /* reserve layout_doc.clock in the band */
 } layout_params;
 
 /* The safe area every box lies in: 5% margins on each side. */
@@ -101,6 +119,12 @@ int layout_overview(const posting *const *items, size_t n, const layout_params *
  * layout_posting(). */
 int layout_message(const char *headline, const char *line, const char *note,
                    const layout_params *lp, layout_doc *out, jk_err *err);
+
+/* The clock text hhmm (borrowed, must outlive *out) as a box right-aligned
+ * in d's clock slot, measured with m. False when d has no slot or the text
+ * does not fit it. */
+bool layout_clock_box(const layout_doc *d, const layout_measurer *m, const char *hhmm,
+                      layout_box *out);
 
 /* Frees what the doc owns; the struct itself is the caller's. Accepts NULL. */
 void layout_doc_free(layout_doc *d);

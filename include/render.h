@@ -12,12 +12,45 @@
 
 typedef struct render_fonts render_fonts;
 
+/* How the slides look: colours, the header band, the body font. Strings
+ * borrowed (only during the call that takes the look). */
+typedef struct render_look {
+	layout_theme theme;                /* all zero: layout_theme_default() */
+	const char *header;                /* text in the header band of every page, NULL none */
+	const char *logo;                  /* PNG or JPEG file shown in the band, NULL none */
+	const char *font;                  /* fontconfig family name or a font file path; NULL:
+	                                    * Inter */
+	const char *const *fallback_fonts; /* tried after font for glyphs it
+	                                    * lacks, before Noto Sans CJK */
+	size_t nfallback;
+	bool clock; /* HH:MM in the band's corner */
+} render_look;
+
+/* The default look: dark theme, Inter, no header, logo or clock. */
+render_look render_look_default(void);
+/* look's theme, where an all-zero theme (a zeroed look) or look NULL means
+ * layout_theme_default(). */
+layout_theme render_look_theme(const render_look *look);
+
 /* Initialises SDL2_ttf and finds the faces: Inter (regular, bold, italic,
  * bold italic) and Noto Sans CJK as the first fallback; more fallbacks are
  * looked up through fontconfig for glyphs neither has. On success the caller
  * closes *out with render_fonts_close(). Fails with JK_ENOTFOUND (naming the
  * package to install) when no text face is found. */
 int render_fonts_open(render_fonts **out, jk_err *err);
+/* render_fonts_open() for a look (NULL: the default look): its font and
+ * fallback fonts, and its logo decoded and kept (scaled down to at most
+ * 1024x512 at load; files over 16 MB or with a side over 8192 px are
+ * refused). A font or logo that cannot be used is reported on stderr in
+ * one line naming it and the reason, then Inter / no logo is used: only a
+ * missing Inter fails, as in render_fonts_open(). */
+int render_fonts_open_look(const render_look *look, render_fonts **out, jk_err *err);
+/* Opens look's font(s) and logo as render_fonts_open_look() would and fails
+ * with the first reason one cannot be used (JK_ENOTFOUND, JK_EFORMAT,
+ * JK_ETOOBIG, JK_EIO) instead of falling back: for --check-config. */
+int render_look_check(const render_look *look, jk_err *err);
+/* Size of the logo kept by f; false (0 x 0) when there is none. */
+bool render_logo_size(const render_fonts *f, int *w, int *h);
 /* Accepts NULL. */
 void render_fonts_close(render_fonts *f);
 
@@ -30,6 +63,9 @@ layout_measurer render_measurer(render_fonts *f);
 void render_logical_size(int w, int h, int rotate, int *lw, int *lh);
 /* True for 0, 90, 180, 270. */
 bool render_rotation_ok(int rotate);
+/* The physical rectangle of logical rectangle (x, y, w, h) on an lw x lh
+ * logical screen turned by rotate degrees clockwise. */
+SDL_Rect render_turn_rect(int lw, int lh, int rotate, int x, int y, int w, int h);
 
 /* Composes page `page` of d on a new opaque surface of the physical size
  * (the logical size turned by rotate degrees clockwise). The caller frees it
@@ -43,6 +79,15 @@ SDL_Surface *render_page_ex(render_fonts *f, const layout_doc *d, size_t page,
                             const layout_box *extra, size_t nextra, const layout_theme *theme,
                             int rotate, jk_err *err);
 
+/* Redraws box b (logical coordinates of an lw x lh page) into page, a
+ * physical surface as render_page() made it (turned by rotate), moved by
+ * (dx, dy) physical pixels: the box's rectangle is filled with theme->bg,
+ * then b is drawn. *out (may be NULL) gets the physical rectangle that
+ * changed, clipped to page. For small updates such as the clock. */
+int render_box_update(render_fonts *f, SDL_Surface *page, int lw, int lh, const layout_box *b,
+                      const layout_theme *theme, int rotate, int dx, int dy, SDL_Rect *out,
+                      jk_err *err);
+
 /* Writes s as a PNG file at path (SDL2_image). */
 int render_save_png(SDL_Surface *s, const char *path, jk_err *err);
 
@@ -54,7 +99,12 @@ size_t render_count_ink(SDL_Surface *s, int x, int y, int w, int h, uint32_t bg)
  * turned by rotate. One progress line per posting and every path written go
  * to progress (may be NULL). When paths is not NULL it receives the paths
  * (caller frees each and the array) and *npaths their number. */
-int render_to_dir(const posting_list *l, const char *dir, int w, int h, int rotate,
-                  FILE *progress, char ***paths, size_t *npaths, jk_err *err);
+int render_to_dir(const posting_list *l, const char *dir, int w, int h, int rotate, FILE *progress,
+                  char ***paths, size_t *npaths, jk_err *err);
+/* render_to_dir() in a look (NULL: the default look); with look->clock the
+ * pages show the time they were written. */
+int render_to_dir_look(const posting_list *l, const char *dir, int w, int h, int rotate,
+                       const render_look *look, FILE *progress, char ***paths, size_t *npaths,
+                       jk_err *err);
 
 #endif

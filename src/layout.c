@@ -49,6 +49,8 @@ typedef struct ctx {
 	size_t nfl, cfl;
 	layout_box *panel;          /* apply card boxes, absolute */
 	size_t npanel, cpanel;
+	layout_box band[4]; /* header band: logo, text, rule (every page) */
+	size_t nband;
 	int group;
 	long flowed;                /* total flow height, for the cap */
 	bool full;                  /* cap reached: stop flowing */
@@ -908,9 +910,10 @@ static size_t paginate(ctx *c, int avail0, int availn, range **pages)
 	return np;
 }
 
-/* Adds text fitted to maxw on one line, cut with an ellipsis if needed. */
-static void one_line(ctx *c, layout_page *pg, const char *s, int px, unsigned style,
-                     uint32_t color, int x, int y, int maxw, bool right)
+/* Text fitted to maxw on one line, cut with an ellipsis if needed, as *b
+ * (text in the arena). False when not even "…" fits. */
+static bool fit_line(ctx *c, layout_box *b, const char *s, int px, unsigned style, uint32_t color,
+                     int x, int y, int maxw, bool right)
 {
 	size_t n = strlen(s);
 	char buf[512];
@@ -937,11 +940,9 @@ static void one_line(ctx *c, layout_page *pg, const char *s, int px, unsigned st
 		s = buf;
 		w = text_w(c, s, n, px, style);
 		if (w > maxw)
-			return;
+			return false;
 	}
-	layout_box *b = page_box(c, pg);
-	if (!b)
-		return;
+	memset(b, 0, sizeof *b);
 	b->kind = LAYOUT_TEXT;
 	b->x = right ? x + maxw - w : x;
 	b->y = y;
@@ -952,6 +953,18 @@ static void one_line(ctx *c, layout_page *pg, const char *s, int px, unsigned st
 	b->color = color;
 	b->text = arena_copy(c, s, n);
 	b->len = n;
+	return true;
+}
+
+static void one_line(ctx *c, layout_page *pg, const char *s, int px, unsigned style, uint32_t color,
+                     int x, int y, int maxw, bool right)
+{
+	layout_box t;
+	if (!fit_line(c, &t, s, px, style, color, x, y, maxw, right))
+		return;
+	layout_box *b = page_box(c, pg);
+	if (b)
+		*b = t;
 }
 
 static int emit_pages(ctx *c, const char *header)
@@ -972,6 +985,11 @@ static int emit_pages(ctx *c, const char *header)
 	d->npages = np;
 	for (size_t k = 0; k < np && !c->status; k++) {
 		layout_page *pg = &d->pages[k];
+		for (size_t i = 0; i < c->nband; i++) {
+			layout_box *b = page_box(c, pg);
+			if (b)
+				*b = c->band[i];
+		}
 		for (size_t i = 0; i < c->npanel; i++) {
 			layout_box *b = page_box(c, pg);
 			if (b)
@@ -1031,6 +1049,91 @@ void layout_doc_free(layout_doc *d)
 		doc_reset(d);
 }
 
+uint32_t layout_mix(uint32_t a, uint32_t b, int pct)
+{
+	uint32_t o = 0;
+	for (int s = 0; s < 24; s += 8) {
+		int ca = (int)((a >> s) & 255), cb = (int)((b >> s) & 255);
+		o |= (uint32_t)((ca * (100 - pct) + cb * pct) / 100) << s;
+	}
+	return o;
+}
+
+/* The header band along the top of the safe area: logo at the left, the
+ * header text after it, the clock's slot at the right, a hairline under
+ * it. The body area (sy0) starts below. The same for every body size, so
+ * the band does not move between postings. */
+static void build_band(ctx *c)
+{
+	const layout_params *lp = c->lp;
+	bool logo = lp->logo_w > 0 && lp->logo_h > 0;
+	char *head = lp->header && *lp->header ? jk_text_clean(lp->header, (size_t)-1) : NULL;
+	if (lp->header && *lp->header && !head) {
+		c->status = JK_ENOMEM;
+		return;
+	}
+	if (!logo && !(head && *head) && !lp->clock) {
+		free(head);
+		return;
+	}
+	int px = layout_body_floor(lp->w, lp->h);
+	int th = line_h(c, px);
+	int band = pm(c->S, 62) > th ? pm(c->S, 62) : th;
+	int x = c->sx0, right = c->sx1, y = c->sy0;
+	int gap = pm(c->S, 25);
+	if (lp->clock) {
+		/* Wide enough for any time: digits differ in width. */
+		int cw = 0;
+		for (char d = '0'; d <= '9'; d++) {
+			char t[6] = {d, d, ':', d, d, 0};
+			int w = text_w(c, t, 5, px, 0);
+			cw = w > cw ? w : cw;
+		}
+		if (cw > 0 && cw < (c->sx1 - c->sx0) / 3) {
+			c->doc->clock = (layout_box){.kind = LAYOUT_TEXT,
+			                             .x = right - cw,
+			                             .y = y + (band - th) / 2,
+			                             .w = cw,
+			                             .h = th,
+			                             .px = px,
+			                             .color = c->th->muted};
+			right -= cw + 2 * gap;
+		}
+	}
+	if (logo) {
+		/* The band's height, at most a third of its width. */
+		long lw = (long)lp->logo_w * band / lp->logo_h, lh = band;
+		long maxw = (c->sx1 - c->sx0) / 3;
+		if (lw > maxw) {
+			lw = maxw;
+			lh = (long)lp->logo_h * maxw / lp->logo_w;
+		}
+		if (lw >= 1 && lh >= 1 && lw <= right - x) {
+			c->band[c->nband++] = (layout_box){.kind = LAYOUT_IMAGE,
+			                                   .x = x,
+			                                   .y = y + (band - (int)lh) / 2,
+			                                   .w = (int)lw,
+			                                   .h = (int)lh};
+			x += (int)lw + gap * 3 / 2;
+		}
+	}
+	if (head && *head && right - x > px &&
+	    fit_line(c, &c->band[c->nband], head, px, POSTING_BOLD,
+	             layout_mix(c->th->bg, c->th->muted, 85), x, y + (band - th) / 2, right - x,
+	             false))
+		c->nband++;
+	free(head);
+	int hair = pm(c->S, 2) > 1 ? pm(c->S, 2) : 1;
+	int below = pm(c->S, 22);
+	c->band[c->nband++] = (layout_box){.kind = LAYOUT_RULE,
+	                                   .x = c->sx0,
+	                                   .y = y + band + below,
+	                                   .w = c->sx1 - c->sx0,
+	                                   .h = hair,
+	                                   .color = layout_mix(c->th->bg, c->th->muted, 30)};
+	c->sy0 = y + band + below + hair + pm(c->S, 40);
+}
+
 /* One complete layout at body size px into d. */
 static int build(const layout_params *lp, int px, const char *apply, const char *header,
                  flow_fn fn, const void *arg, layout_doc *d)
@@ -1046,6 +1149,8 @@ static int build(const layout_params *lp, int px, const char *apply, const char 
 	c.title_px = pm(px, 1500);
 	c.head_px = pm(px, 1150);
 	c.small_px = pm(c.S, 26);
+	build_band(&c);
+	d->body_y0 = c.sy0;
 	build_panel(&c, apply);
 	if (!c.status)
 		fn(&c, arg);
@@ -1187,7 +1292,10 @@ int layout_message(const char *headline, const char *line, const char *note,
 	layout_page *pg = &out->pages[0];
 	int x0, y0, x1, y1, top = INT32_MAX, bot = 0;
 	layout_safe_area(lp->w, lp->h, &x0, &y0, &x1, &y1);
+	y0 = out->body_y0; /* below the header band */
 	for (size_t i = 0; i < pg->n; i++) {
+		if (pg->boxes[i].y < y0)
+			continue; /* the band stays */
 		if (pg->boxes[i].y < top)
 			top = pg->boxes[i].y;
 		if (pg->boxes[i].y + pg->boxes[i].h > bot)
@@ -1196,8 +1304,26 @@ int layout_message(const char *headline, const char *line, const char *note,
 	int dy = (y0 + y1) / 2 - (top + bot) / 2;
 	if (pg->n && dy > 0 && bot + dy <= y1)
 		for (size_t i = 0; i < pg->n; i++)
-			pg->boxes[i].y += dy;
+			if (pg->boxes[i].y >= y0)
+				pg->boxes[i].y += dy;
 	return 0;
+}
+
+bool layout_clock_box(const layout_doc *d, const layout_measurer *m, const char *hhmm,
+                      layout_box *out)
+{
+	if (!d || !m || !hhmm || d->clock.w <= 0)
+		return false;
+	size_t n = strlen(hhmm);
+	int w = n ? m->width(m->ud, hhmm, n, d->clock.px, 0) : 0;
+	if (w <= 0 || w > d->clock.w)
+		return false;
+	*out = d->clock;
+	out->x += d->clock.w - w;
+	out->w = w;
+	out->text = hhmm;
+	out->len = n;
+	return true;
 }
 
 static bool overlaps(const layout_box *a, const layout_box *b)
