@@ -870,10 +870,12 @@ static char *reader(char *buf, int num, void *stream)
 		nlen = room - 1; /* a name this long is unknown anyway */
 	memcpy(buf, s, nlen);
 	buf[nlen] = '=', buf[nlen + 1] = '\0';
+	/* As inih: the comment is cut before the blanks are skipped, so
+	 * "key = ;x" is empty and "key =;x" is ";x". */
 	const char *v = sep + 1;
-	while (v < e && is_ws(*v))
+	const char *ve = find_sep(v, e, true);
+	while (v < ve && is_ws(*v))
 		v++;
-	const char *ve = v < e ? find_sep(v + 1, e, true) : e;
 	while (ve > v && is_ws(ve[-1]))
 		ve--;
 	x->value = v, x->vlen = (size_t)(ve - v);
@@ -1025,10 +1027,16 @@ bool config_find_default(char *out, size_t cap)
 
 /* ---- printing ----------------------------------------------------------- */
 
+/* "key = ;x" would read back as a comment: no blank before a leading ';'. */
+static void print_kv(FILE *f, const char *key, const char *v)
+{
+	fprintf(f, "%s =%s%s\n", key, *v == ';' ? "" : " ", v);
+}
+
 static void print_str(FILE *f, const char *key, const char *v)
 {
 	if (v && *v)
-		fprintf(f, "%s = %s\n", key, v);
+		print_kv(f, key, v);
 	else
 		fprintf(f, "# %s =\n", key);
 }
@@ -1038,7 +1046,7 @@ static void print_list(FILE *f, const char *key, char *const *v, size_t n)
 	if (!n)
 		fprintf(f, "# %s =\n", key);
 	for (size_t i = 0; i < n; i++)
-		fprintf(f, "%s = %s\n", key, v[i]);
+		print_kv(f, key, v[i]);
 }
 
 static void print_bool(FILE *f, const char *key, bool b)

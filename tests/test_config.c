@@ -560,6 +560,19 @@ static void test_syntax(void **state)
 	assert_contains(err.msg, "t.conf:2: key 'rotate': expected 0, 90, 180 or 270, not '91'");
 	config_free(&c);
 
+	/* A ';' right after '=' is text; after a blank it starts a comment,
+	 * and config_print keeps the difference. */
+	assert_int_equal(parse(&c, "header = ;comment\ndisplay_on_command =;x\n", &err), 0);
+	assert_null(c.header);
+	assert_string_equal(c.display_on_command, ";x");
+	char *out = printed(&c);
+	assert_contains(out, "\ndisplay_on_command =;x\n");
+	config_free(&c);
+	assert_int_equal(parse(&c, out, &err), 0);
+	assert_string_equal(c.display_on_command, ";x");
+	free(out);
+	config_free(&c);
+
 	/* An indented line is a line of its own, not a continuation. */
 	assert_int_equal(parse(&c, "source = samples/\n    slide_seconds = 30\n", &err), 0);
 	assert_int_equal(c.nsources, 1);
