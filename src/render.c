@@ -187,7 +187,8 @@ static int find_font(render_fonts *f, const char *spec, unsigned style, char **p
 	*synth = style;
 	size_t n = strlen(spec);
 	if (n > 1024 || !jk_utf8_valid(spec, n))
-		return jk_fail(err, JK_EARG, "font '%.60s': not a font name or file", spec);
+		return jk_fail(err, JK_EARG, "font: not a font name or file (%zu bytes%s)", n,
+		               jk_utf8_valid(spec, n) ? "" : ", not UTF-8");
 	if (font_is_path(spec)) {
 		struct stat st;
 		if (stat(spec, &st) != 0)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static render_fonts *fonts;
 static layout_theme theme;
@@ -74,6 +75,28 @@ static void check_posting(const posting *p, int w, int h, int rotate, const char
 		free(got);
 		SDL_FreeSurface(s);
 		slides_checked++;
+	}
+	layout_doc_free(&d);
+}
+
+/* p on a w x h screen with fonts f: layout_check holds, every page draws
+ * and zbar reads the apply target. */
+static void check_posting_with(render_fonts *f, const posting *p, int w, int h)
+{
+	layout_params lp = {.w = w, .h = h, .theme = &theme, .measure = render_measurer(f)};
+	layout_doc d;
+	jk_err err = {0};
+	assert_int_equal(layout_posting(p, &lp, &d, &err), 0);
+	if (layout_check(&d, &err))
+		fail_msg("%s", err.msg);
+	for (size_t k = 0; k < d.npages; k++) {
+		SDL_Surface *s = render_page(f, &d, k, &theme, 0, &err);
+		assert_non_null(s);
+		char *got = tu_zbar_surface(s, NULL);
+		assert_non_null(got);
+		assert_string_equal(got, p->apply);
+		free(got);
+		SDL_FreeSurface(s);
 	}
 	layout_doc_free(&d);
 }
@@ -254,6 +277,434 @@ static void test_hostile_text_renders(void **state)
 	posting_free(p);
 }
 
+/* ---- the look: header band, logo, clock, fonts ------------------------- */
+
+/* A logo with an alpha channel: an accent disc and a bar on transparency,
+ * w x h, written as PNG to path. */
+static void make_logo(const char *path, int w, int h)
+{
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	assert_non_null(s);
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++) {
+			Uint32 *p = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch) + x;
+			int dx = x - h / 2, dy = y - h / 2;
+			if (dx * dx + dy * dy < (h / 2 - 2) * (h / 2 - 2))
+				*p = 0xFF2E8BC0u; /* blue disc */
+			else if (x > h && y > h / 3 && y < h * 2 / 3)
+				*p = 0xFFF5B342u; /* amber bar */
+			else
+				*p = 0x00000000u;
+		}
+	assert_int_equal(IMG_SavePNG(s, path), 0);
+	SDL_FreeSurface(s);
+}
+
+static void write_file(const char *path, const void *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	fclose(f);
+}
+
+/* The box of kind k on page pg, or NULL. */
+static const layout_box *kind_box(const layout_page *pg, layout_box_kind k)
+{
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->boxes[i].kind == k)
+			return &pg->boxes[i];
+	return NULL;
+}
+
+static bool boxes_overlap(const layout_box *a, const layout_box *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* Every page of p in the look: layout_check holds, the clock slot is in the
+ * safe area and overlaps nothing, the logo, header and clock have ink and
+ * zbar reads the apply target. */
+static void check_look(render_fonts *f, const render_look *look, const posting *p, int w, int h,
+                       int rotate, const char *dump, const char *tag)
+{
+	layout_theme th = render_look_theme(look);
+	int lw, lh;
+	render_logical_size(w, h, rotate, &lw, &lh);
+	layout_params lp = {.w = lw, .h = lh, .theme = &th, .measure = render_measurer(f),
+	                    .header = look->header, .clock = look->clock};
+	render_logo_size(f, &lp.logo_w, &lp.logo_h);
+	layout_doc d;
+	jk_err err = {0};
+	assert_int_equal(layout_posting(p, &lp, &d, &err), 0);
+	if (layout_check(&d, &err))
+		fail_msg("%s %dx%d: %s", tag, w, h, err.msg);
+	int x0, y0, x1, y1;
+	layout_safe_area(lw, lh, &x0, &y0, &x1, &y1);
+	assert_true(d.body_y0 > y0); /* the band took its share */
+	layout_measurer m = render_measurer(f);
+	layout_box clock;
+	assert_true(layout_clock_box(&d, &m, "23:59", &clock));
+	assert_true(clock.x >= x0 && clock.x + clock.w <= x1 && clock.y >= y0);
+	for (size_t k = 0; k < d.npages; k++) {
+		const layout_page *pg = &d.pages[k];
+		for (size_t i = 0; i < pg->n; i++)
+			if (boxes_overlap(&pg->boxes[i], &d.clock))
+				fail_msg("%s: the clock slot overlaps box %zu", tag, i);
+		const layout_box *logo = kind_box(pg, LAYOUT_IMAGE);
+		assert_non_null(logo);
+		assert_true(logo->y + logo->h <= d.body_y0);
+		SDL_Surface *s = render_page_ex(f, &d, k, &clock, 1, &th, rotate, &err);
+		assert_non_null(s);
+		if (rotate == 0) {
+			assert_true(render_count_ink(s, logo->x, logo->y, logo->w, logo->h, th.bg) >
+			            (size_t)(logo->w * logo->h / 4));
+			assert_true(render_count_ink(s, clock.x, clock.y, clock.w, clock.h, th.bg) > 50);
+			/* The header text between logo and clock. */
+			assert_true(render_count_ink(s, logo->x + logo->w, y0, clock.x - logo->x - logo->w,
+			                             d.body_y0 - y0, th.bg) > 200);
+		}
+		if (dump) {
+			char path[600];
+			snprintf(path, sizeof path, "%s/look-%s-%dx%d-r%d-p%zu.png", dump, tag, w, h,
+			         rotate, k + 1);
+			assert_int_equal(render_save_png(s, path, &err), 0);
+		}
+		int n = 0;
+		char *got = tu_zbar_surface(s, &n);
+		if (!got)
+			fail_msg("%s %dx%d r%d page %zu: zbar read no QR", tag, w, h, rotate, k + 1);
+		assert_int_equal(n, 1);
+		assert_string_equal(got, p->apply);
+		free(got);
+		SDL_FreeSurface(s);
+	}
+	layout_doc_free(&d);
+}
+
+static void test_look_header_logo_clock(void **state)
+{
+	(void)state;
+	const char *dir = tu_tmpdir();
+	char logo[600];
+	snprintf(logo, sizeof logo, "%s/logo.png", dir);
+	make_logo(logo, 640, 160);
+	posting_list l;
+	posting_list_init(&l);
+	jk_err err = {0};
+	if (store_load_path(tu_root("samples"), &l, NULL, NULL, NULL, NULL, &err))
+		fail_msg("samples: %s", err.msg);
+	assert_true(l.n >= 2);
+	const char *dump = getenv("JK_RENDER_DUMP");
+	render_look look = render_look_default();
+	look.header = "Booth 12 · We're hiring";
+	look.logo = logo;
+	look.clock = true;
+	static const int shapes[][3] = {{1920, 1080, 0}, {1080, 1920, 0}, {1920, 1080, 90}};
+	for (int t = 0; t < 2; t++) {
+		look.theme = t ? layout_theme_light() : layout_theme_default();
+		render_fonts *f;
+		assert_int_equal(render_fonts_open_look(&look, &f, &err), 0);
+		int lw, lh;
+		assert_true(render_logo_size(f, &lw, &lh));
+		assert_int_equal(lw, 640);
+		assert_int_equal(lh, 160);
+		for (size_t i = 0; i < 2; i++)
+			for (size_t k = 0; k < JK_ARRAY_LEN(shapes); k++)
+				check_look(f, &look, l.items[i], shapes[k][0], shapes[k][1], shapes[k][2],
+				           dump, t ? "light" : "dark");
+		render_fonts_close(f);
+	}
+	posting_list_free(&l);
+	tu_rmtree(dir);
+}
+
+/* The header's text box on page 1 of p laid out with header text. */
+static const layout_box *header_box(const layout_doc *d)
+{
+	const layout_page *pg = &d->pages[0];
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->boxes[i].kind == LAYOUT_TEXT && pg->boxes[i].y < d->body_y0)
+			return &pg->boxes[i];
+	return NULL;
+}
+
+/* A header too long for the band ends in "…" inside it; a CJK header is
+ * drawn as glyphs; a header of control bytes and invalid UTF-8 is cleaned. */
+static void test_header_long_cjk_hostile(void **state)
+{
+	(void)state;
+	posting *p = cjk_posting("你好");
+	char longh[3000];
+	memset(longh, 0, sizeof longh);
+	for (size_t i = 0; i + 30 < sizeof longh; i += 26)
+		memcpy(longh + i, "Booth 12 · We're hiring · ", 27);
+	const char *headers[] = {longh, "展位 12 · 我们正在招聘", "\x01\xff\xfe Booth\t\x1b[31m 7 \xc3"};
+	int sizes[][2] = {{1920, 1080}, {1080, 1920}, {800, 480}};
+	for (size_t h = 0; h < JK_ARRAY_LEN(headers); h++)
+		for (size_t z = 0; z < JK_ARRAY_LEN(sizes); z++) {
+			layout_params lp = {.w = sizes[z][0], .h = sizes[z][1], .theme = &theme,
+			                    .measure = render_measurer(fonts), .header = headers[h],
+			                    .clock = true};
+			layout_doc d;
+			jk_err err = {0};
+			assert_int_equal(layout_posting(p, &lp, &d, &err), 0);
+			if (layout_check(&d, &err))
+				fail_msg("header %zu %dx%d: %s", h, lp.w, lp.h, err.msg);
+			const layout_box *b = header_box(&d);
+			assert_non_null(b);
+			assert_true(b->x + b->w <= d.clock.x);
+			assert_true(jk_utf8_valid(b->text, b->len));
+			for (size_t i = 0; i < b->len; i++)
+				assert_true((unsigned char)b->text[i] >= 0x20);
+			if (h == 0)
+				assert_memory_equal(b->text + b->len - 3, "…", 3);
+			SDL_Surface *s = render_page(fonts, &d, 0, &theme, 0, NULL);
+			assert_non_null(s);
+			assert_true(render_count_ink(s, b->x, b->y, b->w, b->h, theme.bg) > 100);
+			SDL_FreeSurface(s);
+			layout_doc_free(&d);
+		}
+	posting_free(p);
+}
+
+/* Hostile logo files: refused with one line naming the file and the
+ * reason; the slides are then drawn without a logo. */
+static void test_hostile_logos(void **state)
+{
+	(void)state;
+	const char *dir = tu_tmpdir();
+	char good[600], path[600];
+	snprintf(good, sizeof good, "%s/good.png", dir);
+	make_logo(good, 300, 100);
+	size_t n = 0;
+	char *png = tu_read(good, &n);
+	struct {
+		const char *name;
+		const char *why;
+	} cases[] = {
+	    {"empty.png", "empty"},         {"text.png", "not a PNG or JPEG"},
+	    {"trunc.png", "decode"},        {"huge.png", "over the 8192"},
+	    {"zero.png", "header says"},    {"huge.jpg", "over the 8192"},
+	    {"nosof.jpg", "frame header"},  {"big.png", "over the 16 MB"},
+	    {"missing.png", "No such file"}, {".", "not a regular file"},
+	    {"hdr.png", "truncated PNG header"},
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, cases[i].name);
+		const char *c = cases[i].name;
+		if (!strcmp(c, "empty.png")) {
+			write_file(path, "", 0);
+		} else if (!strcmp(c, "text.png")) {
+			write_file(path, "just some text, not an image\n", 29);
+		} else if (!strcmp(c, "trunc.png")) {
+			write_file(path, png, n / 2);
+		} else if (!strcmp(c, "huge.png") || !strcmp(c, "zero.png")) {
+			unsigned char b[64];
+			memcpy(b, png, sizeof b);
+			uint32_t v = !strcmp(c, "huge.png") ? 100000 : 0;
+			for (int k = 0; k < 4; k++)
+				b[16 + k] = b[20 + k] = (unsigned char)(v >> (24 - 8 * k));
+			write_file(path, b, sizeof b);
+		} else if (!strcmp(c, "huge.jpg")) {
+			static const unsigned char j[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0,
+			                                  0, 11, 8, 0xFF, 0xFF, 0xFF, 0xFF, 1, 1, 0x11, 0};
+			write_file(path, j, sizeof j);
+		} else if (!strcmp(c, "nosof.jpg")) {
+			static const unsigned char j[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 40, 1, 2};
+			write_file(path, j, sizeof j);
+		} else if (!strcmp(c, "big.png")) {
+			write_file(path, png, n);
+			assert_int_equal(truncate(path, 17L << 20), 0); /* sparse: no 17 MB written */
+		} else if (!strcmp(c, "hdr.png")) {
+			write_file(path, png, 12);
+		} else if (!strcmp(c, ".")) {
+			snprintf(path, sizeof path, "%s", dir);
+		}
+		render_look look = render_look_default();
+		look.logo = path;
+		jk_err err = {0};
+		assert_true(render_look_check(&look, &err) < 0);
+		if (!strstr(err.msg, cases[i].why) || !strstr(err.msg, path))
+			fail_msg("%s: '%s'", c, err.msg);
+		assert_null(strchr(err.msg, '\n'));
+		render_fonts *f;
+		assert_int_equal(render_fonts_open_look(&look, &f, &err), 0);
+		int w, h;
+		assert_false(render_logo_size(f, &w, &h));
+		/* A page with the band still lays out and draws. */
+		posting *p = cjk_posting("好");
+		layout_params lp = {.w = 1280, .h = 720, .theme = &theme, .measure = render_measurer(f),
+		                    .header = "Booth 3"};
+		layout_doc d;
+		assert_int_equal(layout_posting(p, &lp, &d, &err), 0);
+		assert_null(kind_box(&d.pages[0], LAYOUT_IMAGE));
+		SDL_Surface *s = render_page(f, &d, 0, &theme, 0, &err);
+		assert_non_null(s);
+		SDL_FreeSurface(s);
+		layout_doc_free(&d);
+		posting_free(p);
+		render_fonts_close(f);
+	}
+	/* The good one passes, a large one is kept small. */
+	render_look look = render_look_default();
+	look.logo = good;
+	assert_int_equal(render_look_check(&look, NULL), 0);
+	snprintf(path, sizeof path, "%s/wide.png", dir);
+	make_logo(path, 4000, 600);
+	look.logo = path;
+	render_fonts *f;
+	assert_int_equal(render_fonts_open_look(&look, &f, NULL), 0);
+	int w, h;
+	assert_true(render_logo_size(f, &w, &h));
+	assert_int_equal(w, 1024);
+	assert_int_equal(h, 154);
+	render_fonts_close(f);
+	free(png);
+	tu_rmtree(dir);
+}
+
+/* Fonts: a family and a file work; a missing family, a missing file and a
+ * file that is no font are refused by the check with the reason, and the
+ * slides fall back to Inter. */
+static void test_look_fonts(void **state)
+{
+	(void)state;
+	const char *dir = tu_tmpdir();
+	char notfont[600];
+	snprintf(notfont, sizeof notfont, "%s/fake.ttf", dir);
+	write_file(notfont, "this is not a font file at all, just text\n", 42);
+	struct {
+		const char *font, *fallback, *why;
+	} cases[] = {
+	    {"DejaVu Sans", NULL, NULL},
+	    {"/usr/share/fonts/opentype/inter/Inter-Regular.otf", NULL, NULL},
+	    {"No Such Family 4711", NULL, "no such font family"},
+	    {"/nonexistent/font.ttf", NULL, "No such file"},
+	    {notfont, NULL, "not a font"},
+	    {NULL, "No Such Fallback", "No Such Fallback"},
+	    {"\xff\xfe", NULL, "not a font name"},
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
+		render_look look = render_look_default();
+		look.font = cases[i].font;
+		const char *fb[1] = {cases[i].fallback};
+		if (cases[i].fallback) {
+			look.fallback_fonts = fb;
+			look.nfallback = 1;
+		}
+		jk_err err = {0};
+		int r = render_look_check(&look, &err);
+		if (cases[i].why) {
+			assert_true(r < 0);
+			if (!strstr(err.msg, cases[i].why))
+				fail_msg("case %zu: '%s'", i, err.msg);
+		} else if (r) {
+			fail_msg("case %zu: %s", i, err.msg);
+		}
+		render_fonts *f;
+		assert_int_equal(render_fonts_open_look(&look, &f, &err), 0);
+		layout_measurer m = render_measurer(f);
+		int wi = m.width(m.ud, "Hiring now 你好", strlen("Hiring now 你好"), 40, 0);
+		assert_true(wi > 200);
+		posting *p = cjk_posting("招聘");
+		check_posting_with(f, p, 1280, 720);
+		posting_free(p);
+		render_fonts_close(f);
+	}
+	/* DejaVu Sans measures differently from Inter: the font is used. */
+	render_look a = render_look_default(), b = render_look_default();
+	b.font = "DejaVu Sans";
+	render_fonts *fa, *fb2;
+	assert_int_equal(render_fonts_open_look(&a, &fa, NULL), 0);
+	assert_int_equal(render_fonts_open_look(&b, &fb2, NULL), 0);
+	layout_measurer ma = render_measurer(fa), mb = render_measurer(fb2);
+	const char *t = "Systems engineer";
+	assert_int_not_equal(ma.width(ma.ud, t, strlen(t), 40, 0), mb.width(mb.ud, t, strlen(t), 40, 0));
+	render_fonts_close(fa);
+	render_fonts_close(fb2);
+	tu_rmtree(dir);
+}
+
+/* render_box_update: the box's rectangle (turned and shifted) changes,
+ * nothing else. */
+static void test_box_update(void **state)
+{
+	(void)state;
+	posting *p = cjk_posting("你好");
+	layout_params lp = {.w = 1080, .h = 1920, .theme = &theme, .measure = render_measurer(fonts),
+	                    .clock = true};
+	layout_doc d;
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	SDL_Surface *s = render_page(fonts, &d, 0, &theme, 90, NULL);
+	assert_non_null(s);
+	SDL_Surface *before = SDL_ConvertSurface(s, s->format, 0);
+	layout_measurer m = render_measurer(fonts);
+	layout_box b;
+	assert_true(layout_clock_box(&d, &m, "12:34", &b));
+	SDL_Rect r;
+	jk_err err = {0};
+	assert_int_equal(
+	    render_box_update(fonts, s, d.w, d.h, &b, &theme, 90, 3, -2, &r, &err), 0);
+	SDL_Rect want = render_turn_rect(d.w, d.h, 90, b.x, b.y, b.w, b.h);
+	assert_int_equal(r.x, want.x + 3);
+	assert_int_equal(r.y, want.y - 2);
+	size_t in = 0, out = 0;
+	for (int y = 0; y < s->h; y++)
+		for (int x = 0; x < s->w; x++) {
+			Uint32 a = ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x];
+			Uint32 c = ((Uint32 *)((Uint8 *)before->pixels + y * before->pitch))[x];
+			bool inside = x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+			if (a != c && inside)
+				in++;
+			else if (a != c)
+				out++;
+		}
+	assert_true(in > 50);
+	assert_int_equal(out, 0);
+	SDL_FreeSurface(before);
+	SDL_FreeSurface(s);
+	layout_doc_free(&d);
+	posting_free(p);
+}
+
+/* --render in a look writes the band into every PNG. */
+static void test_render_to_dir_look(void **state)
+{
+	(void)state;
+	posting_list l;
+	posting_list_init(&l);
+	posting_list_push(&l, cjk_posting("测试"));
+	const char *dir = tu_tmpdir();
+	char logo[600], out[600];
+	snprintf(logo, sizeof logo, "%s/logo.png", dir);
+	snprintf(out, sizeof out, "%s/slides", dir);
+	make_logo(logo, 200, 200);
+	render_look look = render_look_default();
+	look.theme = layout_theme_light();
+	look.header = "Lab lobby";
+	look.logo = logo;
+	look.clock = true;
+	char **paths = NULL;
+	size_t n = 0;
+	jk_err err = {0};
+	assert_int_equal(render_to_dir_look(&l, out, 1280, 720, 0, &look, NULL, &paths, &n, &err), 0);
+	assert_true(n >= 2);
+	for (size_t i = 0; i < n; i++) {
+		SDL_Surface *s = IMG_Load(paths[i]);
+		assert_non_null(s);
+		SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_XRGB8888, 0);
+		/* The band's top-left (the logo) has ink on the light page. */
+		assert_true(render_count_ink(c, 64, 36, 60, 60, look.theme.bg) > 500);
+		SDL_FreeSurface(c);
+		SDL_FreeSurface(s);
+		free(paths[i]);
+	}
+	free(paths);
+	posting_list_free(&l);
+	tu_rmtree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +712,12 @@ int main(void)
 	    cmocka_unit_test(test_render_to_dir),
 	    cmocka_unit_test(test_bad_page),
 	    cmocka_unit_test(test_hostile_text_renders),
+	    cmocka_unit_test(test_look_header_logo_clock),
+	    cmocka_unit_test(test_header_long_cjk_hostile),
+	    cmocka_unit_test(test_hostile_logos),
+	    cmocka_unit_test(test_look_fonts),
+	    cmocka_unit_test(test_box_update),
+	    cmocka_unit_test(test_render_to_dir_look),
 	    cmocka_unit_test(test_seeds),
 	    cmocka_unit_test(test_samples),
 	};
