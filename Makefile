@@ -90,6 +90,52 @@ run: deps
 	@$(MAKE) --no-print-directory $(B)/jobkiosk
 	@./platform/run-demo.sh $(B)/jobkiosk
 
+# valgrind and soak (reliability, see docs/reliability.md) ------------------
+# valgrind cannot run ASan binaries: a plain -O1 -g tree of the same sources.
+VG_OBJ   = $(LIB_SRC:%.c=$(B)/vg/%.o)
+VG_FILES = samples $(wildcard samples/*) $(wildcard $(FIXTURES)/seeds/*)
+VALGRIND = valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 \
+           --suppressions=platform/valgrind.supp --num-callers=30
+
+$(B)/vg/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC+VG   $<"
+	@$(CC) $(BASE_CFLAGS) -O1 $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/libjk-vg.a: $(VG_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/vg/jobkiosk: $(B)/vg/src/main.o $(B)/libjk-vg.a
+	$(CC) -o $@ $^ $(PKG_LIBS)
+
+# One line per run: errors and bytes definitely lost; fails when any run has
+# either. The log of a failing run is kept in $(B)/vg/logs/.
+.PHONY: valgrind soak
+valgrind: deps
+	@$(MAKE) --no-print-directory $(B)/vg/jobkiosk
+	@mkdir -p $(B)/vg/logs; bad=0; n=0; \
+	for f in $(VG_FILES); do for act in dump render; do \
+		n=$$((n+1)); log=$(B)/vg/logs/$$n.log; rm -rf $(B)/vg/png; \
+		if [ $$act = dump ]; then set -- --dump; else set -- --render $(B)/vg/png --size 960x540; fi; \
+		SDL_VIDEODRIVER=offscreen $(VALGRIND) --log-file=$$log $(B)/vg/jobkiosk "$$@" "$$f" \
+			>/dev/null 2>$(B)/vg/logs/$$n.err; rc=$$?; \
+		errs=$$(sed -n 's/.*ERROR SUMMARY: \([0-9,]*\) errors.*/\1/p' $$log | tr -d , | tail -1); \
+		lost=$$(sed -n 's/.*definitely lost: \([0-9,]*\) bytes.*/\1/p' $$log | tr -d , | head -1); \
+		printf '%-7s %-52s %s errors, %s bytes definitely lost\n' $$act "$$f" "$${errs:-?}" "$${lost:-0}"; \
+		if [ $$rc -ne 0 ] && [ "$${errs:-0}" -eq 0 ]; then echo "        exit status $$rc: see $(B)/vg/logs/$$n.err"; fi; \
+		if [ $$rc -ne 0 ] || [ "$${errs:-1}" -ne 0 ]; then bad=$$((bad+1)); else rm -f $$log $(B)/vg/logs/$$n.err; fi; \
+	done; done; rm -rf $(B)/vg/png; \
+	echo "valgrind: $$n runs, $$bad with errors or leaks"; [ $$bad -eq 0 ]
+
+# The real loop for SOAK_CHANGES slide changes (default 100000) at 480x270
+# with periodic reloads; prints RSS and open descriptors, never fails on them.
+# (Built by the bench rule above; not in BENCHES, so `make bench` stays short.)
+
+soak: deps
+	@$(MAKE) --no-print-directory $(B)/rel/bench/soak
+	@JK_ROOT="$(CURDIR)" SDL_VIDEODRIVER=offscreen $(B)/rel/bench/soak
+
 format:
 	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h include/*.h tests/*.c tests/*.h bench/*.c)
 
