@@ -18,6 +18,7 @@ struct sources_worker {
 	sources_notify_fn notify;
 	void *ud;
 	bool stop, kicked;
+	bool cache_failing; /* a cache write failed and was logged */
 	atomic_bool cancel;
 	unsigned rng;
 };
@@ -33,6 +34,30 @@ static double rnd(sources_worker *w)
 {
 	w->rng = w->rng * 1103515245u + 12345u;
 	return (double)((w->rng >> 8) & 0xFFFF) / 65536.0;
+}
+
+/* One log line per change of state, never one per refresh: a booth left
+ * alone for days with a dead network or a read-only card must not fill the
+ * journal. A source that starts failing, and the first good refresh after;
+ * a cache that stops taking writes (a good response that could not be
+ * kept: sources_refresh leaves last_error set), and the first write after. */
+static void log_change(sources_worker *w, const source *s, refresh_outcome out, int had_failures)
+{
+	if (out == REFRESH_FAILED) {
+		if (s->failures == 1)
+			fprintf(stderr, "jobkiosk: %s: %s; showing what is cached, retrying\n", s->spec,
+			        s->last_error);
+		return;
+	}
+	if (had_failures)
+		fprintf(stderr, "jobkiosk: %s: reachable again\n", s->spec);
+	if (s->last_error[0] && !w->cache_failing) {
+		w->cache_failing = true;
+		fprintf(stderr, "jobkiosk: %s: %s; showing what is cached\n", s->spec, s->last_error);
+	} else if (!s->last_error[0] && out == REFRESH_OK && w->cache_failing) {
+		w->cache_failing = false;
+		fprintf(stderr, "jobkiosk: cache %s: writable again\n", store_cache_dir(w->opts.cache));
+	}
 }
 
 static void *run(void *arg)
@@ -64,7 +89,9 @@ static void *run(void *arg)
 			pthread_mutex_unlock(&w->mu);
 			refresh_outcome out = sources_refresh(&copy, &w->opts, NULL);
 			pthread_mutex_lock(&w->mu);
+			int had = s->failures;
 			*s = copy;
+			log_change(w, s, out, had);
 			bool ok = out != REFRESH_FAILED;
 			s->next_due_ms = now_ms() + sources_next_delay_ms(s, ok, s->max_age, s->retry_after,
 			                                                  w->interval_s, rnd(w));
