@@ -85,6 +85,23 @@ $(B)/rel/bench/%: $(B)/rel/bench/%.o $(B)/libjk.a
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES)
 	@for b in $(BENCHES); do JK_ROOT="$(CURDIR)" JK_FIXTURES="$(FIXTURES)" $$b || exit 1; done
+	@$(BROWSER_BENCH_RUN)
+
+# Browser kiosk comparison (issue 6, docs/performance.md) -------------------
+# Runs last: it starts Xvfb, jobkiosk and Chromium (install-deps.sh --bench;
+# without it jobkiosk's figures are still printed) and reads the screen
+# back with libX11. Screenshots, logs and the HTML go to $(B)/bench-browser.
+BROWSER_BENCH = $(B)/rel/bench/bench_browser
+BROWSER_OBJ   = $(patsubst %.c,$(B)/rel/%.o,$(wildcard bench/browser/*.c))
+BENCHES      := $(filter-out $(BROWSER_BENCH),$(BENCHES))
+BROWSER_BENCH_RUN = sh platform/install-deps.sh --bench || \
+	echo "bench_browser: could not install chromium; jobkiosk's figures only"; \
+	$(MAKE) --no-print-directory $(BROWSER_BENCH) $(B)/jobkiosk && \
+	JK_ROOT="$(CURDIR)" JK_BIN="$(CURDIR)/$(B)/jobkiosk" BENCH_OUT="$(CURDIR)/$(B)/bench-browser" \
+	$(BROWSER_BENCH)
+
+$(BROWSER_BENCH): $(B)/rel/bench/bench_browser.o $(BROWSER_OBJ) $(B)/libjk.a
+	$(CC) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs x11)
 
 run: deps
 	@$(MAKE) --no-print-directory $(B)/jobkiosk

@@ -11,6 +11,12 @@ libcjson-dev libinih-dev
 libcmocka-dev libzbar-dev zbar-tools xvfb xauth valgrind
 fonts-inter fonts-noto-core fonts-noto-cjk"
 
+# bench: `--bench` installs only what `make bench` compares against (the
+# browser kiosk) and links to (libX11 for reading the screen back).
+if [ "${1:-}" = "--bench" ]; then
+	PKGS="chromium libx11-dev"
+fi
+
 missing=""
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
