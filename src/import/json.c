@@ -251,7 +251,9 @@ static int gh_job(doc *d, const cJSON *j, jk_err *err)
 	cJSON_ArrayForEach(pr, arr(get(j, "pay_input_ranges")))
 	{
 		double lo = NAN, hi = NAN;
-		if (!r && (num(get(pr, "min_cents"), &lo) | num(get(pr, "max_cents"), &hi)))
+		/* Both read, so a range with only a maximum still shows. */
+		bool has_lo = num(get(pr, "min_cents"), &lo), has_hi = num(get(pr, "max_cents"), &hi);
+		if (!r && (has_lo || has_hi))
 			r = set_pay(&p->pay, str(pr, "currency_type"), lo / 100, hi / 100, NULL);
 	}
 	if (!r && content) {
