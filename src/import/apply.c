@@ -156,7 +156,8 @@ char *import_url_accept(const char *href, const char *base)
 		out = resolve(h, base);
 	}
 	free(h);
-	if (out && strlen(out) > URL_MAX) {
+	/* A base with stray bytes in its host gives a target no phone opens. */
+	if (out && (strlen(out) > URL_MAX || !jk_utf8_valid(out, strlen(out)))) {
 		free(out);
 		out = NULL;
 	}

@@ -89,6 +89,14 @@ static char *attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+static bool has_attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (!strcmp((const char *)a->name, name))
+			return true;
+	return false;
+}
+
 static bool attr_is(const xmlNode *n, const char *name, const char *value)
 {
 	char *v = attr(n, name);
@@ -396,7 +404,7 @@ static int read_doc(feed *f, const xmlNode *root)
 			slot = &f->page;
 		if (!slot || *slot)
 			continue;
-		if (atom && slot == &f->page && !attr_is(c, "rel", "alternate") && attr(c, "rel"))
+		if (atom && slot == &f->page && !attr_is(c, "rel", "alternate") && has_attr(c, "rel"))
 			continue;
 		v = atom ? attr(c, "href") : text_of(c);
 		*slot = v ? jk_text_clean(v, (size_t)-1) : NULL;

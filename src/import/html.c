@@ -220,8 +220,11 @@ typedef struct hb {
 
 static posting_block *cur_block(hb *b)
 {
+	/* Before the first section, sections is NULL: no indexing it. */
+	if (!b->open || b->sec >= b->p->nsections)
+		return NULL;
 	posting_section *s = &b->p->sections[b->sec];
-	return b->open && s->nblocks ? &s->blocks[s->nblocks - 1] : NULL;
+	return s->nblocks ? &s->blocks[s->nblocks - 1] : NULL;
 }
 
 static void flush_links(hb *b, const char *context)
