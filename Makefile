@@ -159,6 +159,37 @@ format:
 format-check:
 	clang-format --dry-run -Werror $(wildcard src/*.c src/*/*.c src/*/*.h include/*.h tests/*.c tests/*.h bench/*.c)
 
+# Fuzzing (issue 6) ----------------------------------------------------------
+# `make fuzz SECONDS=N`: every harness in fuzz/ (one per reader, config,
+# apply targets, the front door) built with clang's libFuzzer against the
+# library compiled the same way, then run N seconds each by fuzz/run.sh.
+# Fails when any harness crashes, leaks or hangs; inputs in $(B)/fuzz/crashes/.
+FUZZ_CC    = clang
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+             -fno-sanitize-recover=undefined
+FUZZ_NAMES = $(filter-out fuzz,$(basename $(notdir $(wildcard fuzz/*.c))))
+FUZZ_BINS  = $(FUZZ_NAMES:%=$(B)/fuzz/%)
+FUZZ_OBJ   = $(LIB_SRC:%.c=$(B)/fuzz/obj/%.o)
+SECONDS   ?= 60
+
+$(B)/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC+FUZZ $<"
+	@$(FUZZ_CC) $(BASE_CFLAGS) -Isrc/import $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+		$(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/fuzz/libjk-fuzz.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_BINS): $(B)/fuzz/%: $(B)/fuzz/obj/fuzz/%.o $(B)/fuzz/obj/fuzz/fuzz.o $(B)/fuzz/libjk-fuzz.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+
+.PHONY: fuzz
+fuzz: deps
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+	@sh fuzz/run.sh "$(B)/fuzz" "$(SECONDS)" "$(FIXTURES)" $(FUZZ_NAMES)
+
 clean:
 	rm -rf $(B)
 

@@ -9,6 +9,7 @@ libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
 libcurl4-openssl-dev libqrencode-dev libmd4c-dev libmd4c-html0-dev libyaml-dev libxml2-dev
 libcjson-dev libinih-dev
 libcmocka-dev libzbar-dev zbar-tools xvfb xauth valgrind
+clang libclang-rt-14-dev
 fonts-inter fonts-noto-core fonts-noto-cjk"
 
 # bench: `--bench` installs only what `make bench` compares against (the
