@@ -6,8 +6,12 @@
 
 #include "kiosk.h"
 #include "layout.h"
+#include "platform.h"
+#include "schedule.h"
 
 #include <SDL.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -479,6 +483,523 @@ static void test_bad_rotation(void **state)
 	assert_non_null(strstr(err.msg, "45"));
 }
 
+/* ---- operations: keep-alive, burn-in, schedule, reconfigure, signals ---- */
+
+static void count_alive(void *ud)
+{
+	(*(int *)ud)++;
+}
+
+/* Static slides: the keep-alive still comes at least every alive_ms. */
+static void test_keepalive_while_static(void **state)
+{
+	(void)state;
+	posting_list l;
+	tu_make_list(&l, 2);
+	int calls = 0;
+	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 100, .max_seconds = 2.0,
+	                .alive = count_alive, .alive_ms = 100, .hook_ud = &calls};
+	kiosk_stats st;
+	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
+	assert_true(calls >= 2000 / 100 - 1);
+	assert_int_equal((size_t)calls, st.alive_calls);
+	assert_int_equal(st.shown, 1); /* nothing else happened */
+	assert_true(st.frames <= 1 + st.ticks + 1);
+	posting_list_free(&l);
+}
+
+/* Every step of the cycle keeps every box of a page (header band, card,
+ * footer) inside the 3.5% action-safe area, at any requested shift. */
+static int fake_w(void *ud, const char *s, size_t n, int px, unsigned style)
+{
+	(void)ud;
+	(void)s;
+	(void)style;
+	return (int)n * px / 2;
+}
+
+static int fake_h(void *ud, int px)
+{
+	(void)ud;
+	return px * 6 / 5;
+}
+
+static void test_burn_in_offsets_stay_safe(void **state)
+{
+	(void)state;
+	posting_list l;
+	tu_make_list(&l, 1);
+	layout_theme th = layout_theme_default();
+	static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {3840, 2160},
+	                               {800, 480}};
+	static const int shifts[] = {1, 8, 20, 1000};
+	for (size_t z = 0; z < JK_ARRAY_LEN(sizes); z++) {
+		int w = sizes[z][0], h = sizes[z][1];
+		layout_params lp = {.w = w, .h = h, .theme = &th, .measure = {fake_w, fake_h, NULL},
+		                    .header = "Booth 12", .clock = true, .logo_w = 300,
+		                    .logo_h = 100};
+		layout_doc d;
+		assert_int_equal(layout_posting(l.items[0], &lp, &d, NULL), 0);
+		int ax = (w * 35 + 999) / 1000, ay = (h * 35 + 999) / 1000;
+		for (size_t s = 0; s < JK_ARRAY_LEN(shifts); s++) {
+			int moved = 0;
+			for (unsigned k = 0; k < KIOSK_BURN_IN_STEPS; k++) {
+				int dx, dy;
+				kiosk_burn_in_offset(w, h, shifts[s], k, &dx, &dy);
+				if (k == 0)
+					assert_true(dx == 0 && dy == 0);
+				moved += dx != 0 || dy != 0;
+				assert_true(abs(dx) <= shifts[s] && abs(dy) <= shifts[s]);
+				for (size_t p = 0; p < d.npages; p++)
+					for (size_t i = 0; i < d.pages[p].n; i++) {
+						const layout_box *b = &d.pages[p].boxes[i];
+						if (b->x + dx < ax || b->y + dy < ay || b->x + b->w + dx > w - ax ||
+						    b->y + b->h + dy > h - ay)
+							fail_msg("%dx%d shift %d step %u: box %zu leaves the "
+							         "action-safe area",
+							         w, h, shifts[s], k, i);
+					}
+			}
+			assert_int_equal(moved, KIOSK_BURN_IN_STEPS - 1);
+		}
+		layout_doc_free(&d);
+	}
+	posting_list_free(&l);
+}
+
+/* The loop shifts the picture: with a fake clock one burn-in minute per
+ * slide, the same posting three steps later is the same picture moved by
+ * the step's offset. */
+typedef struct burn {
+	size_t nseen;
+	int sx[16], sy[16];
+	size_t posting[16];
+	uint32_t *frame[16];
+	int fw, fh;
+} burn;
+
+static time_t burn_now(void *ud)
+{
+	burn *b = ud;
+	return (time_t)1704067200 + (time_t)b->nseen * 60;
+}
+
+static void burn_show(void *ud, const kiosk_state *st)
+{
+	burn *b = ud;
+	size_t i = b->nseen++;
+	if (i >= 16)
+		return;
+	b->sx[i] = st->shift_x;
+	b->sy[i] = st->shift_y;
+	b->posting[i] = st->posting;
+	b->fw = st->frame_w;
+	b->fh = st->frame_h;
+	b->frame[i] = malloc((size_t)st->frame_w * (size_t)st->frame_h * 4);
+	assert_non_null(b->frame[i]);
+	for (int y = 0; y < st->frame_h; y++)
+		memcpy(b->frame[i] + (size_t)y * (size_t)st->frame_w,
+		       (const char *)st->frame + (size_t)y * (size_t)st->frame_pitch,
+		       (size_t)st->frame_w * 4);
+}
+
+static void test_burn_in_shifts_picture(void **state)
+{
+	(void)state;
+	posting_list l;
+	tu_make_list(&l, 2);
+	burn b = {0};
+	kiosk_opts o = {.win_w = 960, .win_h = 540, .slide_seconds = 0.2, .cut = true,
+	                .max_seconds = 1.5, .on_show = burn_show, .hook_ud = &b, .now = burn_now,
+	                .burn_in_shift = 6, .burn_in_minutes = 1};
+	kiosk_stats st;
+	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
+	assert_true(b.nseen >= 5);
+	for (size_t i = 0; i < 5; i++) {
+		int dx, dy;
+		kiosk_burn_in_offset(960, 540, 6, (unsigned)i, &dx, &dy);
+		assert_int_equal(b.sx[i], dx);
+		assert_int_equal(b.sy[i], dy);
+	}
+	assert_true(st.shifts >= 3);
+	/* Slides 0 and 3 show posting 1 at steps 0 and 3: (0,0) and (0,6). */
+	assert_int_equal(b.posting[0], b.posting[3]);
+	int dy = b.sy[3] - b.sy[0];
+	assert_true(dy != 0);
+	size_t same = 0, diff = 0;
+	for (int y = 10; y < b.fh - 20; y++)
+		for (int x = 0; x < b.fw; x++) {
+			uint32_t a = b.frame[0][(size_t)y * (size_t)b.fw + (size_t)x];
+			uint32_t c = b.frame[3][(size_t)(y + dy) * (size_t)b.fw + (size_t)x];
+			uint32_t u = b.frame[3][(size_t)y * (size_t)b.fw + (size_t)x];
+			same += (a & 0xFFFFFF) == (c & 0xFFFFFF);
+			diff += (a & 0xFFFFFF) != (u & 0xFFFFFF);
+		}
+	size_t all = (size_t)(b.fh - 30) * (size_t)b.fw;
+	assert_true(same == all); /* the same picture, moved */
+	assert_true(diff > 1000); /* and so it is not where it was */
+	for (size_t i = 0; i < 16; i++)
+		free(b.frame[i]);
+	posting_list_free(&l);
+}
+
+/* ---- the display schedule with a fake clock ---- */
+
+typedef struct sched_case {
+	_Atomic long long now;
+	_Atomic size_t nseen;
+	size_t posting[64];
+	int ndisp;
+	bool disp_off[8];
+	bool disp_black[8];
+	size_t disp_ink[8];
+	size_t seen_at_disp[8];
+	bool quit;
+} sched_case;
+
+static time_t sched_now(void *ud)
+{
+	sched_case *c = ud;
+	return (time_t)c->now;
+}
+
+static void sched_show(void *ud, const kiosk_state *st)
+{
+	sched_case *c = ud;
+	size_t i = c->nseen++;
+	if (i < JK_ARRAY_LEN(c->posting))
+		c->posting[i] = st->posting;
+}
+
+static void sched_display(void *ud, const kiosk_state *st)
+{
+	sched_case *c = ud;
+	int i = c->ndisp++;
+	if (i >= 8)
+		return;
+	c->disp_off[i] = st->display_off;
+	c->seen_at_disp[i] = c->nseen;
+	size_t ink = 0, black = 0;
+	for (int y = 0; y < st->frame_h; y++)
+		for (int x = 0; x < st->frame_w; x++) {
+			uint32_t px = *(const uint32_t *)((const char *)st->frame +
+			                                  (size_t)y * (size_t)st->frame_pitch +
+			                                  (size_t)x * 4);
+			black += (px & 0xFFFFFF) == 0;
+			ink += (px & 0xFFFFFF) != layout_theme_default().bg;
+		}
+	c->disp_black[i] = black == (size_t)st->frame_w * (size_t)st->frame_h;
+	c->disp_ink[i] = ink;
+}
+
+static void wake(void)
+{
+	SDL_Event e;
+	memset(&e, 0, sizeof e);
+	e.type = SDL_USEREVENT;
+	SDL_PushEvent(&e);
+}
+
+/* Mon 2024-01-08 00:00 UTC plus minutes. */
+#define MON(m) (1704672000LL + (long long)(m) * 60)
+
+static int sched_script(void *ud)
+{
+	sched_case *c = ud;
+	static const struct {
+		int ms;
+		long long t;
+	} steps[] = {
+	    {500, MON(18 * 60) + 5},          /* Monday 18:00:05: off */
+	    {900, MON(24 * 60 + 7 * 60 + 59)}, /* Tuesday 07:59: still off */
+	    {1300, MON(24 * 60 + 8 * 60)},     /* Tuesday 08:00: on */
+	    {1800, 0},                         /* back to 1970 (a Thursday night): off */
+	    {2100, -1000000000000000LL},       /* wild values: no crash */
+	    {2200, 1000000000000000LL},
+	    {2300, MON(2 * 24 * 60 + 10 * 60)}, /* Wednesday 10:00: on */
+	};
+	/* The timeline starts once slides run (start-up time varies). */
+	for (int i = 0; i < 2000 && c->nseen < 2; i++)
+		SDL_Delay(5);
+	Uint32 t0 = SDL_GetTicks();
+	for (size_t i = 0; i < JK_ARRAY_LEN(steps); i++) {
+		while (SDL_GetTicks() - t0 < (Uint32)steps[i].ms)
+			SDL_Delay(10);
+		c->now = steps[i].t;
+		wake();
+	}
+	SDL_Delay(500);
+	SDL_Event e;
+	memset(&e, 0, sizeof e);
+	e.type = SDL_QUIT;
+	SDL_PushEvent(&e);
+	return 0;
+}
+
+static void test_schedule_fake_clock(void **state)
+{
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	const char *dir = tu_tmpdir();
+	char on[700], off[700], log[600];
+	snprintf(log, sizeof log, "%s/display.log", dir);
+	snprintf(on, sizeof on, "echo on >> '%s'", log);
+	snprintf(off, sizeof off, "echo off >> '%s'", log);
+	schedule sch = {0};
+	assert_int_equal(schedule_add(&sch, "mon-fri 08:00-18:00", NULL), 0);
+	posting_list l;
+	tu_make_list(&l, 2);
+	sched_case c = {.now = MON(17 * 60 + 59) + 30};
+	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.15, .cut = true,
+	                .max_seconds = 6.0, .on_show = sched_show, .hook_ud = &c, .now = sched_now,
+	                .schedule = &sch, .display_on_command = on, .display_off_command = off,
+	                .on_display = sched_display, .look = {.clock = true}};
+	SDL_Thread *t = SDL_CreateThread(sched_script, "clock", &c);
+	assert_non_null(t);
+	kiosk_stats st;
+	int r = kiosk_run(&l, &o, NULL, NULL, &st, NULL);
+	SDL_WaitThread(t, NULL);
+	assert_int_equal(r, 0);
+	assert_int_equal(st.display_offs, 2);
+	assert_int_equal(st.display_ons, 2);
+	assert_int_equal(c.ndisp, 4);
+	/* Off: a black frame, and no slide shown until on again. */
+	assert_true(c.disp_off[0]);
+	assert_true(c.disp_black[0]);
+	assert_false(c.disp_off[1]);
+	assert_false(c.disp_black[1]);
+	assert_true(c.disp_ink[1] > 1000);
+	assert_int_equal(c.seen_at_disp[1], c.seen_at_disp[0]);
+	assert_true(c.disp_off[2] && c.disp_black[2]);
+	assert_false(c.disp_off[3]);
+	/* On again: the slide that was up when it went off comes back. */
+	size_t before = c.seen_at_disp[0] - 1, after = c.seen_at_disp[1];
+	assert_true(after < c.nseen);
+	assert_int_equal(c.posting[after], c.posting[before]);
+	/* Slides ran while on (before, between and after). */
+	assert_true(c.seen_at_disp[0] >= 2);
+	assert_true(c.nseen > c.seen_at_disp[3]);
+	/* The commands ran in order: on at start, then off, on, off, on. */
+	char *got = NULL;
+	for (int i = 0; i < 500; i++) {
+		free(got);
+		size_t n;
+		FILE *f = fopen(log, "rb");
+		got = NULL;
+		if (f) {
+			fclose(f);
+			got = tu_read(log, &n);
+			if (!strcmp(got, "on\noff\non\noff\non\n"))
+				break;
+		}
+		platform_reap();
+		SDL_Delay(10);
+	}
+	assert_non_null(got);
+	assert_string_equal(got, "on\noff\non\noff\non\n");
+	free(got);
+	posting_list_free(&l);
+	tu_rmtree(dir);
+}
+
+/* Starting inside the off time: black at once, the off command, no slide. */
+static void test_schedule_starts_off(void **state)
+{
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	schedule sch = {0};
+	assert_int_equal(schedule_add(&sch, "daily 09:00-17:00", NULL), 0);
+	posting_list l;
+	tu_make_list(&l, 2);
+	sched_case c = {.now = MON(3 * 60)};
+	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.1, .max_seconds = 0.8,
+	                .on_show = sched_show, .hook_ud = &c, .now = sched_now, .schedule = &sch,
+	                .on_display = sched_display};
+	kiosk_stats st;
+	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
+	assert_int_equal(c.nseen, 0);
+	assert_int_equal(c.ndisp, 1);
+	assert_true(c.disp_off[0] && c.disp_black[0]);
+	assert_int_equal(st.display_offs, 1);
+	assert_int_equal(st.ticks, 0);
+	posting_list_free(&l);
+}
+
+/* ---- reconfigure after a reload ---- */
+
+typedef struct reconf {
+	size_t nseen;
+	uint32_t corner[16];
+	int frame_w[16];
+	bool black_seen;
+	int calls;
+	SDL_Window *win;
+	char *header; /* freed right after the call: the loop must copy it */
+} reconf;
+
+/* Sampled at every loop turn (the wall-clock hook): the screen's corner. */
+static time_t reconf_now(void *ud)
+{
+	reconf *r = ud;
+	if (!r->win)
+		for (Uint32 id = 1; id < 1000 && !r->win; id++)
+			r->win = SDL_GetWindowFromID(id);
+	/* From the first present on (before it the window is not drawn). */
+	SDL_Surface *s = r->win && r->nseen ? SDL_GetWindowSurface(r->win) : NULL;
+	if (s && s->pixels) {
+		uint32_t px = *(const uint32_t *)((const char *)s->pixels + 5 * s->pitch + 5 * 4);
+		if ((px & 0xFFFFFF) == 0)
+			r->black_seen = true;
+	}
+	return time(NULL);
+}
+
+static void reconf_show(void *ud, const kiosk_state *st)
+{
+	reconf *r = ud;
+	if (r->nseen < 16) {
+		r->corner[r->nseen] =
+		    *(const uint32_t *)((const char *)st->frame + 2 * st->frame_pitch + 2 * 4) &
+		    0xFFFFFF;
+		r->frame_w[r->nseen] = st->frame_w;
+	}
+	if (r->nseen++ == 0)
+		kiosk_notify_reload();
+}
+
+static bool reconf_cb(void *ud, kiosk_opts *next)
+{
+	reconf *r = ud;
+	r->calls++;
+	r->header = jk_strndup("Booth 12 · We're hiring", (size_t)-1);
+	next->look.theme = layout_theme_light();
+	next->look.header = r->header;
+	next->look.clock = true;
+	next->rotate = 90; /* needs a restart: ignored */
+	next->slide_seconds = 0.25;
+	return true;
+}
+
+static int reconf_reload(void *ud, posting_list *out, jk_err *err)
+{
+	(void)ud;
+	(void)err;
+	tu_make_list(out, 2);
+	return 0;
+}
+
+static void after_call_free(reconf *r)
+{
+	free(r->header);
+	r->header = NULL;
+}
+
+static void test_reconfigure_theme(void **state)
+{
+	(void)state;
+	posting_list l;
+	tu_make_list(&l, 2);
+	reconf r = {0};
+	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.3, .fade_ms = 120,
+	                .max_seconds = 1.6, .on_show = reconf_show, .hook_ud = &r,
+	                .now = reconf_now, .reconfigure = reconf_cb};
+	kiosk_stats st;
+	/* The header string dies as soon as reconf_cb returns: wrap it. */
+	assert_int_equal(kiosk_run(&l, &o, reconf_reload, &r, &st, NULL), 0);
+	after_call_free(&r);
+	assert_int_equal(r.calls, 1);
+	assert_int_equal(st.reconfigures, 1);
+	assert_true(r.nseen >= 3);
+	assert_int_equal(r.corner[0], layout_theme_default().bg);
+	assert_int_equal(r.corner[1], layout_theme_light().bg);
+	assert_int_equal(r.frame_w[1], 640); /* the rotation was not taken */
+	assert_false(r.black_seen);
+	assert_true(st.fade_frames > 0); /* faded from dark to light */
+	posting_list_free(&l);
+}
+
+/* SIGTERM (and SIGINT) reach the loop as SDL_QUIT: kiosk_run returns 0. */
+static void term_show(void *ud, const kiosk_state *st)
+{
+	(void)st;
+	if ((*(int *)ud)++ == 0)
+		raise(SIGTERM);
+}
+
+static void test_sigterm_quits(void **state)
+{
+	(void)state;
+	posting_list l;
+	tu_make_list(&l, 2);
+	int n = 0;
+	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 100, .max_seconds = 20,
+	                .on_show = term_show, .hook_ud = &n};
+	Uint32 t = SDL_GetTicks();
+	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, NULL, NULL), 0);
+	assert_true(SDL_GetTicks() - t < 15000);
+	assert_int_equal(n, 1);
+	posting_list_free(&l);
+}
+
+/* The clock: one partial redraw per wall minute, nothing else drawn. */
+typedef struct clockcase {
+	Uint32 t0;
+	bool screensaver;
+} clockcase;
+
+static time_t fast_now(void *ud)
+{
+	clockcase *c = ud;
+	if (!c->t0)
+		c->t0 = SDL_GetTicks();
+	/* A minute every 300 ms. */
+	return (time_t)1704067200 + (time_t)((SDL_GetTicks() - c->t0) / 5);
+}
+
+static void clock_show(void *ud, const kiosk_state *st)
+{
+	clockcase *c = ud;
+	(void)st;
+	c->screensaver = SDL_IsScreenSaverEnabled();
+}
+
+static void test_clock_ticks_and_no_screensaver(void **state)
+{
+	(void)state;
+	posting_list l;
+	tu_make_list(&l, 2);
+	clockcase c = {0};
+	kiosk_opts o = {.win_w = 800, .win_h = 450, .rotate = 180, .slide_seconds = 100,
+	                .max_seconds = 1.7, .on_show = clock_show, .hook_ud = &c, .now = fast_now,
+	                .alive_ms = 40, .look = {.clock = true, .header = "Lab lobby"}};
+	kiosk_stats st;
+	c.screensaver = true;
+	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
+	assert_false(c.screensaver);
+	assert_true(st.clock_ticks >= 3);
+	assert_true(st.clock_ticks <= 7);
+	assert_int_equal(st.shown, 1);
+	assert_int_equal(st.composes, 1); /* the clock is not a new page */
+	posting_list_free(&l);
+}
+
+/* A display mode: full screen at the closest mode, never a failure. */
+static void test_display_mode(void **state)
+{
+	(void)state;
+	posting_list l;
+	tu_make_list(&l, 1);
+	kiosk_opts o = {.mode_w = 1024, .mode_h = 768, .max_seconds = 0.3};
+	kiosk_stats st;
+	jk_err err = {0};
+	if (kiosk_run(&l, &o, NULL, NULL, &st, &err))
+		fail_msg("%s", err.msg);
+	assert_true(st.shown >= 1);
+	posting_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -493,6 +1014,15 @@ int main(void)
 	    cmocka_unit_test(test_stale_mark),
 	    cmocka_unit_test(test_deadlines),
 	    cmocka_unit_test(test_bad_rotation),
+	    cmocka_unit_test(test_keepalive_while_static),
+	    cmocka_unit_test(test_burn_in_offsets_stay_safe),
+	    cmocka_unit_test(test_burn_in_shifts_picture),
+	    cmocka_unit_test(test_schedule_fake_clock),
+	    cmocka_unit_test(test_schedule_starts_off),
+	    cmocka_unit_test(test_reconfigure_theme),
+	    cmocka_unit_test(test_sigterm_quits),
+	    cmocka_unit_test(test_clock_ticks_and_no_screensaver),
+	    cmocka_unit_test(test_display_mode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
