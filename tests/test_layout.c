@@ -710,6 +710,88 @@ static void test_caption_two_lines(void **state)
 	posting_free(p);
 }
 
+/* The header band: on every page of postings, the overview and the
+ * message page, above the body area; the body shrinks by it; logo at the
+ * band's height keeping its aspect; the clock slot at the right and clear
+ * of everything; a huge or tall logo is held to a third of the width. */
+static void test_header_band(void **state)
+{
+	(void)state;
+	posting *p = make_posting("Research Intern", "https://example.org/apply", 2000);
+	int sizes[][2] = {{1920, 1080}, {1080, 1920}, {800, 480}, {3840, 2160}};
+	int logos[][2] = {{300, 100}, {100, 400}, {8192, 1}, {1, 8192}};
+	for (size_t k = 0; k < JK_ARRAY_LEN(sizes); k++)
+		for (size_t g = 0; g < JK_ARRAY_LEN(logos); g++) {
+			layout_params lp = params(sizes[k][0], sizes[k][1]);
+			layout_doc plain;
+			assert_int_equal(layout_posting(p, &lp, &plain, NULL), 0);
+			lp.header = "Booth 12 · We're hiring";
+			lp.logo_w = logos[g][0];
+			lp.logo_h = logos[g][1];
+			lp.clock = true;
+			layout_doc d;
+			assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+			check_doc(&d);
+			int x0, y0, x1, y1;
+			layout_safe_area(lp.w, lp.h, &x0, &y0, &x1, &y1);
+			assert_int_equal(plain.body_y0, y0);
+			assert_true(d.body_y0 > y0);
+			assert_true(d.body_y0 - y0 < (y1 - y0) / 6); /* a band, not a banner */
+			assert_true(d.npages >= plain.npages);
+			assert_true(d.clock.w > 0 && d.clock.x + d.clock.w == x1);
+			for (size_t pg = 0; pg < d.npages; pg++) {
+				assert_true(page_has_text(&d.pages[pg], "Booth 12 · We're hiring"));
+				const layout_box *logo = NULL;
+				for (size_t i = 0; i < d.pages[pg].n; i++) {
+					const layout_box *b = &d.pages[pg].boxes[i];
+					if (b->kind == LAYOUT_IMAGE)
+						logo = b;
+					assert_false(b->x < d.clock.x + d.clock.w && d.clock.x < b->x + b->w &&
+					             b->y < d.clock.y + d.clock.h && d.clock.y < b->y + b->h);
+				}
+				if (logos[g][0] > 8000 || logos[g][1] > 8000) {
+					/* 8192x1 scales to under a pixel high: left out or held */
+					if (logo)
+						assert_true(logo->w <= (x1 - x0) / 3);
+					continue;
+				}
+				assert_non_null(logo);
+				assert_true(logo->x == x0 && logo->y >= y0 && logo->y + logo->h < d.body_y0);
+				/* Aspect kept within a pixel. */
+				long a = (long)logo->w * logos[g][1], b = (long)logo->h * logos[g][0];
+				assert_true(labs(a - b) <= (long)(logos[g][0] > logos[g][1] ? logos[g][0]
+				                                                              : logos[g][1]));
+			}
+			layout_doc_free(&d);
+			layout_doc_free(&plain);
+		}
+	/* The overview and the waiting screen carry it too. */
+	layout_params lp = params(1920, 1080);
+	lp.header = "展位 12 · 我们正在招聘";
+	lp.clock = true;
+	const posting *one[] = {p};
+	layout_doc d;
+	assert_int_equal(layout_overview(one, 1, &lp, &d, NULL), 0);
+	check_doc(&d);
+	assert_true(page_has_text(&d.pages[0], "展位 12 · 我们正在招聘"));
+	layout_doc_free(&d);
+	assert_int_equal(layout_message("Waiting", "a line", "a note", &lp, &d, NULL), 0);
+	check_doc(&d);
+	assert_true(page_has_text(&d.pages[0], "展位 12 · 我们正在招聘"));
+	layout_doc_free(&d);
+	/* Clock only: the slot top-right, no header text. */
+	lp.header = NULL;
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	check_doc(&d);
+	layout_measurer m = lp.measure;
+	layout_box cb;
+	assert_true(layout_clock_box(&d, &m, "09:41", &cb));
+	assert_true(cb.x + cb.w == d.clock.x + d.clock.w && cb.w <= d.clock.w);
+	assert_false(layout_clock_box(&d, &m, "a far too long clock text", &cb));
+	layout_doc_free(&d);
+	posting_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -726,6 +808,7 @@ int main(void)
 	    cmocka_unit_test(test_meta_no_separator_at_line_start),
 	    cmocka_unit_test(test_separator_not_at_line_start),
 	    cmocka_unit_test(test_caption_two_lines),
+	    cmocka_unit_test(test_header_band),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
