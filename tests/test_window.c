@@ -116,6 +116,8 @@ typedef struct seen {
 	char driver[32];
 	char fbaccel[8];
 	int quit_at; /* push q after this show, 0: never */
+	bool screensaver;
+	char allow[8];
 } seen;
 
 static void on_show(void *ud, const kiosk_state *st)
@@ -127,6 +129,9 @@ static void on_show(void *ud, const kiosk_state *st)
 		const char *h = SDL_GetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION);
 		snprintf(s->driver, sizeof s->driver, "%s", d ? d : "");
 		snprintf(s->fbaccel, sizeof s->fbaccel, "%s", h ? h : "(unset)");
+		const char *a = SDL_GetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER);
+		snprintf(s->allow, sizeof s->allow, "%s", a ? a : "(unset)");
+		s->screensaver = SDL_IsScreenSaverEnabled();
 	}
 	if (s->quit_at && s->shows == s->quit_at) {
 		SDL_Event e;
@@ -153,6 +158,9 @@ static void test_slides_in_x11_window(void **state)
 		fail_msg("%s", err.msg);
 	assert_string_equal(s.driver, "x11");
 	assert_string_equal(s.fbaccel, "0"); /* XShm, not a GL texture */
+	/* The X server's screen saver is held off while the slides run. */
+	assert_false(s.screensaver);
+	assert_string_equal(s.allow, "0");
 	assert_true(st.shown >= 4);          /* 1.6 s of 0.3 s slides */
 	assert_true(st.frames >= st.shown);
 	assert_true(st.fade_frames > 0);
