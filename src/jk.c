@@ -18,6 +18,23 @@ int jk_fail(jk_err *err, int code, const char *fmt, ...)
 		for (char *c = err->msg; *c; c++)
 			if (*c == '\n' || *c == '\r' || *c == '\t')
 				*c = ' ';
+		/* A long message is cut at a byte count, and "%.40s" cuts a name
+		 * the same way: drop a character cut at the end, show any other
+		 * broken byte as '?'. Messages stay valid UTF-8. */
+		size_t n = strlen(err->msg), i = n;
+		while (i > 0 && n - i < 3 && ((unsigned char)err->msg[i - 1] & 0xC0) == 0x80)
+			i--;
+		unsigned char lead = i ? (unsigned char)err->msg[i - 1] : 0;
+		size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+		if (lead >= 0xC0 && n - (i - 1) < want)
+			err->msg[n = i - 1] = '\0';
+		for (size_t k = 0; k < n;) {
+			uint32_t cp;
+			size_t used = jk_utf8_decode(err->msg + k, n - k, &cp);
+			if (cp == 0xFFFD && used == 1)
+				err->msg[k] = '?';
+			k += used;
+		}
 	}
 	return code;
 }

@@ -30,7 +30,8 @@ static int import_as(const char *data, size_t len, const char *source, posting_l
 		assert_non_null(p->title);
 		assert_true(jk_utf8_valid(p->title, strlen(p->title)));
 		if (p->apply)
-			assert_true(!strncmp(p->apply, "http", 4) || !strncmp(p->apply, "mailto:", 7));
+			assert_true(!strncmp(p->apply, "http", 4) ||
+			            !strncmp(p->apply, "mailto:", 7));
 	}
 	char *json = posting_list_to_json(out);
 	assert_non_null(json);
@@ -106,12 +107,62 @@ static void test_apply_base_invalid_utf8(void **state)
 	posting_list_free(&l);
 }
 
+/* An XML root name cut by "%.40s" in the middle of a character made the
+ * error message invalid UTF-8 (fuzz contract check). jk_fail() now keeps
+ * every message valid UTF-8. jk.c. First the front door's input (name
+ * byte 0x80: an https URL; then Windows-1252 bytes read as text), then the
+ * feed reader's (the harness reads it as Windows-1252 too). */
+static void assert_msg_utf8(const jk_err *err)
+{
+	assert_true(err->msg[0] != '\0');
+	assert_true(jk_utf8_valid(err->msg, strlen(err->msg)));
+	assert_null(strchr(err->msg, '\n'));
+}
+
+static void test_error_message_cut_in_a_character(void **state)
+{
+	(void)state;
+	static const char in[] = "<rss\x80\x80\xff\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80";
+	posting_list l;
+	jk_err err;
+	assert_int_equal(
+	    import_as(in, sizeof in - 1, "https://jobs.example.org/careers/engineer", &l, &err),
+	    JK_EFORMAT);
+	assert_non_null(strstr(err.msg, "not an RSS or Atom feed"));
+	assert_msg_utf8(&err);
+	posting_list_free(&l);
+
+	static const char feed[] = "<\xfe\xff\xed\xed\xed\x80\xed\xed\x80\xed\xed\xed\xed\x80"
+	                           "\xed\xed\xed\xed\xed";
+	char *u = jk_cp1252_to_utf8(feed, sizeof feed - 1);
+	assert_non_null(u);
+	posting_list_init(&l);
+	import_opts o = {.source = "https://jobs.example.org/feed.xml"};
+	memset(&err, 0, sizeof err);
+	assert_true(import_feed(u, strlen(u), &o, &l, &err) < 0);
+	assert_int_equal(l.n, 0);
+	assert_msg_utf8(&err);
+	free(u);
+
+	/* A message cut at its 255th byte inside a character. */
+	char name[300];
+	memset(name, 'a', sizeof name);
+	for (size_t i = 0; i + 2 < sizeof name; i += 2)
+		memcpy(name + i, "\xc3\xa9", 2);
+	for (int shift = 0; shift < 4; shift++) {
+		jk_fail(&err, JK_EFORMAT, "%.*s%.*s", shift, "xyz", 290, name);
+		assert_msg_utf8(&err);
+		assert_true(strlen(err.msg) >= sizeof err.msg - 4);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_html_block_before_section),
 	    cmocka_unit_test(test_atom_link_rel_leak),
 	    cmocka_unit_test(test_apply_base_invalid_utf8),
+	    cmocka_unit_test(test_error_message_cut_in_a_character),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
