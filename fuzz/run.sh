@@ -69,8 +69,14 @@ for n in "$@"; do
 		fi
 	done
 	[ "$n" = jsonld ] && jsonld_from_pages "$corpus"
+	case $n in
+	greenhouse | lever | jsonfeed | jsonld) d=json ;;
+	grid) d=html ;;
+	import) d=html ;;
+	*) d=$n ;;
+	esac
 	dict=""
-	[ -f "fuzz/$n.dict" ] && dict="-dict=fuzz/$n.dict"
+	[ -f "fuzz/$d.dict" ] && dict="-dict=fuzz/$d.dict"
 	log="$out/logs/$n.log"
 	# shellcheck disable=SC2086
 	UBSAN_OPTIONS=print_stacktrace=1 "$out/$n" -max_total_time="$secs" -timeout=10 \
