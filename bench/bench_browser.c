@@ -565,6 +565,8 @@ int main(int argc, char **argv)
 	subject ch = {.name = "chromium", .env = {display, home, cache, config}};
 	snprintf(ch.log, sizeof ch.log, "%s/chromium.log", outdir);
 	snprintf(ch.shot, sizeof ch.shot, "%s/chromium.png", outdir);
+	unlink(jk.log); /* the logs hold this run only */
+	unlink(ch.log);
 	char chbuf[4096], version[256] = "";
 	const char *chbin = find_chromium(chbuf, sizeof chbuf);
 	/* The flags a booth's kiosk setup uses, on a board without a GPU, with
