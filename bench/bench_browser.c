@@ -617,6 +617,7 @@ int main(int argc, char **argv)
 	if (!interrupted) {
 		double s = b.seconds / 2 < 12 ? 12 : b.seconds / 2 > 30 ? 30 : b.seconds / 2;
 		run_inproc(&b, &l, s);
+		fflush(stdout);
 	}
 out:
 	bb_x_stop(x);
