@@ -21,7 +21,16 @@ OPT      ?= -O2
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 B        = build
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
+# Platform backend: src/platform/systemd.c with libsystemd, else posix.c
+# (the notify protocol spoken directly); `make JK_PLATFORM=posix` forces it.
+ifeq ($(origin JK_PLATFORM),undefined)
+JK_PLATFORM := $(shell pkg-config --exists libsystemd 2>/dev/null && echo systemd || echo posix)
+endif
+ifeq ($(JK_PLATFORM),systemd)
+PKGS     += libsystemd
+endif
+PLATFORM_OFF = $(filter-out src/platform/$(JK_PLATFORM).c,src/platform/systemd.c src/platform/posix.c)
+LIB_SRC  = $(filter-out src/main.c $(PLATFORM_OFF),$(wildcard src/*.c src/*/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/rel/%.o)
 LIB_AOBJ = $(LIB_SRC:%.c=$(B)/asan/%.o)
 TEST_SUPPORT = $(B)/asan/tests/testutil.o $(B)/asan/tests/httpd.o

@@ -42,4 +42,12 @@ int platform_spawn(const char *command, unsigned timeout_s, jk_err *err);
  * exit status once per command to stderr. Never blocks. */
 void platform_reap(void);
 
+/* At most this many spawned commands run at once; platform_spawn() fails
+ * with JK_EIO "…still running" beyond it. timeout_s 0 is taken as 1. An
+ * overdue command's process group gets SIGTERM, then SIGKILL 2 s later. */
+#define PLATFORM_SPAWN_MAX 4
+/* Spawned commands not reaped yet (after a platform_reap()): lets a caller
+ * or a test wait, in a bounded loop, for them to finish. */
+unsigned platform_running(void);
+
 #endif
