@@ -199,6 +199,46 @@ fuzz: deps
 	@$(MAKE) --no-print-directory $(FUZZ_BINS)
 	@sh fuzz/run.sh "$(B)/fuzz" "$(SECONDS)" "$(FIXTURES)" $(FUZZ_NAMES)
 
+# install / uninstall -----------------------------------------------------
+# `make && sudo make install PREFIX=/usr` on a board; DESTDIR stages for a
+# package. Installs the release build (INSTALL_BIN names another binary
+# already built). jobkiosk.conf is written from the example only when
+# absent; uninstall removes it only while it is still that example.
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DATADIR    ?= $(PREFIX)/share
+SYSCONFDIR ?= $(if $(filter /usr /usr/local,$(PREFIX)),/etc,$(PREFIX)/etc)
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+DOCDIR     ?= $(DATADIR)/doc/jobkiosk
+INSTALL_BIN ?= $(B)/jobkiosk
+I_ETC      = $(DESTDIR)$(SYSCONFDIR)/jobkiosk
+I_SHARE    = $(DESTDIR)$(DATADIR)/jobkiosk
+I_SAMPLES  = $(notdir $(wildcard samples/*))
+
+.PHONY: install uninstall
+install: $(INSTALL_BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(UNITDIR) $(I_ETC) \
+		$(DESTDIR)$(DOCDIR) $(I_SHARE)/samples $(I_SHARE)/fonts
+	install -m 0755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/jobkiosk
+	install -m 0644 jobkiosk.1 $(DESTDIR)$(MANDIR)/man1/jobkiosk.1
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' platform/jobkiosk.service \
+		> $(DESTDIR)$(UNITDIR)/jobkiosk.service && chmod 0644 $(DESTDIR)$(UNITDIR)/jobkiosk.service
+	install -m 0644 jobkiosk.conf.example $(I_ETC)/jobkiosk.conf.example
+	install -m 0644 jobkiosk.conf.example $(DESTDIR)$(DOCDIR)/jobkiosk.conf.example
+	[ -e $(I_ETC)/jobkiosk.conf ] || install -m 0644 jobkiosk.conf.example $(I_ETC)/jobkiosk.conf
+	install -m 0644 $(addprefix samples/,$(I_SAMPLES)) $(I_SHARE)/samples/
+	install -m 0644 fonts/README.md $(I_SHARE)/fonts/README.md
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/jobkiosk $(DESTDIR)$(MANDIR)/man1/jobkiosk.1 \
+		$(DESTDIR)$(UNITDIR)/jobkiosk.service $(I_ETC)/jobkiosk.conf.example \
+		$(DESTDIR)$(DOCDIR)/jobkiosk.conf.example $(I_SHARE)/fonts/README.md \
+		$(addprefix $(I_SHARE)/samples/,$(I_SAMPLES))
+	@if cmp -s jobkiosk.conf.example $(I_ETC)/jobkiosk.conf; then rm -f $(I_ETC)/jobkiosk.conf; \
+	elif [ -e $(I_ETC)/jobkiosk.conf ]; then echo "uninstall: kept $(I_ETC)/jobkiosk.conf (edited)"; fi
+	@for d in $(I_SHARE)/samples $(I_SHARE)/fonts $(I_SHARE) $(DESTDIR)$(DOCDIR) $(I_ETC); do \
+		rmdir "$$d" 2>/dev/null || true; done
+
 clean:
 	rm -rf $(B)
 
