@@ -1027,10 +1027,20 @@ bool config_find_default(char *out, size_t cap)
 
 /* ---- printing ----------------------------------------------------------- */
 
-/* "key = ;x" would read back as a comment: no blank before a leading ';'. */
+/* "key = ;x" would read back as a comment: no blank before a leading ';'.
+ * Inside a value a blank before ';' starts a comment too (a header cleaned
+ * from "a\u2009;b" holds one): it is written as a no-break space, which the
+ * header's cleaning turns back into a space. */
 static void print_kv(FILE *f, const char *key, const char *v)
 {
-	fprintf(f, "%s =%s%s\n", key, *v == ';' ? "" : " ", v);
+	fprintf(f, "%s =%s", key, *v == ';' ? "" : " ");
+	for (const char *c = v; *c; c++) {
+		if (is_ws(*c) && c[1] == ';')
+			fputs("\xc2\xa0", f); /* U+00A0 */
+		else
+			fputc(*c, f);
+	}
+	fputc('\n', f);
 }
 
 static void print_str(FILE *f, const char *key, const char *v)
