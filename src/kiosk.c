@@ -85,14 +85,16 @@ static int wait_event(SDL_Event *ev, Uint32 ms)
 		if (el >= ms)
 			return 0;
 		Uint32 slice = ms - el < POLL_MS ? ms - el : POLL_MS;
+		/* Monotonic: a wall clock stepped back (NTP after an offline boot)
+		 * must not stretch the sleep by the size of the step. */
 		struct timespec ts;
-		clock_gettime(CLOCK_REALTIME, &ts);
+		clock_gettime(CLOCK_MONOTONIC, &ts);
 		ts.tv_nsec += (long)slice * 1000000L;
 		ts.tv_sec += ts.tv_nsec / 1000000000L;
 		ts.tv_nsec %= 1000000000L;
 		pthread_mutex_lock(&notify_lock);
 		unsigned gen = notify_gen;
-		pthread_cond_timedwait(&notify_cond, &notify_lock, &ts);
+		pthread_cond_clockwait(&notify_cond, &notify_lock, CLOCK_MONOTONIC, &ts);
 		bool woke = notify_gen != gen;
 		pthread_mutex_unlock(&notify_lock);
 		if (woke)
