@@ -15,11 +15,11 @@ elif [ -z "${SSH_CONNECTION:-}" ]; then
 fi
 if [ "$have_display" = yes ]; then
 	echo "run-demo: showing samples/ (q or Esc quits, arrows move, space pauses)"
-	exec "$bin" "$@" samples/
+	exec "$bin" --no-config --hide-expired=no "$@" samples/
 fi
 out=build/preview
 rm -rf "$out"
 mkdir -p "$out"
 echo "run-demo: no display found; rendering the slides of samples/ instead"
-"$bin" --render "$out" "$@" samples/
+"$bin" --no-config --hide-expired=no --render "$out" "$@" samples/
 echo "run-demo: the slides are in $(cd "$out" && pwd)/ (open the PNG files to look at them)"

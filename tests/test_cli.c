@@ -11,37 +11,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-typedef struct {
-	int status;
-	char *out, *err;
-} run_result;
-
-static const char *bin(void)
-{
-	const char *b = getenv("JK_BIN");
-	return b ? b : "build/asan/jobkiosk";
-}
-
-static run_result run(const char *args)
-{
-	const char *dir = tu_tmpdir();
-	char cmd[4096], o[600], e[600];
-	snprintf(o, sizeof o, "%s/out", dir);
-	snprintf(e, sizeof e, "%s/err", dir);
-	snprintf(cmd, sizeof cmd, "%s %s >%s 2>%s </dev/null", bin(), args, o, e);
-	int st = system(cmd);
-	run_result r = {.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1};
-	r.out = tu_read(o, NULL);
-	r.err = tu_read(e, NULL);
-	tu_rmtree(dir);
-	return r;
-}
-
-static void run_free(run_result *r)
-{
-	free(r->out);
-	free(r->err);
-}
 
 static int count_lines(const char *s)
 {
@@ -66,7 +35,7 @@ static void test_dump_samples(void **state)
 	(void)state;
 	char args[1024];
 	snprintf(args, sizeof args, "--dump %s", tu_root("samples"));
-	run_result r = run(args);
+	tu_run_result r = tu_run(args);
 	assert_int_equal(r.status, 0);
 	/* The project's own samples read without a single complaint. */
 	assert_string_equal(r.err, "");
@@ -82,7 +51,7 @@ static void test_dump_samples(void **state)
 		assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(p, "sections")) >= 1);
 	}
 	cJSON_Delete(a);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 static void test_dump_seeds(void **state)
@@ -90,14 +59,14 @@ static void test_dump_seeds(void **state)
 	(void)state;
 	char args[1024];
 	snprintf(args, sizeof args, "--dump %s", tu_fixture("seeds"));
-	run_result r = run(args);
+	tu_run_result r = tu_run(args);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err, "");
 	cJSON *a = cJSON_Parse(r.out);
 	assert_non_null(a);
 	assert_int_equal(cJSON_GetArraySize(a), 2);
 	cJSON_Delete(a);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 static void test_bad_sources_keep_others(void **state)
@@ -112,7 +81,7 @@ static void test_bad_sources_keep_others(void **state)
 	write_file(dir, "trunc.json", "{\"jobs\":[{\"title\":\"x\",");
 	char args[1024];
 	snprintf(args, sizeof args, "--dump %s /nonexistent/postings", dir);
-	run_result r = run(args);
+	tu_run_result r = tu_run(args);
 	assert_int_equal(r.status, 0);
 	cJSON *a = cJSON_Parse(r.out);
 	assert_non_null(a);
@@ -124,40 +93,40 @@ static void test_bad_sources_keep_others(void **state)
 	assert_non_null(strstr(r.err, "open.md: "));
 	assert_non_null(strstr(r.err, "trunc.json: "));
 	assert_non_null(strstr(r.err, "/nonexistent/postings: No such file"));
-	run_free(&r);
+	tu_run_free(&r);
 	tu_rmtree(dir);
 }
 
 static void test_nothing_readable_fails(void **state)
 {
 	(void)state;
-	run_result r = run("--dump /nonexistent/a /nonexistent/b");
+	tu_run_result r = tu_run("--dump /nonexistent/a /nonexistent/b");
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "nothing could be read"));
 	assert_string_equal(r.out, "[]\n");
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 static void test_usage_errors(void **state)
 {
 	(void)state;
-	run_result r = run("--no-such-option x");
+	tu_run_result r = tu_run("--no-such-option x");
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "--no-such-option"));
 	assert_int_equal(count_lines(r.err), 2);
-	run_free(&r);
-	r = run("--dump");
+	tu_run_free(&r);
+	r = tu_run("--dump");
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "no SOURCE"));
-	run_free(&r);
-	r = run("--help");
+	tu_run_free(&r);
+	r = tu_run("--help");
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "--dump"));
-	run_free(&r);
-	r = run("--version");
+	tu_run_free(&r);
+	r = tu_run("--version");
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "jobkiosk "));
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 static const char BOARD[] =
@@ -187,48 +156,49 @@ static void test_fetch_once_then_offline(void **state)
 	snprintf(cache, sizeof cache, "%s", tmp);
 	snprintf(url, sizeof url, "%s", httpd_url(srv, "/board.json"));
 	snprintf(args, sizeof args, "--fetch-once --cache-dir %s %s %s", cache, url, tu_root("samples"));
-	run_result r = run(args);
+	tu_run_result r = tu_run(args);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "board.json: ok, 1 posting(s)"));
 	assert_non_null(strstr(r.out, "samples: local, nothing to fetch"));
-	run_free(&r);
-	r = run(args);
+	tu_run_free(&r);
+	r = tu_run(args);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "board.json: not modified"));
-	run_free(&r);
+	tu_run_free(&r);
 	httpd_stop(srv);
 
 	/* Offline: --fetch-once says so; --dump reads the cached copy. */
-	r = run(args);
+	r = tu_run(args);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.out, "board.json: failed: "));
-	run_free(&r);
+	tu_run_free(&r);
 	snprintf(args, sizeof args, "--dump --cache-dir %s %s", cache, url);
-	r = run(args);
+	r = tu_run(args);
 	assert_int_equal(r.status, 0);
 	cJSON *a = cJSON_Parse(r.out);
 	assert_int_equal(cJSON_GetArraySize(a), 1);
 	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(a, 0), "title")->valuestring,
 	                    "Field Engineer");
 	cJSON_Delete(a);
-	run_free(&r);
+	tu_run_free(&r);
 	tu_rmtree(cache);
 }
 
 static void test_bad_source_specs(void **state)
 {
 	(void)state;
-	run_result r = run("--dump ftp://example.org/jobs.xml");
+	tu_run_result r = tu_run("--dump ftp://example.org/jobs.xml");
 	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "ftp://example.org/jobs.xml: only http and https"));
-	run_free(&r);
-	r = run("--dump greenhouse:../../etc");
+	assert_non_null(strstr(r.err, "'ftp://example.org/jobs.xml'"));
+	assert_non_null(strstr(r.err, "only http and https"));
+	tu_run_free(&r);
+	r = tu_run("--dump greenhouse:../../etc");
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "board name"));
-	run_free(&r);
-	r = run("--refresh-minutes 0 x");
+	tu_run_free(&r);
+	r = tu_run("--refresh-minutes 0 x");
 	assert_int_equal(r.status, 2);
-	run_free(&r);
+	tu_run_free(&r);
 }
 
 int main(void)

@@ -1,5 +1,7 @@
 #include "testutil.h"
 
+#include <sys/wait.h>
+
 #include "import.h"
 
 #include <SDL.h>
@@ -153,4 +155,31 @@ void tu_make_list(posting_list *l, size_t n)
 		posting_finish(p, i);
 		posting_list_push(l, p);
 	}
+}
+
+const char *tu_bin(void)
+{
+	const char *b = getenv("JK_BIN");
+	return b ? b : "build/asan/jobkiosk";
+}
+
+tu_run_result tu_run(const char *args)
+{
+	char dir[512], cmd[4096], o[600], e[600];
+	snprintf(dir, sizeof dir, "%s", tu_tmpdir());
+	snprintf(o, sizeof o, "%s/out", dir);
+	snprintf(e, sizeof e, "%s/err", dir);
+	snprintf(cmd, sizeof cmd, "%s %s >%s 2>%s </dev/null", tu_bin(), args, o, e);
+	int st = system(cmd);
+	tu_run_result r = {.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1};
+	r.out = tu_read(o, NULL);
+	r.err = tu_read(e, NULL);
+	tu_rmtree(dir);
+	return r;
+}
+
+void tu_run_free(tu_run_result *r)
+{
+	free(r->out);
+	free(r->err);
 }

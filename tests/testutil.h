@@ -38,4 +38,16 @@ char *tu_zbar_surface(struct SDL_Surface *s, int *nsyms);
  * list initialised here; the caller frees it with posting_list_free(). */
 void tu_make_list(posting_list *l, size_t n);
 
+/* The binary under test (env JK_BIN, else build/asan/jobkiosk). */
+const char *tu_bin(void);
+/* Runs `tu_bin() ARGS` through the shell with stdin from /dev/null;
+ * out and err hold what it printed (free with tu_run_free()). status is the
+ * exit status, -1 when it did not exit. */
+typedef struct tu_run_result {
+	int status;
+	char *out, *err;
+} tu_run_result;
+tu_run_result tu_run(const char *args);
+void tu_run_free(tu_run_result *r);
+
 #endif
