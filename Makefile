@@ -203,7 +203,9 @@ fuzz: deps
 # `make && sudo make install PREFIX=/usr` on a board; DESTDIR stages for a
 # package. Installs the release build (INSTALL_BIN names another binary
 # already built). jobkiosk.conf is written from the example only when
-# absent; uninstall removes it only while it is still that example.
+# absent, with the installed samples as its source so the service shows
+# the demo until it is configured; uninstall removes it only while it is
+# still unedited.
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
 DATADIR    ?= $(PREFIX)/share
@@ -214,6 +216,7 @@ INSTALL_BIN ?= $(B)/jobkiosk
 I_ETC      = $(DESTDIR)$(SYSCONFDIR)/jobkiosk
 I_SHARE    = $(DESTDIR)$(DATADIR)/jobkiosk
 I_SAMPLES  = $(notdir $(wildcard samples/*))
+CONF_DEFAULT = { cat jobkiosk.conf.example; printf '\n\# Installed default: the demo postings until you set your own source.\nsource = %s\n' '$(DATADIR)/jobkiosk/samples'; }
 
 .PHONY: install uninstall
 install: $(INSTALL_BIN)
@@ -225,7 +228,7 @@ install: $(INSTALL_BIN)
 		> $(DESTDIR)$(UNITDIR)/jobkiosk.service && chmod 0644 $(DESTDIR)$(UNITDIR)/jobkiosk.service
 	install -m 0644 jobkiosk.conf.example $(I_ETC)/jobkiosk.conf.example
 	install -m 0644 jobkiosk.conf.example $(DESTDIR)$(DOCDIR)/jobkiosk.conf.example
-	[ -e $(I_ETC)/jobkiosk.conf ] || install -m 0644 jobkiosk.conf.example $(I_ETC)/jobkiosk.conf
+	[ -e $(I_ETC)/jobkiosk.conf ] || { $(CONF_DEFAULT) > $(I_ETC)/jobkiosk.conf && chmod 0644 $(I_ETC)/jobkiosk.conf; }
 	install -m 0644 $(addprefix samples/,$(I_SAMPLES)) $(I_SHARE)/samples/
 	install -m 0644 fonts/README.md $(I_SHARE)/fonts/README.md
 
@@ -234,7 +237,7 @@ uninstall:
 		$(DESTDIR)$(UNITDIR)/jobkiosk.service $(I_ETC)/jobkiosk.conf.example \
 		$(DESTDIR)$(DOCDIR)/jobkiosk.conf.example $(I_SHARE)/fonts/README.md \
 		$(addprefix $(I_SHARE)/samples/,$(I_SAMPLES))
-	@if cmp -s jobkiosk.conf.example $(I_ETC)/jobkiosk.conf; then rm -f $(I_ETC)/jobkiosk.conf; \
+	@if $(CONF_DEFAULT) | cmp -s - $(I_ETC)/jobkiosk.conf; then rm -f $(I_ETC)/jobkiosk.conf; \
 	elif [ -e $(I_ETC)/jobkiosk.conf ]; then echo "uninstall: kept $(I_ETC)/jobkiosk.conf (edited)"; fi
 	@for d in $(I_SHARE)/samples $(I_SHARE)/fonts $(I_SHARE) $(DESTDIR)$(DOCDIR) $(I_ETC); do \
 		rmdir "$$d" 2>/dev/null || true; done

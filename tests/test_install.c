@@ -165,8 +165,17 @@ static void test_install_usr(void **state)
 	snprintf(path, sizeof path, "%s/usr/share/man/man1/jobkiosk.1", dest);
 	assert_same_file(path, tu_root("jobkiosk.1"));
 	assert_int_equal(mode_of(path), 0644);
+	/* The service's settings: the example, with the installed samples as
+	 * the source so it shows the demo until configured. */
 	snprintf(path, sizeof path, "%s/etc/jobkiosk/jobkiosk.conf", dest);
-	assert_same_file(path, tu_root("jobkiosk.conf.example"));
+	{
+		size_t nc, ne;
+		char *conf = tu_read(path, &nc), *ex = tu_read(tu_root("jobkiosk.conf.example"), &ne);
+		assert_true(nc > ne && memcmp(conf, ex, ne) == 0);
+		assert_non_null(strstr(conf + ne, "\nsource = /usr/share/jobkiosk/samples\n"));
+		free(conf);
+		free(ex);
+	}
 	snprintf(path, sizeof path, "%s/usr/share/jobkiosk/samples/fernleaf-data-analyst.md", dest);
 	assert_same_file(path, tu_root("samples/fernleaf-data-analyst.md"));
 
