@@ -162,6 +162,8 @@ typedef struct kiosk {
 	Uint32 last_tick;
 	Uint32 slide_ms, fade_ms;
 	bool first_shown;
+	bool fullscreen_later; /* x11: borderless first, full screen after the
+	                        * first frame */
 	bool need_present;
 	float touch_x;       /* where the finger went down */
 	bool touch_down;
@@ -1159,6 +1161,16 @@ static int open_window(kiosk *k, jk_err *err)
 			fprintf(stderr, "jobkiosk: display mode %dx%d: %s; using the desktop's\n",
 			        o->mode_w, o->mode_h, SDL_GetError());
 	}
+	const char *drv = SDL_GetCurrentVideoDriver();
+	SDL_Rect b;
+	if (!k->win && !windowed && drv && !strcmp(drv, "x11") && SDL_GetDisplayBounds(0, &b) == 0) {
+		/* Going full screen on X11 waits up to ~100 ms for the window
+		 * manager; a borderless window over the whole screen shows the
+		 * first slide at once, and becomes full screen right after. */
+		k->win = SDL_CreateWindow("jobkiosk", b.x, b.y, b.w, b.h,
+		                          flags | SDL_WINDOW_BORDERLESS);
+		k->fullscreen_later = k->win != NULL;
+	}
 	if (!k->win && !windowed) {
 		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
 		w = 1920;
@@ -1279,6 +1291,12 @@ static void report(kiosk *k)
 		k->st->shown++;
 		if (k->st->shown == 1)
 			k->st->first_slide_ms = ms_since(k->t0);
+		if (k->fullscreen_later) {
+			k->fullscreen_later = false;
+			if (SDL_SetWindowFullscreen(k->win, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
+				fprintf(stderr, "jobkiosk: full screen: %s; staying a borderless window\n",
+				        SDL_GetError());
+		}
 		if (o->on_show) {
 			kiosk_state s;
 			state_of(k, &s);

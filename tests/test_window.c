@@ -186,11 +186,68 @@ static void test_q_quits_window(void **state)
 	posting_list_free(&l);
 }
 
+/* Full screen: the first slide comes up in a borderless window over the
+ * whole screen, which then becomes a real full-screen window; slides keep
+ * going through the switch and the page fills the screen. */
+typedef struct full_seen {
+	int shows;
+	int first_w, first_h;
+	Uint32 later_flags;
+	int later_w, later_h;
+	int frame_w, frame_h;
+	SDL_Rect bounds;
+} full_seen;
+
+static void on_show_full(void *ud, const kiosk_state *st)
+{
+	full_seen *s = ud;
+	SDL_Window *w = SDL_GetKeyboardFocus();
+	if (!w)
+		w = SDL_GetWindowFromID(1);
+	if (s->shows++ == 0 && w) {
+		SDL_GetWindowSize(w, &s->first_w, &s->first_h);
+		SDL_GetDisplayBounds(0, &s->bounds);
+	} else if (w) {
+		s->later_flags = SDL_GetWindowFlags(w);
+		SDL_GetWindowSize(w, &s->later_w, &s->later_h);
+	}
+	s->frame_w = st->frame_w;
+	s->frame_h = st->frame_h;
+}
+
+static void test_full_screen_window(void **state)
+{
+	(void)state;
+	if (xvfb <= 0)
+		skip();
+	posting_list l;
+	tu_make_list(&l, 3);
+	full_seen s = {0};
+	kiosk_opts o = {.slide_seconds = 0.3, .cut = true, .max_seconds = 1.5,
+	                .on_show = on_show_full, .hook_ud = &s};
+	kiosk_stats st;
+	jk_err err = {0};
+	if (kiosk_run(&l, &o, NULL, NULL, &st, &err))
+		fail_msg("%s", err.msg);
+	SDL_Rect b = s.bounds;
+	assert_true(b.w >= 640 && b.h >= 360);
+	assert_true(st.shown >= 3);
+	assert_int_equal(s.first_w, b.w);
+	assert_int_equal(s.first_h, b.h);
+	assert_true(s.later_flags & SDL_WINDOW_FULLSCREEN_DESKTOP);
+	assert_int_equal(s.later_w, b.w);
+	assert_int_equal(s.later_h, b.h);
+	assert_int_equal(s.frame_w, b.w);
+	assert_int_equal(s.frame_h, b.h);
+	posting_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_slides_in_x11_window),
 	    cmocka_unit_test(test_q_quits_window),
+	    cmocka_unit_test(test_full_screen_window),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
