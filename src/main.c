@@ -522,6 +522,20 @@ static void keepalive(void *ud)
 	platform_keepalive();
 }
 
+/* How the slides look; strings borrowed from c. */
+static render_look look_of(const config *c)
+{
+	render_look l = render_look_default();
+	l.theme = c->theme;
+	l.header = c->header;
+	l.logo = c->logo;
+	l.font = c->font;
+	l.fallback_fonts = (const char *const *)c->fallback_fonts.v;
+	l.nfallback = c->fallback_fonts.n;
+	l.clock = c->clock;
+	return l;
+}
+
 static void kiosk_opts_of(app *a, kiosk_opts *ko)
 {
 	const config *c = &a->cfg;
@@ -537,14 +551,7 @@ static void kiosk_opts_of(app *a, kiosk_opts *ko)
 		ko->win_h = c->res_h ? c->res_h : 720;
 		ko->mode_w = ko->mode_h = 0;
 	}
-	ko->look = render_look_default();
-	ko->look.theme = c->theme;
-	ko->look.header = c->header;
-	ko->look.logo = c->logo;
-	ko->look.font = c->font;
-	ko->look.fallback_fonts = (const char *const *)c->fallback_fonts.v;
-	ko->look.nfallback = c->fallback_fonts.n;
-	ko->look.clock = c->clock;
+	ko->look = look_of(c);
 	ko->burn_in_shift = c->burn_in_shift;
 	ko->burn_in_minutes = c->burn_in_minutes;
 	ko->schedule = &c->schedule;
@@ -677,10 +684,9 @@ static int show(app *a, posting_list *list)
 static int render_action(app *a, const posting_list *list)
 {
 	jk_err err = {0};
-	kiosk_opts ko = {0};
-	kiosk_opts_of(a, &ko);
+	render_look look = look_of(&a->cfg);
 	if (render_to_dir_look(list, a->c->render_dir, a->cfg.size_w, a->cfg.size_h,
-	                       a->cfg.rotate, &ko.look, stdout, NULL, NULL, &err)) {
+	                       a->cfg.rotate, &look, stdout, NULL, NULL, &err)) {
 		fprintf(stderr, "jobkiosk: %s\n", err.msg);
 		return 1;
 	}
@@ -690,10 +696,9 @@ static int render_action(app *a, const posting_list *list)
 /* --check-config: everything that can be checked without drawing. */
 static int check_action(app *a)
 {
-	kiosk_opts ko = {0};
-	kiosk_opts_of(a, &ko);
+	render_look look = look_of(&a->cfg);
 	jk_err err = {0};
-	if (render_look_check(&ko.look, &err)) {
+	if (render_look_check(&look, &err)) {
 		fprintf(stderr, "jobkiosk: %s\n", err.msg);
 		return 2;
 	}

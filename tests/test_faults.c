@@ -275,31 +275,6 @@ static void on_notify(void *ud)
 	atomic_fetch_add(&notified, 1);
 }
 
-/* stderr into a file while the refresh thread runs. */
-typedef struct capture {
-	char path[700];
-	int saved;
-} capture;
-
-static void capture_start(capture *c, const char *dir)
-{
-	snprintf(c->path, sizeof c->path, "%s/stderr.txt", dir);
-	fflush(stderr);
-	c->saved = dup(2);
-	int fd = open(c->path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	assert_true(fd >= 0 && c->saved >= 0);
-	dup2(fd, 2);
-	close(fd);
-}
-
-static char *capture_stop(capture *c)
-{
-	fflush(stderr);
-	dup2(c->saved, 2);
-	close(c->saved);
-	return tu_read(c->path, NULL);
-}
-
 static size_t count_lines(const char *log, const char *needle)
 {
 	size_t n = 0;
@@ -398,8 +373,8 @@ static void test_cache_readonly_then_full(void **state)
 	assert_int_equal(sources_add(&sl, httpd_url(srv, "/boat"), NULL), 0);
 	sources_fetch_opts fo = {.cache = c};
 	sources_worker *w = NULL;
-	capture cap;
-	capture_start(&cap, root);
+	tu_capture cap;
+	tu_capture_start(&cap);
 	assert_int_equal(sources_worker_start(&sl, &fo, 900, on_notify, NULL, &w, &err), 0);
 	char title[256];
 
@@ -431,7 +406,7 @@ static void test_cache_readonly_then_full(void **state)
 	assert_string_equal(title, "Boat Builder 9");
 
 	sources_worker_stop(w);
-	char *log = capture_stop(&cap);
+	char *log = tu_capture_end(&cap);
 	print_message("%s", log);
 	bool ro_binds = have_mounts || geteuid() != 0;
 	if (ro_binds)

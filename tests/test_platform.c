@@ -87,34 +87,6 @@ static bool queue_empty(int fd)
 	return recv(fd, &c, 1, MSG_DONTWAIT | MSG_PEEK) < 0 && errno == EAGAIN;
 }
 
-/* Captures what the code under test writes to stderr. */
-typedef struct capture {
-	int saved;
-	char path[128];
-} capture;
-
-static void capture_start(capture *c)
-{
-	snprintf(c->path, sizeof c->path, "/tmp/jktest-stderr.%ld", (long)getpid());
-	fflush(stderr);
-	c->saved = dup(2);
-	int fd = open(c->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	assert_true(fd >= 0 && c->saved >= 0);
-	dup2(fd, 2);
-	close(fd);
-}
-
-/* Restores stderr; returns what was written (caller frees). */
-static char *capture_end(capture *c)
-{
-	fflush(stderr);
-	dup2(c->saved, 2);
-	close(c->saved);
-	char *s = tu_read(c->path, NULL);
-	unlink(c->path);
-	return s;
-}
-
 static int count(const char *hay, const char *needle)
 {
 	int n = 0;
@@ -249,8 +221,8 @@ static void test_no_notify_socket(void **state)
 {
 	(void)state;
 	clear_env();
-	capture c;
-	capture_start(&c);
+	tu_capture c;
+	tu_capture_start(&c);
 	platform_init();
 	platform_ready("up");
 	platform_status("x");
@@ -258,7 +230,7 @@ static void test_no_notify_socket(void **state)
 	platform_keepalive();
 	platform_stopping();
 	unsigned ms = platform_watchdog_ms();
-	char *err = capture_end(&c);
+	char *err = tu_capture_end(&c);
 	assert_int_equal(ms, 0);
 	assert_string_equal(err, "");
 	free(err);
@@ -308,15 +280,15 @@ static void test_hostile_env(void **state)
 			setenv("WATCHDOG_USEC", k->usec, 1);
 		if (k->pid)
 			setenv("WATCHDOG_PID", k->pid, 1);
-		capture c;
-		capture_start(&c);
+		tu_capture c;
+		tu_capture_start(&c);
 		platform_init();
 		unsigned ms = platform_watchdog_ms();
 		platform_ready("up");
 		platform_keepalive();
 		platform_status("twice");
 		platform_stopping();
-		char *err = capture_end(&c);
+		char *err = tu_capture_end(&c);
 		if (ms != k->want_ms ||
 		    (k->want_log ? !strstr(err, k->want_log) || lines(err) != 1 : err[0] != '\0'))
 			fail_msg("case %zu (usec '%s'): watchdog %u ms, want %u; log '%s'", i,
@@ -498,12 +470,12 @@ static void test_spawn_timeout(void **state)
 	snprintf(dir, sizeof dir, "%s", tu_tmpdir());
 	/* A child of the shell as well: the whole group must go. */
 	snprintf(cmd, sizeof cmd, "sleep 30 & echo $! > %s/bg; sleep 30", dir);
-	capture c;
-	capture_start(&c);
+	tu_capture c;
+	tu_capture_start(&c);
 	jk_err err = {0};
 	assert_int_equal(platform_spawn(cmd, 1, &err), 0);
 	bool done = wait_all(10000); /* SIGTERM after 1 s, far below 30 s */
-	char *log = capture_end(&c);
+	char *log = tu_capture_end(&c);
 	assert_true(done);
 	assert_int_equal(count(log, "still running after 1 s; stopping it"), 1);
 	assert_int_equal(count(log, "exited with status"), 0);
@@ -529,8 +501,8 @@ static void test_spawn_timeout(void **state)
 static void test_spawn_failure_logged_once(void **state)
 {
 	(void)state;
-	capture c;
-	capture_start(&c);
+	tu_capture c;
+	tu_capture_start(&c);
 	jk_err err = {0};
 	assert_int_equal(platform_spawn("exit 3", 5, &err), 0);
 	bool done = wait_all(10000);
@@ -538,7 +510,7 @@ static void test_spawn_failure_logged_once(void **state)
 		platform_reap();
 	assert_int_equal(platform_spawn("true", 5, &err), 0);
 	done = done && wait_all(10000);
-	char *log = capture_end(&c);
+	char *log = tu_capture_end(&c);
 	assert_true(done);
 	assert_string_equal(log, "jobkiosk: display command 'exit 3' exited with status 3\n");
 	free(log);
@@ -552,12 +524,12 @@ static void test_spawn_hostile_command(void **state)
 	size_t n = strlen(cmd);
 	memset(cmd + n, 'x', 10000);
 	cmd[n + 10000] = '\0';
-	capture c;
-	capture_start(&c);
+	tu_capture c;
+	tu_capture_start(&c);
 	jk_err err = {0};
 	assert_int_equal(platform_spawn(cmd, 5, &err), 0);
 	bool done = wait_all(10000);
-	char *log = capture_end(&c);
+	char *log = tu_capture_end(&c);
 	assert_true(done);
 	assert_int_equal(lines(log), 1);
 	assert_non_null(strstr(log, "'exit 4 # ??[2Jxxx"));
@@ -582,8 +554,8 @@ static void test_spawn_table_full(void **state)
 {
 	(void)state;
 	jk_err err = {0};
-	capture c;
-	capture_start(&c);
+	tu_capture c;
+	tu_capture_start(&c);
 	for (int i = 0; i < PLATFORM_SPAWN_MAX; i++)
 		assert_int_equal(platform_spawn("sleep 30", 1, &err), 0);
 	assert_int_equal(platform_running(), PLATFORM_SPAWN_MAX);
@@ -592,7 +564,7 @@ static void test_spawn_table_full(void **state)
 	/* Slots free again once the overdue ones are reaped. */
 	int again = platform_spawn("true", 1, NULL);
 	done = done && wait_all(10000);
-	char *log = capture_end(&c);
+	char *log = tu_capture_end(&c);
 	assert_int_equal(r, JK_EIO);
 	assert_string_equal(err.msg, "cannot run display command 'echo one too many': 4 commands "
 	                             "still running");

@@ -1,7 +1,5 @@
 #include "testutil.h"
 
-#include <sys/wait.h>
-
 #include "import.h"
 
 #include <SDL.h>
@@ -9,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zbar.h>
 
@@ -182,4 +181,25 @@ void tu_run_free(tu_run_result *r)
 {
 	free(r->out);
 	free(r->err);
+}
+
+void tu_capture_start(tu_capture *c)
+{
+	snprintf(c->path, sizeof c->path, "/tmp/jktest-stderr.XXXXXX");
+	fflush(stderr);
+	c->saved = dup(2);
+	int fd = mkstemp(c->path);
+	assert_true(fd >= 0 && c->saved >= 0);
+	dup2(fd, 2);
+	close(fd);
+}
+
+char *tu_capture_end(tu_capture *c)
+{
+	fflush(stderr);
+	dup2(c->saved, 2);
+	close(c->saved);
+	char *s = tu_read(c->path, NULL);
+	unlink(c->path);
+	return s;
 }

@@ -50,4 +50,14 @@ typedef struct tu_run_result {
 tu_run_result tu_run(const char *args);
 void tu_run_free(tu_run_result *r);
 
+/* Captures what this process writes to stderr (fd 2) between start and
+ * end, e.g. to count log lines. end restores stderr and returns the text
+ * (caller frees). */
+typedef struct tu_capture {
+	int saved;
+	char path[64];
+} tu_capture;
+void tu_capture_start(tu_capture *c);
+char *tu_capture_end(tu_capture *c);
+
 #endif
