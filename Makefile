@@ -30,7 +30,11 @@ ifeq ($(JK_PLATFORM),systemd)
 PKGS     += libsystemd
 endif
 PLATFORM_OFF = $(filter-out src/platform/$(JK_PLATFORM).c,src/platform/systemd.c src/platform/posix.c)
-LIB_SRC  = $(filter-out src/main.c $(PLATFORM_OFF),$(wildcard src/*.c src/*/*.c))
+# Sources by folder, in the order of the flow (../shared/DESIGN.md): every
+# .c file of a module folder is part of the library; main.c alone is not.
+MODULES  = core config sources store import deck layout render kiosk platform app
+MAIN_SRC = src/app/main.c
+LIB_SRC  = $(filter-out $(MAIN_SRC) $(PLATFORM_OFF),$(foreach m,$(MODULES),$(wildcard src/$(m)/*.c)))
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/rel/%.o)
 LIB_AOBJ = $(LIB_SRC:%.c=$(B)/asan/%.o)
 TEST_SUPPORT = $(B)/asan/tests/testutil.o $(B)/asan/tests/httpd.o
@@ -54,7 +58,7 @@ $(B)/libjk.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/jobkiosk: $(B)/rel/src/main.o $(B)/libjk.a
+$(B)/jobkiosk: $(B)/rel/src/app/main.o $(B)/libjk.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # Sanitizer build for tests -------------------------------------------------
@@ -67,7 +71,7 @@ $(B)/libjk-asan.a: $(LIB_AOBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/asan/jobkiosk: $(B)/asan/src/main.o $(B)/libjk-asan.a
+$(B)/asan/jobkiosk: $(B)/asan/src/app/main.o $(B)/libjk-asan.a
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
 $(B)/asan/tests/%: $(B)/asan/tests/%.o $(TEST_SUPPORT) $(B)/libjk-asan.a
@@ -132,7 +136,7 @@ $(B)/libjk-vg.a: $(VG_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/vg/jobkiosk: $(B)/vg/src/main.o $(B)/libjk-vg.a
+$(B)/vg/jobkiosk: $(B)/vg/src/app/main.o $(B)/libjk-vg.a
 	$(CC) -o $@ $^ $(PKG_LIBS)
 
 # One line per run: errors and bytes definitely lost; fails when any run has
@@ -162,11 +166,13 @@ soak: deps
 	@$(MAKE) --no-print-directory $(B)/rel/bench/soak
 	@JK_ROOT="$(CURDIR)" SDL_VIDEODRIVER=offscreen $(B)/rel/bench/soak
 
+FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h include/*.h tests/*.c tests/*.h bench/*.c bench/*/*.c fuzz/*.c)
+
 format:
-	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h include/*.h tests/*.c tests/*.h bench/*.c)
+	clang-format -i $(FORMAT_FILES)
 
 format-check:
-	clang-format --dry-run -Werror $(wildcard src/*.c src/*/*.c src/*/*.h include/*.h tests/*.c tests/*.h bench/*.c)
+	clang-format --dry-run -Werror $(FORMAT_FILES)
 
 # Fuzzing (issue 6) ----------------------------------------------------------
 # `make fuzz SECONDS=N`: every harness in fuzz/ (one per reader, config,

@@ -35,7 +35,7 @@ typedef struct import_opts {
 	const char *content_type;
 	/* Non-fatal remarks about the input ("read as Windows-1252", "skipped
 	 * draft"). May be NULL. msg is valid during the call only. */
-	void (*warn)(void *ud, const char *source, const char *msg);
+	jk_warn_fn warn;
 	void *ud;
 } import_opts;
 

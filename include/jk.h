@@ -83,6 +83,39 @@ const char *jk_strcasestr(const char *hay, const char *needle);
 uint64_t jk_hash64(const void *p, size_t n, uint64_t seed);
 #define JK_HASH_SEED 0xcbf29ce484222325ULL
 
+/* ---- the one log sink ----------------------------------------------------
+ * Library code never writes to stderr itself: it calls jk_log(), which hands
+ * one line (no newline) to the sink the app installed. The default sink
+ * writes "jobkiosk: LINE" to stderr. */
+typedef enum jk_log_level {
+	JK_LOG_ERR = 3, /* the values are syslog's, so a journal sink can use them */
+	JK_LOG_WARN = 4,
+	JK_LOG_INFO = 6,
+	JK_LOG_DEBUG = 7,
+} jk_log_level;
+
+/* A sink: called with every line at or above the level set (any thread;
+ * the sink serialises if it needs to). module is the caller's prefix
+ * ("kiosk", "sources", ...); line is valid during the call only. */
+typedef void (*jk_log_fn)(void *ud, jk_log_level level, const char *module, const char *line);
+
+/* Installs fn (NULL: the default stderr sink) and the lowest level passed on.
+ * Not thread-safe: call before starting threads. */
+void jk_log_set_sink(jk_log_fn fn, void *ud, jk_log_level max_level);
+/* The default sink; journal = true prefixes each line with "<N>", the
+ * priority systemd reads from a service's stderr. */
+void jk_log_stderr(void *ud, jk_log_level level, const char *module, const char *line);
+void jk_log_journal(void *ud, jk_log_level level, const char *module, const char *line);
+/* Formats one line and hands it to the sink. A line is cut at 1023 bytes
+ * (never inside a UTF-8 character); newlines in it become spaces. */
+void jk_log(jk_log_level level, const char *module, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The one callback type for non-fatal remarks about an input, used by every
+ * module that reads outside data (import, store, sources): source names the
+ * input (path, URL or spec), msg the reason; both valid during the call. */
+typedef void (*jk_warn_fn)(void *ud, const char *source, const char *msg);
+
 #define JK_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif

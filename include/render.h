@@ -94,17 +94,4 @@ int render_save_png(SDL_Surface *s, const char *path, jk_err *err);
 /* Ink in a rectangle of s: the number of pixels that differ from bg. */
 size_t render_count_ink(SDL_Surface *s, int x, int y, int w, int h, uint32_t bg);
 
-/* The --render action: every page of every posting of l, then the overview,
- * as PNG files in dir (created when missing) for a physical w x h screen
- * turned by rotate. One progress line per posting and every path written go
- * to progress (may be NULL). When paths is not NULL it receives the paths
- * (caller frees each and the array) and *npaths their number. */
-int render_to_dir(const posting_list *l, const char *dir, int w, int h, int rotate, FILE *progress,
-                  char ***paths, size_t *npaths, jk_err *err);
-/* render_to_dir() in a look (NULL: the default look); with look->clock the
- * pages show the time they were written. */
-int render_to_dir_look(const posting_list *l, const char *dir, int w, int h, int rotate,
-                       const render_look *look, FILE *progress, char ***paths, size_t *npaths,
-                       jk_err *err);
-
 #endif

@@ -89,9 +89,8 @@ refresh_outcome sources_refresh(source *s, const sources_fetch_opts *o, size_t *
  * cache (nothing is fetched). Failures go through warn (may be NULL), one
  * line per source or file. Returns the number of sources that gave at least
  * one readable document. */
-typedef void (*sources_warn_fn)(void *ud, const char *source, const char *msg);
 size_t sources_load(const source_list *l, store_cache *cache, posting_list *out,
-                    sources_warn_fn warn, void *ud);
+                    jk_warn_fn warn, void *ud);
 
 /* The background refresher: one thread that refreshes each network source
  * when it is due and tells the loop through notify when a refresh brought

@@ -6,7 +6,6 @@
 #include "posting.h"
 
 /* Called once per file that could not be read, with a one-line reason. */
-typedef void (*store_warn_fn)(void *ud, const char *source, const char *msg);
 
 /* Reads the whole file into a NUL-terminated buffer the caller frees.
  * Fails with JK_ETOOBIG beyond cap bytes without reading it all. */
@@ -23,7 +22,7 @@ bool store_is_posting_name(const char *name);
  * NULL) count the files tried and failed. Returns 0 when at least one file
  * was read, or a negative status with err set (the path itself missing or
  * unreadable, or every file in it failing). */
-int store_load_path(const char *path, posting_list *out, store_warn_fn warn, void *ud,
+int store_load_path(const char *path, posting_list *out, jk_warn_fn warn, void *ud,
                     size_t *nfiles, size_t *nfailed, jk_err *err);
 
 /* A fingerprint of what store_load_path() would read: names, sizes and

@@ -3,6 +3,7 @@
  * the pixels, CJK drawn as glyphs (not boxes), rotation, --render output. */
 #include "testutil.h"
 
+#include "app.h"
 #include "render.h"
 #include "store.h"
 
@@ -224,7 +225,7 @@ static void test_render_to_dir(void **state)
 	size_t n = 0;
 	jk_err err = {0};
 	FILE *progress = tmpfile();
-	assert_int_equal(render_to_dir(&l, out, 1080, 1920, 0, progress, &paths, &n, &err), 0);
+	assert_int_equal(app_render_dir(&l, out, 1080, 1920, 0, NULL, progress, &paths, &n, &err), 0);
 	assert_true(n >= 2); /* the posting and the overview */
 	for (size_t i = 0; i < n; i++) {
 		SDL_Surface *s = IMG_Load(paths[i]);
@@ -241,10 +242,10 @@ static void test_render_to_dir(void **state)
 	assert_non_null(strstr(line, "posting 1/1: Data Engineer"));
 	fclose(progress);
 	/* Bad arguments: one clear line, nothing written. */
-	assert_int_equal(render_to_dir(&l, out, 1920, 1080, 45, NULL, NULL, NULL, &err), JK_EARG);
+	assert_int_equal(app_render_dir(&l, out, 1920, 1080, 45, NULL, NULL, NULL, NULL, &err), JK_EARG);
 	assert_non_null(strstr(err.msg, "45"));
-	assert_int_equal(render_to_dir(&l, out, 10, 10, 0, NULL, NULL, NULL, &err), JK_EARG);
-	assert_int_equal(render_to_dir(&l, "/proc/nope/x", 1920, 1080, 0, NULL, NULL, NULL, &err),
+	assert_int_equal(app_render_dir(&l, out, 10, 10, 0, NULL, NULL, NULL, NULL, &err), JK_EARG);
+	assert_int_equal(app_render_dir(&l, "/proc/nope/x", 1920, 1080, 0, NULL, NULL, NULL, NULL, &err),
 	                 JK_EIO);
 	assert_non_null(strstr(err.msg, "/proc/nope/x"));
 	posting_list_free(&l);
@@ -688,7 +689,7 @@ static void test_render_to_dir_look(void **state)
 	char **paths = NULL;
 	size_t n = 0;
 	jk_err err = {0};
-	assert_int_equal(render_to_dir_look(&l, out, 1280, 720, 0, &look, NULL, &paths, &n, &err), 0);
+	assert_int_equal(app_render_dir(&l, out, 1280, 720, 0, &look, NULL, &paths, &n, &err), 0);
 	assert_true(n >= 2);
 	for (size_t i = 0; i < n; i++) {
 		SDL_Surface *s = IMG_Load(paths[i]);

@@ -87,7 +87,7 @@ bool store_is_posting_name(const char *name)
 
 typedef struct load_state {
 	posting_list *out;
-	store_warn_fn warn;
+	jk_warn_fn warn;
 	void *ud;
 	size_t files, failed;
 } load_state;
@@ -221,7 +221,7 @@ uint64_t store_path_stamp(const char *path)
 	return h;
 }
 
-int store_load_path(const char *path, posting_list *out, store_warn_fn warn, void *ud,
+int store_load_path(const char *path, posting_list *out, jk_warn_fn warn, void *ud,
                     size_t *nfiles, size_t *nfailed, jk_err *err)
 {
 	load_state st = {.out = out, .warn = warn, .ud = ud};

@@ -1,10 +1,37 @@
 /* jk.c — shared core: errors, buffers, UTF-8, text cleaning. */
 #include "jk.h"
 
+#include "internal.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* Messages are one line, whatever the input put into them. A long message
+ * is cut at a byte count, and "%.40s" cuts a name the same way: drop a
+ * character cut at the end, show any other broken byte as '?'. Messages
+ * stay valid UTF-8. */
+void jk_one_line(char *s)
+{
+	for (char *c = s; *c; c++)
+		if (*c == '\n' || *c == '\r' || *c == '\t')
+			*c = ' ';
+	size_t n = strlen(s), i = n;
+	while (i > 0 && n - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	unsigned char lead = i ? (unsigned char)s[i - 1] : 0;
+	size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (lead >= 0xC0 && n - (i - 1) < want)
+		s[n = i - 1] = '\0';
+	for (size_t k = 0; k < n;) {
+		uint32_t cp;
+		size_t used = jk_utf8_decode(s + k, n - k, &cp);
+		if (cp == 0xFFFD && used == 1)
+			s[k] = '?';
+		k += used;
+	}
+}
 
 int jk_fail(jk_err *err, int code, const char *fmt, ...)
 {
@@ -14,27 +41,7 @@ int jk_fail(jk_err *err, int code, const char *fmt, ...)
 		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 		va_end(ap);
 		err->code = code;
-		/* Messages are one line, whatever the input put into them. */
-		for (char *c = err->msg; *c; c++)
-			if (*c == '\n' || *c == '\r' || *c == '\t')
-				*c = ' ';
-		/* A long message is cut at a byte count, and "%.40s" cuts a name
-		 * the same way: drop a character cut at the end, show any other
-		 * broken byte as '?'. Messages stay valid UTF-8. */
-		size_t n = strlen(err->msg), i = n;
-		while (i > 0 && n - i < 3 && ((unsigned char)err->msg[i - 1] & 0xC0) == 0x80)
-			i--;
-		unsigned char lead = i ? (unsigned char)err->msg[i - 1] : 0;
-		size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-		if (lead >= 0xC0 && n - (i - 1) < want)
-			err->msg[n = i - 1] = '\0';
-		for (size_t k = 0; k < n;) {
-			uint32_t cp;
-			size_t used = jk_utf8_decode(err->msg + k, n - k, &cp);
-			if (cp == 0xFFFD && used == 1)
-				err->msg[k] = '?';
-			k += used;
-		}
+		jk_one_line(err->msg);
 	}
 	return code;
 }

@@ -2,6 +2,7 @@
  * sources loaded and passed through the deck, handed to the chosen action.
  * Signals: SIGHUP reloads config and sources (a thread waits for it), SDL
  * turns SIGTERM/SIGINT into a clean quit. Only main() exits. */
+#include "app.h"
 #include "config.h"
 #include "deck.h"
 #include "fetch.h"
@@ -685,7 +686,7 @@ static int render_action(app *a, const posting_list *list)
 {
 	jk_err err = {0};
 	render_look look = look_of(&a->cfg);
-	if (render_to_dir_look(list, a->c->render_dir, a->cfg.size_w, a->cfg.size_h,
+	if (app_render_dir(list, a->c->render_dir, a->cfg.size_w, a->cfg.size_h,
 	                       a->cfg.rotate, &look, stdout, NULL, NULL, &err)) {
 		fprintf(stderr, "jobkiosk: %s\n", err.msg);
 		return 1;

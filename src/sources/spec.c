@@ -365,7 +365,7 @@ static int load_cached(const source *s, const char *url, store_cache *cache, pos
 }
 
 size_t sources_load(const source_list *l, store_cache *cache, posting_list *out,
-                    sources_warn_fn warn, void *ud)
+                    jk_warn_fn warn, void *ud)
 {
 	size_t ok = 0;
 	for (size_t i = 0; i < l->n; i++) {

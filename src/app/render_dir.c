@@ -1,0 +1,157 @@
+/* render_dir.c — the --render action: every page of every posting, then the
+ * overview, written as PNG files. */
+#include "app.h"
+
+#include "layout.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+/* File name part from a title: lower-case ASCII letters, digits, '-'. */
+static void slug(const char *t, char *out, size_t cap)
+{
+	size_t n = 0;
+	bool dash = false;
+	for (const char *p = t ? t : ""; *p && n + 1 < cap; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && n)
+				out[n++] = '-';
+			dash = false;
+			if (n + 1 < cap)
+				out[n++] = c;
+		} else {
+			dash = true;
+		}
+	}
+	if (!n)
+		n = (size_t)snprintf(out, cap, "posting");
+	out[n] = '\0';
+}
+
+/* What every page of --render shares. */
+typedef struct out_dir {
+	render_fonts *f;
+	const layout_theme *th;
+	int rotate;
+	const char *dir;
+	const char *clock; /* HH:MM, NULL without the clock */
+	FILE *progress;
+	char ***paths;
+	size_t *npaths, cap;
+} out_dir;
+
+static int write_doc(out_dir *o, const layout_doc *d, const char *stem, jk_err *err)
+{
+	layout_measurer m = render_measurer(o->f);
+	layout_box clock;
+	bool on = o->clock && layout_clock_box(d, &m, o->clock, &clock);
+	for (size_t k = 0; k < d->npages; k++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s-p%zu.png", o->dir, stem, k + 1);
+		SDL_Surface *s = render_page_ex(o->f, d, k, on ? &clock : NULL, on ? 1 : 0, o->th,
+		                                o->rotate, err);
+		if (!s)
+			return err ? err->code : JK_EIO;
+		int r = render_save_png(s, path, err);
+		SDL_FreeSurface(s);
+		if (r)
+			return r;
+		if (o->progress)
+			fprintf(o->progress, "  %s\n", path);
+		if (o->paths) {
+			if (*o->npaths == o->cap) {
+				size_t nc = o->cap ? o->cap * 2 : 16;
+				char **nv = realloc(*o->paths, nc * sizeof *nv);
+				if (!nv)
+					return jk_fail(err, JK_ENOMEM, "render: out of memory");
+				*o->paths = nv;
+				o->cap = nc;
+			}
+			char *p = jk_strndup(path, (size_t)-1);
+			if (!p)
+				return jk_fail(err, JK_ENOMEM, "render: out of memory");
+			(*o->paths)[(*o->npaths)++] = p;
+		}
+	}
+	return 0;
+}
+
+int app_render_dir(const posting_list *l, const char *dir, int w, int h, int rotate,
+                   const render_look *look, FILE *progress, char ***paths, size_t *npaths,
+                   jk_err *err)
+{
+	if (paths)
+		*paths = NULL;
+	if (npaths)
+		*npaths = 0;
+	if (!render_rotation_ok(rotate))
+		return jk_fail(err, JK_EARG, "rotation %d: use 0, 90, 180 or 270", rotate);
+	if (w < 160 || h < 160 || w > 16384 || h > 16384)
+		return jk_fail(err, JK_EARG, "size %dx%d: use between 160x160 and 16384x16384", w, h);
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		return jk_fail(err, JK_EIO, "%s: cannot create: %s", dir, strerror(errno));
+	render_fonts *f;
+	int r = render_fonts_open_look(look, &f, err);
+	if (r)
+		return r;
+	layout_theme th = render_look_theme(look);
+	int lw, lh;
+	render_logical_size(w, h, rotate, &lw, &lh);
+	layout_params lp = {.w = lw,
+	                    .h = lh,
+	                    .theme = &th,
+	                    .measure = render_measurer(f),
+	                    .header = look ? look->header : NULL,
+	                    .clock = look && look->clock};
+	render_logo_size(f, &lp.logo_w, &lp.logo_h);
+	size_t dummy = 0;
+	if (!npaths)
+		npaths = &dummy;
+	char hhmm[8] = "";
+	time_t now = time(NULL);
+	struct tm tm;
+	if (lp.clock && localtime_r(&now, &tm))
+		snprintf(hhmm, sizeof hhmm, "%02d:%02d", tm.tm_hour % 24, tm.tm_min % 60);
+	out_dir o = {.f = f,
+	             .th = &th,
+	             .rotate = rotate,
+	             .dir = dir,
+	             .progress = progress,
+	             .paths = paths,
+	             .npaths = npaths,
+	             .clock = lp.clock ? hhmm : NULL};
+	for (size_t i = 0; i < l->n && !r; i++) {
+		layout_doc d;
+		r = layout_posting(l->items[i], &lp, &d, err);
+		if (!r) {
+			char stem[80], sl[48];
+			slug(l->items[i]->title, sl, sizeof sl);
+			snprintf(stem, sizeof stem, "%03zu-%s", i + 1, sl);
+			if (progress)
+				fprintf(progress, "posting %zu/%zu: %s — %zu page(s), body %d px\n", i + 1,
+				        l->n, l->items[i]->title ? l->items[i]->title : "(untitled)",
+				        d.npages, d.body_px);
+			r = write_doc(&o, &d, stem, err);
+		}
+		layout_doc_free(&d);
+	}
+	if (!r && l->n) {
+		layout_doc d;
+		r = layout_overview((const posting *const *)l->items, l->n, &lp, &d, err);
+		if (!r) {
+			if (progress)
+				fprintf(progress, "overview: %zu position(s), %zu page(s)\n", l->n,
+				        d.npages);
+			r = write_doc(&o, &d, "overview", err);
+		}
+		layout_doc_free(&d);
+	}
+	render_fonts_close(f);
+	return r;
+}
