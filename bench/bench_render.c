@@ -13,9 +13,9 @@
 #include <sys/resource.h>
 #include <time.h>
 
-static const char *words[] = {"systems", "reliable", "team", "build", "design", "with",
-                              "and", "customers", "embedded", "software", "the", "of",
-                              "measure", "careful", "data", "research", "hardware", "to"};
+static const char *words[] = {"systems", "reliable",  "team",     "build",    "design",   "with",
+                              "and",     "customers", "embedded", "software", "the",      "of",
+                              "measure", "careful",   "data",     "research", "hardware", "to"};
 
 static void make_list(posting_list *l, size_t n)
 {
@@ -32,14 +32,17 @@ static void make_list(posting_list *l, size_t n)
 		snprintf(t, sizeof t, "https://careers.example.com/jobs/%zu", i + 1);
 		posting_set(&p->apply, t, (size_t)-1);
 		for (int s = 0; s < 3; s++) {
-			posting_section *sec = posting_add_section(p, s ? "What you bring" : "About");
+			posting_section *sec =
+			    posting_add_section(p, s ? "What you bring" : "About");
 			for (int b = 0; b < 3; b++) {
-				posting_block *bk = posting_add_block(sec, s ? POSTING_BULLET : POSTING_PARAGRAPH, 0);
+				posting_block *bk = posting_add_block(
+				    sec, s ? POSTING_BULLET : POSTING_PARAGRAPH, 0);
 				int nw = s ? 10 : 40;
 				for (int w = 0; w < nw; w++) {
 					seed = seed * 1103515245u + 12345u;
-					posting_block_append(bk, words[(seed >> 16) % JK_ARRAY_LEN(words)], (size_t)-1,
-					                     0);
+					posting_block_append(
+					    bk, words[(seed >> 16) % JK_ARRAY_LEN(words)],
+					    (size_t)-1, 0);
 					posting_block_space(bk);
 				}
 			}
@@ -93,8 +96,12 @@ int main(void)
 	posting_list l;
 	make_list(&l, 100);
 	marks m = {0};
-	kiosk_opts o = {.win_w = 1920, .win_h = 1080, .slide_seconds = 10, .max_seconds = seconds,
-	                .on_show = on_show, .hook_ud = &m};
+	kiosk_opts o = {.win_w = 1920,
+	                .win_h = 1080,
+	                .slide_seconds = 10,
+	                .max_seconds = seconds,
+	                .on_show = on_show,
+	                .hook_ud = &m};
 	kiosk_stats st;
 	jk_err err = {0};
 	double c0 = cpu_s(), w0 = wall_s();
@@ -121,8 +128,9 @@ int main(void)
 	printf("  CPU per minute incl. start  %7.2f s    (%.2f s over %.1f s)\n",
 	       wall > 0 ? cpu * 60.0 / wall : 0.0, cpu, wall);
 	size_t extra = st.frames - st.fade_frames - st.ticks - st.shown;
-	printf("  frames between transitions  %7zu      (target 0; plus %zu progress ticks at 1 Hz)\n",
-	       st.frames > st.fade_frames + st.ticks + st.shown ? extra : 0, st.ticks);
+	printf(
+	    "  frames between transitions  %7zu      (target 0; plus %zu progress ticks at 1 Hz)\n",
+	    st.frames > st.fade_frames + st.ticks + st.shown ? extra : 0, st.ticks);
 	printf("  peak RSS                    %7.1f MiB  (target <= 50; %.1f MiB at the first "
 	       "slide)\n",
 	       (double)u.ru_maxrss / 1024.0, (double)m.rss_first_kib / 1024.0);

@@ -133,7 +133,8 @@ int main(void)
 	const char *root = getenv("JK_ROOT") ? getenv("JK_ROOT") : ".";
 	char dir[4096];
 	snprintf(dir, sizeof dir, "%s/samples", root);
-	soak s = {.target = env_size("SOAK_CHANGES", 100000), .every = env_size("SOAK_RELOAD", 500)};
+	soak s = {.target = env_size("SOAK_CHANGES", 100000),
+	          .every = env_size("SOAK_RELOAD", 500)};
 	double slide_ms = (double)env_size("SOAK_SLIDE_MS", 1);
 	if (s.target < WARMUP + SAMPLES)
 		s.target = WARMUP + SAMPLES;
@@ -153,8 +154,12 @@ int main(void)
 	size_t nposting = list.n;
 	/* Cut: a crossfade waits 33 ms a frame, which would be most of the
 	 * run; the blend code is exercised by the tests and the benchmark. */
-	kiosk_opts o = {.win_w = 480, .win_h = 270, .slide_seconds = slide_ms / 1000.0, .cut = true,
-	                .on_show = on_show, .hook_ud = &s};
+	kiosk_opts o = {.win_w = 480,
+	                .win_h = 270,
+	                .slide_seconds = slide_ms / 1000.0,
+	                .cut = true,
+	                .on_show = on_show,
+	                .hook_ud = &s};
 	kiosk_stats st;
 	printf("soak: %zu postings from %s, %zu slide changes of %.0f ms at 480x270, "
 	       "reload every %zu\n",

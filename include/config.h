@@ -19,51 +19,51 @@ typedef struct config {
 	char **sources;
 	size_t nsources;
 
-	double slide_seconds;   /* slide_seconds: 1..3600, default 12 */
-	bool cut;               /* transition: crossfade (default) | cut */
-	int rotate;             /* rotate: 0 90 180 270 */
-	bool fullscreen;        /* fullscreen: yes (default) | no */
-	int res_w, res_h;       /* resolution: auto (0x0, default: the desktop
-	                         * mode) | WxH (full screen: the display mode to
-	                         * set; windowed: the window size, auto 1280x720) */
-	int size_w, size_h;     /* size: WxH for --render, default 1920x1080 */
+	double slide_seconds; /* slide_seconds: 1..3600, default 12 */
+	bool cut;             /* transition: crossfade (default) | cut */
+	int rotate;           /* rotate: 0 90 180 270 */
+	bool fullscreen;      /* fullscreen: yes (default) | no */
+	int res_w, res_h;     /* resolution: auto (0x0, default: the desktop
+	                       * mode) | WxH (full screen: the display mode to
+	                       * set; windowed: the window size, auto 1280x720) */
+	int size_w, size_h;   /* size: WxH for --render, default 1920x1080 */
 
 	/* Look. */
-	layout_theme theme;     /* theme: dark (default) | light, then
-	                         * background_color, text_color, accent_color
-	                         * (#RRGGBB) override single colours */
-	char *header;           /* header: text on every slide, e.g.
-	                         * "Booth 12 · We're hiring"; NULL none */
-	char *logo;             /* logo: path of a PNG/JPEG shown in the header */
-	char *font;             /* font: fontconfig family or a font file path;
-	                         * NULL = Inter */
+	layout_theme theme;        /* theme: dark (default) | light, then
+	                            * background_color, text_color, accent_color
+	                            * (#RRGGBB) override single colours */
+	char *header;              /* header: text on every slide, e.g.
+	                            * "Booth 12 · We're hiring"; NULL none */
+	char *logo;                /* logo: path of a PNG/JPEG shown in the header */
+	char *font;                /* font: fontconfig family or a font file path;
+	                            * NULL = Inter */
 	deck_words fallback_fonts; /* fallback_fonts: comma list, tried after
 	                            * font for missing glyphs (Noto CJK built in) */
-	bool clock;             /* clock: show HH:MM in the corner, default no */
-	int burn_in_shift;      /* burn_in_shift: pixels 0..32 (0 off), default 4 */
-	int burn_in_minutes;    /* burn_in_minutes: 1..120, default 5 */
+	bool clock;                /* clock: show HH:MM in the corner, default no */
+	int burn_in_shift;         /* burn_in_shift: pixels 0..32 (0 off), default 4 */
+	int burn_in_minutes;       /* burn_in_minutes: 1..120, default 5 */
 
 	/* Postings. */
-	deck_opts deck;         /* order, filter_tag, filter_employment,
-	                         * filter_keyword (repeatable or comma lists),
-	                         * hide_expired (default yes), default_apply */
-	char *default_apply;    /* owns the string deck.default_apply borrows */
+	deck_opts deck;      /* order, filter_tag, filter_employment,
+	                      * filter_keyword (repeatable or comma lists),
+	                      * hide_expired (default yes), default_apply */
+	char *default_apply; /* owns the string deck.default_apply borrows */
 
 	/* Network and cache. */
-	char *cache_dir;        /* cache_dir: NULL = the default */
-	char *ca_file;          /* ca_file */
-	long refresh_s;         /* refresh_minutes: 1..1440, default 15 */
+	char *cache_dir; /* cache_dir: NULL = the default */
+	char *ca_file;   /* ca_file */
+	long refresh_s;  /* refresh_minutes: 1..1440, default 15 */
 
 	/* Display schedule. */
-	schedule schedule;      /* schedule = DAYS HH:MM-HH:MM (repeatable); none:
-	                         * always on */
+	schedule schedule;         /* schedule = DAYS HH:MM-HH:MM (repeatable); none:
+	                            * always on */
 	char *display_on_command;  /* display_on_command: run when the schedule
 	                            * turns the screen on */
 	char *display_off_command; /* display_off_command */
 
-	bool verbose;           /* verbose: yes | no */
+	bool verbose; /* verbose: yes | no */
 
-	char *path;             /* the file read, NULL when none */
+	char *path; /* the file read, NULL when none */
 } config;
 
 /* Fills c with the defaults (everything above). The caller frees with

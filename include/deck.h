@@ -34,15 +34,15 @@ typedef struct deck_opts {
 	                        * contains one as a word prefix */
 	bool hide_expired;     /* default true */
 	deck_order order;
-	uint64_t seed;               /* DECK_ORDER_SHUFFLE */
-	const char *default_apply;   /* borrowed; http(s) or mailto, or NULL */
+	uint64_t seed;             /* DECK_ORDER_SHUFFLE */
+	const char *default_apply; /* borrowed; http(s) or mailto, or NULL */
 } deck_opts;
 
 /* What deck_apply() did, for the log line and the screen. */
 typedef struct deck_report {
 	size_t in, shown;
-	size_t filtered; /* dropped by tag/employment/keyword */
-	size_t expired;  /* dropped because expires < today */
+	size_t filtered;      /* dropped by tag/employment/keyword */
+	size_t expired;       /* dropped because expires < today */
 	bool clock_untrusted; /* expiry was not applied: the clock is clearly
 	                       * wrong (before JK_CLOCK_SANE, or more than a day
 	                       * behind the newest posted date) */
@@ -63,8 +63,7 @@ bool deck_clock_trusted(const posting_list *l, time_t now);
  * posting's expires date (YYYY-MM-DD, local date of now) and keeps a posting
  * through its expiry day. An unparsable expires date never hides a posting.
  * report may be NULL. Returns 0 or JK_ENOMEM (l unchanged on failure). */
-int deck_apply(posting_list *l, const deck_opts *o, time_t now, deck_report *report,
-               jk_err *err);
+int deck_apply(posting_list *l, const deck_opts *o, time_t now, deck_report *report, jk_err *err);
 
 /* Parses "listed", "newest", "shuffle" (also "as-listed", "newest-first",
  * "random"). false for anything else. */

@@ -34,9 +34,9 @@ typedef struct fetch_request {
 } fetch_request;
 
 typedef struct fetch_response {
-	long status;         /* final HTTP status; 0 when no response */
-	bool not_modified;   /* 304: body empty, the cached copy stays */
-	char *body;          /* NUL-terminated; owned, freed by fetch_response_free */
+	long status;       /* final HTTP status; 0 when no response */
+	bool not_modified; /* 304: body empty, the cached copy stays */
+	char *body;        /* NUL-terminated; owned, freed by fetch_response_free */
 	size_t len;
 	char *content_type;  /* owned or NULL */
 	char *etag;          /* owned or NULL */

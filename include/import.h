@@ -13,8 +13,8 @@ typedef enum import_format {
 	IMPORT_UNKNOWN = 0,
 	IMPORT_MARKDOWN,
 	IMPORT_HTML,
-	IMPORT_GRID,      /* scraped multi-column grid of HTML cells */
-	IMPORT_JSONLD,    /* bare schema.org JobPosting JSON */
+	IMPORT_GRID,   /* scraped multi-column grid of HTML cells */
+	IMPORT_JSONLD, /* bare schema.org JobPosting JSON */
 	IMPORT_GREENHOUSE,
 	IMPORT_LEVER,
 	IMPORT_JSONFEED,
@@ -49,7 +49,7 @@ const char *import_format_name(import_format f);
  * document validly holds none (e.g. an empty feed, only drafts); a negative
  * status with a one-line reason in err otherwise (empty, binary, too big,
  * malformed beyond recovery). On error nothing is appended. */
-int import_bytes(const char *data, size_t len, const import_opts *opts,
-                 posting_list *out, jk_err *err);
+int import_bytes(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                 jk_err *err);
 
 #endif

@@ -33,8 +33,7 @@ typedef struct jk_err {
 
 /* Sets err (if not NULL) to code and the formatted message; returns code so
  * callers can write `return jk_fail(err, JK_EFORMAT, "...")`. */
-int jk_fail(jk_err *err, int code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+int jk_fail(jk_err *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Growable byte buffer, always NUL-terminated once anything was appended.
  * limit = 0 means no cap; appending past the cap fails with JK_ETOOBIG so
@@ -47,8 +46,7 @@ typedef struct jk_buf {
 int jk_buf_append(jk_buf *b, const void *p, size_t n);
 int jk_buf_puts(jk_buf *b, const char *s);
 int jk_buf_putc(jk_buf *b, char c);
-int jk_buf_printf(jk_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+int jk_buf_printf(jk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Returns the data (caller frees with free()), leaves b empty. Never NULL:
  * an empty buffer yields "". NULL only on allocation failure. */
 char *jk_buf_detach(jk_buf *b);

@@ -26,9 +26,9 @@ typedef struct kiosk_status {
 } kiosk_status;
 
 typedef struct kiosk_state {
-	size_t slide;    /* index in the deck (postings' pages, then overview) */
+	size_t slide; /* index in the deck (postings' pages, then overview) */
 	size_t nslides;
-	size_t posting;  /* posting index, nposting for the overview */
+	size_t posting; /* posting index, nposting for the overview */
 	size_t nposting;
 	size_t page, npages; /* within the posting */
 	bool paused;
@@ -65,13 +65,13 @@ typedef struct kiosk_stats {
 } kiosk_stats;
 
 typedef struct kiosk_opts {
-	int win_w, win_h;       /* 0 x 0: full screen (desktop size) */
-	int rotate;             /* 0, 90, 180, 270 */
-	double slide_seconds;   /* <= 0: 12 */
-	bool cut;               /* cut instead of crossfade */
-	int fade_ms;            /* <= 0: 700 */
-	bool accelerated;       /* a GPU renderer instead of the software one */
-	double max_seconds;     /* > 0: quit after this long (tests, bench) */
+	int win_w, win_h;     /* 0 x 0: full screen (desktop size) */
+	int rotate;           /* 0, 90, 180, 270 */
+	double slide_seconds; /* <= 0: 12 */
+	bool cut;             /* cut instead of crossfade */
+	int fade_ms;          /* <= 0: 700 */
+	bool accelerated;     /* a GPU renderer instead of the software one */
+	double max_seconds;   /* > 0: quit after this long (tests, bench) */
 	/* Called after each slide is first presented (tests push events). */
 	void (*on_show)(void *ud, const kiosk_state *st);
 	void *hook_ud;

@@ -58,8 +58,8 @@ typedef struct layout_box {
 	const char *text; /* TEXT: the run (not NUL-terminated); QR: the exact
 	                   * apply target (NUL-terminated). Owned by the doc. */
 	size_t len;
-	int qr_scale;     /* LAYOUT_QR: pixels per module */
-	int qr_modules;   /* LAYOUT_QR: modules per side without quiet zone */
+	int qr_scale;   /* LAYOUT_QR: pixels per module */
+	int qr_modules; /* LAYOUT_QR: modules per side without quiet zone */
 } layout_box;
 
 typedef struct layout_page {
@@ -84,8 +84,8 @@ typedef struct layout_doc {
 } layout_doc;
 
 typedef struct layout_params {
-	int w, h;                   /* logical screen (after rotation) */
-	const layout_theme *theme;  /* borrowed */
+	int w, h;                  /* logical screen (after rotation) */
+	const layout_theme *theme; /* borrowed */
 	layout_measurer measure;
 	/* The header band along the top of every page, below the safe area's
 	 * top edge; the body area shrinks by its height. All zero: no band. */
@@ -110,8 +110,8 @@ int layout_posting(const posting *p, const layout_params *lp, layout_doc *out, j
 
 /* The overview page(s): every position as "title · organisation ·
  * location". items borrowed. Same ownership as layout_posting(). */
-int layout_overview(const posting *const *items, size_t n, const layout_params *lp,
-                    layout_doc *out, jk_err *err);
+int layout_overview(const posting *const *items, size_t n, const layout_params *lp, layout_doc *out,
+                    jk_err *err);
 
 /* A message page (the kiosk's waiting screen): headline, an accent rule,
  * line and a small muted note (line and note may be NULL), centred in the

@@ -43,16 +43,16 @@ typedef struct posting_section {
 } posting_section;
 
 typedef struct posting {
-	char *id;           /* stable across reloads of the same source */
+	char *id; /* stable across reloads of the same source */
 	char *title;
 	char *organization;
 	char *location;
-	char *employment;   /* e.g. "Full-time", "Internship · Hybrid" */
+	char *employment; /* e.g. "Full-time", "Internship · Hybrid" */
 	char *pay;
-	char *posted;       /* YYYY-MM-DD */
-	char *expires;      /* YYYY-MM-DD */
-	char *apply;        /* http(s):// URL or mailto:, nothing else */
-	char *source;       /* file path or URL it was read from */
+	char *posted;  /* YYYY-MM-DD */
+	char *expires; /* YYYY-MM-DD */
+	char *apply;   /* http(s):// URL or mailto:, nothing else */
+	char *source;  /* file path or URL it was read from */
 	char **tags;
 	size_t ntags;
 	posting_section *sections;

@@ -23,24 +23,24 @@ typedef enum source_kind {
 } source_kind;
 
 typedef enum source_state {
-	SOURCE_NEVER = 0,   /* not tried yet */
-	SOURCE_OK,          /* last refresh brought a good document */
+	SOURCE_NEVER = 0, /* not tried yet */
+	SOURCE_OK,        /* last refresh brought a good document */
 	SOURCE_NOT_MODIFIED,
-	SOURCE_FAILED,      /* last refresh failed; cached copy (if any) in use */
+	SOURCE_FAILED, /* last refresh failed; cached copy (if any) in use */
 } source_state;
 
 typedef struct source {
 	source_kind kind;
-	char *spec;  /* as the organiser wrote it */
-	char *url;   /* what is fetched (NULL for paths) */
-	char *org;   /* default organisation (board or company name), or NULL */
+	char *spec; /* as the organiser wrote it */
+	char *url;  /* what is fetched (NULL for paths) */
+	char *org;  /* default organisation (board or company name), or NULL */
 	/* Refresh state, owned by whoever refreshes (the worker or --fetch-once). */
 	source_state state;
-	int failures;         /* consecutive */
-	int64_t next_due_ms;  /* monotonic ms */
-	int64_t last_ok;      /* unix seconds of the last good response */
-	long max_age;         /* from the last response, -1 when none */
-	long retry_after;     /* likewise */
+	int failures;        /* consecutive */
+	int64_t next_due_ms; /* monotonic ms */
+	int64_t last_ok;     /* unix seconds of the last good response */
+	long max_age;        /* from the last response, -1 when none */
+	long retry_after;    /* likewise */
 	char last_error[256];
 } source;
 
@@ -64,7 +64,7 @@ int64_t sources_next_delay_ms(const source *s, bool ok, long max_age, long retry
                               long interval_s, double rnd);
 
 typedef struct sources_fetch_opts {
-	store_cache *cache;  /* required */
+	store_cache *cache; /* required */
 	fetch_limits limits;
 	/* Feed items that only link to a posting page: how many linked pages
 	 * one refresh may fetch (0: 50). */
@@ -72,10 +72,10 @@ typedef struct sources_fetch_opts {
 } sources_fetch_opts;
 
 typedef enum refresh_outcome {
-	REFRESH_OK,           /* new content stored */
-	REFRESH_UNCHANGED,    /* 304, or the same bytes again */
+	REFRESH_OK,        /* new content stored */
+	REFRESH_UNCHANGED, /* 304, or the same bytes again */
 	REFRESH_FAILED,
-	REFRESH_LOCAL,        /* a path: nothing to fetch */
+	REFRESH_LOCAL, /* a path: nothing to fetch */
 } refresh_outcome;
 
 /* Fetches one network source (with the cached validators), checks that the
@@ -89,20 +89,21 @@ refresh_outcome sources_refresh(source *s, const sources_fetch_opts *o, size_t *
  * cache (nothing is fetched). Failures go through warn (may be NULL), one
  * line per source or file. Returns the number of sources that gave at least
  * one readable document. */
-size_t sources_load(const source_list *l, store_cache *cache, posting_list *out,
-                    jk_warn_fn warn, void *ud);
+size_t sources_load(const source_list *l, store_cache *cache, posting_list *out, jk_warn_fn warn,
+                    void *ud);
 
 /* The background refresher: one thread that refreshes each network source
  * when it is due and tells the loop through notify when a refresh brought
- * new content (called on the worker thread: it must only post an event). The render loop never waits on it. */
+ * new content (called on the worker thread: it must only post an event). The render loop never
+ * waits on it. */
 typedef struct sources_worker sources_worker;
 typedef void (*sources_notify_fn)(void *ud);
 
 typedef struct sources_status {
-	size_t total;      /* network sources */
-	size_t failing;    /* whose last refresh failed */
-	size_t never_ok;   /* not one good response yet */
-	int64_t oldest_ok; /* unix seconds of the stalest good refresh, 0 if none */
+	size_t total;            /* network sources */
+	size_t failing;          /* whose last refresh failed */
+	size_t never_ok;         /* not one good response yet */
+	int64_t oldest_ok;       /* unix seconds of the stalest good refresh, 0 if none */
 	char first_failing[512]; /* "SPEC: reason" of one failing source */
 } sources_status;
 

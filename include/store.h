@@ -22,15 +22,14 @@ bool store_is_posting_name(const char *name);
  * NULL) count the files tried and failed. Returns 0 when at least one file
  * was read, or a negative status with err set (the path itself missing or
  * unreadable, or every file in it failing). */
-int store_load_path(const char *path, posting_list *out, jk_warn_fn warn, void *ud,
-                    size_t *nfiles, size_t *nfailed, jk_err *err);
+int store_load_path(const char *path, posting_list *out, jk_warn_fn warn, void *ud, size_t *nfiles,
+                    size_t *nfailed, jk_err *err);
 
 /* A fingerprint of what store_load_path() would read: names, sizes and
  * modification times of the posting files (nothing is read, only stat'ed).
  * It changes when a file is added, removed or rewritten, or a USB stick
  * is swapped; the loop polls it to pick up local changes cheaply. */
 uint64_t store_path_stamp(const char *path);
-
 
 /* The cache: one file per fetched document, named by a hash of its key
  * (the source URL), never by text from a response. Writes are crash-safe
@@ -40,11 +39,11 @@ uint64_t store_path_stamp(const char *path);
 typedef struct store_cache store_cache;
 
 typedef struct store_meta {
-	char *key;           /* the source URL */
-	char *etag;          /* validators for the next conditional GET */
+	char *key;  /* the source URL */
+	char *etag; /* validators for the next conditional GET */
 	char *last_modified;
 	char *content_type;
-	int64_t fetched_at;  /* unix seconds of the response stored */
+	int64_t fetched_at; /* unix seconds of the response stored */
 } store_meta;
 
 /* Frees the strings of m (not m). Accepts NULL. */

@@ -74,7 +74,8 @@ static void test_round_trip_and_no_rewrite(void **state)
 	char *body;
 	size_t len;
 	jk_err err = {0};
-	assert_int_equal(store_cache_get(c, "https://jobs.example.org/feed.xml", &m, &body, &len, &err), 0);
+	assert_int_equal(
+	    store_cache_get(c, "https://jobs.example.org/feed.xml", &m, &body, &len, &err), 0);
 	assert_string_equal(body, "<rss>one</rss>");
 	assert_int_equal(len, 14);
 	assert_string_equal(m.etag, "\"v1\"");
@@ -94,7 +95,8 @@ static void test_round_trip_and_no_rewrite(void **state)
 	assert_int_equal(st1.st_ino, st2.st_ino);
 	put(c, "https://jobs.example.org/feed.xml", "\"v2\"", "<rss>two</rss>", &written);
 	assert_true(written);
-	assert_int_equal(store_cache_get(c, "https://x.example/none", &m, &body, &len, &err), JK_ENOTFOUND);
+	assert_int_equal(store_cache_get(c, "https://x.example/none", &m, &body, &len, &err),
+	                 JK_ENOTFOUND);
 	assert_int_equal(store_cache_remove(c, "https://jobs.example.org/feed.xml", &err), 0);
 	assert_int_equal(count_files(dir), 0);
 	store_cache_close(c);
@@ -128,7 +130,10 @@ static void test_corrupt_entries(void **state)
 	assert_non_null(strstr(err.msg, "corrupt"));
 	assert_int_equal(access(path, F_OK), -1); /* removed, refetched later */
 	/* Truncated, empty, garbage. */
-	const char *bad[] = {"", "JKC1", "JKC1 zz 5\nabc", "\x7f" "ELF\0\0", "JKC1 0000000000000000 99999999999999999999\n"};
+	const char *bad[] = {"", "JKC1", "JKC1 zz 5\nabc",
+	                     "\x7f"
+	                     "ELF\0\0",
+	                     "JKC1 0000000000000000 99999999999999999999\n"};
 	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++) {
 		f = fopen(path, "wb");
 		fwrite(bad[i], 1, strlen(bad[i]) + (i == 3), f);
@@ -281,7 +286,8 @@ static void test_power_cut(void **state)
 				char key[16];
 				snprintf(key, sizeof key, "k%d", i % 4);
 				store_meta m = {.key = key};
-				store_cache_put(c, &m, bodies[i % 4][(i / 4) % 2], 2999, NULL, NULL);
+				store_cache_put(c, &m, bodies[i % 4][(i / 4) % 2], 2999, NULL,
+				                NULL);
 			}
 		}
 		usleep((useconds_t)(rand() % 3000));

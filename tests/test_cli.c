@@ -11,7 +11,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-
 static int count_lines(const char *s)
 {
 	int n = 0;
@@ -131,13 +130,16 @@ static void test_usage_errors(void **state)
 
 static const char BOARD[] =
     "{\"jobs\":[{\"id\":11,\"title\":\"Field Engineer\",\"location\":{\"name\":\"Tromsø\"},"
-    "\"absolute_url\":\"https://boards.example.org/acme/jobs/11\",\"updated_at\":\"2026-10-01T10:00:00Z\","
-    "\"content\":\"&lt;h2&gt;What you do&lt;/h2&gt;&lt;ul&gt;&lt;li&gt;Keep turbines turning.&lt;/li&gt;&lt;/ul&gt;\"}]}";
+    "\"absolute_url\":\"https://boards.example.org/acme/jobs/"
+    "11\",\"updated_at\":\"2026-10-01T10:00:00Z\","
+    "\"content\":\"&lt;h2&gt;What you do&lt;/h2&gt;&lt;ul&gt;&lt;li&gt;Keep turbines "
+    "turning.&lt;/li&gt;&lt;/ul&gt;\"}]}";
 
 static void board_handler(const httpd_req *req, httpd_resp *r, void *ud)
 {
 	(void)ud;
-	snprintf(r->headers, sizeof r->headers, "ETag: \"b1\"\r\nContent-Type: application/json\r\n");
+	snprintf(r->headers, sizeof r->headers,
+	         "ETag: \"b1\"\r\nContent-Type: application/json\r\n");
 	if (!strcmp(req->if_none_match, "\"b1\"")) {
 		r->status = 304;
 		return;
@@ -155,7 +157,8 @@ static void test_fetch_once_then_offline(void **state)
 	char cache[256], url[256], args[1024];
 	snprintf(cache, sizeof cache, "%s", tmp);
 	snprintf(url, sizeof url, "%s", httpd_url(srv, "/board.json"));
-	snprintf(args, sizeof args, "--fetch-once --cache-dir %s %s %s", cache, url, tu_root("samples"));
+	snprintf(args, sizeof args, "--fetch-once --cache-dir %s %s %s", cache, url,
+	         tu_root("samples"));
 	tu_run_result r = tu_run(args);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "board.json: ok, 1 posting(s)"));

@@ -91,8 +91,8 @@ static void count_px(const void *px, int w, int h, int pitch, uint32_t c, size_t
 	*eq = *ne = 0;
 	for (int y = 0; y < h; y++)
 		for (int x = 0; x < w; x++) {
-			uint32_t p = *(const uint32_t *)((const char *)px + (size_t)y * (size_t)pitch +
-			                                 (size_t)x * 4);
+			uint32_t p = *(const uint32_t *)((const char *)px +
+			                                 (size_t)y * (size_t)pitch + (size_t)x * 4);
 			if ((p & 0xFFFFFFu) == c)
 				(*eq)++;
 			else
@@ -133,11 +133,11 @@ static void push_window(Uint8 ev, int d1, int d2)
 /* ---- the display going away -------------------------------------------- */
 
 typedef struct display {
-	size_t nseen, after;     /* slides shown; shown after the last fault */
-	size_t black_frames;     /* composed pages mostly black */
-	size_t blank_screens;    /* presented screens without ink, after faults */
-	int last_w, last_h;      /* the last composed page's size */
-	bool saw_800;            /* a page composed for the resized window */
+	size_t nseen, after;  /* slides shown; shown after the last fault */
+	size_t black_frames;  /* composed pages mostly black */
+	size_t blank_screens; /* presented screens without ink, after faults */
+	int last_w, last_h;   /* the last composed page's size */
+	bool saw_800;         /* a page composed for the resized window */
 } display;
 
 static void on_show_display(void *ud, const kiosk_state *st)
@@ -194,14 +194,19 @@ static void test_display_reset_hidden_resized(void **state)
 	posting_list l;
 	tu_make_list(&l, 3);
 	display d = {0};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.15, .fade_ms = 40,
-	                .max_seconds = 3.0, .on_show = on_show_display, .hook_ud = &d};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.15,
+	                .fade_ms = 40,
+	                .max_seconds = 3.0,
+	                .on_show = on_show_display,
+	                .hook_ud = &d};
 	kiosk_stats st;
 	jk_err err = {0};
 	if (kiosk_run(&l, &o, NULL, NULL, &st, &err))
 		fail_msg("%s", err.msg);
 	assert_int_equal(st.resets, 3);
-	assert_true(d.saw_800);   /* laid out again for the new size */
+	assert_true(d.saw_800);    /* laid out again for the new size */
 	assert_true(d.after >= 3); /* and the slideshow went on */
 	assert_int_equal(d.last_w, 640);
 	assert_int_equal(d.last_h, 360);
@@ -328,9 +333,8 @@ static void fill(const char *dir, bool on)
 static void readonly(const char *dir, bool on)
 {
 	if (have_mounts) {
-		assert_int_equal(mount(NULL, dir, NULL, MS_REMOUNT | MNT_FLAGS | (on ? MS_RDONLY : 0),
-		                       NULL),
-		                 0);
+		assert_int_equal(
+		    mount(NULL, dir, NULL, MS_REMOUNT | MNT_FLAGS | (on ? MS_RDONLY : 0), NULL), 0);
 	} else {
 		assert_int_equal(chmod(dir, on ? 0500 : 0700), 0);
 	}
@@ -496,12 +500,20 @@ static void test_deck_clock_jumps(void **state)
 {
 	(void)state;
 	const time_t nowt = (time_t)real_now();
-	const time_t times[] = {0, 86400, DECK_CLOCK_SANE - 1, DECK_CLOCK_SANE, nowt,
-	                        nowt + (time_t)(20 * YEAR), nowt + (time_t)(1000 * YEAR),
-	                        (time_t)-86400 * 365 * 100, (time_t)INT64_MAX, (time_t)INT64_MIN};
+	const time_t times[] = {0,
+	                        86400,
+	                        DECK_CLOCK_SANE - 1,
+	                        DECK_CLOCK_SANE,
+	                        nowt,
+	                        nowt + (time_t)(20 * YEAR),
+	                        nowt + (time_t)(1000 * YEAR),
+	                        (time_t)-86400 * 365 * 100,
+	                        (time_t)INT64_MAX,
+	                        (time_t)INT64_MIN};
 	posting_list all;
 	posting_list_init(&all);
-	assert_int_equal(store_load_path(tu_root("samples"), &all, NULL, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(store_load_path(tu_root("samples"), &all, NULL, NULL, NULL, NULL, NULL),
+	                 0);
 	size_t undated = 0;
 	for (size_t i = 0; i < all.n; i++)
 		undated += !all.items[i]->expires;
@@ -509,7 +521,8 @@ static void test_deck_clock_jumps(void **state)
 	for (size_t k = 0; k < JK_ARRAY_LEN(times); k++) {
 		posting_list l;
 		posting_list_init(&l);
-		assert_int_equal(store_load_path(tu_root("samples"), &l, NULL, NULL, NULL, NULL, NULL), 0);
+		assert_int_equal(
+		    store_load_path(tu_root("samples"), &l, NULL, NULL, NULL, NULL, NULL), 0);
 		deck_opts o = {.hide_expired = true};
 		deck_report rep;
 		jk_err err = {0};
@@ -542,7 +555,8 @@ static void test_schedule_clock_jumps(void **state)
 		int m = schedule_minutes_to_change(&s, &tm);
 		assert_true(m >= 1 && m <= 7 * 24 * 60);
 	}
-	const int odd[][3] = {{-1, 0, 0}, {7, 10, 0}, {99, 25, 61}, {3, -5, -5}, {INT32_MIN, INT32_MAX, 0}};
+	const int odd[][3] = {
+	    {-1, 0, 0}, {7, 10, 0}, {99, 25, 61}, {3, -5, -5}, {INT32_MIN, INT32_MAX, 0}};
 	for (size_t k = 0; k < JK_ARRAY_LEN(odd); k++) {
 		struct tm tm = {.tm_wday = odd[k][0], .tm_hour = odd[k][1], .tm_min = odd[k][2]};
 		(void)schedule_is_on(&s, &tm);
@@ -580,8 +594,8 @@ static void on_show_clock(void *ud, const kiosk_state *st)
 static time_t now_jumping(void *ud)
 {
 	clockrun *c = ud;
-	const long long t[] = {86400, real_now(), real_now() + 20 * YEAR, -YEAR, 0,
-	                       (long long)INT64_MAX / 2};
+	const long long t[] = {86400, real_now(), real_now() + 20 * YEAR,
+	                       -YEAR, 0,          (long long)INT64_MAX / 2};
 	return (time_t)t[(size_t)atomic_fetch_add(&c->calls, 1) % JK_ARRAY_LEN(t)];
 }
 
@@ -604,9 +618,15 @@ static int run_clock(bool hook)
 	clockrun c = {.hook = hook};
 	schedule sch = {0};
 	assert_int_equal(schedule_add(&sch, "daily 00:00-24:00", NULL), 0);
-	kiosk_opts o = {.win_w = 480, .win_h = 270, .slide_seconds = 0.1, .cut = true,
-	                .max_seconds = 3.0, .on_show = on_show_clock, .hook_ud = &c,
-	                .now = hook ? now_jumping : NULL, .schedule = &sch};
+	kiosk_opts o = {.win_w = 480,
+	                .win_h = 270,
+	                .slide_seconds = 0.1,
+	                .cut = true,
+	                .max_seconds = 3.0,
+	                .on_show = on_show_clock,
+	                .hook_ud = &c,
+	                .now = hook ? now_jumping : NULL,
+	                .schedule = &sch};
 	SDL_Thread *t = SDL_CreateThread(rescue, "rescue", &c);
 	assert_non_null(t);
 	int r = kiosk_run(&l, &o, NULL, NULL, NULL, NULL);

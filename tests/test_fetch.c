@@ -211,7 +211,8 @@ static void test_refused_and_bad_urls(void **state)
 	assert_true(fetch_get(&req, &resp, &err) < 0);
 	assert_non_null(strstr(err.msg, "onnect"));
 	fetch_response_free(&resp);
-	const char *bad[] = {"ftp://127.0.0.1/", "file:///etc/passwd", "javascript:alert(1)", "", "127.0.0.1"};
+	const char *bad[] = {"ftp://127.0.0.1/", "file:///etc/passwd", "javascript:alert(1)", "",
+	                     "127.0.0.1"};
 	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++) {
 		fetch_request b = {.url = bad[i]};
 		assert_int_equal(fetch_get(&b, &resp, &err), JK_EARG);

@@ -33,12 +33,14 @@ static void test_sniff(void **state)
 	assert_int_equal(sniff("\n\n<p>hi</p>", "page"), IMPORT_HTML);
 	assert_int_equal(sniff("<p>a</p>\t<p>b</p>\n---\t---\n<p>c</p>", "x.html"), IMPORT_GRID);
 	assert_int_equal(sniff("<?xml version='1.0'?><rss version='2.0'>", "feed.xml"), IMPORT_RSS);
-	assert_int_equal(sniff("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "f.xml"), IMPORT_ATOM);
+	assert_int_equal(sniff("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "f.xml"),
+	                 IMPORT_ATOM);
 	assert_int_equal(sniff("{\"jobs\":[{\"absolute_url\":\"https://x\"}]}", "b.json"),
 	                 IMPORT_GREENHOUSE);
 	assert_int_equal(sniff("{\"id\":7,\"title\":\"Eng\",\"absolute_url\":\"https://x\"}", NULL),
 	                 IMPORT_GREENHOUSE);
-	assert_int_equal(sniff("[{\"text\":\"Eng\",\"hostedUrl\":\"https://x\"}]", NULL), IMPORT_LEVER);
+	assert_int_equal(sniff("[{\"text\":\"Eng\",\"hostedUrl\":\"https://x\"}]", NULL),
+	                 IMPORT_LEVER);
 	assert_int_equal(sniff("{\"version\":\"https://jsonfeed.org/version/1.1\"}", NULL),
 	                 IMPORT_JSONFEED);
 	assert_int_equal(sniff("{\"@type\":\"JobPosting\"}", "x.json"), IMPORT_JSONLD);
@@ -92,8 +94,11 @@ static void test_random_bytes_never_crash(void **state)
 {
 	(void)state;
 	/* Every format's sniff prefix followed by noise, through the dispatcher. */
-	static const char *const heads[] = {"---\n", "+++\n", "{", "[", "<rss>", "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
-	                                    "<p>", "# ", "", "<p>a</p>\t<p>b</p>\n--\t--\n"};
+	static const char *const heads[] = {"---\n", "+++\n",
+	                                    "{",     "[",
+	                                    "<rss>", "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+	                                    "<p>",   "# ",
+	                                    "",      "<p>a</p>\t<p>b</p>\n--\t--\n"};
 	unsigned seed = 12345;
 	for (size_t h = 0; h < JK_ARRAY_LEN(heads); h++) {
 		for (int round = 0; round < 30; round++) {
@@ -104,7 +109,8 @@ static void test_random_bytes_never_crash(void **state)
 			for (size_t i = hl; i < n; i++) {
 				seed = seed * 1103515245u + 12345u;
 				/* Printable-heavy noise with structure characters. */
-				static const char alphabet[] = "abc<>/\"'{}[]:,-#*\n\t &;=\\\xC3\xA9\xFF";
+				static const char alphabet[] =
+				    "abc<>/\"'{}[]:,-#*\n\t &;=\\\xC3\xA9\xFF";
 				buf[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
 			}
 			posting_list l;
@@ -125,7 +131,8 @@ static void test_encodings(void **state)
 {
 	(void)state;
 	/* Windows-1252 text: converted, with a warning naming the source. */
-	const char latin[] = "Caf\xE9 manager\n\nRun the caf\xE9 \x96 \x93" "daily\x94.\n";
+	const char latin[] = "Caf\xE9 manager\n\nRun the caf\xE9 \x96 \x93"
+	                     "daily\x94.\n";
 	warns w = {0};
 	posting_list l;
 	posting_list_init(&l);
@@ -142,8 +149,9 @@ static void test_encodings(void **state)
 	posting_list_free(&l);
 
 	/* A declared charset is honoured. */
-	const char decl[] = "<html><head><meta charset=\"iso-8859-15\"><title>Ing\xE9nieur \xA4</title></head>"
-	                    "<body><h1>Ing\xE9nieur \xA4</h1><p>Paris</p></body></html>";
+	const char decl[] =
+	    "<html><head><meta charset=\"iso-8859-15\"><title>Ing\xE9nieur \xA4</title></head>"
+	    "<body><h1>Ing\xE9nieur \xA4</h1><p>Paris</p></body></html>";
 	w.calls = 0;
 	posting_list_init(&l);
 	o.source = "decl.html";

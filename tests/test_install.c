@@ -170,7 +170,8 @@ static void test_install_usr(void **state)
 	snprintf(path, sizeof path, "%s/etc/jobkiosk/jobkiosk.conf", dest);
 	{
 		size_t nc, ne;
-		char *conf = tu_read(path, &nc), *ex = tu_read(tu_root("jobkiosk.conf.example"), &ne);
+		char *conf = tu_read(path, &nc),
+		     *ex = tu_read(tu_root("jobkiosk.conf.example"), &ne);
 		assert_true(nc > ne && memcmp(conf, ex, ne) == 0);
 		assert_non_null(strstr(conf + ne, "\nsource = /usr/share/jobkiosk/samples\n"));
 		free(conf);

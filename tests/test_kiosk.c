@@ -105,8 +105,13 @@ static void test_keys_touch_reset_reload_quit(void **state)
 	posting_list l;
 	tu_make_list(&l, 3);
 	script s = {.reload_n = 5};
-	kiosk_opts o = {.win_w = 960, .win_h = 540, .slide_seconds = 100, .fade_ms = 50,
-	                .max_seconds = 20, .on_show = on_show_keys, .hook_ud = &s};
+	kiosk_opts o = {.win_w = 960,
+	                .win_h = 540,
+	                .slide_seconds = 100,
+	                .fade_ms = 50,
+	                .max_seconds = 20,
+	                .on_show = on_show_keys,
+	                .hook_ud = &s};
 	kiosk_stats st;
 	jk_err err = {0};
 	Uint32 t = SDL_GetTicks();
@@ -148,8 +153,14 @@ static void test_auto_advance_cut_rotated(void **state)
 	posting_list l;
 	tu_make_list(&l, 2);
 	script s = {0};
-	kiosk_opts o = {.win_w = 540, .win_h = 960, .rotate = 90, .slide_seconds = 0.25,
-	                .cut = true, .max_seconds = 1.6, .on_show = on_show_count, .hook_ud = &s};
+	kiosk_opts o = {.win_w = 540,
+	                .win_h = 960,
+	                .rotate = 90,
+	                .slide_seconds = 0.25,
+	                .cut = true,
+	                .max_seconds = 1.6,
+	                .on_show = on_show_count,
+	                .hook_ud = &s};
 	kiosk_stats st;
 	jk_err err = {0};
 	if (kiosk_run(&l, &o, NULL, NULL, &st, &err))
@@ -182,8 +193,12 @@ static void test_pause(void **state)
 	posting_list l;
 	tu_make_list(&l, 2);
 	script s = {0};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.2, .max_seconds = 1.0,
-	                .on_show = on_show_pause, .hook_ud = &s};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.2,
+	                .max_seconds = 1.0,
+	                .on_show = on_show_pause,
+	                .hook_ud = &s};
 	kiosk_stats st;
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
 	assert_int_equal(s.nseen, 1);
@@ -248,8 +263,8 @@ static void on_show_wait(void *ud, const kiosk_state *st)
 		w->seen[w->nseen] = *st;
 		w->seen[w->nseen].frame = NULL;
 		/* The offline mark's corner: bottom-left, under the safe area. */
-		w->mark_ink[w->nseen] = ink(st, 0, st->frame_h * 95 / 100, st->frame_w / 3,
-		                            st->frame_h * 5 / 100);
+		w->mark_ink[w->nseen] =
+		    ink(st, 0, st->frame_h * 95 / 100, st->frame_w / 3, st->frame_h * 5 / 100);
 	}
 	if (w->nseen++ == 0) {
 		w->waiting = st->waiting;
@@ -281,8 +296,13 @@ static void test_waiting_screen(void **state)
 	posting_list_init(&l);
 	waitcase w = {.line = "Trying to reach https://jobs.example.org/feed.xml — connection "
 	                      "refused; retrying"};
-	kiosk_opts o = {.win_w = 960, .win_h = 540, .slide_seconds = 0.2, .max_seconds = 1.3,
-	                .on_show = on_show_wait, .hook_ud = &w, .status = status_cb,
+	kiosk_opts o = {.win_w = 960,
+	                .win_h = 540,
+	                .slide_seconds = 0.2,
+	                .max_seconds = 1.3,
+	                .on_show = on_show_wait,
+	                .hook_ud = &w,
+	                .status = status_cb,
 	                .status_ud = &w};
 	kiosk_stats st;
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
@@ -316,8 +336,12 @@ static void test_waiting_hostile_status(void **state)
 	posting_list l;
 	posting_list_init(&l);
 	waitcase w = {0};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .max_seconds = 0.4, .on_show = on_show_wait,
-	                .hook_ud = &w, .status = status_garbage};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .max_seconds = 0.4,
+	                .on_show = on_show_wait,
+	                .hook_ud = &w,
+	                .status = status_garbage};
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, NULL, NULL), 0);
 	assert_int_equal(w.nseen, 1);
 	assert_true(w.full_ink > 0);
@@ -331,11 +355,17 @@ static void test_waiting_then_notify(void **state)
 	(void)state;
 	posting_list l;
 	posting_list_init(&l);
-	waitcase w = {.line = "Trying to reach 127.0.0.1", .notify_after_first = true,
-	              .reload_n = 2};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 100, .fade_ms = 50,
-	                .max_seconds = 1.5, .on_show = on_show_wait, .hook_ud = &w,
-	                .status = status_cb, .status_ud = &w};
+	waitcase w = {
+	    .line = "Trying to reach 127.0.0.1", .notify_after_first = true, .reload_n = 2};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 100,
+	                .fade_ms = 50,
+	                .max_seconds = 1.5,
+	                .on_show = on_show_wait,
+	                .hook_ud = &w,
+	                .status = status_cb,
+	                .status_ud = &w};
 	kiosk_stats st;
 	assert_int_equal(kiosk_run(&l, &o, reload_wait, &w, &st, NULL), 0);
 	assert_int_equal(w.reloads, 1);
@@ -357,9 +387,15 @@ static void test_notify_reload_at_slide_change(void **state)
 	posting_list l;
 	tu_make_list(&l, 3);
 	waitcase w = {.notify_after_first = true, .reload_n = 4};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.4, .cut = true,
-	                .max_seconds = 1.0, .on_show = on_show_wait, .hook_ud = &w,
-	                .status = status_cb, .status_ud = &w};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.4,
+	                .cut = true,
+	                .max_seconds = 1.0,
+	                .on_show = on_show_wait,
+	                .hook_ud = &w,
+	                .status = status_cb,
+	                .status_ud = &w};
 	kiosk_stats st;
 	assert_int_equal(kiosk_run(&l, &o, reload_wait, &w, &st, NULL), 0);
 	assert_true(w.nseen >= 2);
@@ -410,8 +446,13 @@ static void test_reload_drops_current(void **state)
 	posting_list l;
 	tu_make_list(&l, 3);
 	waitcase w = {0};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.25, .cut = true,
-	                .max_seconds = 0.9, .on_show = on_show_drop, .hook_ud = &w};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.25,
+	                .cut = true,
+	                .max_seconds = 0.9,
+	                .on_show = on_show_drop,
+	                .hook_ud = &w};
 	assert_int_equal(kiosk_run(&l, &o, reload_drop, &w, NULL, NULL), 0);
 	assert_true(w.nseen >= 3);
 	assert_int_equal(w.reloads, 2);
@@ -431,8 +472,13 @@ static void run_stale(bool stale, size_t *mark, bool *flag)
 	posting_list l;
 	tu_make_list(&l, 2);
 	waitcase w = {.stale = stale, .updated_at = 1700000000};
-	kiosk_opts o = {.win_w = 960, .win_h = 540, .slide_seconds = 100, .max_seconds = 0.3,
-	                .on_show = on_show_wait, .hook_ud = &w, .status = status_cb,
+	kiosk_opts o = {.win_w = 960,
+	                .win_h = 540,
+	                .slide_seconds = 100,
+	                .max_seconds = 0.3,
+	                .on_show = on_show_wait,
+	                .hook_ud = &w,
+	                .status = status_cb,
 	                .status_ud = &w};
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, NULL, NULL), 0);
 	assert_true(w.nseen >= 1);
@@ -462,8 +508,13 @@ static void test_deadlines(void **state)
 	posting_list l;
 	tu_make_list(&l, 4);
 	script s = {0};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.2, .fade_ms = 60,
-	                .max_seconds = 2.0, .on_show = on_show_count, .hook_ud = &s};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.2,
+	                .fade_ms = 60,
+	                .max_seconds = 2.0,
+	                .on_show = on_show_count,
+	                .hook_ud = &s};
 	kiosk_stats st;
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
 	/* The first slide plus one change every 200 ms, minus one for slack. */
@@ -497,8 +548,13 @@ static void test_keepalive_while_static(void **state)
 	posting_list l;
 	tu_make_list(&l, 2);
 	int calls = 0;
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 100, .max_seconds = 2.0,
-	                .alive = count_alive, .alive_ms = 100, .hook_ud = &calls};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 100,
+	                .max_seconds = 2.0,
+	                .alive = count_alive,
+	                .alive_ms = 100,
+	                .hook_ud = &calls};
 	kiosk_stats st;
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
 	assert_true(calls >= 2000 / 100 - 1);
@@ -530,13 +586,18 @@ static void test_burn_in_offsets_stay_safe(void **state)
 	posting_list l;
 	tu_make_list(&l, 1);
 	layout_theme th = layout_theme_default();
-	static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {3840, 2160},
-	                               {800, 480}};
+	static const int sizes[][2] = {
+	    {1920, 1080}, {1080, 1920}, {1280, 720}, {3840, 2160}, {800, 480}};
 	static const int shifts[] = {1, 8, 20, 1000};
 	for (size_t z = 0; z < JK_ARRAY_LEN(sizes); z++) {
 		int w = sizes[z][0], h = sizes[z][1];
-		layout_params lp = {.w = w, .h = h, .theme = &th, .measure = {fake_w, fake_h, NULL},
-		                    .header = "Booth 12", .clock = true, .logo_w = 300,
+		layout_params lp = {.w = w,
+		                    .h = h,
+		                    .theme = &th,
+		                    .measure = {fake_w, fake_h, NULL},
+		                    .header = "Booth 12",
+		                    .clock = true,
+		                    .logo_w = 300,
 		                    .logo_h = 100};
 		layout_doc d;
 		assert_int_equal(layout_posting(l.items[0], &lp, &d, NULL), 0);
@@ -553,9 +614,11 @@ static void test_burn_in_offsets_stay_safe(void **state)
 				for (size_t p = 0; p < d.npages; p++)
 					for (size_t i = 0; i < d.pages[p].n; i++) {
 						const layout_box *b = &d.pages[p].boxes[i];
-						if (b->x + dx < ax || b->y + dy < ay || b->x + b->w + dx > w - ax ||
+						if (b->x + dx < ax || b->y + dy < ay ||
+						    b->x + b->w + dx > w - ax ||
 						    b->y + b->h + dy > h - ay)
-							fail_msg("%dx%d shift %d step %u: box %zu leaves the "
+							fail_msg("%dx%d shift %d step %u: box %zu "
+							         "leaves the "
 							         "action-safe area",
 							         w, h, shifts[s], k, i);
 					}
@@ -609,9 +672,16 @@ static void test_burn_in_shifts_picture(void **state)
 	posting_list l;
 	tu_make_list(&l, 2);
 	burn b = {0};
-	kiosk_opts o = {.win_w = 960, .win_h = 540, .slide_seconds = 0.2, .cut = true,
-	                .max_seconds = 1.5, .on_show = burn_show, .hook_ud = &b, .now = burn_now,
-	                .burn_in_shift = 6, .burn_in_minutes = 1};
+	kiosk_opts o = {.win_w = 960,
+	                .win_h = 540,
+	                .slide_seconds = 0.2,
+	                .cut = true,
+	                .max_seconds = 1.5,
+	                .on_show = burn_show,
+	                .hook_ud = &b,
+	                .now = burn_now,
+	                .burn_in_shift = 6,
+	                .burn_in_minutes = 1};
 	kiosk_stats st;
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
 	assert_true(b.nseen >= 5);
@@ -701,7 +771,7 @@ static void wake(void)
 }
 
 /* Mon 2024-01-08 00:00 UTC plus minutes. */
-#define MON(m) (1704672000LL + (long long)(m) * 60)
+#define MON(m) (1704672000LL + (long long)(m)*60)
 
 static int sched_script(void *ud)
 {
@@ -710,7 +780,7 @@ static int sched_script(void *ud)
 		int ms;
 		long long t;
 	} steps[] = {
-	    {500, MON(18 * 60) + 5},          /* Monday 18:00:05: off */
+	    {500, MON(18 * 60) + 5},           /* Monday 18:00:05: off */
 	    {900, MON(24 * 60 + 7 * 60 + 59)}, /* Tuesday 07:59: still off */
 	    {1300, MON(24 * 60 + 8 * 60)},     /* Tuesday 08:00: on */
 	    {1800, 0},                         /* back to 1970 (a Thursday night): off */
@@ -751,10 +821,19 @@ static void test_schedule_fake_clock(void **state)
 	posting_list l;
 	tu_make_list(&l, 2);
 	sched_case c = {.now = MON(17 * 60 + 59) + 30};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.15, .cut = true,
-	                .max_seconds = 6.0, .on_show = sched_show, .hook_ud = &c, .now = sched_now,
-	                .schedule = &sch, .display_on_command = on, .display_off_command = off,
-	                .on_display = sched_display, .look = {.clock = true}};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.15,
+	                .cut = true,
+	                .max_seconds = 6.0,
+	                .on_show = sched_show,
+	                .hook_ud = &c,
+	                .now = sched_now,
+	                .schedule = &sch,
+	                .display_on_command = on,
+	                .display_off_command = off,
+	                .on_display = sched_display,
+	                .look = {.clock = true}};
 	SDL_Thread *t = SDL_CreateThread(sched_script, "clock", &c);
 	assert_non_null(t);
 	kiosk_stats st;
@@ -814,8 +893,14 @@ static void test_schedule_starts_off(void **state)
 	posting_list l;
 	tu_make_list(&l, 2);
 	sched_case c = {.now = MON(3 * 60)};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.1, .max_seconds = 0.8,
-	                .on_show = sched_show, .hook_ud = &c, .now = sched_now, .schedule = &sch,
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.1,
+	                .max_seconds = 0.8,
+	                .on_show = sched_show,
+	                .hook_ud = &c,
+	                .now = sched_now,
+	                .schedule = &sch,
 	                .on_display = sched_display};
 	kiosk_stats st;
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
@@ -902,9 +987,15 @@ static void test_reconfigure_theme(void **state)
 	posting_list l;
 	tu_make_list(&l, 2);
 	reconf r = {0};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.3, .fade_ms = 120,
-	                .max_seconds = 1.6, .on_show = reconf_show, .hook_ud = &r,
-	                .now = reconf_now, .reconfigure = reconf_cb};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.3,
+	                .fade_ms = 120,
+	                .max_seconds = 1.6,
+	                .on_show = reconf_show,
+	                .hook_ud = &r,
+	                .now = reconf_now,
+	                .reconfigure = reconf_cb};
 	kiosk_stats st;
 	/* The header string dies as soon as reconf_cb returns: wrap it. */
 	assert_int_equal(kiosk_run(&l, &o, reconf_reload, &r, &st, NULL), 0);
@@ -934,8 +1025,12 @@ static void test_sigterm_quits(void **state)
 	posting_list l;
 	tu_make_list(&l, 2);
 	int n = 0;
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 100, .max_seconds = 20,
-	                .on_show = term_show, .hook_ud = &n};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 100,
+	                .max_seconds = 20,
+	                .on_show = term_show,
+	                .hook_ud = &n};
 	Uint32 t = SDL_GetTicks();
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, NULL, NULL), 0);
 	assert_true(SDL_GetTicks() - t < 15000);
@@ -971,9 +1066,16 @@ static void test_clock_ticks_and_no_screensaver(void **state)
 	posting_list l;
 	tu_make_list(&l, 2);
 	clockcase c = {0};
-	kiosk_opts o = {.win_w = 800, .win_h = 450, .rotate = 180, .slide_seconds = 100,
-	                .max_seconds = 1.7, .on_show = clock_show, .hook_ud = &c, .now = fast_now,
-	                .alive_ms = 40, .look = {.clock = true, .header = "Lab lobby"}};
+	kiosk_opts o = {.win_w = 800,
+	                .win_h = 450,
+	                .rotate = 180,
+	                .slide_seconds = 100,
+	                .max_seconds = 1.7,
+	                .on_show = clock_show,
+	                .hook_ud = &c,
+	                .now = fast_now,
+	                .alive_ms = 40,
+	                .look = {.clock = true, .header = "Lab lobby"}};
 	kiosk_stats st;
 	c.screensaver = true;
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);

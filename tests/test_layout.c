@@ -37,7 +37,9 @@ static layout_theme theme;
 static layout_params params(int w, int h)
 {
 	theme = layout_theme_default();
-	layout_params lp = {.w = w, .h = h, .theme = &theme,
+	layout_params lp = {.w = w,
+	                    .h = h,
+	                    .theme = &theme,
 	                    .measure = {.width = fake_width, .height = fake_height}};
 	return lp;
 }
@@ -60,7 +62,8 @@ static posting *make_posting(const char *title, const char *apply, size_t words)
 	s = posting_add_section(p, "What you bring");
 	for (int i = 1; i <= 3; i++) {
 		b = posting_add_block(s, POSTING_NUMBERED, i);
-		posting_block_append(b, "Experience with C and careful memory handling", (size_t)-1, 0);
+		posting_block_append(b, "Experience with C and careful memory handling", (size_t)-1,
+		                     0);
 	}
 	b = posting_add_block(s, POSTING_BULLET, 0);
 	posting_block_append(b, "Curiosity", (size_t)-1, POSTING_ITALIC);
@@ -107,7 +110,8 @@ static void check_doc(const layout_doc *d)
 static void test_basic_landscape_portrait(void **state)
 {
 	(void)state;
-	posting *p = make_posting("Systems Engineer", "https://jobs.example.com/apply/42?src=kiosk", 0);
+	posting *p =
+	    make_posting("Systems Engineer", "https://jobs.example.com/apply/42?src=kiosk", 0);
 	int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {3840, 2160}, {800, 480}};
 	for (size_t k = 0; k < JK_ARRAY_LEN(sizes); k++) {
 		layout_params lp = params(sizes[k][0], sizes[k][1]);
@@ -131,9 +135,11 @@ static void test_basic_landscape_portrait(void **state)
 		/* Bold run kept as a bold box. */
 		for (size_t i = 0; i < d.pages[0].n; i++) {
 			const layout_box *b = &d.pages[0].boxes[i];
-			if (b->kind == LAYOUT_TEXT && b->len == 8 && !memcmp(b->text, "reliable", 8))
+			if (b->kind == LAYOUT_TEXT && b->len == 8 &&
+			    !memcmp(b->text, "reliable", 8))
 				assert_int_equal(b->style, POSTING_BOLD);
-			if (b->kind == LAYOUT_TEXT && b->len == 9 && !memcmp(b->text, "Curiosity", 9))
+			if (b->kind == LAYOUT_TEXT && b->len == 9 &&
+			    !memcmp(b->text, "Curiosity", 9))
 				assert_int_equal(b->style, POSTING_ITALIC);
 		}
 		layout_doc_free(&d);
@@ -177,7 +183,8 @@ static char *body_text(const layout_doc *d)
 static void test_5000_words_paginate(void **state)
 {
 	(void)state;
-	posting *p = make_posting("Research Intern", "mailto:jobs@example.org?subject=Intern", 5000);
+	posting *p =
+	    make_posting("Research Intern", "mailto:jobs@example.org?subject=Intern", 5000);
 	int sizes[][2] = {{1920, 1080}, {1080, 1920}};
 	for (size_t k = 0; k < 2; k++) {
 		layout_params lp = params(sizes[k][0], sizes[k][1]);
@@ -240,8 +247,9 @@ static void test_long_word_and_cjk(void **state)
 	                  "你将与世界一流的研究人员合作，推动云计算基础设施的创新。";
 	posting_block_append(b, cjk, (size_t)-1, 0);
 	b = posting_add_block(s, POSTING_PARAGRAPH, 0);
-	posting_block_append(b, "https://careers.example.com/very/long/path/segments/for/testing/"
-	                        "the/slash/breaking/rule/in/layout/engine",
+	posting_block_append(b,
+	                     "https://careers.example.com/very/long/path/segments/for/testing/"
+	                     "the/slash/breaking/rule/in/layout/engine",
 	                     (size_t)-1, 0);
 	posting_finish(p, 0);
 	layout_params lp = params(1920, 1080);
@@ -746,8 +754,10 @@ static void test_header_band(void **state)
 					const layout_box *b = &d.pages[pg].boxes[i];
 					if (b->kind == LAYOUT_IMAGE)
 						logo = b;
-					assert_false(b->x < d.clock.x + d.clock.w && d.clock.x < b->x + b->w &&
-					             b->y < d.clock.y + d.clock.h && d.clock.y < b->y + b->h);
+					assert_false(b->x < d.clock.x + d.clock.w &&
+					             d.clock.x < b->x + b->w &&
+					             b->y < d.clock.y + d.clock.h &&
+					             d.clock.y < b->y + b->h);
 				}
 				if (logos[g][0] > 8000 || logos[g][1] > 8000) {
 					/* 8192x1 scales to under a pixel high: left out or held */
@@ -756,11 +766,14 @@ static void test_header_band(void **state)
 					continue;
 				}
 				assert_non_null(logo);
-				assert_true(logo->x == x0 && logo->y >= y0 && logo->y + logo->h < d.body_y0);
+				assert_true(logo->x == x0 && logo->y >= y0 &&
+				            logo->y + logo->h < d.body_y0);
 				/* Aspect kept within a pixel. */
-				long a = (long)logo->w * logos[g][1], b = (long)logo->h * logos[g][0];
-				assert_true(labs(a - b) <= (long)(logos[g][0] > logos[g][1] ? logos[g][0]
-				                                                              : logos[g][1]));
+				long a = (long)logo->w * logos[g][1],
+				     b = (long)logo->h * logos[g][0];
+				assert_true(
+				    labs(a - b) <=
+				    (long)(logos[g][0] > logos[g][1] ? logos[g][0] : logos[g][1]));
 			}
 			layout_doc_free(&d);
 			layout_doc_free(&plain);

@@ -103,13 +103,20 @@ static void run_booth(bool with_local, kiosk_stats *stats, glue *g)
 		sources_add(&g->sources, tu_root("samples"), NULL);
 	sources_fetch_opts fo = {.cache = g->cache,
 	                         .limits = {.low_speed_bytes = 100, .low_speed_seconds = 2}};
-	assert_int_equal(sources_worker_start(&g->sources, &fo, 900, notify, NULL, &g->worker, NULL), 0);
+	assert_int_equal(
+	    sources_worker_start(&g->sources, &fo, 900, notify, NULL, &g->worker, NULL), 0);
 	posting_list list;
 	posting_list_init(&list);
 	sources_load(&g->sources, g->cache, &list, NULL, NULL);
-	kiosk_opts ko = {.win_w = 640, .win_h = 360, .slide_seconds = 0.4, .fade_ms = 100,
-	                 .max_seconds = 6.0, .on_show = on_show, .hook_ud = g,
-	                 .status = status, .status_ud = g};
+	kiosk_opts ko = {.win_w = 640,
+	                 .win_h = 360,
+	                 .slide_seconds = 0.4,
+	                 .fade_ms = 100,
+	                 .max_seconds = 6.0,
+	                 .on_show = on_show,
+	                 .hook_ud = g,
+	                 .status = status,
+	                 .status_ud = g};
 	g->t0 = now_s();
 	pthread_t th;
 	pthread_create(&th, NULL, healer, g);
@@ -120,7 +127,8 @@ static void run_booth(bool with_local, kiosk_stats *stats, glue *g)
 		fail_msg("kiosk_run: %s", err.msg);
 	sources_worker_stop(g->worker);
 	for (size_t i = 0; i < list.n; i++)
-		g->boat_in_deck |= list.items[i]->title && !strcmp(list.items[i]->title, "Boat Builder");
+		g->boat_in_deck |=
+		    list.items[i]->title && !strcmp(list.items[i]->title, "Boat Builder");
 	posting_list_free(&list);
 	httpd_stop(srv);
 	sources_free(&g->sources);

@@ -9,7 +9,9 @@
 static void test_text_clean(void **state)
 {
 	(void)state;
-	char *s = jk_text_clean("  a\t\tb \n c\xC2\xA0 d\xE2\x80\x8B" "e  ", (size_t)-1);
+	char *s = jk_text_clean("  a\t\tb \n c\xC2\xA0 d\xE2\x80\x8B"
+	                        "e  ",
+	                        (size_t)-1);
 	assert_string_equal(s, "a b c de");
 	free(s);
 	/* Invalid UTF-8 becomes U+FFFD; controls are dropped. */
@@ -29,9 +31,9 @@ static void test_utf8(void **state)
 {
 	(void)state;
 	assert_true(jk_utf8_valid("h\xC3\xA9llo \xE4\xB8\xAD", 10));
-	assert_false(jk_utf8_valid("\xED\xA0\x80", 3)); /* surrogate */
+	assert_false(jk_utf8_valid("\xED\xA0\x80", 3));     /* surrogate */
 	assert_false(jk_utf8_valid("\xF4\x90\x80\x80", 4)); /* > U+10FFFF */
-	assert_false(jk_utf8_valid("\xE0\x80\xAF", 3)); /* overlong */
+	assert_false(jk_utf8_valid("\xE0\x80\xAF", 3));     /* overlong */
 	char *s = jk_cp1252_to_utf8("caf\xE9 \x93q\x94 \x80", 10);
 	assert_string_equal(s, "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xE2\x82\xAC");
 	free(s);
@@ -98,7 +100,8 @@ static void test_block_join(void **state)
 	assert_string_equal(s->blocks[0].text,
 	                    "Participate in relevant meetings, and in relevant activities.");
 	assert_int_equal(s->blocks[0].nspans, 1);
-	assert_int_equal(s->blocks[0].spans[0].start, strlen("Participate in relevant meetings, and in "));
+	assert_int_equal(s->blocks[0].spans[0].start,
+	                 strlen("Participate in relevant meetings, and in "));
 	posting_free(p);
 }
 
@@ -168,10 +171,13 @@ static void test_json(void **state)
 	cJSON *a = cJSON_Parse(json);
 	assert_non_null(a);
 	cJSON *o = cJSON_GetArrayItem(a, 0);
-	assert_string_equal(cJSON_GetObjectItem(o, "title")->valuestring, "Engineer \"Q\" \xE4\xB8\xAD");
+	assert_string_equal(cJSON_GetObjectItem(o, "title")->valuestring,
+	                    "Engineer \"Q\" \xE4\xB8\xAD");
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(o, "apply")));
 	cJSON *b = cJSON_GetArrayItem(
-	    cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(o, "sections"), 0), "blocks"), 0);
+	    cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(o, "sections"), 0),
+	                        "blocks"),
+	    0);
 	assert_string_equal(cJSON_GetObjectItem(b, "kind")->valuestring, "numbered");
 	assert_int_equal(cJSON_GetObjectItem(b, "number")->valueint, 2);
 	cJSON_Delete(a);
@@ -183,10 +189,10 @@ static void test_json(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_text_clean),   cmocka_unit_test(test_utf8),
-	    cmocka_unit_test(test_buf_cap),      cmocka_unit_test(test_block_spans),
-	    cmocka_unit_test(test_block_join),   cmocka_unit_test(test_finish_drops_empty_and_ids),
-	    cmocka_unit_test(test_tags_dedupe),  cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_text_clean),  cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_buf_cap),     cmocka_unit_test(test_block_spans),
+	    cmocka_unit_test(test_block_join),  cmocka_unit_test(test_finish_drops_empty_and_ids),
+	    cmocka_unit_test(test_tags_dedupe), cmocka_unit_test(test_json),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -142,17 +142,19 @@ static void test_scale_quiet_zone_exact(void **state)
 			int qz = QR_QUIET * qb.qr_scale;
 			for (int y = qb.y; y < qb.y + qb.h; y++)
 				for (int x = qb.x; x < qb.x + qb.w; x++) {
-					bool ring = x < qb.x + qz || x >= qb.x + qb.w - qz || y < qb.y + qz ||
-					            y >= qb.y + qb.h - qz;
+					bool ring = x < qb.x + qz || x >= qb.x + qb.w - qz ||
+					            y < qb.y + qz || y >= qb.y + qb.h - qz;
 					if (ring && pixel(s, x, y) != light)
-						fail_msg("quiet zone pixel (%d,%d) not light for %s", x, y, t[i]);
+						fail_msg(
+						    "quiet zone pixel (%d,%d) not light for %s", x,
+						    y, t[i]);
 				}
 			/* The top-left finder's corner module is dark, right after it. */
 			assert_int_equal(pixel(s, qb.x + qz, qb.y + qz), theme.card_fg & 0xFFFFFFu);
 			char *got = tu_zbar_surface(s, NULL);
 			if (!got || strcmp(got, t[i]))
-				fail_msg("zbar read '%s', want '%s' (%dx%d)", got ? got : "(nothing)", t[i],
-				         sizes[z][0], sizes[z][1]);
+				fail_msg("zbar read '%s', want '%s' (%dx%d)",
+				         got ? got : "(nothing)", t[i], sizes[z][0], sizes[z][1]);
 			free(got);
 			SDL_FreeSurface(s);
 			posting_free(p);

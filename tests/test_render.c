@@ -58,16 +58,16 @@ static void check_posting(const posting *p, int w, int h, int rotate, const char
 		assert_int_equal(s->h, h);
 		if (dump) {
 			char path[512];
-			snprintf(path, sizeof path, "%s/%zu-%dx%d-r%d-p%zu.png", dump, slides_checked, w,
-			         h, rotate, k + 1);
+			snprintf(path, sizeof path, "%s/%zu-%dx%d-r%d-p%zu.png", dump,
+			         slides_checked, w, h, rotate, k + 1);
 			assert_int_equal(render_save_png(s, path, &err), 0);
 		}
 		int n = 0;
 		char *got = tu_zbar_surface(s, &n);
 		if (p->apply) {
 			if (!got)
-				fail_msg("%s page %zu (%dx%d r%d): zbar read no QR", p->source, k + 1, w, h,
-				         rotate);
+				fail_msg("%s page %zu (%dx%d r%d): zbar read no QR", p->source,
+				         k + 1, w, h, rotate);
 			assert_int_equal(n, 1);
 			assert_string_equal(got, p->apply);
 		} else {
@@ -110,7 +110,8 @@ static void check_list(const posting_list *l)
 		for (size_t k = 0; k < JK_ARRAY_LEN(shapes); k++)
 			check_posting(l->items[i], shapes[k][0], shapes[k][1], shapes[k][2], dump);
 	/* The overview too. */
-	layout_params lp = {.w = 1920, .h = 1080, .theme = &theme, .measure = render_measurer(fonts)};
+	layout_params lp = {
+	    .w = 1920, .h = 1080, .theme = &theme, .measure = render_measurer(fonts)};
 	layout_doc d;
 	assert_int_equal(layout_overview((const posting *const *)l->items, l->n, &lp, &d, NULL), 0);
 	jk_err err = {0};
@@ -162,7 +163,8 @@ static const layout_box *box_with(const layout_doc *d, const char *text)
 {
 	for (size_t i = 0; i < d->pages[0].n; i++) {
 		const layout_box *b = &d->pages[0].boxes[i];
-		if (b->kind == LAYOUT_TEXT && b->len == strlen(text) && !memcmp(b->text, text, b->len))
+		if (b->kind == LAYOUT_TEXT && b->len == strlen(text) &&
+		    !memcmp(b->text, text, b->len))
 			return b;
 	}
 	return NULL;
@@ -177,8 +179,8 @@ static void test_cjk_glyphs_not_tofu(void **state)
 	layout_box where[2];
 	for (int i = 0; i < 2; i++) {
 		posting *p = cjk_posting(words[i]);
-		layout_params lp = {.w = 1920, .h = 1080, .theme = &theme,
-		                    .measure = render_measurer(fonts)};
+		layout_params lp = {
+		    .w = 1920, .h = 1080, .theme = &theme, .measure = render_measurer(fonts)};
 		layout_doc d;
 		assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
 		const layout_box *b = box_with(&d, words[i]);
@@ -225,7 +227,8 @@ static void test_render_to_dir(void **state)
 	size_t n = 0;
 	jk_err err = {0};
 	FILE *progress = tmpfile();
-	assert_int_equal(app_render_dir(&l, out, 1080, 1920, 0, NULL, progress, &paths, &n, &err), 0);
+	assert_int_equal(app_render_dir(&l, out, 1080, 1920, 0, NULL, progress, &paths, &n, &err),
+	                 0);
 	assert_true(n >= 2); /* the posting and the overview */
 	for (size_t i = 0; i < n; i++) {
 		SDL_Surface *s = IMG_Load(paths[i]);
@@ -242,11 +245,13 @@ static void test_render_to_dir(void **state)
 	assert_non_null(strstr(line, "posting 1/1: Data Engineer"));
 	fclose(progress);
 	/* Bad arguments: one clear line, nothing written. */
-	assert_int_equal(app_render_dir(&l, out, 1920, 1080, 45, NULL, NULL, NULL, NULL, &err), JK_EARG);
+	assert_int_equal(app_render_dir(&l, out, 1920, 1080, 45, NULL, NULL, NULL, NULL, &err),
+	                 JK_EARG);
 	assert_non_null(strstr(err.msg, "45"));
 	assert_int_equal(app_render_dir(&l, out, 10, 10, 0, NULL, NULL, NULL, NULL, &err), JK_EARG);
-	assert_int_equal(app_render_dir(&l, "/proc/nope/x", 1920, 1080, 0, NULL, NULL, NULL, NULL, &err),
-	                 JK_EIO);
+	assert_int_equal(
+	    app_render_dir(&l, "/proc/nope/x", 1920, 1080, 0, NULL, NULL, NULL, NULL, &err),
+	    JK_EIO);
 	assert_non_null(strstr(err.msg, "/proc/nope/x"));
 	posting_list_free(&l);
 	tu_rmtree(dir);
@@ -266,12 +271,15 @@ static void test_hostile_text_renders(void **state)
 	(void)state;
 	posting *p = posting_new();
 	/* Invalid UTF-8 goes in cleaned; unassigned, emoji, RTL, combining. */
-	posting_set(&p->title, "\xff\xfe Bad \xc3 bytes \xf0\x9f\x98\x80 \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d e\xcc\x81",
-	            (size_t)-1);
+	posting_set(
+	    &p->title,
+	    "\xff\xfe Bad \xc3 bytes \xf0\x9f\x98\x80 \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d e\xcc\x81",
+	    (size_t)-1);
 	posting_set(&p->apply, "mailto:jobs@example.org?subject=Systems%20Research", (size_t)-1);
 	posting_section *s = posting_add_section(p, NULL);
 	posting_block *b = posting_add_block(s, POSTING_PARAGRAPH, 0);
-	posting_block_append(b, "\xf4\x8f\xbf\xbf \xef\xbf\xbe x", (size_t)-1, POSTING_BOLD | POSTING_ITALIC);
+	posting_block_append(b, "\xf4\x8f\xbf\xbf \xef\xbf\xbe x", (size_t)-1,
+	                     POSTING_BOLD | POSTING_ITALIC);
 	posting_finish(p, 0);
 	check_posting(p, 1280, 720, 180, NULL);
 	check_posting(p, 1080, 1920, 270, NULL);
@@ -332,8 +340,12 @@ static void check_look(render_fonts *f, const render_look *look, const posting *
 	layout_theme th = render_look_theme(look);
 	int lw, lh;
 	render_logical_size(w, h, rotate, &lw, &lh);
-	layout_params lp = {.w = lw, .h = lh, .theme = &th, .measure = render_measurer(f),
-	                    .header = look->header, .clock = look->clock};
+	layout_params lp = {.w = lw,
+	                    .h = lh,
+	                    .theme = &th,
+	                    .measure = render_measurer(f),
+	                    .header = look->header,
+	                    .clock = look->clock};
 	render_logo_size(f, &lp.logo_w, &lp.logo_h);
 	layout_doc d;
 	jk_err err = {0};
@@ -360,21 +372,24 @@ static void check_look(render_fonts *f, const render_look *look, const posting *
 		if (rotate == 0) {
 			assert_true(render_count_ink(s, logo->x, logo->y, logo->w, logo->h, th.bg) >
 			            (size_t)(logo->w * logo->h / 4));
-			assert_true(render_count_ink(s, clock.x, clock.y, clock.w, clock.h, th.bg) > 50);
+			assert_true(render_count_ink(s, clock.x, clock.y, clock.w, clock.h, th.bg) >
+			            50);
 			/* The header text between logo and clock. */
-			assert_true(render_count_ink(s, logo->x + logo->w, y0, clock.x - logo->x - logo->w,
-			                             d.body_y0 - y0, th.bg) > 200);
+			assert_true(render_count_ink(s, logo->x + logo->w, y0,
+			                             clock.x - logo->x - logo->w, d.body_y0 - y0,
+			                             th.bg) > 200);
 		}
 		if (dump) {
 			char path[600];
-			snprintf(path, sizeof path, "%s/look-%s-%dx%d-r%d-p%zu.png", dump, tag, w, h,
-			         rotate, k + 1);
+			snprintf(path, sizeof path, "%s/look-%s-%dx%d-r%d-p%zu.png", dump, tag, w,
+			         h, rotate, k + 1);
 			assert_int_equal(render_save_png(s, path, &err), 0);
 		}
 		int n = 0;
 		char *got = tu_zbar_surface(s, &n);
 		if (!got)
-			fail_msg("%s %dx%d r%d page %zu: zbar read no QR", tag, w, h, rotate, k + 1);
+			fail_msg("%s %dx%d r%d page %zu: zbar read no QR", tag, w, h, rotate,
+			         k + 1);
 		assert_int_equal(n, 1);
 		assert_string_equal(got, p->apply);
 		free(got);
@@ -412,8 +427,8 @@ static void test_look_header_logo_clock(void **state)
 		assert_int_equal(lh, 160);
 		for (size_t i = 0; i < 2; i++)
 			for (size_t k = 0; k < JK_ARRAY_LEN(shapes); k++)
-				check_look(f, &look, l.items[i], shapes[k][0], shapes[k][1], shapes[k][2],
-				           dump, t ? "light" : "dark");
+				check_look(f, &look, l.items[i], shapes[k][0], shapes[k][1],
+				           shapes[k][2], dump, t ? "light" : "dark");
 		render_fonts_close(f);
 	}
 	posting_list_free(&l);
@@ -440,12 +455,16 @@ static void test_header_long_cjk_hostile(void **state)
 	memset(longh, 0, sizeof longh);
 	for (size_t i = 0; i + 30 < sizeof longh; i += 26)
 		memcpy(longh + i, "Booth 12 · We're hiring · ", 27);
-	const char *headers[] = {longh, "展位 12 · 我们正在招聘", "\x01\xff\xfe Booth\t\x1b[31m 7 \xc3"};
+	const char *headers[] = {longh, "展位 12 · 我们正在招聘",
+	                         "\x01\xff\xfe Booth\t\x1b[31m 7 \xc3"};
 	int sizes[][2] = {{1920, 1080}, {1080, 1920}, {800, 480}};
 	for (size_t h = 0; h < JK_ARRAY_LEN(headers); h++)
 		for (size_t z = 0; z < JK_ARRAY_LEN(sizes); z++) {
-			layout_params lp = {.w = sizes[z][0], .h = sizes[z][1], .theme = &theme,
-			                    .measure = render_measurer(fonts), .header = headers[h],
+			layout_params lp = {.w = sizes[z][0],
+			                    .h = sizes[z][1],
+			                    .theme = &theme,
+			                    .measure = render_measurer(fonts),
+			                    .header = headers[h],
 			                    .clock = true};
 			layout_doc d;
 			jk_err err = {0};
@@ -484,11 +503,16 @@ static void test_hostile_logos(void **state)
 		const char *name;
 		const char *why;
 	} cases[] = {
-	    {"empty.png", "empty"},         {"text.png", "not a PNG or JPEG"},
-	    {"trunc.png", "decode"},        {"huge.png", "over the 8192"},
-	    {"zero.png", "header says"},    {"huge.jpg", "over the 8192"},
-	    {"nosof.jpg", "frame header"},  {"big.png", "over the 16 MB"},
-	    {"missing.png", "No such file"}, {".", "not a regular file"},
+	    {"empty.png", "empty"},
+	    {"text.png", "not a PNG or JPEG"},
+	    {"trunc.png", "decode"},
+	    {"huge.png", "over the 8192"},
+	    {"zero.png", "header says"},
+	    {"huge.jpg", "over the 8192"},
+	    {"nosof.jpg", "frame header"},
+	    {"big.png", "over the 16 MB"},
+	    {"missing.png", "No such file"},
+	    {".", "not a regular file"},
 	    {"hdr.png", "truncated PNG header"},
 	};
 	for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
@@ -508,15 +532,17 @@ static void test_hostile_logos(void **state)
 				b[16 + k] = b[20 + k] = (unsigned char)(v >> (24 - 8 * k));
 			write_file(path, b, sizeof b);
 		} else if (!strcmp(c, "huge.jpg")) {
-			static const unsigned char j[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0,
-			                                  0, 11, 8, 0xFF, 0xFF, 0xFF, 0xFF, 1, 1, 0x11, 0};
+			static const unsigned char j[] = {0xFF, 0xD8, 0xFF, 0xE0, 0,  4,    0,
+			                                  0,    0xFF, 0xC0, 0,    11, 8,    0xFF,
+			                                  0xFF, 0xFF, 0xFF, 1,    1,  0x11, 0};
 			write_file(path, j, sizeof j);
 		} else if (!strcmp(c, "nosof.jpg")) {
 			static const unsigned char j[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 40, 1, 2};
 			write_file(path, j, sizeof j);
 		} else if (!strcmp(c, "big.png")) {
 			write_file(path, png, n);
-			assert_int_equal(truncate(path, 17L << 20), 0); /* sparse: no 17 MB written */
+			assert_int_equal(truncate(path, 17L << 20),
+			                 0); /* sparse: no 17 MB written */
 		} else if (!strcmp(c, "hdr.png")) {
 			write_file(path, png, 12);
 		} else if (!strcmp(c, ".")) {
@@ -535,7 +561,10 @@ static void test_hostile_logos(void **state)
 		assert_false(render_logo_size(f, &w, &h));
 		/* A page with the band still lays out and draws. */
 		posting *p = cjk_posting("好");
-		layout_params lp = {.w = 1280, .h = 720, .theme = &theme, .measure = render_measurer(f),
+		layout_params lp = {.w = 1280,
+		                    .h = 720,
+		                    .theme = &theme,
+		                    .measure = render_measurer(f),
 		                    .header = "Booth 3"};
 		layout_doc d;
 		assert_int_equal(layout_posting(p, &lp, &d, &err), 0);
@@ -621,7 +650,8 @@ static void test_look_fonts(void **state)
 	assert_int_equal(render_fonts_open_look(&b, &fb2, NULL), 0);
 	layout_measurer ma = render_measurer(fa), mb = render_measurer(fb2);
 	const char *t = "Systems engineer";
-	assert_int_not_equal(ma.width(ma.ud, t, strlen(t), 40, 0), mb.width(mb.ud, t, strlen(t), 40, 0));
+	assert_int_not_equal(ma.width(ma.ud, t, strlen(t), 40, 0),
+	                     mb.width(mb.ud, t, strlen(t), 40, 0));
 	render_fonts_close(fa);
 	render_fonts_close(fb2);
 	tu_rmtree(dir);
@@ -633,7 +663,10 @@ static void test_box_update(void **state)
 {
 	(void)state;
 	posting *p = cjk_posting("你好");
-	layout_params lp = {.w = 1080, .h = 1920, .theme = &theme, .measure = render_measurer(fonts),
+	layout_params lp = {.w = 1080,
+	                    .h = 1920,
+	                    .theme = &theme,
+	                    .measure = render_measurer(fonts),
 	                    .clock = true};
 	layout_doc d;
 	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
@@ -645,8 +678,7 @@ static void test_box_update(void **state)
 	assert_true(layout_clock_box(&d, &m, "12:34", &b));
 	SDL_Rect r;
 	jk_err err = {0};
-	assert_int_equal(
-	    render_box_update(fonts, s, d.w, d.h, &b, &theme, 90, 3, -2, &r, &err), 0);
+	assert_int_equal(render_box_update(fonts, s, d.w, d.h, &b, &theme, 90, 3, -2, &r, &err), 0);
 	SDL_Rect want = render_turn_rect(d.w, d.h, 90, b.x, b.y, b.w, b.h);
 	assert_int_equal(r.x, want.x + 3);
 	assert_int_equal(r.y, want.y - 2);

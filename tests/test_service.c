@@ -20,7 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-
 static void write_file(const char *path, const char *data)
 {
 	FILE *f = fopen(path, "wb");
@@ -217,7 +216,8 @@ static bool wait_for(int fd, char *log, size_t cap, const char *want, int ms)
 		if (strstr(log, want))
 			return true;
 		clock_gettime(CLOCK_MONOTONIC, &t);
-		int left = ms - (int)((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
+		int left =
+		    ms - (int)((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
 		if (left <= 0)
 			return false;
 		struct pollfd p = {.fd = fd, .events = POLLIN};
@@ -258,7 +258,8 @@ static void test_service_signals(void **state)
 	snprintf(conf, sizeof conf, "%s/jobkiosk.conf", dir);
 	snprintf(sock, sizeof sock, "%s/notify", dir);
 	snprintf(err, sizeof err, "%s/err", dir);
-	snprintf(text, sizeof text, "source = %s\nslide_seconds = 1\nfullscreen = no\nresolution = 640x360\n",
+	snprintf(text, sizeof text,
+	         "source = %s\nslide_seconds = 1\nfullscreen = no\nresolution = 640x360\n",
 	         tu_root("samples"));
 	write_file(conf, text);
 	int fd = notify_socket(sock);
@@ -294,8 +295,9 @@ static void test_service_signals(void **state)
 	assert_true(file_has(err, "keeping the current settings", 20000, fd, log, sizeof log));
 	/* A good one is applied: the log says so and systemd hears RELOADING=1
 	 * then READY=1 again. */
-	snprintf(text, sizeof text, "source = %s\nslide_seconds = 2\ntheme = light\nfullscreen = no\n"
-	                            "resolution = 640x360\nheader = Booth 12\n",
+	snprintf(text, sizeof text,
+	         "source = %s\nslide_seconds = 2\ntheme = light\nfullscreen = no\n"
+	         "resolution = 640x360\nheader = Booth 12\n",
 	         tu_root("samples"));
 	write_file(conf, text);
 	log[0] = 0;

@@ -19,8 +19,9 @@ static void test_specs(void **state)
 	jk_err err = {0};
 	assert_int_equal(sources_add(&l, "greenhouse:acme-robotics", &err), 0);
 	assert_int_equal(l.v[0].kind, SOURCE_GREENHOUSE);
-	assert_string_equal(l.v[0].url,
-	                    "https://boards-api.greenhouse.io/v1/boards/acme-robotics/jobs?content=true");
+	assert_string_equal(
+	    l.v[0].url,
+	    "https://boards-api.greenhouse.io/v1/boards/acme-robotics/jobs?content=true");
 	assert_string_equal(l.v[0].org, "Acme-robotics");
 	assert_int_equal(sources_add(&l, "lever:northwind", &err), 0);
 	assert_string_equal(l.v[1].url, "https://api.lever.co/v0/postings/northwind?mode=json");
@@ -29,8 +30,14 @@ static void test_specs(void **state)
 	assert_int_equal(sources_add(&l, "/media/usb/postings", &err), 0);
 	assert_int_equal(l.v[3].kind, SOURCE_PATH);
 	assert_null(l.v[3].url);
-	const char *bad[] = {"", "ftp://example.org/x", "file:///etc/passwd", "greenhouse:",
-	                     "greenhouse:a/../b", "lever:x y", "https://", "https://exa mple.org/",
+	const char *bad[] = {"",
+	                     "ftp://example.org/x",
+	                     "file:///etc/passwd",
+	                     "greenhouse:",
+	                     "greenhouse:a/../b",
+	                     "lever:x y",
+	                     "https://",
+	                     "https://exa mple.org/",
 	                     "http:///path"};
 	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++) {
 		if (sources_add(&l, bad[i], &err) != JK_EARG)
@@ -96,7 +103,8 @@ static void handler(const httpd_req *req, httpd_resp *r, void *ud)
 			r->len = sizeof png - 1;
 			return;
 		}
-		snprintf(r->headers, sizeof r->headers, "ETag: \"f1\"\r\nContent-Type: application/rss+xml\r\n");
+		snprintf(r->headers, sizeof r->headers,
+		         "ETag: \"f1\"\r\nContent-Type: application/rss+xml\r\n");
 		if (!strcmp(req->if_none_match, "\"f1\"")) {
 			r->status = 304;
 			return;
@@ -191,7 +199,8 @@ static void test_never_fetched(void **state)
 	warns w = {0};
 	assert_int_equal(sources_load(&l, cache, &out, on_warn, &w), 0);
 	assert_int_equal(w.n, 1);
-	assert_non_null(strstr(w.last, "lever:northwind: not fetched yet; last try: Could not resolve"));
+	assert_non_null(
+	    strstr(w.last, "lever:northwind: not fetched yet; last try: Could not resolve"));
 	posting_list_free(&out);
 	sources_free(&l);
 	store_cache_close(cache);
@@ -223,7 +232,8 @@ static atomic_bool dripping;
 
 static void drip_handler(const httpd_req *req, httpd_resp *r, void *ud)
 {
-	static const char body[] = "<html><body><h1>Slow</h1><p>Dripping one byte a second.</p></body></html>";
+	static const char body[] =
+	    "<html><body><h1>Slow</h1><p>Dripping one byte a second.</p></body></html>";
 	(void)ud;
 	r->body = body;
 	r->len = sizeof body - 1;
@@ -355,14 +365,16 @@ typedef struct {
 	int feed_version;
 } faulty;
 
-static const char GOOD_HTML[] = "<html><body><h1>Boat Builder v%d</h1><p>Build wooden boats by hand in our yard.</p></body></html>";
+static const char GOOD_HTML[] = "<html><body><h1>Boat Builder v%d</h1><p>Build wooden boats by "
+                                "hand in our yard.</p></body></html>";
 static char served[512];
 
 static void fault_handler(const httpd_req *req, httpd_resp *r, void *ud)
 {
 	faulty *f = ud;
 	static char big[6 << 20];
-	static const char latin1[] = "<html><body><h1>Caf\xE9 Cook</h1><p>Cr\xEApes all day.</p></body></html>";
+	static const char latin1[] =
+	    "<html><body><h1>Caf\xE9 Cook</h1><p>Cr\xEApes all day.</p></body></html>";
 	snprintf(served, sizeof served, GOOD_HTML, f->feed_version);
 	r->body = served;
 	r->len = strlen(served);
@@ -397,7 +409,8 @@ static void fault_handler(const httpd_req *req, httpd_resp *r, void *ud)
 	} else if (!strcmp(x, "type")) {
 		snprintf(r->headers, sizeof r->headers, "Content-Type: image/png\r\n");
 	} else if (!strcmp(x, "garbage")) {
-		static const char bin[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0";
+		static const char bin[] = "\x7f"
+		                          "ELF\x02\x01\x01\0\0\0\0";
 		r->body = bin;
 		r->len = sizeof bin - 1;
 	} else if (!strcmp(x, "latin1")) {
@@ -413,9 +426,9 @@ static void test_fault_matrix(void **state)
 		const char *fault;
 		bool fails; /* else: read fine despite the oddity */
 	} faults[] = {
-	    {"404", true},  {"500", true},   {"503", true},   {"loop", true},
-	    {"ftp", true},  {"reset", true}, {"close", true}, {"drip", true},
-	    {"big", true},  {"garbage", true}, {"type", false}, {"latin1", false},
+	    {"404", true}, {"500", true},     {"503", true},   {"loop", true},
+	    {"ftp", true}, {"reset", true},   {"close", true}, {"drip", true},
+	    {"big", true}, {"garbage", true}, {"type", false}, {"latin1", false},
 	};
 	faulty f = {0};
 	httpd *srv = httpd_start(fault_handler, &f, 200);
@@ -424,8 +437,9 @@ static void test_fault_matrix(void **state)
 	assert_int_equal(store_cache_open(dir, 0, &cache, NULL), 0);
 	source_list l = {0};
 	sources_add(&l, httpd_url(srv, "/page"), NULL);
-	sources_fetch_opts o = {.cache = cache,
-	                        .limits = {.timeout_ms = 8000, .low_speed_bytes = 100, .low_speed_seconds = 2}};
+	sources_fetch_opts o = {
+	    .cache = cache,
+	    .limits = {.timeout_ms = 8000, .low_speed_bytes = 100, .low_speed_seconds = 2}};
 	for (size_t i = 0; i < JK_ARRAY_LEN(faults); i++) {
 		f.fault = NULL;
 		f.feed_version = (int)i;

@@ -83,10 +83,13 @@ static void test_folder_partial_failures(void **state)
 	const char good[] = "Research engineer\n\nWe build kiosks.\n";
 	write_file(dir, "a-good.txt", good, sizeof good - 1);
 	write_file(dir, "b-empty.md", "", 0);
-	write_file(dir, "c-binary.html", "\x7f" "ELF\0\0\0", 7);
+	write_file(dir, "c-binary.html",
+	           "\x7f"
+	           "ELF\0\0\0",
+	           7);
 	write_file(dir, "d-broken.json", "{\"jobs\": [", 10);
-	write_file(dir, "e-notes.png", "\x89PNG", 4);      /* not a posting name: skipped */
-	write_file(dir, ".hidden.md", "# secret\n", 9);    /* hidden: skipped */
+	write_file(dir, "e-notes.png", "\x89PNG", 4);   /* not a posting name: skipped */
+	write_file(dir, ".hidden.md", "# secret\n", 9); /* hidden: skipped */
 	char sub[512];
 	snprintf(sub, sizeof sub, "%s/more", dir);
 	mkdir(sub, 0755);

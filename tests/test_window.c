@@ -150,8 +150,13 @@ static void test_slides_in_x11_window(void **state)
 	posting_list l;
 	tu_make_list(&l, 3);
 	seen s = {0};
-	kiosk_opts o = {.win_w = 960, .win_h = 540, .slide_seconds = 0.3, .fade_ms = 100,
-	                .max_seconds = 1.6, .on_show = on_show, .hook_ud = &s};
+	kiosk_opts o = {.win_w = 960,
+	                .win_h = 540,
+	                .slide_seconds = 0.3,
+	                .fade_ms = 100,
+	                .max_seconds = 1.6,
+	                .on_show = on_show,
+	                .hook_ud = &s};
 	kiosk_stats st;
 	jk_err err = {0};
 	if (kiosk_run(&l, &o, NULL, NULL, &st, &err))
@@ -161,7 +166,7 @@ static void test_slides_in_x11_window(void **state)
 	/* The X server's screen saver is held off while the slides run. */
 	assert_false(s.screensaver);
 	assert_string_equal(s.allow, "0");
-	assert_true(st.shown >= 4);          /* 1.6 s of 0.3 s slides */
+	assert_true(st.shown >= 4); /* 1.6 s of 0.3 s slides */
 	assert_true(st.frames >= st.shown);
 	assert_true(st.fade_frames > 0);
 	posting_list_free(&l);
@@ -175,8 +180,13 @@ static void test_q_quits_window(void **state)
 	posting_list l;
 	tu_make_list(&l, 2);
 	seen s = {.quit_at = 2};
-	kiosk_opts o = {.win_w = 640, .win_h = 360, .slide_seconds = 0.2, .cut = true,
-	                .max_seconds = 10, .on_show = on_show, .hook_ud = &s};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.2,
+	                .cut = true,
+	                .max_seconds = 10,
+	                .on_show = on_show,
+	                .hook_ud = &s};
 	Uint32 t0 = SDL_GetTicks();
 	jk_err err = {0};
 	if (kiosk_run(&l, &o, NULL, NULL, NULL, &err))
@@ -223,8 +233,11 @@ static void test_full_screen_window(void **state)
 	posting_list l;
 	tu_make_list(&l, 3);
 	full_seen s = {0};
-	kiosk_opts o = {.slide_seconds = 0.3, .cut = true, .max_seconds = 1.5,
-	                .on_show = on_show_full, .hook_ud = &s};
+	kiosk_opts o = {.slide_seconds = 0.3,
+	                .cut = true,
+	                .max_seconds = 1.5,
+	                .on_show = on_show_full,
+	                .hook_ud = &s};
 	kiosk_stats st;
 	jk_err err = {0};
 	if (kiosk_run(&l, &o, NULL, NULL, &st, &err))

@@ -128,9 +128,11 @@ char *tu_zbar_surface(SDL_Surface *s, int *nsyms)
 	assert_non_null(grey);
 	for (int y = 0; y < c->h; y++)
 		for (int x = 0; x < c->w; x++) {
-			Uint32 p = *(Uint32 *)((Uint8 *)c->pixels + (size_t)y * c->pitch + (size_t)x * 4);
+			Uint32 p =
+			    *(Uint32 *)((Uint8 *)c->pixels + (size_t)y * c->pitch + (size_t)x * 4);
 			unsigned r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
-			grey[(size_t)y * c->w + x] = (unsigned char)((r * 299 + g * 587 + b * 114) / 1000);
+			grey[(size_t)y * c->w + x] =
+			    (unsigned char)((r * 299 + g * 587 + b * 114) / 1000);
 		}
 	char *out = tu_zbar_grey(grey, c->w, c->h, nsyms);
 	free(grey);

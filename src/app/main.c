@@ -52,15 +52,15 @@ typedef struct cli {
 typedef struct app {
 	const cli *c;
 	config cfg;
-	uint64_t seed;     /* shuffle order, fixed for the process */
+	uint64_t seed; /* shuffle order, fixed for the process */
 	source_list sources;
 	store_cache *cache; /* NULL when there are no network sources or no cache */
 	char *cache_dir;    /* what the cache was opened with, to see changes */
 	char *ca_file;      /* owned copy the worker's fetch limits borrow */
 	sources_worker *worker;
 	bool fetch_inited;
-	bool opts_changed;  /* a reload brought new settings for the loop */
-	deck_report last;   /* of the latest load */
+	bool opts_changed; /* a reload brought new settings for the loop */
+	deck_report last;  /* of the latest load */
 	bool warned_clock;
 } app;
 
@@ -235,20 +235,22 @@ static int parse_cli(int argc, char **argv, cli *c)
 			printf("jobkiosk %s\n", JOBKIOSK_VERSION);
 			return -1;
 		case ':':
-			fprintf(stderr, "jobkiosk: option '%s' needs a value\nTry 'jobkiosk --help'.\n",
+			fprintf(stderr,
+			        "jobkiosk: option '%s' needs a value\nTry 'jobkiosk --help'.\n",
 			        argv[optind - 1]);
 			return 1;
 		case '?':
 			if (optopt)
 				fprintf(stderr, "jobkiosk: option '-%c' is unknown\n", optopt);
 			else
-				fprintf(stderr, "jobkiosk: option '%.200s' is unknown\n", argv[optind - 1]);
+				fprintf(stderr, "jobkiosk: option '%.200s' is unknown\n",
+				        argv[optind - 1]);
 			fprintf(stderr, "Try 'jobkiosk --help'.\n");
 			return 1;
 		default: {
 			size_t k = (size_t)(ch - OPT_KEY);
-			c->sets[c->nsets++] =
-			    (cli_set){config_key_table[k].name, optarg ? optarg : "yes", option_names[k]};
+			c->sets[c->nsets++] = (cli_set){config_key_table[k].name,
+			                                optarg ? optarg : "yes", option_names[k]};
 			break;
 		}
 		}
@@ -277,8 +279,8 @@ static int build_config(const cli *c, config *out, jk_err *err)
 		char origin[64];
 		snprintf(origin, sizeof origin, "%s%s", o[0] == '-' ? "" : "--", o);
 		for (size_t k = 0; config_key_table[k].name && k < JK_ARRAY_LEN(cleared); k++)
-			if (config_key_table[k].name == c->sets[i].key && config_key_table[k].repeatable &&
-			    !cleared[k]) {
+			if (config_key_table[k].name == c->sets[i].key &&
+			    config_key_table[k].repeatable && !cleared[k]) {
 				cleared[k] = true;
 				r = config_set(out, c->sets[i].key, "", origin, err);
 			}
@@ -457,9 +459,9 @@ static size_t load_all(app *a, posting_list *out)
 	if (rep.clock_untrusted != a->last.clock_untrusted)
 		a->warned_clock = false;
 	bool hid = rep.filtered || rep.expired;
-	if (a->cfg.verbose || (hid && (rep.shown != a->last.shown ||
-	                               rep.filtered != a->last.filtered ||
-	                               rep.expired != a->last.expired)))
+	if (a->cfg.verbose ||
+	    (hid && (rep.shown != a->last.shown || rep.filtered != a->last.filtered ||
+	             rep.expired != a->last.expired)))
 		fprintf(stderr,
 		        "jobkiosk: %zu of %zu source(s) read; %zu posting(s) shown of %zu "
 		        "(%zu filtered out, %zu expired)\n",
@@ -582,7 +584,8 @@ static void screen_status(void *ud, kiosk_status *st)
 	st->updated_at = ss.oldest_ok;
 	if (a->last.in && !a->last.shown)
 		snprintf(st->waiting, sizeof st->waiting,
-		         "All %zu posting(s) are hidden by the filters or have expired", a->last.in);
+		         "All %zu posting(s) are hidden by the filters or have expired",
+		         a->last.in);
 	else if (ss.failing)
 		snprintf(st->waiting, sizeof st->waiting, "Trying to reach %.400s — retrying",
 		         ss.first_failing);
@@ -590,7 +593,8 @@ static void screen_status(void *ud, kiosk_status *st)
 		snprintf(st->waiting, sizeof st->waiting, "Fetching postings from %zu source(s)…",
 		         ss.total);
 	else if (a->sources.n)
-		snprintf(st->waiting, sizeof st->waiting, "No postings in %s", a->sources.v[0].spec);
+		snprintf(st->waiting, sizeof st->waiting, "No postings in %s",
+		         a->sources.v[0].spec);
 	else
 		snprintf(st->waiting, sizeof st->waiting, "No sources are configured");
 }
@@ -686,8 +690,8 @@ static int render_action(app *a, const posting_list *list)
 {
 	jk_err err = {0};
 	render_look look = look_of(&a->cfg);
-	if (app_render_dir(list, a->c->render_dir, a->cfg.size_w, a->cfg.size_h,
-	                       a->cfg.rotate, &look, stdout, NULL, NULL, &err)) {
+	if (app_render_dir(list, a->c->render_dir, a->cfg.size_w, a->cfg.size_h, a->cfg.rotate,
+	                   &look, stdout, NULL, NULL, &err)) {
 		fprintf(stderr, "jobkiosk: %s\n", err.msg);
 		return 1;
 	}

@@ -93,7 +93,8 @@ int app_render_dir(const posting_list *l, const char *dir, int w, int h, int rot
 	if (!render_rotation_ok(rotate))
 		return jk_fail(err, JK_EARG, "rotation %d: use 0, 90, 180 or 270", rotate);
 	if (w < 160 || h < 160 || w > 16384 || h > 16384)
-		return jk_fail(err, JK_EARG, "size %dx%d: use between 160x160 and 16384x16384", w, h);
+		return jk_fail(err, JK_EARG, "size %dx%d: use between 160x160 and 16384x16384", w,
+		               h);
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
 		return jk_fail(err, JK_EIO, "%s: cannot create: %s", dir, strerror(errno));
 	render_fonts *f;
@@ -134,8 +135,9 @@ int app_render_dir(const posting_list *l, const char *dir, int w, int h, int rot
 			slug(l->items[i]->title, sl, sizeof sl);
 			snprintf(stem, sizeof stem, "%03zu-%s", i + 1, sl);
 			if (progress)
-				fprintf(progress, "posting %zu/%zu: %s — %zu page(s), body %d px\n", i + 1,
-				        l->n, l->items[i]->title ? l->items[i]->title : "(untitled)",
+				fprintf(progress, "posting %zu/%zu: %s — %zu page(s), body %d px\n",
+				        i + 1, l->n,
+				        l->items[i]->title ? l->items[i]->title : "(untitled)",
 				        d.npages, d.body_px);
 			r = write_doc(&o, &d, stem, err);
 		}

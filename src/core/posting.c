@@ -33,9 +33,9 @@ void posting_free(posting *p)
 {
 	if (!p)
 		return;
-	char **fields[] = {&p->id,    &p->title,   &p->organization, &p->location,
-	                   &p->employment, &p->pay, &p->posted,      &p->expires,
-	                   &p->apply, &p->source,  &p->native_id};
+	char **fields[] = {&p->id,         &p->title,  &p->organization, &p->location,
+	                   &p->employment, &p->pay,    &p->posted,       &p->expires,
+	                   &p->apply,      &p->source, &p->native_id};
 	for (size_t i = 0; i < JK_ARRAY_LEN(fields); i++)
 		free(*fields[i]);
 	for (size_t i = 0; i < p->ntags; i++)
@@ -249,8 +249,7 @@ void posting_remove_section(posting *p, size_t i)
 	if (i >= p->nsections)
 		return;
 	section_clear(&p->sections[i]);
-	memmove(&p->sections[i], &p->sections[i + 1],
-	        (p->nsections - i - 1) * sizeof *p->sections);
+	memmove(&p->sections[i], &p->sections[i + 1], (p->nsections - i - 1) * sizeof *p->sections);
 	p->nsections--;
 }
 
@@ -356,9 +355,15 @@ static cJSON *posting_json(const posting *p)
 		return NULL;
 	const struct {
 		const char *name, *value;
-	} f[] = {{"id", p->id},           {"title", p->title},     {"organization", p->organization},
-	         {"location", p->location}, {"employment", p->employment}, {"pay", p->pay},
-	         {"posted", p->posted},   {"expires", p->expires}, {"apply", p->apply},
+	} f[] = {{"id", p->id},
+	         {"title", p->title},
+	         {"organization", p->organization},
+	         {"location", p->location},
+	         {"employment", p->employment},
+	         {"pay", p->pay},
+	         {"posted", p->posted},
+	         {"expires", p->expires},
+	         {"apply", p->apply},
 	         {"source", p->source}};
 	for (size_t i = 0; i < JK_ARRAY_LEN(f); i++)
 		cJSON_AddItemToObject(o, f[i].name, str_or_null(f[i].value));

@@ -404,7 +404,8 @@ static int read_doc(feed *f, const xmlNode *root)
 			slot = &f->page;
 		if (!slot || *slot)
 			continue;
-		if (atom && slot == &f->page && !attr_is(c, "rel", "alternate") && has_attr(c, "rel"))
+		if (atom && slot == &f->page && !attr_is(c, "rel", "alternate") &&
+		    has_attr(c, "rel"))
 			continue;
 		v = atom ? attr(c, "href") : text_of(c);
 		*slot = v ? jk_text_clean(v, (size_t)-1) : NULL;

@@ -46,7 +46,9 @@ static const struct {
     {"\xFF\xD8\xFF", 3, "a JPEG image"},
     {"GIF8", 4, "a GIF image"},
     {"\xD0\xCF\x11\xE0", 4, "an old Office document"},
-    {"\x7F" "ELF", 4, "a program"},
+    {"\x7F"
+     "ELF",
+     4, "a program"},
     {"\x1F\x8B", 2, "a gzip archive"},
 };
 
@@ -108,7 +110,8 @@ static import_format sniff_json(const char *data, size_t len)
 	if (head_has(data, len, "\"absolute_url\"", 1 << 16))
 		return IMPORT_GREENHOUSE;
 	if (head_has(data, len, "\"hostedUrl\"", 1 << 16) ||
-	    (head_has(data, len, "\"categories\"", 1 << 16) && head_has(data, len, "\"text\"", 1 << 16)))
+	    (head_has(data, len, "\"categories\"", 1 << 16) &&
+	     head_has(data, len, "\"text\"", 1 << 16)))
 		return IMPORT_LEVER;
 	return IMPORT_JSONLD;
 }
@@ -118,8 +121,8 @@ static import_format sniff_ext(const char *source)
 	static const struct {
 		const char *ext;
 		import_format f;
-	} ext[] = {{".md", IMPORT_MARKDOWN},  {".markdown", IMPORT_MARKDOWN}, {".html", IMPORT_HTML},
-	           {".htm", IMPORT_HTML},     {".rss", IMPORT_RSS},           {".atom", IMPORT_ATOM},
+	} ext[] = {{".md", IMPORT_MARKDOWN}, {".markdown", IMPORT_MARKDOWN}, {".html", IMPORT_HTML},
+	           {".htm", IMPORT_HTML},    {".rss", IMPORT_RSS},           {".atom", IMPORT_ATOM},
 	           {".txt", IMPORT_TEXT}};
 	const char *dot = source ? strrchr(source, '.') : NULL;
 	if (!dot || strchr(dot, '/'))
@@ -146,7 +149,8 @@ import_format import_sniff(const char *data, size_t len, const import_opts *opts
 		size_t n = (size_t)(end - p);
 		if (head_has(p, n, "<rss", 2048) || head_has(p, n, "<rdf:RDF", 2048))
 			return IMPORT_RSS;
-		if (head_has(p, n, "<feed", 2048) && head_has(p, n, "http://www.w3.org/2005/Atom", 4096))
+		if (head_has(p, n, "<feed", 2048) &&
+		    head_has(p, n, "http://www.w3.org/2005/Atom", 4096))
 			return IMPORT_ATOM;
 		if (has_grid_rule(p, n))
 			return IMPORT_GRID;
@@ -170,8 +174,10 @@ import_format import_sniff(const char *data, size_t len, const import_opts *opts
 	}
 	/* Markdown markers at a line start say Markdown; anything else is text. */
 	if (*p == '#' || head_has(p, (size_t)(end - p), "\n# ", 4096) ||
-	    head_has(p, (size_t)(end - p), "\n## ", 4096) || head_has(p, (size_t)(end - p), "\n- ", 4096) ||
-	    head_has(p, (size_t)(end - p), "\n* ", 4096) || head_has(p, (size_t)(end - p), "**", 4096))
+	    head_has(p, (size_t)(end - p), "\n## ", 4096) ||
+	    head_has(p, (size_t)(end - p), "\n- ", 4096) ||
+	    head_has(p, (size_t)(end - p), "\n* ", 4096) ||
+	    head_has(p, (size_t)(end - p), "**", 4096))
 		return IMPORT_MARKDOWN;
 	return IMPORT_TEXT;
 }
@@ -190,7 +196,8 @@ static char *declared_charset(const char *data, size_t len)
 			while (j < n && (data[j] == '"' || data[j] == '\''))
 				j++;
 			size_t s = j;
-			while (j < n && (isalnum((unsigned char)data[j]) || data[j] == '-' || data[j] == '_'))
+			while (j < n && (isalnum((unsigned char)data[j]) || data[j] == '-' ||
+			                 data[j] == '_'))
 				j++;
 			if (j > s && j - s < 40)
 				return jk_strndup(data + s, j - s);
@@ -299,11 +306,12 @@ static int check_input(const char *data, size_t len, jk_err *err)
 	if (len == 0 || is_blank(data, len))
 		return jk_fail(err, JK_EEMPTY, "empty, nothing to read");
 	if (len > IMPORT_MAX_BYTES)
-		return jk_fail(err, JK_ETOOBIG, "too large (%.1f MB, limit %.0f MB)", (double)len / 1e6,
-		               (double)IMPORT_MAX_BYTES / 1e6);
+		return jk_fail(err, JK_ETOOBIG, "too large (%.1f MB, limit %.0f MB)",
+		               (double)len / 1e6, (double)IMPORT_MAX_BYTES / 1e6);
 	for (size_t i = 0; i < JK_ARRAY_LEN(magics); i++)
 		if (len >= magics[i].len && !memcmp(data, magics[i].magic, magics[i].len))
-			return jk_fail(err, JK_EBINARY, "is %s, not a posting file", magics[i].what);
+			return jk_fail(err, JK_EBINARY, "is %s, not a posting file",
+			               magics[i].what);
 	/* UTF-16 legitimately holds NULs; its BOM is checked later. */
 	const unsigned char *u = (const unsigned char *)data;
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))

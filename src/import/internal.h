@@ -28,15 +28,24 @@ void import_links_free(import_links *l);
 typedef int (*import_reader)(const char *data, size_t len, const import_opts *opts,
                              posting_list *out, jk_err *err);
 
-int import_markdown(const char *data, size_t len, const import_opts *opts, posting_list *out, jk_err *err);
-int import_html(const char *data, size_t len, const import_opts *opts, posting_list *out, jk_err *err);
-int import_grid(const char *data, size_t len, const import_opts *opts, posting_list *out, jk_err *err);
-int import_jsonld(const char *data, size_t len, const import_opts *opts, posting_list *out, jk_err *err);
-int import_greenhouse(const char *data, size_t len, const import_opts *opts, posting_list *out, jk_err *err);
-int import_lever(const char *data, size_t len, const import_opts *opts, posting_list *out, jk_err *err);
-int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posting_list *out, jk_err *err);
-int import_feed(const char *data, size_t len, const import_opts *opts, posting_list *out, jk_err *err); /* RSS and Atom */
-int import_text(const char *data, size_t len, const import_opts *opts, posting_list *out, jk_err *err);
+int import_markdown(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                    jk_err *err);
+int import_html(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                jk_err *err);
+int import_grid(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                jk_err *err);
+int import_jsonld(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                  jk_err *err);
+int import_greenhouse(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                      jk_err *err);
+int import_lever(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                 jk_err *err);
+int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                    jk_err *err);
+int import_feed(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                jk_err *err); /* RSS and Atom */
+int import_text(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                jk_err *err);
 
 /* HTML body → sections of p. Headings open sections; paragraphs, list items
  * (numbered lists keep numbers), table rows become blocks; bold/italic kept
@@ -45,7 +54,8 @@ int import_text(const char *data, size_t len, const import_opts *opts, posting_l
  * NULL). Works on fragments and whole pages. Past libxml2's depth limit it
  * fails with JK_EFORMAT and IMPORT_TOO_DEEP in err, leaving in p what it
  * read before the deep part (the caller keeps or drops it). */
-int import_html_sections(const char *html, size_t len, posting *p, import_links *links, jk_err *err);
+int import_html_sections(const char *html, size_t len, posting *p, import_links *links,
+                         jk_err *err);
 
 /* Job-site chrome ("6 applicants", "Show all", "Try Premium"...): true when
  * the whole text is chrome and must not reach a slide. One table of rules in

@@ -252,7 +252,8 @@ static int gh_job(doc *d, const cJSON *j, jk_err *err)
 	{
 		double lo = NAN, hi = NAN;
 		/* Both read, so a range with only a maximum still shows. */
-		bool has_lo = num(get(pr, "min_cents"), &lo), has_hi = num(get(pr, "max_cents"), &hi);
+		bool has_lo = num(get(pr, "min_cents"), &lo),
+		     has_hi = num(get(pr, "max_cents"), &hi);
 		if (!r && (has_lo || has_hi))
 			r = set_pay(&p->pay, str(pr, "currency_type"), lo / 100, hi / 100, NULL);
 	}

@@ -165,7 +165,7 @@ typedef struct kiosk {
 	bool fullscreen_later; /* x11: borderless first, full screen after the
 	                        * first frame */
 	bool need_present;
-	float touch_x;       /* where the finger went down */
+	float touch_x; /* where the finger went down */
 	bool touch_down;
 	kiosk_reload_fn reload;
 	void *reload_ud;
@@ -402,8 +402,8 @@ static size_t deck_pages(deck *d, size_t i)
 		d->laid[i] = true;
 		jk_err err = {0};
 		int r = i < d->n ? layout_posting(d->list->items[i], &d->lp, &d->docs[i], &err)
-		                 : layout_overview((const posting *const *)d->list->items, d->n, &d->lp,
-		                                   &d->docs[i], &err);
+		                 : layout_overview((const posting *const *)d->list->items, d->n,
+		                                   &d->lp, &d->docs[i], &err);
 		if (r) {
 			fprintf(stderr, "jobkiosk: %s\n", err.msg);
 			layout_doc_free(&d->docs[i]);
@@ -423,7 +423,8 @@ static SDL_Rect turn(const kiosk *k, int x, int y, int w, int h)
 static void fill(SDL_Surface *s, SDL_Rect r, uint32_t c)
 {
 	if (r.w > 0 && r.h > 0)
-		SDL_FillRect(s, &r, SDL_MapRGB(s->format, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c));
+		SDL_FillRect(s, &r,
+		             SDL_MapRGB(s->format, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c));
 }
 
 /* The slim bar along the bottom: the deck so far (muted) and the running
@@ -465,7 +466,8 @@ static void blend_step(kiosk *k, unsigned a0, unsigned a1)
 		return;
 	for (int y = 0; y < c->h; y++) {
 		Uint32 *ro = (Uint32 *)((Uint8 *)o->pixels + (size_t)y * o->pitch);
-		const Uint32 *rc = (const Uint32 *)((const Uint8 *)c->pixels + (size_t)y * c->pitch);
+		const Uint32 *rc =
+		    (const Uint32 *)((const Uint8 *)c->pixels + (size_t)y * c->pitch);
 		if (b == 256) {
 			memcpy(ro, rc, (size_t)c->w * 4);
 			continue;
@@ -600,8 +602,8 @@ static void ask_status(kiosk *k)
  * quote the network), cut at a code point to fit out. */
 static void waiting_line(const kiosk *k, char *out, size_t cap)
 {
-	const char *w = k->status.waiting[0] ? k->status.waiting
-	                                     : "No postings yet: reading the sources.";
+	const char *w =
+	    k->status.waiting[0] ? k->status.waiting : "No postings yet: reading the sources.";
 	char *c = jk_text_clean(w, (size_t)-1);
 	const char *src = c && *c ? c : "No postings yet: reading the sources.";
 	size_t n = strlen(src);
@@ -1163,12 +1165,13 @@ static int open_window(kiosk *k, jk_err *err)
 	}
 	const char *drv = SDL_GetCurrentVideoDriver();
 	SDL_Rect b;
-	if (!k->win && !windowed && drv && !strcmp(drv, "x11") && SDL_GetDisplayBounds(0, &b) == 0) {
+	if (!k->win && !windowed && drv && !strcmp(drv, "x11") &&
+	    SDL_GetDisplayBounds(0, &b) == 0) {
 		/* Going full screen on X11 waits up to ~100 ms for the window
 		 * manager; a borderless window over the whole screen shows the
 		 * first slide at once, and becomes full screen right after. */
-		k->win = SDL_CreateWindow("jobkiosk", b.x, b.y, b.w, b.h,
-		                          flags | SDL_WINDOW_BORDERLESS);
+		k->win =
+		    SDL_CreateWindow("jobkiosk", b.x, b.y, b.w, b.h, flags | SDL_WINDOW_BORDERLESS);
 		k->fullscreen_later = k->win != NULL;
 	}
 	if (!k->win && !windowed) {
@@ -1294,7 +1297,8 @@ static void report(kiosk *k)
 		if (k->fullscreen_later) {
 			k->fullscreen_later = false;
 			if (SDL_SetWindowFullscreen(k->win, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
-				fprintf(stderr, "jobkiosk: full screen: %s; staying a borderless window\n",
+				fprintf(stderr,
+				        "jobkiosk: full screen: %s; staying a borderless window\n",
 				        SDL_GetError());
 		}
 		if (o->on_show) {
@@ -1385,8 +1389,11 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
               kiosk_stats *stats, jk_err *err)
 {
 	kiosk_stats dummy;
-	kiosk k = {.o = o, .st = stats ? stats : &dummy, .t0 = SDL_GetPerformanceCounter(),
-	           .reload = fn, .reload_ud = ud};
+	kiosk k = {.o = o,
+	           .st = stats ? stats : &dummy,
+	           .t0 = SDL_GetPerformanceCounter(),
+	           .reload = fn,
+	           .reload_ud = ud};
 	memset(k.st, 0, sizeof *k.st);
 	if (!render_rotation_ok(o->rotate))
 		return jk_fail(err, JK_EARG, "rotation %d: use 0, 90, 180 or 270", o->rotate);

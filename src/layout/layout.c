@@ -38,22 +38,22 @@ typedef struct ctx {
 	const layout_params *lp;
 	const layout_theme *th;
 	layout_doc *doc;
-	int S;                      /* shorter screen side */
-	int sx0, sy0, sx1, sy1;     /* safe area */
-	int cx0, cx1, cy0, cy1;     /* text column, footer excluded */
-	int foot_y;                 /* top of the footer line */
+	int S;                  /* shorter screen side */
+	int sx0, sy0, sx1, sy1; /* safe area */
+	int cx0, cx1, cy0, cy1; /* text column, footer excluded */
+	int foot_y;             /* top of the footer line */
 	int body, title_px, head_px, small_px;
-	layout_box *fb;             /* flow boxes, y relative to the line */
+	layout_box *fb; /* flow boxes, y relative to the line */
 	size_t nfb, cfb;
 	fline *fl;
 	size_t nfl, cfl;
-	layout_box *panel;          /* apply card boxes, absolute */
+	layout_box *panel; /* apply card boxes, absolute */
 	size_t npanel, cpanel;
 	layout_box band[4]; /* header band: logo, text, rule (every page) */
 	size_t nband;
 	int group;
-	long flowed;                /* total flow height, for the cap */
-	bool full;                  /* cap reached: stop flowing */
+	long flowed; /* total flow height, for the cap */
+	bool full;   /* cap reached: stop flowing */
 	int status;
 } ctx;
 
@@ -186,10 +186,10 @@ static bool is_cjk(uint32_t cp)
  * one (the common CJK and ASCII cases). */
 static bool no_break_before(uint32_t cp)
 {
-	static const uint32_t set[] = {',', '.', ';', ':', '!', '?', ')', ']', '}', 0x3001,
-	                               0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
-	                               0xFF09, 0x300D, 0x300F, 0x3011, 0x3009, 0x300B, 0x30FC,
-	                               0x3005, 0x2019, 0x201D};
+	static const uint32_t set[] = {',',    '.',    ';',    ':',    '!',    '?',    ')',
+	                               ']',    '}',    0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A,
+	                               0xFF1B, 0xFF01, 0xFF1F, 0xFF09, 0x300D, 0x300F, 0x3011,
+	                               0x3009, 0x300B, 0x30FC, 0x3005, 0x2019, 0x201D};
 	for (size_t i = 0; i < JK_ARRAY_LEN(set); i++)
 		if (set[i] == cp)
 			return true;
@@ -198,8 +198,8 @@ static bool no_break_before(uint32_t cp)
 
 static bool no_break_after(uint32_t cp)
 {
-	static const uint32_t set[] = {'(', '[', '{', 0xFF08, 0x300C, 0x300E, 0x3010,
-	                               0x3008, 0x300A, 0x2018, 0x201C};
+	static const uint32_t set[] = {'(',    '[',    '{',    0xFF08, 0x300C, 0x300E,
+	                               0x3010, 0x3008, 0x300A, 0x2018, 0x201C};
 	for (size_t i = 0; i < JK_ARRAY_LEN(set); i++)
 		if (set[i] == cp)
 			return true;
@@ -323,8 +323,8 @@ static layout_box *line_box(ctx *c, fline *l)
 }
 
 /* Adds one line's runs [a,e) starting at x. */
-static void emit_runs(ctx *c, fline *l, const char *t, const tstyle *ts, size_t a, size_t e,
-                      int x, int rel_y, int h)
+static void emit_runs(ctx *c, fline *l, const char *t, const tstyle *ts, size_t a, size_t e, int x,
+                      int rel_y, int h)
 {
 	while (a < e && !c->status) {
 		unsigned st = style_at(ts, a);
@@ -663,8 +663,8 @@ static void build_panel(ctx *c, const char *apply)
 				if (tx1 - tx0 < 6 * cap_px)
 					continue;
 			}
-			flow_plain(c, "Scan to apply", cap_px, POSTING_BOLD, c->th->card_fg, tx0, tx1, 0,
-			           false, portrait ? AL_LEFT : AL_CENTER, 1250);
+			flow_plain(c, "Scan to apply", cap_px, POSTING_BOLD, c->th->card_fg, tx0,
+			           tx1, 0, false, portrait ? AL_LEFT : AL_CENTER, 1250);
 			char *fit = short_t ? caption_fit(c, short_t, tgt_px, tx1 - tx0) : NULL;
 			if (short_t && !fit)
 				c->status = JK_ENOMEM;
@@ -681,7 +681,8 @@ static void build_panel(ctx *c, const char *apply)
 				card_h = ty + cap_h + pad;
 				card_x = c->sx1 - card_w;
 				card_y = c->sy0 + (c->sy1 - c->sy0 - card_h) / 2;
-				if (card_h > c->sy1 - c->sy0 || card_w > (c->sx1 - c->sx0) * 45 / 100) {
+				if (card_h > c->sy1 - c->sy0 ||
+				    card_w > (c->sx1 - c->sx0) * 45 / 100) {
 					take_lines(c, l0, 0, 0);
 					c->npanel = 0;
 					continue;
@@ -699,12 +700,21 @@ static void build_panel(ctx *c, const char *apply)
 					continue;
 				}
 			}
-			layout_box card = {.kind = LAYOUT_PANEL, .x = card_x, .y = card_y,
-			                   .w = card_w, .h = card_h, .color = c->th->card};
+			layout_box card = {.kind = LAYOUT_PANEL,
+			                   .x = card_x,
+			                   .y = card_y,
+			                   .w = card_w,
+			                   .h = card_h,
+			                   .color = c->th->card};
 			panel_add(c, &card);
-			layout_box qb = {.kind = LAYOUT_QR, .x = card_x + qx, .y = card_y + qy,
-			                 .w = side, .h = side, .color = c->th->card_fg,
-			                 .qr_scale = scale, .qr_modules = q.size};
+			layout_box qb = {.kind = LAYOUT_QR,
+			                 .x = card_x + qx,
+			                 .y = card_y + qy,
+			                 .w = side,
+			                 .h = side,
+			                 .color = c->th->card_fg,
+			                 .qr_scale = scale,
+			                 .qr_modules = q.size};
 			qb.text = arena_copy(c, apply, strlen(apply));
 			qb.len = strlen(apply);
 			panel_add(c, &qb);
@@ -792,10 +802,13 @@ static void flow_block(ctx *c, const posting_block *bk, int gap, uint32_t color,
 	tstyle ts = {.px = c->body, .color = color, .bold_color = bold_color, .styles = st};
 	c->group++;
 	if (bk->kind == POSTING_PARAGRAPH) {
-		flow_text(c, bk->text, bk->len, &ts, c->cx0, c->cx1, gap, false, AL_LEFT, NULL, 1350);
+		flow_text(c, bk->text, bk->len, &ts, c->cx0, c->cx1, gap, false, AL_LEFT, NULL,
+		          1350);
 	} else {
 		char num[24];
-		layout_box m = {.kind = LAYOUT_TEXT, .px = c->body, .h = line_h(c, c->body),
+		layout_box m = {.kind = LAYOUT_TEXT,
+		                .px = c->body,
+		                .h = line_h(c, c->body),
 		                .color = c->th->accent};
 		int indent;
 		if (bk->kind == POSTING_NUMBERED) {
@@ -815,8 +828,8 @@ static void flow_block(ctx *c, const posting_block *bk, int gap, uint32_t color,
 			m.text = arena_copy(c, "•", 3);
 			m.len = 3;
 		}
-		flow_text(c, bk->text, bk->len, &ts, c->cx0 + indent, c->cx1, gap, false, AL_LEFT, &m,
-		          1350);
+		flow_text(c, bk->text, bk->len, &ts, c->cx0 + indent, c->cx1, gap, false, AL_LEFT,
+		          &m, 1350);
 	}
 	free(st);
 }
@@ -834,16 +847,18 @@ static void flow_posting(ctx *c, const posting *p)
 		const posting_section *sec = &p->sections[s];
 		if (sec->heading) {
 			c->group++;
-			flow_plain(c, sec->heading, c->head_px, POSTING_BOLD, th->accent, c->cx0, c->cx1,
-			           s == 0 && gap == pm(c->body, 900) ? gap : pm(c->body, 1100), true,
-			           AL_LEFT, 1300);
+			flow_plain(c, sec->heading, c->head_px, POSTING_BOLD, th->accent, c->cx0,
+			           c->cx1,
+			           s == 0 && gap == pm(c->body, 900) ? gap : pm(c->body, 1100),
+			           true, AL_LEFT, 1300);
 			gap = pm(c->body, 250);
 		}
 		for (size_t b = 0; b < sec->nblocks && !c->full; b++) {
 			const posting_block *bk = &sec->blocks[b];
 			flow_block(c, bk, gap, th->fg, th->fg);
 			bool list = bk->kind != POSTING_PARAGRAPH;
-			bool next_list = b + 1 < sec->nblocks && sec->blocks[b + 1].kind != POSTING_PARAGRAPH;
+			bool next_list =
+			    b + 1 < sec->nblocks && sec->blocks[b + 1].kind != POSTING_PARAGRAPH;
 			gap = list && next_list ? pm(c->body, 300) : pm(c->body, 600);
 		}
 	}
@@ -851,8 +866,8 @@ static void flow_posting(ctx *c, const posting *p)
 		c->full = false;
 		c->group++;
 		flow_plain(c, "The full posting is longer: scan the code to read it all.", c->body,
-		           POSTING_ITALIC, th->muted, c->cx0, c->cx1, pm(c->body, 900), false, AL_LEFT,
-		           1400);
+		           POSTING_ITALIC, th->muted, c->cx0, c->cx1, pm(c->body, 900), false,
+		           AL_LEFT, 1400);
 	}
 }
 
@@ -997,8 +1012,8 @@ static int emit_pages(ctx *c, const char *header)
 		}
 		int top = c->cy0;
 		if (k > 0 && header) {
-			one_line(c, pg, header, c->small_px, POSTING_BOLD, c->th->muted, c->cx0, top,
-			         c->cx1 - c->cx0, false);
+			one_line(c, pg, header, c->small_px, POSTING_BOLD, c->th->muted, c->cx0,
+			         top, c->cx1 - c->cx0, false);
 			top += hh;
 		}
 		int y = 0;
@@ -1135,8 +1150,8 @@ static void build_band(ctx *c)
 }
 
 /* One complete layout at body size px into d. */
-static int build(const layout_params *lp, int px, const char *apply, const char *header,
-                 flow_fn fn, const void *arg, layout_doc *d)
+static int build(const layout_params *lp, int px, const char *apply, const char *header, flow_fn fn,
+                 const void *arg, layout_doc *d)
 {
 	doc_reset(d);
 	ctx c = {.lp = lp, .th = lp->theme, .doc = d};
@@ -1255,8 +1270,8 @@ static void flow_overview(ctx *c, const void *arg)
 	}
 }
 
-int layout_overview(const posting *const *items, size_t n, const layout_params *lp,
-                    layout_doc *out, jk_err *err)
+int layout_overview(const posting *const *items, size_t n, const layout_params *lp, layout_doc *out,
+                    jk_err *err)
 {
 	overview_arg a = {items, n};
 	return search(lp, NULL, "Open positions", flow_overview, &a, out, err);
@@ -1347,9 +1362,10 @@ int layout_check(const layout_doc *d, jk_err *err)
 		for (size_t i = 0; i < pg->n; i++) {
 			const layout_box *a = &pg->boxes[i];
 			if (!inside(a, &safe))
-				return jk_fail(err, JK_EFORMAT,
-				               "page %zu: box %zu (%d,%d %dx%d) leaves the safe area", p + 1,
-				               i, a->x, a->y, a->w, a->h);
+				return jk_fail(
+				    err, JK_EFORMAT,
+				    "page %zu: box %zu (%d,%d %dx%d) leaves the safe area", p + 1,
+				    i, a->x, a->y, a->w, a->h);
 			for (size_t j = i + 1; j < pg->n; j++) {
 				const layout_box *b = &pg->boxes[j];
 				if (!overlaps(a, b))
@@ -1357,14 +1373,15 @@ int layout_check(const layout_doc *d, jk_err *err)
 				if ((a->kind == LAYOUT_PANEL && inside(b, a)) ||
 				    (b->kind == LAYOUT_PANEL && inside(a, b)))
 					continue;
-				return jk_fail(err, JK_EFORMAT,
-				               "page %zu: box %zu (%d,%d %dx%d '%.*s') overlaps box %zu "
-				               "(%d,%d %dx%d '%.*s')",
-				               p + 1, i, a->x, a->y, a->w, a->h,
-				               a->kind == LAYOUT_TEXT ? (int)(a->len < 20 ? a->len : 20) : 0,
-				               a->text ? a->text : "", j, b->x, b->y, b->w, b->h,
-				               b->kind == LAYOUT_TEXT ? (int)(b->len < 20 ? b->len : 20) : 0,
-				               b->text ? b->text : "");
+				return jk_fail(
+				    err, JK_EFORMAT,
+				    "page %zu: box %zu (%d,%d %dx%d '%.*s') overlaps box %zu "
+				    "(%d,%d %dx%d '%.*s')",
+				    p + 1, i, a->x, a->y, a->w, a->h,
+				    a->kind == LAYOUT_TEXT ? (int)(a->len < 20 ? a->len : 20) : 0,
+				    a->text ? a->text : "", j, b->x, b->y, b->w, b->h,
+				    b->kind == LAYOUT_TEXT ? (int)(b->len < 20 ? b->len : 20) : 0,
+				    b->text ? b->text : "");
 			}
 		}
 	}

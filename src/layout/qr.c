@@ -25,7 +25,8 @@ int qr_encode(const char *text, qr_code *out, jk_err *err)
 		c = QRcode_encodeInput(in);
 	QRinput_free(in);
 	if (!c)
-		return jk_fail(err, JK_ETOOBIG, "qr: apply target of %zu bytes does not fit a QR code",
+		return jk_fail(err, JK_ETOOBIG,
+		               "qr: apply target of %zu bytes does not fit a QR code",
 		               strlen(text));
 	size_t n = (size_t)c->width * (size_t)c->width;
 	out->modules = malloc(n);

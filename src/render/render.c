@@ -59,8 +59,8 @@ struct render_fonts {
 };
 
 static const char *const inter_style[4] = {"Regular", "Bold", "Italic", "Bold Italic"};
-static const char *const inter_file[4] = {"Inter-Regular.otf", "Inter-Bold.otf",
-                                          "Inter-Italic.otf", "Inter-BoldItalic.otf"};
+static const char *const inter_file[4] = {"Inter-Regular.otf", "Inter-Bold.otf", "Inter-Italic.otf",
+                                          "Inter-BoldItalic.otf"};
 
 /* fontconfig: the file of the best match for pattern text; NULL unless the
  * matched family contains want (so "Inter" never silently becomes DejaVu). */
@@ -145,7 +145,8 @@ static int open_inter(render_fonts *f, jk_err *err)
 		if (!path) {
 			/* fontconfig missing or its cache stale: the Debian path. */
 			char p2[256];
-			snprintf(p2, sizeof p2, "/usr/share/fonts/opentype/inter/%s", inter_file[s]);
+			snprintf(p2, sizeof p2, "/usr/share/fonts/opentype/inter/%s",
+			         inter_file[s]);
 			path = jk_strndup(p2, (size_t)-1);
 			idx = 0;
 		}
@@ -707,7 +708,8 @@ static int fc_fallback(render_fonts *f, uint32_t cp)
 			FcPatternGetInteger(m, FC_INDEX, 0, &idx);
 			bool known = false;
 			for (int i = 0; i < f->nface; i++)
-				if (!strcmp(f->face[i].path, (const char *)file) && f->face[i].index == idx)
+				if (!strcmp(f->face[i].path, (const char *)file) &&
+				    f->face[i].index == idx)
 					known = true;
 			char *path = known ? NULL : jk_strndup((const char *)file, (size_t)-1);
 			if (path && add_face(f, f->nface, path, idx) == 0) {
@@ -812,8 +814,8 @@ static const char *cstr(render_fonts *f, const char *s, size_t n)
 /* Calls fn for each run of s[0,n) drawn by one face. */
 typedef void (*run_fn)(render_fonts *f, void *ud, TTF_Font *font, const char *s, size_t n);
 
-static void each_run(render_fonts *f, const char *s, size_t n, int px, unsigned style,
-                     run_fn fn, void *ud)
+static void each_run(render_fonts *f, const char *s, size_t n, int px, unsigned style, run_fn fn,
+                     void *ud)
 {
 	size_t a = 0;
 	while (a < n) {
@@ -933,7 +935,10 @@ static int draw_text(render_fonts *f, SDL_Surface *dst, const layout_box *b)
 	TTF_Font *main = font_at(f, (int)(b->style & 3u), b->px, b->style);
 	if (!main)
 		return JK_EIO;
-	draw_ud d = {.dst = dst, .x = b->x, .y = b->y, .ascent = TTF_FontAscent(main),
+	draw_ud d = {.dst = dst,
+	             .x = b->x,
+	             .y = b->y,
+	             .ascent = TTF_FontAscent(main),
 	             .color = rgb(b->color)};
 	each_run(f, b->text, b->len, b->px, b->style, draw_run, &d);
 	return d.status;
@@ -973,7 +978,8 @@ static SDL_Surface *rotate_surface(SDL_Surface *s, int rotate)
 		return NULL;
 	}
 	for (int y = 0; y < s->h; y++) {
-		const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * s->pitch);
+		const Uint32 *row =
+		    (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * s->pitch);
 		for (int x = 0; x < s->w; x++) {
 			int dx, dy;
 			if (rotate == 90) { /* clockwise */
@@ -986,15 +992,15 @@ static SDL_Surface *rotate_surface(SDL_Surface *s, int rotate)
 				dx = y;
 				dy = s->w - 1 - x;
 			}
-			*(Uint32 *)((Uint8 *)d->pixels + (size_t)dy * d->pitch + (size_t)dx * 4) = row[x];
+			*(Uint32 *)((Uint8 *)d->pixels + (size_t)dy * d->pitch + (size_t)dx * 4) =
+			    row[x];
 		}
 	}
 	SDL_FreeSurface(s);
 	return d;
 }
 
-static int draw_box(render_fonts *f, SDL_Surface *s, const layout_box *b,
-                    const layout_theme *theme)
+static int draw_box(render_fonts *f, SDL_Surface *s, const layout_box *b, const layout_theme *theme)
 {
 	switch (b->kind) {
 	case LAYOUT_PANEL:
@@ -1022,11 +1028,12 @@ SDL_Surface *render_page_ex(render_fonts *f, const layout_doc *d, size_t page,
                             int rotate, jk_err *err)
 {
 	if (!f || !d || page >= d->npages || !render_rotation_ok(rotate)) {
-		jk_fail(err, JK_EARG, "render: no page %zu (or rotation %d not 0/90/180/270)", page + 1,
-		        rotate);
+		jk_fail(err, JK_EARG, "render: no page %zu (or rotation %d not 0/90/180/270)",
+		        page + 1, rotate);
 		return NULL;
 	}
-	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d->w, d->h, 32, SDL_PIXELFORMAT_XRGB8888);
+	SDL_Surface *s =
+	    SDL_CreateRGBSurfaceWithFormat(0, d->w, d->h, 32, SDL_PIXELFORMAT_XRGB8888);
 	if (!s) {
 		jk_fail(err, JK_ENOMEM, "render: %dx%d surface: %s", d->w, d->h, SDL_GetError());
 		return NULL;
@@ -1097,8 +1104,8 @@ size_t render_count_ink(SDL_Surface *s, int x, int y, int w, int h, uint32_t bg)
 	Uint32 k = SDL_MapRGB(s->format, (Uint8)(bg >> 16), (Uint8)(bg >> 8), (Uint8)bg);
 	for (int j = y < 0 ? 0 : y; j < y + h && j < s->h; j++)
 		for (int i = x < 0 ? 0 : x; i < x + w && i < s->w; i++) {
-			Uint32 px = *(const Uint32 *)((const Uint8 *)s->pixels + (size_t)j * s->pitch +
-			                              (size_t)i * 4);
+			Uint32 px = *(const Uint32 *)((const Uint8 *)s->pixels +
+			                              (size_t)j * s->pitch + (size_t)i * 4);
 			if ((px & 0xFFFFFF) != (k & 0xFFFFFF))
 				n++;
 		}

@@ -158,7 +158,8 @@ int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
 	                 l->connect_timeout_ms ? l->connect_timeout_ms : 10000L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, l->timeout_ms ? l->timeout_ms : 60000L);
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, l->low_speed_bytes ? l->low_speed_bytes : 64L);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, l->low_speed_seconds ? l->low_speed_seconds : 20L);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME,
+	                 l->low_speed_seconds ? l->low_speed_seconds : 20L);
 	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)cap);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, FETCH_USER_AGENT);
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");

@@ -70,15 +70,16 @@ int sources_add(source_list *l, const char *spec, jk_err *err)
 	if (strncasecmp(spec, "greenhouse:", 11) == 0) {
 		board = spec + 11;
 		s.kind = SOURCE_GREENHOUSE;
-		snprintf(url, sizeof url, "https://boards-api.greenhouse.io/v1/boards/%s/jobs?content=true",
-		         board);
+		snprintf(url, sizeof url,
+		         "https://boards-api.greenhouse.io/v1/boards/%s/jobs?content=true", board);
 	} else if (strncasecmp(spec, "lever:", 6) == 0) {
 		board = spec + 6;
 		s.kind = SOURCE_LEVER;
 		snprintf(url, sizeof url, "https://api.lever.co/v0/postings/%s?mode=json", board);
 	} else if (fetch_is_url(spec)) {
 		if (!url_ok(spec))
-			return jk_fail(err, JK_EARG, "not a usable URL (spaces, no host or too long)");
+			return jk_fail(err, JK_EARG,
+			               "not a usable URL (spaces, no host or too long)");
 		s.kind = SOURCE_URL;
 		snprintf(url, sizeof url, "%s", spec);
 	} else if (strstr(spec, "://")) {
@@ -129,7 +130,8 @@ int64_t sources_next_delay_ms(const source *s, bool ok, long max_age, long retry
 		if (base > interval_s)
 			base = (double)interval_s;
 		if (retry_after > base)
-			base = retry_after > MAX_RETRY_AFTER_S ? MAX_RETRY_AFTER_S : (double)retry_after;
+			base = retry_after > MAX_RETRY_AFTER_S ? MAX_RETRY_AFTER_S
+			                                       : (double)retry_after;
 	}
 	/* ±10% so many screens on one feed do not ask at the same second. */
 	double j = base * (0.9 + 0.2 * rnd);
@@ -171,8 +173,8 @@ static void fetch_one(const char *url, const sources_fetch_opts *o, fetched *f, 
 	posting_list_init(&f->postings);
 	f->npostings = 0;
 	store_cache_get(o->cache, url, &old, &obody, &olen, NULL);
-	fetch_request req = {.url = url, .etag = old.etag, .last_modified = old.last_modified,
-	                     .limits = o->limits};
+	fetch_request req = {
+	    .url = url, .etag = old.etag, .last_modified = old.last_modified, .limits = o->limits};
 	fetch_response resp;
 	jk_err err = {0};
 	int r = fetch_get(&req, &resp, &err);
@@ -198,7 +200,8 @@ static void fetch_one(const char *url, const sources_fetch_opts *o, fetched *f, 
 		jk_err ierr = {0};
 		if (import_bytes(body, blen, &io, &f->postings, &ierr)) {
 			f->outcome = REFRESH_FAILED;
-			snprintf(why, whylen, "response not readable as postings: %.200s", ierr.msg);
+			snprintf(why, whylen, "response not readable as postings: %.200s",
+			         ierr.msg);
 		}
 		f->npostings = f->postings.n;
 	}
@@ -214,7 +217,8 @@ static void fetch_one(const char *url, const sources_fetch_opts *o, fetched *f, 
 			 * period (see load_previous). */
 			char pk[SOURCE_MAX_URL + 32];
 			previous_key(url, pk, sizeof pk);
-			store_meta pm = {.key = pk, .content_type = old.content_type,
+			store_meta pm = {.key = pk,
+			                 .content_type = old.content_type,
 			                 .fetched_at = (int64_t)time(NULL)};
 			store_cache_put(o->cache, &pm, obody, olen, NULL, NULL);
 		}
@@ -338,14 +342,17 @@ static int load_cached(const source *s, const char *url, store_cache *cache, pos
 				continue;
 			posting_list page;
 			posting_list_init(&page);
-			if (load_cached(s, item->apply, cache, &page, 1, NULL) == 0 && page.n == 1) {
+			if (load_cached(s, item->apply, cache, &page, 1, NULL) == 0 &&
+			    page.n == 1) {
 				posting *p = page.items[0];
 				/* The feed's fields fill what the page lacks. */
-				char **from[] = {&item->title, &item->organization, &item->location,
-				                 &item->posted,  &item->expires,      &item->employment,
+				char **from[] = {&item->title,    &item->organization,
+				                 &item->location, &item->posted,
+				                 &item->expires,  &item->employment,
 				                 &item->pay};
-				char **to[] = {&p->title, &p->organization, &p->location, &p->posted,
-				               &p->expires, &p->employment, &p->pay};
+				char **to[] = {&p->title,  &p->organization, &p->location,
+				               &p->posted, &p->expires,      &p->employment,
+				               &p->pay};
 				for (size_t k = 0; k < JK_ARRAY_LEN(from); k++)
 					if (!*to[k] && *from[k]) {
 						*to[k] = *from[k];
@@ -364,8 +371,8 @@ static int load_cached(const source *s, const char *url, store_cache *cache, pos
 	return JK_OK;
 }
 
-size_t sources_load(const source_list *l, store_cache *cache, posting_list *out,
-                    jk_warn_fn warn, void *ud)
+size_t sources_load(const source_list *l, store_cache *cache, posting_list *out, jk_warn_fn warn,
+                    void *ud)
 {
 	size_t ok = 0;
 	for (size_t i = 0; i < l->n; i++) {

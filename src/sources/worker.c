@@ -45,18 +45,20 @@ static void log_change(sources_worker *w, const source *s, refresh_outcome out, 
 {
 	if (out == REFRESH_FAILED) {
 		if (s->failures == 1)
-			fprintf(stderr, "jobkiosk: %s: %s; showing what is cached, retrying\n", s->spec,
-			        s->last_error);
+			fprintf(stderr, "jobkiosk: %s: %s; showing what is cached, retrying\n",
+			        s->spec, s->last_error);
 		return;
 	}
 	if (had_failures)
 		fprintf(stderr, "jobkiosk: %s: reachable again\n", s->spec);
 	if (s->last_error[0] && !w->cache_failing) {
 		w->cache_failing = true;
-		fprintf(stderr, "jobkiosk: %s: %s; showing what is cached\n", s->spec, s->last_error);
+		fprintf(stderr, "jobkiosk: %s: %s; showing what is cached\n", s->spec,
+		        s->last_error);
 	} else if (!s->last_error[0] && out == REFRESH_OK && w->cache_failing) {
 		w->cache_failing = false;
-		fprintf(stderr, "jobkiosk: cache %s: writable again\n", store_cache_dir(w->opts.cache));
+		fprintf(stderr, "jobkiosk: cache %s: writable again\n",
+		        store_cache_dir(w->opts.cache));
 	}
 }
 
@@ -72,7 +74,8 @@ static void *run(void *arg)
 		if (due > now && !w->kicked) {
 			/* CLOCK_MONOTONIC waits: a wall-clock jump changes nothing. */
 			int64_t at = due == INT64_MAX ? now + 3600000 : due;
-			struct timespec ts = {.tv_sec = at / 1000, .tv_nsec = (at % 1000) * 1000000};
+			struct timespec ts = {.tv_sec = at / 1000,
+			                      .tv_nsec = (at % 1000) * 1000000};
 			pthread_cond_timedwait(&w->cv, &w->mu, &ts);
 			continue;
 		}
@@ -93,8 +96,9 @@ static void *run(void *arg)
 			*s = copy;
 			log_change(w, s, out, had);
 			bool ok = out != REFRESH_FAILED;
-			s->next_due_ms = now_ms() + sources_next_delay_ms(s, ok, s->max_age, s->retry_after,
-			                                                  w->interval_s, rnd(w));
+			s->next_due_ms =
+			    now_ms() + sources_next_delay_ms(s, ok, s->max_age, s->retry_after,
+			                                     w->interval_s, rnd(w));
 			/* Only new content is worth a reload; the loop polls the
 			 * status (failing, stale) on its own. */
 			if (out == REFRESH_OK && w->notify && !w->stop) {
@@ -176,8 +180,8 @@ void sources_worker_status(sources_worker *w, sources_status *st)
 		st->total++;
 		if (s->state == SOURCE_FAILED) {
 			if (!st->failing++)
-				snprintf(st->first_failing, sizeof st->first_failing, "%s: %s", s->spec,
-				         s->last_error);
+				snprintf(st->first_failing, sizeof st->first_failing, "%s: %s",
+				         s->spec, s->last_error);
 		}
 		if (!s->last_ok)
 			st->never_ok++;

@@ -66,7 +66,8 @@ static int make_dirs(const char *dir, jk_err *err)
 			char c = *s;
 			*s = '\0';
 			if (mkdir(p, 0700) < 0 && errno != EEXIST) {
-				r = jk_fail(err, JK_EIO, "cannot create %s: %s", p, strerror(errno));
+				r = jk_fail(err, JK_EIO, "cannot create %s: %s", p,
+				            strerror(errno));
 				break;
 			}
 			*s = c;
@@ -191,7 +192,7 @@ static int decode(const char *data, size_t n, store_meta *m, char **body, size_t
 		if (!eol || !sp)
 			return JK_EFORMAT;
 		size_t kl = (size_t)(sp - p);
-		char **f = kl == 3 && !strncmp(p, "key", 3)              ? &m->key
+		char **f = kl == 3 && !strncmp(p, "key", 3)               ? &m->key
 		           : kl == 4 && !strncmp(p, "etag", 4)            ? &m->etag
 		           : kl == 13 && !strncmp(p, "last-modified", 13) ? &m->last_modified
 		           : kl == 12 && !strncmp(p, "content-type", 12)  ? &m->content_type
@@ -330,7 +331,8 @@ int store_cache_put(store_cache *c, const store_meta *meta, const char *body, si
 	char *obody = NULL;
 	size_t olen = 0;
 	if (store_cache_get(c, meta->key, &old, &obody, &olen, NULL) == JK_OK) {
-		bool unchanged = olen == len && !memcmp(obody, body, len) && same(old.etag, meta->etag) &&
+		bool unchanged = olen == len && !memcmp(obody, body, len) &&
+		                 same(old.etag, meta->etag) &&
 		                 same(old.last_modified, meta->last_modified) &&
 		                 same(old.content_type, meta->content_type);
 		store_meta_clear(&old);
@@ -351,7 +353,8 @@ int store_cache_put(store_cache *c, const store_meta *meta, const char *body, si
 	int fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		jk_buf_free(&b);
-		return jk_fail(err, JK_EIO, "cannot write to the cache %s: %s", c->dir, strerror(errno));
+		return jk_fail(err, JK_EIO, "cannot write to the cache %s: %s", c->dir,
+		               strerror(errno));
 	}
 	size_t off = 0;
 	while (off < b.len) {

@@ -221,8 +221,8 @@ uint64_t store_path_stamp(const char *path)
 	return h;
 }
 
-int store_load_path(const char *path, posting_list *out, jk_warn_fn warn, void *ud,
-                    size_t *nfiles, size_t *nfailed, jk_err *err)
+int store_load_path(const char *path, posting_list *out, jk_warn_fn warn, void *ud, size_t *nfiles,
+                    size_t *nfailed, jk_err *err)
 {
 	load_state st = {.out = out, .warn = warn, .ud = ud};
 	struct stat sb;
@@ -235,7 +235,8 @@ int store_load_path(const char *path, posting_list *out, jk_warn_fn warn, void *
 		if (st.files == 0)
 			r = jk_fail(err, JK_EEMPTY, "folder holds no posting files");
 		else if (st.failed >= st.files)
-			r = jk_fail(err, JK_EFORMAT, "none of its %zu files could be read", st.files);
+			r = jk_fail(err, JK_EFORMAT, "none of its %zu files could be read",
+			            st.files);
 	} else {
 		/* A single file's failure comes back through err, not warn, so the
 		 * caller prints it once. */
