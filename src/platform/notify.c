@@ -44,9 +44,9 @@ static void send_msg(const char *msg)
 	if (r < 0 && !atomic_exchange(&send_failure_logged, true)) {
 		char s[48];
 		shown(getenv("NOTIFY_SOCKET"), s);
-		fprintf(stderr,
-		        "jobkiosk: cannot notify the service manager at NOTIFY_SOCKET='%s': %s\n",
-		        s, strerror(-r));
+		jk_log(JK_LOG_WARN, "platform",
+		       "cannot notify the service manager at NOTIFY_SOCKET='%s': %s", s,
+		       strerror(-r));
 	}
 }
 
@@ -61,10 +61,10 @@ void platform_init(void)
 		char us[48], pid[48];
 		shown(getenv("WATCHDOG_USEC"), us);
 		shown(getenv("WATCHDOG_PID"), pid);
-		fprintf(stderr,
-		        "jobkiosk: WATCHDOG_USEC='%s' WATCHDOG_PID='%s' ignored: expected "
-		        "microseconds (1 or more) and a process id; no watchdog\n",
-		        us, pid);
+		jk_log(JK_LOG_WARN, "platform",
+		       "WATCHDOG_USEC='%s' WATCHDOG_PID='%s' ignored: expected "
+		       "microseconds (1 or more) and a process id; no watchdog",
+		       us, pid);
 	}
 }
 

@@ -45,20 +45,20 @@ static void log_change(sources_worker *w, const source *s, refresh_outcome out, 
 {
 	if (out == REFRESH_FAILED) {
 		if (s->failures == 1)
-			fprintf(stderr, "jobkiosk: %s: %s; showing what is cached, retrying\n",
-			        s->spec, s->last_error);
+			jk_log(JK_LOG_WARN, "sources", "%s: %s; showing what is cached, retrying",
+			       s->spec, s->last_error);
 		return;
 	}
 	if (had_failures)
-		fprintf(stderr, "jobkiosk: %s: reachable again\n", s->spec);
+		jk_log(JK_LOG_INFO, "sources", "%s: reachable again", s->spec);
 	if (s->last_error[0] && !w->cache_failing) {
 		w->cache_failing = true;
-		fprintf(stderr, "jobkiosk: %s: %s; showing what is cached\n", s->spec,
-		        s->last_error);
+		jk_log(JK_LOG_WARN, "sources", "%s: %s; showing what is cached", s->spec,
+		       s->last_error);
 	} else if (!s->last_error[0] && out == REFRESH_OK && w->cache_failing) {
 		w->cache_failing = false;
-		fprintf(stderr, "jobkiosk: cache %s: writable again\n",
-		        store_cache_dir(w->opts.cache));
+		jk_log(JK_LOG_INFO, "sources", "cache %s: writable again",
+		       store_cache_dir(w->opts.cache));
 	}
 }
 
