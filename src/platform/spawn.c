@@ -44,10 +44,10 @@ static uint64_t now_ms(void)
 static void show(const char *cmd, char *out, size_t cap)
 {
 	size_t i = 0;
-	for (; cmd[i] && i < 60 && i < cap - 4; i++)
+	for (; i < 60 && i + 4 < cap && cmd[i]; i++)
 		out[i] = (unsigned char)cmd[i] < 0x20 || cmd[i] == 0x7f ? '?' : cmd[i];
 	out[i] = '\0';
-	if (cmd[i])
+	if (i + 4 <= cap && cmd[i])
 		strcpy(out + i, "...");
 }
 
@@ -149,11 +149,11 @@ int platform_spawn(const char *command, unsigned timeout_s, jk_err *err)
 static void report(const child *c, int status)
 {
 	if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
-		fprintf(stderr, "jobkiosk: display command '%s' exited with status %d\n", c->shown,
-		        WEXITSTATUS(status));
+		jk_log(JK_LOG_WARN, "platform", "display command '%s' exited with status %d",
+		       c->shown, WEXITSTATUS(status));
 	else if (WIFSIGNALED(status) && !c->timed_out)
-		fprintf(stderr, "jobkiosk: display command '%s' was killed by signal %d\n",
-		        c->shown, WTERMSIG(status));
+		jk_log(JK_LOG_WARN, "platform", "display command '%s' was killed by signal %d",
+		       c->shown, WTERMSIG(status));
 }
 
 void platform_reap(void)
@@ -176,10 +176,10 @@ void platform_reap(void)
 		}
 		/* Not reaped, so the group id cannot have been reused. */
 		if (!c->timed_out && now >= c->deadline_ms) {
-			fprintf(stderr,
-			        "jobkiosk: display command '%s' still running after %u s; stopping "
-			        "it\n",
-			        c->shown, c->timeout_s);
+			jk_log(JK_LOG_WARN, "platform",
+			       "display command '%s' still running after %u s; stopping "
+			       "it",
+			       c->shown, c->timeout_s);
 			kill(-c->pid, SIGTERM);
 			c->timed_out = true;
 			c->kill_ms = now + KILL_GRACE_MS;
