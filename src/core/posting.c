@@ -200,7 +200,8 @@ int posting_block_append(posting_block *b, const char *s, size_t n, unsigned sty
 			b->pending_space = false;
 		}
 		char tmp[4];
-		int r = block_put(b, tmp, jk_utf8_encode(cp, tmp), style);
+		size_t tn = jk_utf8_encode(cp, tmp);
+		int r = block_put(b, tmp, tn, style);
 		if (r)
 			return r;
 	}

@@ -481,7 +481,8 @@ fail:
 	filter_free(&tags);
 	filter_free(&emp);
 	filter_free(&kw);
-	return jk_fail(err, JK_ENOMEM, "out of memory choosing the postings to show");
+	/* Every failure above is an allocation (r is JK_ENOMEM). */
+	return jk_fail(err, r, "out of memory choosing the postings to show");
 }
 
 /* Names ------------------------------------------------------------------- */

@@ -202,7 +202,7 @@ int schedule_add(schedule *s, const char *text, jk_err *err)
 	if (c.i == c.n)
 		return jk_fail(err, JK_EARG, "empty rule; " EXPECTED);
 	schedule_rule r = {0};
-	int on, off;
+	int on = 0, off = 0;
 	int e = parse_days(&c, &r.days, err);
 	if (e)
 		return e;
@@ -318,11 +318,11 @@ void schedule_rule_format(const schedule_rule *r, char *out, size_t cap)
 	}
 	static const char *const names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 	char days[64] = "";
-	size_t o = 0;
 	unsigned m = r->days & ALL_DAYS;
 	if (m == ALL_DAYS) {
-		o = (size_t)snprintf(days, sizeof days, "daily");
+		snprintf(days, sizeof days, "daily");
 	} else {
+		size_t o = 0;
 		/* Monday first: runs of two or more days become ranges. */
 		for (int k = 0; k < 7;) {
 			int d = (k + 1) % 7;
