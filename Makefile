@@ -42,7 +42,7 @@ TESTS    = $(patsubst tests/%.c,$(B)/asan/tests/%,$(wildcard tests/test_*.c))
 BENCHES  = $(patsubst bench/%.c,$(B)/rel/bench/%,$(wildcard bench/bench_*.c))
 FIXTURES ?= $(abspath ../shared/fixtures)
 
-.PHONY: all deps run test bench clean format format-check
+.PHONY: all deps run test bench clean format format-check lint compdb
 all: $(B)/jobkiosk
 
 deps:
@@ -171,8 +171,22 @@ FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h include/*.h tests/*.c tests/*.h be
 format:
 	clang-format -i $(FORMAT_FILES)
 
-format-check:
+format-check: deps
 	clang-format --dry-run -Werror $(FORMAT_FILES)
+
+# cppcheck over the library and main; platform/cppcheck.supp lists, with a
+# reason each, the findings that are not defects.
+LINT_FLAGS = --enable=warning,performance,portability --error-exitcode=1 --std=c11 -q \
+             --inline-suppr --suppressions-list=platform/cppcheck.supp -D_GNU_SOURCE -Iinclude
+lint: deps
+	cppcheck $(LINT_FLAGS) src
+
+# compile_commands.json for clangd and other tools: every library, main and
+# test source as the sanitizer build compiles it (a throw-away build tree).
+compdb: deps
+	bear --output compile_commands.json -- $(MAKE) --no-print-directory -B B=$(B)/compdb \
+		$(B)/compdb/asan/jobkiosk $(TESTS:$(B)/%=$(B)/compdb/%) $(BENCHES:$(B)/%=$(B)/compdb/%) >/dev/null
+	@echo "compdb: $$(grep -c '"file"' compile_commands.json) entries in compile_commands.json"
 
 # Fuzzing (issue 6) ----------------------------------------------------------
 # `make fuzz SECONDS=N`: every harness in fuzz/ (one per reader, config,

@@ -9,9 +9,11 @@ libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
 libcurl4-openssl-dev libqrencode-dev libmd4c-dev libmd4c-html0-dev libyaml-dev libxml2-dev
 libcjson-dev libinih-dev libsystemd-dev
 libcmocka-dev libzbar-dev zbar-tools xvfb xauth valgrind
-clang libclang-rt-14-dev
+clang libclang-rt-14-dev clang-format cppcheck bear
 fonts-inter fonts-noto-core fonts-noto-cjk"
 
+# clang-format (14 on Debian 12), cppcheck and bear are for `make
+# format-check`, `make lint` and `make compdb`.
 # bench: `--bench` installs only what `make bench` compares against (the
 # browser kiosk) and links to (libX11 for reading the screen back).
 if [ "${1:-}" = "--bench" ]; then
