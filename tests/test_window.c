@@ -51,8 +51,10 @@ static bool start_xvfb(void)
 			dup2(null, 1);
 			dup2(null, 2);
 		}
-		execlp("Xvfb", "Xvfb", "-displayfd", fds, "-nolisten", "tcp", "-screen", "0",
-		       "1280x720x24", (char *)NULL);
+		/* -noreset: without it the server resets when the last client
+		 * leaves, and the next test's connection can land in the reset. */
+		execlp("Xvfb", "Xvfb", "-displayfd", fds, "-nolisten", "tcp", "-noreset", "-screen",
+		       "0", "1280x720x24", (char *)NULL);
 		_exit(127);
 	}
 	close(fd[1]);
