@@ -373,6 +373,102 @@ static bool apply_ok(const char *s)
 
 /* deck_apply -------------------------------------------------------------- */
 
+/* What deck_apply keeps, chosen before the list is touched. */
+typedef struct selection {
+	filter tags, emp, kw;
+	sort_key *keys; /* the kept postings, in list order */
+	char **copies;  /* default apply targets to give, by kept index */
+	size_t kept;
+} selection;
+
+static void selection_free(selection *s, size_t n)
+{
+	if (s->copies)
+		for (size_t i = 0; i < n; i++)
+			free(s->copies[i]);
+	free(s->copies);
+	free(s->keys);
+	filter_free(&s->tags);
+	filter_free(&s->emp);
+	filter_free(&s->kw);
+}
+
+/* Chooses what to keep without changing l: everything that can fail
+ * (allocations only: JK_ENOMEM) happens here. */
+static int select_postings(const posting_list *l, const deck_opts *o, time_t now, selection *s,
+                           deck_report *rep)
+{
+	size_t n = l->n;
+	int r = filter_compile(&s->tags, &o->tags, false);
+	if (!r)
+		r = filter_compile(&s->emp, &o->employment, false);
+	if (!r)
+		r = filter_compile(&s->kw, &o->keywords, true);
+	if (r)
+		return r;
+	if (n) {
+		s->keys = calloc(n, sizeof *s->keys);
+		s->copies = calloc(n, sizeof *s->copies);
+		if (!s->keys || !s->copies)
+			return JK_ENOMEM;
+	}
+	long t = 0;
+	bool expiry = o->hide_expired && !rep->clock_untrusted && today(now, &t);
+	bool give = apply_ok(o->default_apply);
+	for (size_t i = 0; i < n; i++) {
+		posting *p = l->items[i];
+		long d;
+		if (!p)
+			continue;
+		if (!passes(p, &s->tags, &s->emp, &s->kw)) {
+			rep->filtered++;
+			continue;
+		}
+		if (expiry && parse_date(p->expires, &d) && d < t) {
+			rep->expired++;
+			continue;
+		}
+		if (give && (!p->apply || !p->apply[0])) {
+			s->copies[s->kept] = jk_strndup(o->default_apply, (size_t)-1);
+			if (!s->copies[s->kept])
+				return JK_ENOMEM;
+		}
+		s->keys[s->kept] = (sort_key){parse_date(p->posted, &d) ? d : LONG_MIN, i, p};
+		s->kept++;
+	}
+	return 0;
+}
+
+/* Applies the selection to l; nothing here can fail. */
+static void commit(posting_list *l, const deck_opts *o, selection *s, deck_report *rep)
+{
+	size_t k = 0, kept = s->kept;
+	for (size_t i = 0; i < l->n; i++) {
+		if (k < kept && s->keys[k].idx == i) {
+			k++;
+			continue;
+		}
+		posting_free(l->items[i]);
+		l->items[i] = NULL;
+	}
+	for (size_t i = 0; i < kept; i++) {
+		if (s->copies[i]) {
+			free(s->keys[i].p->apply);
+			s->keys[i].p->apply = s->copies[i];
+			s->copies[i] = NULL;
+			rep->defaulted++;
+		}
+	}
+	if (o->order == DECK_ORDER_NEWEST && kept > 1)
+		qsort(s->keys, kept, sizeof *s->keys, newest_first);
+	for (size_t i = 0; i < kept; i++)
+		l->items[i] = s->keys[i].p;
+	l->n = kept;
+	if (o->order == DECK_ORDER_SHUFFLE)
+		shuffle(l->items, kept, o->seed);
+	rep->shown = kept;
+}
+
 int deck_apply(posting_list *l, const deck_opts *o, time_t now, deck_report *report, jk_err *err)
 {
 	static const deck_opts defaults = {.hide_expired = true};
@@ -385,104 +481,20 @@ int deck_apply(posting_list *l, const deck_opts *o, time_t now, deck_report *rep
 			*report = rep;
 		return 0;
 	}
+	rep.in = l->n;
 	size_t n = l->n;
-	rep.in = n;
-
-	filter tags = {0}, emp = {0}, kw = {0};
-	sort_key *keys = NULL;
-	char **copies = NULL;
-	int r = filter_compile(&tags, &o->tags, false);
-	if (!r)
-		r = filter_compile(&emp, &o->employment, false);
-	if (!r)
-		r = filter_compile(&kw, &o->keywords, true);
-	if (r)
-		goto fail;
-	if (n) {
-		/* Everything that can fail is allocated before l is touched. */
-		keys = calloc(n, sizeof *keys);
-		copies = calloc(n, sizeof *copies);
-		if (!keys || !copies) {
-			r = JK_ENOMEM;
-			goto fail;
-		}
+	selection s = {0};
+	int r = select_postings(l, o, now, &s, &rep);
+	if (r) {
+		selection_free(&s, n);
+		/* Every failure there is an allocation. */
+		return jk_fail(err, r, "out of memory choosing the postings to show");
 	}
-
-	long t = 0;
-	bool expiry = o->hide_expired && !rep.clock_untrusted && today(now, &t);
-	bool give = apply_ok(o->default_apply);
-	size_t kept = 0;
-	for (size_t i = 0; i < n; i++) {
-		posting *p = l->items[i];
-		long d;
-		if (!p)
-			continue;
-		if (!passes(p, &tags, &emp, &kw)) {
-			rep.filtered++;
-			continue;
-		}
-		if (expiry && parse_date(p->expires, &d) && d < t) {
-			rep.expired++;
-			continue;
-		}
-		if (give && (!p->apply || !p->apply[0])) {
-			copies[kept] = jk_strndup(o->default_apply, (size_t)-1);
-			if (!copies[kept]) {
-				r = JK_ENOMEM;
-				goto fail;
-			}
-		}
-		keys[kept].day = parse_date(p->posted, &d) ? d : LONG_MIN;
-		keys[kept].idx = i;
-		keys[kept].p = p;
-		kept++;
-	}
-
-	/* Commit: nothing below can fail. keys is still in list order here. */
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (k < kept && keys[k].idx == i) {
-			k++;
-			continue;
-		}
-		posting_free(l->items[i]);
-		l->items[i] = NULL;
-	}
-	for (size_t i = 0; i < kept; i++) {
-		if (copies[i]) {
-			free(keys[i].p->apply);
-			keys[i].p->apply = copies[i];
-			rep.defaulted++;
-		}
-	}
-	if (o->order == DECK_ORDER_NEWEST && kept > 1)
-		qsort(keys, kept, sizeof *keys, newest_first);
-	for (size_t i = 0; i < kept; i++)
-		l->items[i] = keys[i].p;
-	l->n = kept;
-	if (o->order == DECK_ORDER_SHUFFLE)
-		shuffle(l->items, kept, o->seed);
-	rep.shown = kept;
-	free(keys);
-	free(copies);
-	filter_free(&tags);
-	filter_free(&emp);
-	filter_free(&kw);
+	commit(l, o, &s, &rep);
+	selection_free(&s, n);
 	if (report)
 		*report = rep;
 	return 0;
-
-fail:
-	if (copies)
-		for (size_t i = 0; i < n; i++)
-			free(copies[i]);
-	free(copies);
-	free(keys);
-	filter_free(&tags);
-	filter_free(&emp);
-	filter_free(&kw);
-	/* Every failure above is an allocation (r is JK_ENOMEM). */
-	return jk_fail(err, r, "out of memory choosing the postings to show");
 }
 
 /* Names ------------------------------------------------------------------- */

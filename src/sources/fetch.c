@@ -125,18 +125,10 @@ static int http_error(long status, jk_err *err)
 	return jk_fail(err, JK_EIO, "HTTP %ld (%s)", status, why);
 }
 
-int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
+/* The request's headers: the validators of what is cached. Caller frees with
+ * curl_slist_free_all(). */
+static struct curl_slist *conditional_headers(const fetch_request *req)
 {
-	memset(resp, 0, sizeof *resp);
-	resp->max_age = resp->retry_after = -1;
-	if (!fetch_is_url(req->url))
-		return jk_fail(err, JK_EARG, "not an http or https URL");
-	const fetch_limits *l = &req->limits;
-	size_t cap = l->max_bytes ? l->max_bytes : FETCH_DEFAULT_MAX_BYTES;
-	transfer t = {.body = {.limit = cap}, .resp = resp, .cancel = l->cancel};
-	CURL *c = curl_easy_init();
-	if (!c)
-		return jk_fail(err, JK_ENOMEM, "out of memory");
 	struct curl_slist *hdr = NULL;
 	char line[1200];
 	if (req->etag && strlen(req->etag) < 1000) {
@@ -147,7 +139,15 @@ int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
 		snprintf(line, sizeof line, "If-Modified-Since: %s", req->last_modified);
 		hdr = curl_slist_append(hdr, line);
 	}
-	char errbuf[CURL_ERROR_SIZE] = "";
+	return hdr;
+}
+
+/* Every limit and check of a careful GET: http(s) only, also on redirects,
+ * time and size caps, certificates verified. */
+static void set_options(CURL *c, const fetch_request *req, size_t cap, transfer *t,
+                        struct curl_slist *hdr, char *errbuf)
+{
+	const fetch_limits *l = &req->limits;
 	curl_easy_setopt(c, CURLOPT_URL, req->url);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
@@ -172,16 +172,58 @@ int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
 	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, t);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, t);
 	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
+	curl_easy_setopt(c, CURLOPT_XFERINFODATA, t);
 	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+}
+
+/* The outcome of curl_easy_perform() as one status and one line. */
+static int outcome(CURLcode cc, const fetch_response *resp, const transfer *t, size_t cap,
+                   const char *errbuf, jk_err *err)
+{
+	if (cc == CURLE_OK) {
+		if (resp->status == 304 || (resp->status >= 200 && resp->status <= 299))
+			return JK_OK;
+		return http_error(resp->status, err);
+	}
+	if (t->over_cap || cc == CURLE_FILESIZE_EXCEEDED)
+		return jk_fail(err, JK_ETOOBIG, "body over the %.1f MB limit", (double)cap / 1e6);
+	if (cc == CURLE_OPERATION_TIMEDOUT)
+		return jk_fail(err, JK_EIO, "timed out (%s)", errbuf[0] ? errbuf : "too slow");
+	if (cc == CURLE_TOO_MANY_REDIRECTS)
+		return jk_fail(err, JK_EIO, "too many redirects (more than 5)");
+	if (cc == CURLE_UNSUPPORTED_PROTOCOL)
+		return jk_fail(err, JK_EIO, "redirected to a scheme other than http/https");
+	if (cc == CURLE_PEER_FAILED_VERIFICATION || cc == CURLE_SSL_CACERT_BADFILE ||
+	    cc == CURLE_SSL_CONNECT_ERROR)
+		return jk_fail(err, JK_EIO, "TLS certificate not trusted or handshake failed: %s",
+		               errbuf[0] ? errbuf : curl_easy_strerror(cc));
+	if (cc == CURLE_ABORTED_BY_CALLBACK)
+		return jk_fail(err, JK_EIO, "cancelled");
+	return jk_fail(err, JK_EIO, "%s", errbuf[0] ? errbuf : curl_easy_strerror(cc));
+}
+
+int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
+{
+	memset(resp, 0, sizeof *resp);
+	resp->max_age = resp->retry_after = -1;
+	if (!fetch_is_url(req->url))
+		return jk_fail(err, JK_EARG, "not an http or https URL");
+	const fetch_limits *l = &req->limits;
+	size_t cap = l->max_bytes ? l->max_bytes : FETCH_DEFAULT_MAX_BYTES;
+	transfer t = {.body = {.limit = cap}, .resp = resp, .cancel = l->cancel};
+	CURL *c = curl_easy_init();
+	if (!c)
+		return jk_fail(err, JK_ENOMEM, "out of memory");
+	struct curl_slist *hdr = conditional_headers(req);
+	char errbuf[CURL_ERROR_SIZE] = "";
+	set_options(c, req, cap, &t, hdr, errbuf);
 
 	CURLcode cc = curl_easy_perform(c);
-	int r = JK_OK;
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
 	char *eff = NULL;
 	if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
@@ -189,29 +231,9 @@ int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
 	curl_off_t ra = -1;
 	if (curl_easy_getinfo(c, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK && ra > 0)
 		resp->retry_after = ra > 365L * 86400 ? 365L * 86400 : (long)ra;
-	if (cc == CURLE_OK) {
-		if (resp->status == 304) {
-			resp->not_modified = true;
-		} else if (resp->status < 200 || resp->status > 299) {
-			r = http_error(resp->status, err);
-		}
-	} else if (t.over_cap || cc == CURLE_FILESIZE_EXCEEDED) {
-		r = jk_fail(err, JK_ETOOBIG, "body over the %.1f MB limit", (double)cap / 1e6);
-	} else if (cc == CURLE_OPERATION_TIMEDOUT) {
-		r = jk_fail(err, JK_EIO, "timed out (%s)", errbuf[0] ? errbuf : "too slow");
-	} else if (cc == CURLE_TOO_MANY_REDIRECTS) {
-		r = jk_fail(err, JK_EIO, "too many redirects (more than 5)");
-	} else if (cc == CURLE_UNSUPPORTED_PROTOCOL) {
-		r = jk_fail(err, JK_EIO, "redirected to a scheme other than http/https");
-	} else if (cc == CURLE_PEER_FAILED_VERIFICATION || cc == CURLE_SSL_CACERT_BADFILE ||
-	           cc == CURLE_SSL_CONNECT_ERROR) {
-		r = jk_fail(err, JK_EIO, "TLS certificate not trusted or handshake failed: %s",
-		            errbuf[0] ? errbuf : curl_easy_strerror(cc));
-	} else if (cc == CURLE_ABORTED_BY_CALLBACK) {
-		r = jk_fail(err, JK_EIO, "cancelled");
-	} else {
-		r = jk_fail(err, JK_EIO, "%s", errbuf[0] ? errbuf : curl_easy_strerror(cc));
-	}
+	int r = outcome(cc, resp, &t, cap, errbuf, err);
+	if (!r && resp->status == 304)
+		resp->not_modified = true;
 	if (!r) {
 		resp->len = t.body.len;
 		resp->body = jk_buf_detach(&t.body);
