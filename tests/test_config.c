@@ -434,8 +434,8 @@ static void test_checked_after_parsing(void **state)
 	assert_int_equal(config_set_sources(&c, args, 1, &err), 0);
 	assert_int_equal(app_settings_check(&c, NULL, &err), JK_EARG);
 	assert_ptr_equal(strstr(err.msg, "a.conf:5: key 'ca_file'"), err.msg);
-	assert_int_equal(c.nchecks, 5);
-	assert_string_equal(c.checks[4].origin, "command line");
+	assert_int_equal(c.nchecks, 6);
+	assert_string_equal(c.checks[5].origin, "command line");
 	config_free(&c);
 }
 
