@@ -3,7 +3,9 @@
  * are the long options with dashes turned into underscores; sections are
  * optional and ignored. Each setting is set through config_set(), so the
  * file and the command line are checked by the same code and name their
- * origin in errors. Prefix config_. */
+ * origin in errors. Parsing checks the form only and does no I/O but
+ * reading the file: whether sources and files are usable is checked after
+ * parsing (app_settings_check in app.h). Prefix config_. */
 #ifndef CONFIG_H
 #define CONFIG_H
 

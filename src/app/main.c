@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static int show(app *a, posting_list *list)
+static int action_show(app *a, posting_list *list)
 {
 	jk_err err = {0};
 	kiosk_opts ko;
@@ -31,7 +31,7 @@ static int show(app *a, posting_list *list)
 	return 0;
 }
 
-static int render_action(app *a, const posting_list *list)
+static int action_render(app *a, const posting_list *list)
 {
 	jk_err err = {0};
 	render_look look = app_look(&a->cfg);
@@ -44,7 +44,7 @@ static int render_action(app *a, const posting_list *list)
 }
 
 /* --check-config: everything that can be checked without drawing. */
-static int check_action(app *a)
+static int action_check(app *a)
 {
 	render_look look = app_look(&a->cfg);
 	jk_err err = {0};
@@ -58,7 +58,7 @@ static int check_action(app *a)
 	return 0;
 }
 
-static int dump_action(const posting_list *list)
+static int action_dump(const posting_list *list)
 {
 	char *json = posting_list_to_json(list);
 	if (!json) {
@@ -73,7 +73,7 @@ static int dump_action(const posting_list *list)
 /* The actions that show or write postings: read them (--dump and --render
  * try the network once and the cache answers when it cannot be reached;
  * the screen starts from the cache at once), then act. */
-static int postings_action(app *a)
+static int action_postings(app *a)
 {
 	app_action act = a->c->act;
 	if (act != ACT_SHOW)
@@ -87,10 +87,10 @@ static int postings_action(app *a)
 		status = 1;
 	}
 	if (act == ACT_SHOW)
-		status = show(a, &list);
+		status = action_show(a, &list);
 	else if (act == ACT_RENDER && ok > 0)
-		status = render_action(a, &list);
-	else if (act == ACT_DUMP && dump_action(&list))
+		status = action_render(a, &list);
+	else if (act == ACT_DUMP && action_dump(&list))
 		status = 1;
 	posting_list_free(&list);
 	return status;
@@ -120,7 +120,7 @@ static int run(const app_cli *c)
 	if (c->act == ACT_CHECK) {
 		status = app_open(&a);
 		if (!status)
-			status = check_action(&a);
+			status = action_check(&a);
 	} else if (a.cfg.nsources == 0) {
 		app_cli_usage_error("no SOURCE given (on the command line or as `source = …` in "
 		                    "the config file)");
@@ -130,7 +130,7 @@ static int run(const app_cli *c)
 		if (!status && c->act == ACT_FETCH_ONCE)
 			status = app_fetch_all(&a, stdout) ? 1 : 0;
 		else if (!status)
-			status = postings_action(&a);
+			status = action_postings(&a);
 	}
 	app_free(&a);
 	return status;

@@ -292,7 +292,7 @@ static void keepalive(void *ud)
 	platform_keepalive();
 }
 
-static void kiosk_opts_of(app *a, kiosk_opts *ko)
+static void slideshow_opts(app *a, kiosk_opts *ko)
 {
 	const config *c = &a->cfg;
 	ko->rotate = c->rotate;
@@ -321,7 +321,7 @@ static bool reconfigure(void *ud, kiosk_opts *next)
 	if (!a->opts_changed)
 		return false;
 	a->opts_changed = false;
-	kiosk_opts_of(a, next);
+	slideshow_opts(a, next);
 	return true;
 }
 
@@ -412,7 +412,7 @@ void app_start(app *a, kiosk_opts *ko)
 		jk_log(JK_LOG_WARN, "app", "no signal thread; SIGHUP will not reload");
 	worker_start(a);
 	*ko = (kiosk_opts){.status = screen_status, .status_ud = a, .hook_ud = a};
-	kiosk_opts_of(a, ko);
+	slideshow_opts(a, ko);
 	unsigned wd = platform_watchdog_ms();
 	if (wd) {
 		ko->alive = keepalive;

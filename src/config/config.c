@@ -61,7 +61,7 @@ static void words_free(deck_words *w)
 	w->v = NULL, w->n = 0;
 }
 
-static void sources_clear(config *c)
+static void clear_sources(config *c)
 {
 	list_free(c->sources, c->nsources);
 	c->sources = NULL, c->nsources = 0;
@@ -93,7 +93,7 @@ static int list_append(char ***v, size_t *n, char **add, size_t k)
 /* ---- one setter per config_type ----------------------------------------- */
 
 /* Stores v into an integer member of key->size bytes (bool, int or long). */
-static void store_int(const config_key_info *key, void *slot, long v)
+static void put_int(const config_key_info *key, void *slot, long v)
 {
 	if (key->size == sizeof(bool))
 		*(bool *)slot = v != 0;
@@ -107,7 +107,7 @@ static int set_source(set_ctx *x)
 {
 	config *c = x->c;
 	if (!*x->v) {
-		sources_clear(c);
+		clear_sources(c);
 		return JK_OK;
 	}
 	if (c->nsources >= CONFIG_MAX_SOURCES)
@@ -138,7 +138,7 @@ static int set_int(set_ctx *x)
 	const config_key_info *key = x->key;
 	if (!parse_long(x->v, (long)key->lo, (long)key->hi, &l) || (key->step && l % key->step))
 		return BAD;
-	store_int(key, x->slot, key->scale ? l * key->scale : l);
+	put_int(key, x->slot, key->scale ? l * key->scale : l);
 	return JK_OK;
 }
 
@@ -173,7 +173,7 @@ static int set_choice(set_ctx *x)
 	int i = choice_index(x->key->arg, x->v);
 	if (i < 0)
 		return BAD;
-	store_int(x->key, x->slot, i);
+	put_int(x->key, x->slot, i);
 	return JK_OK;
 }
 
@@ -408,7 +408,7 @@ void config_free(config *c)
 {
 	if (!c)
 		return;
-	sources_clear(c);
+	clear_sources(c);
 	checks_free(c->checks, c->nchecks);
 	for (size_t k = 0; k < CONFIG_NKEYS; k++) {
 		const config_key_info *key = &config_key_table[k];
@@ -540,7 +540,7 @@ int config_set_sources(config *c, char *const *v, size_t n, jk_err *err)
 			return r;
 		}
 	}
-	sources_clear(c);
+	clear_sources(c);
 	c->sources = scratch.sources, c->nsources = scratch.nsources;
 	scratch.sources = NULL, scratch.nsources = 0;
 	if (scratch.nchecks)
