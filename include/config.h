@@ -3,7 +3,9 @@
  * are the long options with dashes turned into underscores; sections are
  * optional and ignored. Each setting is set through config_set(), so the
  * file and the command line are checked by the same code and name their
- * origin in errors. Prefix config_. */
+ * origin in errors. Parsing checks the form only and does no I/O but
+ * reading the file: whether sources and files are usable is checked after
+ * parsing (app_settings_check in app.h). Prefix config_. */
 #ifndef CONFIG_H
 #define CONFIG_H
 
@@ -12,6 +14,19 @@
 #include "schedule.h"
 
 #include <stdio.h>
+
+/* How many keys the file knows (config_key_table has one row more, the
+ * end mark). */
+#define CONFIG_NKEYS 31
+
+/* A value whose check needs more than its text: a source (the sources
+ * module parses it) or a file that must be readable. Kept with where it
+ * came from, for the check after parsing (app). */
+typedef struct config_check {
+	size_t key;   /* index in config_key_table */
+	char *value;  /* as set, trimmed */
+	char *origin; /* "FILE:LINE", "--logo", "command line" */
+} config_check;
 
 typedef struct config {
 	/* Sources, in order. `source = …` lines accumulate; SOURCE arguments on
@@ -64,6 +79,13 @@ typedef struct config {
 	bool verbose; /* verbose: yes | no */
 
 	char *path; /* the file read, NULL when none */
+
+	/* Every source and file path set, in the order set, also those a
+	 * later line or the command line replaced: checked after parsing
+	 * (app_settings_check), so the first bad one is named as a parse that
+	 * stopped at it would have named it. */
+	config_check *checks;
+	size_t nchecks;
 } config;
 
 /* Fills c with the defaults (everything above). The caller frees with
@@ -72,8 +94,12 @@ void config_init(config *c);
 /* Frees what c owns and zeroes it. Accepts NULL. */
 void config_free(config *c);
 
-/* Sets one key from text. origin names where the value came from for the
- * error message ("/etc/jobkiosk/jobkiosk.conf:12" or "--slide-seconds").
+/* Sets one key from text, checking its form only: a source, a logo, font
+ * or CA file is taken as written; whether it exists or names a usable
+ * source is checked after parsing (app_settings_check), from c->checks.
+ * origin names where the value
+ * came from for the error message ("/etc/jobkiosk/jobkiosk.conf:12" or
+ * "--slide-seconds").
  * Booleans take yes/no, true/false, on/off, 1/0; a NULL value is "yes" for
  * a boolean and empty otherwise. Keys ignore case and take '-' for '_'.
  * An empty value means none for optional text and paths, clears a
@@ -87,7 +113,7 @@ void config_free(config *c);
 int config_set(config *c, const char *key, const char *value, const char *origin, jk_err *err);
 
 /* Replaces the sources with n copies of v (the command line's SOURCEs),
- * each checked like `source` with the origin "command line"; JK_ETOOBIG
+ * each taken like `source` with the origin "command line"; JK_ETOOBIG
  * over 256; c unchanged on failure. */
 int config_set_sources(config *c, char *const *v, size_t n, jk_err *err);
 
@@ -103,8 +129,8 @@ int config_set_sources(config *c, char *const *v, size_t n, jk_err *err);
  * into a fresh config and throw it away on failure. */
 int config_parse_buffer(config *c, const char *name, const char *text, size_t n, jk_err *err);
 
-/* Reads path (at most 1 MiB) and parses it as above; sets c->path. JK_EIO
- * "PATH: cannot read: REASON" when it cannot be read. */
+/* Reads path (at most 1 MiB, jk_read_file) and parses it as above; sets
+ * c->path. JK_EIO "PATH: cannot read: REASON" when it cannot be read. */
 int config_load_file(config *c, const char *path, jk_err *err);
 
 /* Where the config file is looked for when --config is not given:
@@ -118,8 +144,30 @@ bool config_find_default(char *out, size_t cap);
  * gives the same settings. */
 void config_print(const config *c, FILE *f);
 
+/* How a key's value is read, stored and printed. */
+typedef enum config_type {
+	CONFIG_SOURCE,   /* appends to sources; checked after parsing (app) */
+	CONFIG_BOOL,     /* yes/no, true/false, on/off, 1/0 into a bool */
+	CONFIG_INT,      /* lo..hi, a multiple of step; stored times scale */
+	CONFIG_DOUBLE,   /* lo..hi */
+	CONFIG_CHOICE,   /* one of arg's '|' names, stored as its index */
+	CONFIG_WXH,      /* WxH, lo..hi a side, w at off and h at off2 */
+	CONFIG_WXH_AUTO, /* the same or "auto" (0x0) */
+	CONFIG_ORDER,    /* a deck_order, by deck's names (aliases too) */
+	CONFIG_THEME,    /* arg's names: the default theme, the light theme */
+	CONFIG_COLOR,    /* #RRGGBB */
+	CONFIG_TEXT,     /* cleaned for display, at most hi bytes; NULL empty */
+	CONFIG_STRING,   /* free text; NULL when empty */
+	CONFIG_FILE,     /* a path, a readable file (checked after parsing) */
+	CONFIG_FONT,     /* a family name, or a path (with '/') as CONFIG_FILE */
+	CONFIG_LINK,     /* http(s) or mailto link; also borrowed at off2 */
+	CONFIG_WORDS,    /* a comma list into a deck_words, accumulating */
+	CONFIG_SCHEDULE, /* DAYS HH:MM-HH:MM rules into a schedule */
+} config_type;
+
 /* Every key, for --help (each key is also a long option, --slide-seconds
- * for slide_seconds), for main's option table and for tests. The table ends
+ * for slide_seconds), for main's option table and for tests; one row per
+ * key says how it is read, stored, checked and printed. The table ends
  * with an entry whose name is NULL. */
 typedef struct config_key_info {
 	const char *name; /* file key, e.g. "slide_seconds" */
@@ -128,7 +176,23 @@ typedef struct config_key_info {
 	const char *def;  /* the default as a file would write it; "" none */
 	bool is_bool;     /* yes/no: the long option may be given without a value */
 	bool repeatable;  /* may appear many times; values accumulate */
+	config_type type;
+	size_t off, off2;    /* where in config the value lives (offsetof) */
+	size_t size;         /* sizeof the member at off (int, long or bool) */
+	double lo, hi;       /* limits of numbers and sides; hi: bytes of text */
+	int step, scale;     /* CONFIG_INT: multiple of step (0: any), stored * scale */
+	const char *expects; /* "expected WHAT" in messages */
 } config_key_info;
 extern const config_key_info config_key_table[];
+
+/* The index of key in config_key_table (case and '-' for '_' ignored), or
+ * -1. */
+int config_key_find(const char *key);
+
+/* For checks made after parsing: fails with JK_EARG and the message
+ * config_set() gives for a bad value of key k, "ORIGIN: key 'KEY':
+ * expected WHAT, not 'VALUE' (WHY)" (why may be NULL). */
+int config_fail_value(jk_err *err, const char *origin, size_t k, const char *value,
+                      const char *why);
 
 #endif

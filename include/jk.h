@@ -1,6 +1,6 @@
 /* jk.h — the small shared core every module uses: status codes, the error
  * message carrier, a size-capped growable buffer and UTF-8 helpers.
- * Prefix jk_. No module state, no I/O. */
+ * Prefix jk_. No I/O but the log sink and jk_read_file(). */
 #ifndef JK_H
 #define JK_H
 
@@ -76,6 +76,12 @@ bool jk_cp_is_invisible(uint32_t cp);
 char *jk_strndup(const char *s, size_t n);
 /* ASCII case-insensitive search; returns pointer into hay or NULL. */
 const char *jk_strcasestr(const char *hay, const char *needle);
+
+/* Reads the whole file at path into a NUL-terminated buffer the caller
+ * frees with free(); *len gets its length. Only regular files: JK_EIO
+ * "cannot open: REASON", "is a folder", "not a regular file"; JK_ETOOBIG
+ * beyond cap bytes, without reading it all. *data NULL on failure. */
+int jk_read_file(const char *path, size_t cap, char **data, size_t *len, jk_err *err);
 
 /* 64-bit FNV-1a, for stable ids and cache names. */
 uint64_t jk_hash64(const void *p, size_t n, uint64_t seed);

@@ -2,6 +2,7 @@
  * settings read back, and hostile files. Real files in a temporary folder. */
 #include "testutil.h"
 
+#include "app.h"
 #include "config.h"
 
 #include <stdio.h>
@@ -249,8 +250,6 @@ static void test_every_key_invalid(void **state)
 	(void)state;
 	static const char *const kv[][3] = {
 	    /* key, value, what the message says is expected */
-	    {"source", "ftp://example.org/jobs", "a folder, a file"},
-	    {"source", "greenhouse:", "greenhouse:BOARD"},
 	    {"slide_seconds", "abc", "a number of seconds from 1 to 3600"},
 	    {"slide_seconds", "0.5", "from 1 to 3600"},
 	    {"slide_seconds", "3601", "from 1 to 3600"},
@@ -276,9 +275,6 @@ static void test_every_key_invalid(void **state)
 	     "0123456789012345678901234567890123456789012345678901234567890123456789"
 	     "01234567890123456789012345678901234567890123456789X",
 	     "at most 120 bytes"},
-	    {"logo", "/nonexistent/logo.png", "a readable PNG or JPEG file"},
-	    {"logo", "/", "a readable PNG or JPEG file"},
-	    {"font", "/nonexistent/font.ttf", "a font family name or a readable font file"},
 	    {"clock", "2", "yes or no"},
 	    {"burn_in_shift", "33", "a number of pixels from 0 to 32"},
 	    {"burn_in_shift", "-1", "a number of pixels from 0 to 32"},
@@ -289,7 +285,6 @@ static void test_every_key_invalid(void **state)
 	    {"default_apply", "ftp://example.org", "an http://, https:// or mailto: link"},
 	    {"default_apply", "https://", "an http://, https:// or mailto: link"},
 	    {"default_apply", "https://a b", "an http://, https:// or mailto: link"},
-	    {"ca_file", "/nonexistent.pem", "a readable PEM file"},
 	    {"refresh_minutes", "0", "a number of minutes from 1 to 1440"},
 	    {"refresh_minutes", "1441", "a number of minutes from 1 to 1440"},
 	    {"refresh_minutes", "", "a number of minutes from 1 to 1440"},
@@ -380,6 +375,70 @@ static void test_messages(void **state)
 	config_free(&c);
 }
 
+/* What needs the file system or the sources module is checked after
+ * parsing (app_settings_check), with the message config_set() would give,
+ * naming where the value came from; the first set is the first named. */
+static void test_checked_after_parsing(void **state)
+{
+	(void)state;
+	static const char *const kv[][3] = {
+	    /* key, value, what the message says is expected and why */
+	    {"source", "ftp://example.org/jobs", "a folder, a file"},
+	    {"source", "greenhouse:", "greenhouse:BOARD"},
+	    {"logo", "/nonexistent/logo.png",
+	     "a readable PNG or JPEG file, not "
+	     "'/nonexistent/logo.png' (No such file"},
+	    {"logo", "/", "a readable PNG or JPEG file, not '/' (is a folder)"},
+	    {"font", "/nonexistent/font.ttf", "a font family name or a readable font file"},
+	    {"ca_file", "/nonexistent.pem", "a readable PEM file"},
+	    {"ca_file", "/dev/null", "(not a regular file)"},
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(kv); i++) {
+		config c;
+		config_init(&c);
+		jk_err err = {0};
+		char want[128];
+		assert_int_equal(config_set(&c, kv[i][0], kv[i][1], "x.conf:7", &err), 0);
+		source_list l = {0};
+		if (app_settings_check(&c, &l, &err) != JK_EARG)
+			fail_msg("%s = '%s' passed the check", kv[i][0], kv[i][1]);
+		snprintf(want, sizeof want, "x.conf:7: key '%s': expected ", kv[i][0]);
+		assert_ptr_equal(strstr(err.msg, want), err.msg);
+		assert_contains(err.msg, kv[i][2]);
+		assert_int_equal(l.n, 0);
+		config_free(&c);
+	}
+	/* Good values pass and give the sources in order; a font family is
+	 * fontconfig's to match. */
+	config c;
+	jk_err err = {0};
+	config_init(&c);
+	const char *logo = write_file("logo.png", "\x89PNG\r\n", 6);
+	assert_int_equal(config_set(&c, "logo", logo, "a.conf:1", &err), 0);
+	assert_int_equal(config_set(&c, "font", "DejaVu Sans", "a.conf:2", &err), 0);
+	assert_int_equal(config_set(&c, "source", "greenhouse:acme", "a.conf:3", &err), 0);
+	assert_int_equal(config_set(&c, "source", "samples/", "a.conf:4", &err), 0);
+	source_list l = {0};
+	assert_int_equal(app_settings_check(&c, &l, &err), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].kind, SOURCE_GREENHOUSE);
+	assert_int_equal(l.v[1].kind, SOURCE_PATH);
+	sources_free(&l);
+	assert_int_equal(app_settings_check(&c, NULL, &err), 0);
+	/* Two bad values: the one set first is named, as a parse stopping at
+	 * the first bad line would, also when a later value replaced it. */
+	assert_int_equal(config_set(&c, "ca_file", "/nonexistent.pem", "a.conf:5", &err), 0);
+	assert_int_equal(config_set(&c, "source", "ftp://x", "a.conf:6", &err), 0);
+	assert_int_equal(config_set(&c, "ca_file", "", "a.conf:7", &err), 0);
+	char *args[] = {"samples/"};
+	assert_int_equal(config_set_sources(&c, args, 1, &err), 0);
+	assert_int_equal(app_settings_check(&c, NULL, &err), JK_EARG);
+	assert_ptr_equal(strstr(err.msg, "a.conf:5: key 'ca_file'"), err.msg);
+	assert_int_equal(c.nchecks, 6);
+	assert_string_equal(c.checks[5].origin, "command line");
+	config_free(&c);
+}
+
 static void test_file_then_command_line(void **state)
 {
 	(void)state;
@@ -415,11 +474,14 @@ static void test_file_then_command_line(void **state)
 	assert_int_equal(config_set_sources(&c, args, 2, &err), 0);
 	assert_int_equal(c.nsources, 2);
 	assert_string_equal(c.sources[0], "greenhouse:other");
-	/* A bad SOURCE leaves the list alone. */
+	/* A bad SOURCE is taken as written; the check after parsing names it
+	 * and where it came from. */
 	char *bad[] = {"samples/", "ftp://x.example/"};
-	assert_int_equal(config_set_sources(&c, bad, 2, &err), JK_EARG);
+	assert_int_equal(config_set_sources(&c, bad, 2, &err), 0);
+	assert_int_equal(app_settings_check(&c, NULL, &err), JK_EARG);
 	assert_ptr_equal(strstr(err.msg, "command line: key 'source': expected a folder"), err.msg);
 	assert_contains(err.msg, "not 'ftp://x.example/' (only http and https");
+	assert_int_equal(config_set_sources(&c, args, 2, &err), 0);
 	assert_int_equal(c.nsources, 2);
 	assert_string_equal(c.sources[1], "/media/usb/postings");
 	char *many[300];
@@ -886,6 +948,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_every_key_valid, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_every_key_invalid, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_messages, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_checked_after_parsing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_file_then_command_line, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_syntax, setup, teardown),

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -322,6 +323,81 @@ static void test_service_signals(void **state)
 	tu_rmtree(dir);
 }
 
+/* Runs the binary with args as systemd runs a service whose stderr is the
+ * journal: stderr a pipe (a socket under systemd, but any stream will do)
+ * and JOURNAL_STREAM its "DEV:INO". js: NULL for the pipe's own, "" for
+ * none, else the value to set. Returns what it wrote to stderr. */
+static char *run_journal(const char *js, const char *const *args, int *status)
+{
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct stat st;
+		char val[64];
+		fstat(fds[1], &st);
+		snprintf(val, sizeof val, "%llu:%llu", (unsigned long long)st.st_dev,
+		         (unsigned long long)st.st_ino);
+		if (js && !*js)
+			unsetenv("JOURNAL_STREAM");
+		else
+			setenv("JOURNAL_STREAM", js ? js : val, 1);
+		dup2(fds[1], 2);
+		close(fds[0]), close(fds[1]);
+		int nul = open("/dev/null", O_RDWR);
+		dup2(nul, 0), dup2(nul, 1);
+		const char *argv[16] = {tu_bin()};
+		for (int i = 0; args[i] && i < 14; i++)
+			argv[i + 1] = args[i];
+		execv(tu_bin(), (char *const *)argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	size_t cap = 65536, len = 0;
+	char *out = calloc(cap, 1);
+	assert_non_null(out);
+	ssize_t n;
+	while ((n = read(fds[0], out + len, cap - 1 - len)) > 0)
+		len += (size_t)n;
+	close(fds[0]);
+	assert_int_equal(waitpid(pid, status, 0), pid);
+	return out;
+}
+
+/* Lines in the journal's format ("<N>" the syslog priority) only when
+ * stderr is the stream JOURNAL_STREAM names; the command line's own usage
+ * replies stay plain. */
+static void test_journal_format(void **state)
+{
+	(void)state;
+	static const char *const valid[] = {"--no-config", "--check-config", NULL};
+	static const char *const bad[] = {"--no-config", "--rotate", "45", "--check-config", NULL};
+	static const char *const usage[] = {"--no-config", "--bogus", NULL};
+	int st;
+	char *e = run_journal(NULL, (const char *const *)valid, &st);
+	assert_string_equal(e, "<6>jobkiosk: the configuration is valid (no config file)\n");
+	assert_int_equal(WEXITSTATUS(st), 0);
+	free(e);
+	e = run_journal(NULL, (const char *const *)bad, &st);
+	assert_string_equal(e, "<3>jobkiosk: --rotate: key 'rotate': expected 0, 90, 180 or "
+	                       "270, not '45'\n");
+	assert_int_equal(WEXITSTATUS(st), 2);
+	free(e);
+	e = run_journal(NULL, (const char *const *)usage, &st);
+	assert_string_equal(e, "jobkiosk: option '--bogus' is unknown\nTry 'jobkiosk --help'.\n");
+	assert_int_equal(WEXITSTATUS(st), 2);
+	free(e);
+	/* Another stream (stderr redirected after systemd started us), a
+	 * malformed value, or none: plain lines. */
+	static const char *const other[] = {"1:2", "journal", ""};
+	for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+		e = run_journal(other[i], (const char *const *)valid, &st);
+		assert_string_equal(e, "jobkiosk: the configuration is valid (no config file)\n");
+		free(e);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +405,7 @@ int main(void)
 	    cmocka_unit_test(test_file_and_command_line),
 	    cmocka_unit_test(test_bad_config),
 	    cmocka_unit_test(test_service_signals),
+	    cmocka_unit_test(test_journal_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

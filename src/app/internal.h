@@ -1,0 +1,93 @@
+/* internal.h — what the files of src/app share: the command line, the
+ * running program's state, and the steps main() strings together. */
+#ifndef JK_APP_INTERNAL_H
+#define JK_APP_INTERNAL_H
+
+#include "app.h"
+#include "deck.h"
+#include "kiosk.h"
+#include "store.h"
+
+#include <stdio.h>
+
+typedef enum { ACT_SHOW, ACT_DUMP, ACT_RENDER, ACT_FETCH_ONCE, ACT_CHECK } app_action;
+
+/* One setting given on the command line, applied on top of the file (again
+ * after each SIGHUP, so the command line keeps winning). */
+typedef struct app_cli_set {
+	const char *key, *value, *origin;
+} app_cli_set;
+
+/* The command line, parsed once. Strings point into argv or cli.c's
+ * option names. */
+typedef struct app_cli {
+	app_action act;
+	const char *config_path; /* --config, NULL: the default search */
+	bool no_config;
+	const char *render_dir;
+	app_cli_set *sets; /* caller frees with free() */
+	size_t nsets;
+	char **sources;
+	int nsources;
+} app_cli;
+
+/* What the actions share. The loop thread owns everything here while the
+ * slideshow runs; the signal thread only reads the source list (under a
+ * lock) and raises a flag. */
+typedef struct app {
+	const app_cli *c;
+	config cfg;
+	uint64_t seed; /* shuffle order, fixed for the process */
+	source_list sources;
+	store_cache *cache; /* NULL when there are no network sources or no cache */
+	char *cache_dir;    /* what the cache was opened with, to see changes */
+	char *ca_file;      /* owned copy the worker's fetch limits borrow */
+	sources_worker *worker;
+	bool fetch_inited;
+	bool opts_changed; /* a reload brought new settings for the loop */
+	deck_report last;  /* of the latest load */
+	bool warned_clock;
+	pthread_t sig_thread;
+	bool have_signals; /* sig_thread runs */
+} app;
+
+/* cli.c: the command line's own interface. */
+
+/* Parses argv into c. Returns 0, 1 for a usage error (printed to stderr),
+ * -1 after --help or --version (printed to stdout). c->sets is the
+ * caller's to free, also on failure. */
+int app_cli_parse(int argc, char **argv, app_cli *c);
+/* Prints "jobkiosk: MSG" and the hint to try --help to stderr: the
+ * command line's own reply, not a log line. */
+void app_cli_usage_error(const char *msg);
+
+/* settings.c: defaults, then the config file, then the command line, then
+ * app_settings_check(). On failure the message is in err and *out is
+ * freed; sources (may be NULL) receives the parsed sources on success. */
+int app_settings_load(const app_cli *c, config *out, source_list *sources, jk_err *err);
+
+/* wiring.c: the modules put together. */
+
+/* Installs the log sink: the journal's format when stderr is the journal
+ * (JOURNAL_STREAM names stderr's device and inode), else plain stderr. */
+void app_log_init(void);
+/* How the slides look; strings borrowed from c. */
+render_look app_look(const config *c);
+/* Opens the cache when a->sources has a network source. Returns 0, or 1
+ * after logging why. */
+int app_open(app *a);
+void app_free(app *a);
+/* Fetches every network source once, one line each to progress (may be
+ * NULL). Returns how many failed. */
+size_t app_fetch_all(app *a, FILE *progress);
+/* Reads every source and lets the deck filter and order them, one log
+ * line per failure. Returns the number of sources that could be read. */
+size_t app_load_all(app *a, posting_list *out);
+/* Fills ko for the slideshow (settings, status, keep-alive, reloads) and
+ * starts the refresh worker and the signal thread; app_stop() undoes. */
+void app_start(app *a, kiosk_opts *ko);
+void app_stop(app *a);
+/* kiosk_run's reload callback (ud: the app). */
+int app_reload(void *ud, posting_list *out, jk_err *err);
+
+#endif
