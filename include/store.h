@@ -5,12 +5,6 @@
 
 #include "posting.h"
 
-/* Called once per file that could not be read, with a one-line reason. */
-
-/* Reads the whole file into a NUL-terminated buffer the caller frees.
- * Fails with JK_ETOOBIG beyond cap bytes without reading it all. */
-int store_read_file(const char *path, size_t cap, char **data, size_t *len, jk_err *err);
-
 /* True for names the folder scan reads (.md .markdown .html .htm .json
  * .xml .rss .atom .txt). */
 bool store_is_posting_name(const char *name);

@@ -50,12 +50,12 @@ static void test_read_file_limits(void **state)
 	size_t len;
 	jk_err err = {0};
 	snprintf(path, sizeof path, "%s/missing.md", dir);
-	assert_int_equal(store_read_file(path, 100, &data, &len, &err), JK_EIO);
+	assert_int_equal(jk_read_file(path, 100, &data, &len, &err), JK_EIO);
 	assert_non_null(strstr(err.msg, "No such file"));
 	assert_null(data);
-	assert_int_equal(store_read_file(dir, 100, &data, &len, &err), JK_EIO);
+	assert_int_equal(jk_read_file(dir, 100, &data, &len, &err), JK_EIO);
 	assert_non_null(strstr(err.msg, "folder"));
-	assert_int_equal(store_read_file("/dev/null", 100, &data, &len, &err), JK_EIO);
+	assert_int_equal(jk_read_file("/dev/null", 100, &data, &len, &err), JK_EIO);
 	assert_non_null(strstr(err.msg, "regular"));
 
 	/* 50 MB (sparse): refused by size before reading. */
@@ -64,12 +64,12 @@ static void test_read_file_limits(void **state)
 	assert_true(fd >= 0);
 	assert_int_equal(ftruncate(fd, 50 * 1000 * 1000), 0);
 	close(fd);
-	assert_int_equal(store_read_file(path, 16 << 20, &data, &len, &err), JK_ETOOBIG);
+	assert_int_equal(jk_read_file(path, 16 << 20, &data, &len, &err), JK_ETOOBIG);
 	assert_non_null(strstr(err.msg, "50.0 MB"));
 
 	write_file(dir, "ok.md", "# Hi\n", 5);
 	snprintf(path, sizeof path, "%s/ok.md", dir);
-	assert_int_equal(store_read_file(path, 100, &data, &len, &err), 0);
+	assert_int_equal(jk_read_file(path, 100, &data, &len, &err), 0);
 	assert_int_equal(len, 5);
 	assert_string_equal(data, "# Hi\n");
 	free(data);

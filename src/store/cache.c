@@ -225,7 +225,7 @@ int store_cache_get(store_cache *c, const char *key, store_meta *meta, char **bo
 	char *data = NULL;
 	size_t n = 0;
 	jk_err rerr = {0};
-	int r = store_read_file(path, c->max_bytes + 4096, &data, &n, &rerr);
+	int r = jk_read_file(path, c->max_bytes + 4096, &data, &n, &rerr);
 	if (r) {
 		if (access(path, F_OK) < 0)
 			return jk_fail(err, JK_ENOTFOUND, "not cached");

@@ -15,63 +15,6 @@
 
 enum { STORE_MAX_DEPTH = 4, STORE_MAX_FILES = 10000 };
 
-int store_read_file(const char *path, size_t cap, char **data, size_t *len, jk_err *err)
-{
-	*data = NULL;
-	*len = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0)
-		return jk_fail(err, JK_EIO, "cannot open: %s", strerror(errno));
-	struct stat st;
-	int r = JK_OK;
-	jk_buf b = {.limit = cap};
-	if (fstat(fd, &st) < 0) {
-		r = jk_fail(err, JK_EIO, "cannot stat: %s", strerror(errno));
-		goto out;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		r = jk_fail(err, JK_EIO, "is a folder");
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		r = jk_fail(err, JK_EIO, "not a regular file");
-		goto out;
-	}
-	if ((uint64_t)st.st_size > cap) {
-		r = jk_fail(err, JK_ETOOBIG, "too large (%.1f MB, limit %.0f MB)",
-		            (double)st.st_size / 1e6, (double)cap / 1e6);
-		goto out;
-	}
-	char chunk[65536];
-	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			r = jk_fail(err, JK_EIO, "read failed: %s", strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		r = jk_buf_append(&b, chunk, (size_t)n);
-		if (r == JK_ETOOBIG) {
-			r = jk_fail(err, JK_ETOOBIG, "too large (over %.0f MB)", (double)cap / 1e6);
-			goto out;
-		} else if (r) {
-			r = jk_fail(err, r, "out of memory");
-			goto out;
-		}
-	}
-	*len = b.len;
-	*data = jk_buf_detach(&b);
-	if (!*data)
-		r = jk_fail(err, JK_ENOMEM, "out of memory");
-out:
-	jk_buf_free(&b);
-	close(fd);
-	return r;
-}
-
 bool store_is_posting_name(const char *name)
 {
 	static const char *const ext[] = {".md",  ".markdown", ".html", ".htm", ".json",
@@ -98,7 +41,7 @@ static int load_file(load_state *st, const char *path, jk_err *err)
 	char *data = NULL;
 	size_t len = 0;
 	st->files++;
-	int r = store_read_file(path, IMPORT_MAX_BYTES, &data, &len, err);
+	int r = jk_read_file(path, IMPORT_MAX_BYTES, &data, &len, err);
 	if (!r) {
 		import_opts o = {.source = path, .warn = st->warn, .ud = st->ud};
 		r = import_bytes(data, len, &o, st->out, err);
