@@ -6,6 +6,7 @@
 #define LAYOUT_H
 
 #include "posting.h"
+#include "qr.h"
 
 /* Measures text for layout. Both callbacks must be pure functions of their
  * arguments (the same text always measures the same) and must agree with how
@@ -58,8 +59,10 @@ typedef struct layout_box {
 	const char *text; /* TEXT: the run (not NUL-terminated); QR: the exact
 	                   * apply target (NUL-terminated). Owned by the doc. */
 	size_t len;
-	int qr_scale;   /* LAYOUT_QR: pixels per module */
-	int qr_modules; /* LAYOUT_QR: modules per side without quiet zone */
+	int qr_scale;      /* LAYOUT_QR: pixels per module */
+	int qr_modules;    /* LAYOUT_QR: modules per side without quiet zone */
+	const qr_code *qr; /* LAYOUT_QR: the code to draw, borrowed from the
+	                    * doc (layout_doc.qr): the same on every page */
 } layout_box;
 
 typedef struct layout_page {
@@ -80,6 +83,9 @@ typedef struct layout_doc {
 	 * enough for any HH:MM; w = 0 when there is none. layout_clock_box()
 	 * makes the box to draw in it. */
 	layout_box clock;
+	/* The apply target's code, encoded once per layout_posting() call;
+	 * NULL without a target. Owned: freed by layout_doc_free(). */
+	qr_code *qr;
 	struct layout_chunk *chunks; /* private: text of the boxes (never moves) */
 } layout_doc;
 
@@ -133,9 +139,5 @@ void layout_doc_free(layout_doc *d);
  * boxes overlapping except boxes lying wholly on a panel. Returns 0, or
  * JK_EFORMAT with the first violation described in err. */
 int layout_check(const layout_doc *d, jk_err *err);
-
-/* True when a line break is allowed between code points a and b, where a
- * ends the line; exposed for tests. */
-bool layout_break_between(uint32_t a, uint32_t b);
 
 #endif

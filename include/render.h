@@ -41,9 +41,9 @@ int render_fonts_open(render_fonts **out, jk_err *err);
 /* render_fonts_open() for a look (NULL: the default look): its font and
  * fallback fonts, and its logo decoded and kept (scaled down to at most
  * 1024x512 at load; files over 16 MB or with a side over 8192 px are
- * refused). A font or logo that cannot be used is reported on stderr in
- * one line naming it and the reason, then Inter / no logo is used: only a
- * missing Inter fails, as in render_fonts_open(). */
+ * refused). A font or logo that cannot be used is logged (jk_log, a
+ * warning) in one line naming it and the reason, then Inter / no logo is
+ * used: only a missing Inter fails, as in render_fonts_open(). */
 int render_fonts_open_look(const render_look *look, render_fonts **out, jk_err *err);
 /* Opens look's font(s) and logo as render_fonts_open_look() would and fails
  * with the first reason one cannot be used (JK_ENOTFOUND, JK_EFORMAT,

@@ -4,6 +4,7 @@
 
 #include "layout.h"
 #include "qr.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,13 +222,13 @@ static void test_5000_words_paginate(void **state)
 static void test_break_rules(void **state)
 {
 	(void)state;
-	assert_true(layout_break_between('-', 'a'));
-	assert_true(layout_break_between('/', 'b'));
-	assert_false(layout_break_between('a', 'b'));
-	assert_true(layout_break_between(0x4E2D, 0x6587)); /* 中文 */
-	assert_true(layout_break_between('a', 0x6587));
-	assert_false(layout_break_between(0x4E2D, 0x3002)); /* no break before 。 */
-	assert_false(layout_break_between(0x300C, 0x4E2D)); /* none after 「 */
+	assert_true(text_break_between('-', 'a'));
+	assert_true(text_break_between('/', 'b'));
+	assert_false(text_break_between('a', 'b'));
+	assert_true(text_break_between(0x4E2D, 0x6587)); /* 中文 */
+	assert_true(text_break_between('a', 0x6587));
+	assert_false(text_break_between(0x4E2D, 0x3002)); /* no break before 。 */
+	assert_false(text_break_between(0x300C, 0x4E2D)); /* none after 「 */
 }
 
 /* Lines of a single-block posting: runs on the same y joined. */

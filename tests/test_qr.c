@@ -2,7 +2,8 @@
  * from the symbol's format bits, the 4-module quiet zone and >= 6 px modules
  * at 1080p in the drawn page, exact text read back by zbar from the pixels
  * (query strings, mailto with subject, UTF-8 in a path), no code without an
- * apply target, and long targets encoded or refused cleanly. */
+ * apply target, long targets encoded or refused cleanly, and the one code
+ * per posting that layout encodes and render draws. */
 #include "testutil.h"
 
 #include "qr.h"
@@ -254,6 +255,68 @@ static void test_caption_target(void **state)
 	assert_null(qr_caption_target(NULL));
 }
 
+/* The code is encoded once per layout_posting() call: every page's QR box
+ * points to the one code the doc owns, and render draws that code's
+ * modules (swapping in another target's modules changes what zbar reads),
+ * never a code of its own. */
+static void test_render_draws_the_docs_code(void **state)
+{
+	(void)state;
+	const char *a = "https://example.com/jobs/apply-aaaa";
+	const char *b = "https://example.com/jobs/apply-bbbb";
+	posting *p = with_apply(a);
+	posting_section *s = posting_add_section(p, "More");
+	for (int i = 0; i < 40; i++) {
+		posting_block *bk = posting_add_block(s, POSTING_PARAGRAPH, 0);
+		posting_block_append(bk,
+		                     "A paragraph long enough to push the posting onto a second "
+		                     "and a third page, so the code is on several pages.",
+		                     (size_t)-1, 0);
+	}
+	layout_params lp = {
+	    .w = 1920, .h = 1080, .theme = &theme, .measure = render_measurer(fonts)};
+	layout_doc d;
+	jk_err err = {0};
+	if (layout_posting(p, &lp, &d, &err))
+		fail_msg("%s", err.msg);
+	assert_true(d.npages >= 2);
+	assert_non_null(d.qr);
+	for (size_t k = 0; k < d.npages; k++) {
+		size_t nq = 0;
+		for (size_t i = 0; i < d.pages[k].n; i++) {
+			const layout_box *q = &d.pages[k].boxes[i];
+			if (q->kind != LAYOUT_QR)
+				continue;
+			nq++;
+			assert_ptr_equal(q->qr, d.qr); /* the doc's one code */
+			assert_int_equal(q->qr_modules, d.qr->size);
+		}
+		assert_int_equal(nq, 1);
+	}
+	SDL_Surface *sf = render_page(fonts, &d, 1, &theme, 0, &err);
+	assert_non_null(sf);
+	char *got = tu_zbar_surface(sf, NULL);
+	assert_non_null(got);
+	assert_string_equal(got, a);
+	free(got);
+	SDL_FreeSurface(sf);
+	/* Another target's modules in the doc's code: render draws them. */
+	qr_code other;
+	assert_int_equal(qr_encode(b, &other, NULL), 0);
+	assert_int_equal(other.size, d.qr->size);
+	memcpy(d.qr->modules, other.modules, (size_t)other.size * (size_t)other.size);
+	qr_code_free(&other);
+	sf = render_page(fonts, &d, 0, &theme, 0, &err);
+	assert_non_null(sf);
+	got = tu_zbar_surface(sf, NULL);
+	assert_non_null(got);
+	assert_string_equal(got, b);
+	free(got);
+	SDL_FreeSurface(sf);
+	layout_doc_free(&d);
+	posting_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -262,6 +325,7 @@ int main(void)
 	    cmocka_unit_test(test_no_apply_no_qr),
 	    cmocka_unit_test(test_long_targets),
 	    cmocka_unit_test(test_caption_target),
+	    cmocka_unit_test(test_render_draws_the_docs_code),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

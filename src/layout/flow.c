@@ -1,0 +1,304 @@
+/* flow.c — styled text flowed into lines: the text arena, the box arrays,
+ * measuring through the measurer, and breaking runs into lines (where a
+ * line may end is text.c's). A line is a few boxes with x fixed and y
+ * relative to the line; pages.c places the lines. */
+#include "layout_int.h"
+
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- arena ------------------------------------------------------------ */
+
+const char *layout_arena_copy(layout_ctx *c, const char *s, size_t n)
+{
+	layout_chunk *k = c->doc->chunks;
+	if (!k || k->cap - k->used < n + 1) {
+		size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+		layout_chunk *nk = malloc(sizeof *nk + cap);
+		if (!nk) {
+			c->status = JK_ENOMEM;
+			return "";
+		}
+		nk->used = 0;
+		nk->cap = cap;
+		nk->next = k;
+		c->doc->chunks = nk;
+		k = nk;
+	}
+	char *d = k->data + k->used;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	k->used += n + 1;
+	return d;
+}
+
+/* ---- box arrays ------------------------------------------------------- */
+
+layout_box *layout_push_box(layout_ctx *c, layout_box **v, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 64;
+		layout_box *nv = realloc(*v, nc * sizeof *nv);
+		if (!nv) {
+			c->status = JK_ENOMEM;
+			return NULL;
+		}
+		*v = nv;
+		*cap = nc;
+	}
+	layout_box *b = &(*v)[(*n)++];
+	memset(b, 0, sizeof *b);
+	return b;
+}
+
+layout_box *layout_page_box(layout_ctx *c, layout_page *pg)
+{
+	return layout_push_box(c, &pg->boxes, &pg->n, &pg->cap);
+}
+
+int layout_line_h(layout_ctx *c, int px)
+{
+	int h = c->lp->measure.height(c->lp->measure.ud, px);
+	return h > 0 ? h : px;
+}
+
+int layout_text_w(layout_ctx *c, const char *s, size_t n, int px, unsigned style)
+{
+	if (n == 0)
+		return 0;
+	int w = c->lp->measure.width(c->lp->measure.ud, s, n, px, style);
+	return w > 0 ? w : 0;
+}
+
+static unsigned style_at(const layout_tstyle *ts, size_t i)
+{
+	return ts->styles ? ts->styles[i] : ts->base;
+}
+
+/* Width of text[a,b) measured run by run, as the boxes will be drawn. */
+static int range_w(layout_ctx *c, const char *t, const layout_tstyle *ts, size_t a, size_t b)
+{
+	int w = 0;
+	while (a < b) {
+		unsigned st = style_at(ts, a);
+		size_t e = a + 1;
+		while (e < b && style_at(ts, e) == st)
+			e++;
+		w += layout_text_w(c, t + a, e - a, ts->px, st);
+		a = e;
+	}
+	return w;
+}
+
+static layout_line *push_line(layout_ctx *c, int h, int gap, bool keep_next)
+{
+	if (c->nfl == c->cfl) {
+		size_t nc = c->cfl ? c->cfl * 2 : 64;
+		layout_line *nv = realloc(c->fl, nc * sizeof *nv);
+		if (!nv) {
+			c->status = JK_ENOMEM;
+			return NULL;
+		}
+		c->fl = nv;
+		c->cfl = nc;
+	}
+	layout_line *l = &c->fl[c->nfl++];
+	l->b0 = c->nfb;
+	l->nb = 0;
+	l->h = h;
+	l->gap = gap;
+	l->group = c->group;
+	l->keep_next = keep_next;
+	c->flowed += h + gap;
+	if (c->flowed > (long)LAYOUT_FLOW_PAGES * (c->cy1 - c->cy0))
+		c->full = true;
+	return l;
+}
+
+static layout_box *line_box(layout_ctx *c, layout_line *l)
+{
+	layout_box *b = layout_push_box(c, &c->fb, &c->nfb, &c->cfb);
+	if (b)
+		l->nb++;
+	return b;
+}
+
+/* Adds one line's runs [a,e) starting at x. */
+static void emit_runs(layout_ctx *c, layout_line *l, const char *t, const layout_tstyle *ts,
+                      size_t a, size_t e, int x, int rel_y, int h)
+{
+	while (a < e && !c->status) {
+		unsigned st = style_at(ts, a);
+		size_t r = a + 1;
+		while (r < e && style_at(ts, r) == st)
+			r++;
+		int w = layout_text_w(c, t + a, r - a, ts->px, st);
+		layout_box *b = line_box(c, l);
+		if (!b)
+			return;
+		b->kind = LAYOUT_TEXT;
+		b->x = x;
+		b->y = rel_y;
+		b->w = w;
+		b->h = h;
+		b->px = ts->px;
+		b->style = st;
+		b->color = (st & POSTING_BOLD) ? ts->bold_color : ts->color;
+		b->text = layout_arena_copy(c, t + a, r - a);
+		b->len = r - a;
+		x += w;
+		a = r;
+	}
+}
+
+/* What text_line_end() measures with: the runs of one styled text. */
+typedef struct runs_ud {
+	layout_ctx *c;
+	const char *t;
+	const layout_tstyle *ts;
+} runs_ud;
+
+static int runs_width(void *ud, size_t a, size_t b)
+{
+	const runs_ud *u = ud;
+	return range_w(u->c, u->t, u->ts, a, b);
+}
+
+static size_t line_end(layout_ctx *c, const char *t, size_t len, const layout_tstyle *ts, size_t p,
+                       int maxw)
+{
+	runs_ud u = {c, t, ts};
+	return text_line_end(t, len, p, maxw, runs_width, &u);
+}
+
+size_t layout_count_lines(layout_ctx *c, const char *t, size_t len, const layout_tstyle *ts,
+                          int maxw, size_t cap)
+{
+	size_t n = 0;
+	size_t p = text_skip_spaces(t, len, 0);
+	while (p < len && n <= cap) {
+		p = text_skip_spaces(t, len, line_end(c, t, len, ts, p, maxw));
+		n++;
+	}
+	return n;
+}
+
+/* Breaks text into lines between x0 and x1 and appends them to the flow.
+ * The first line gets gap and, when marker is given, that box (x absolute,
+ * y relative). Returns the number of lines. */
+static size_t flow_text(layout_ctx *c, const char *t, size_t len, const layout_tstyle *ts, int x0,
+                        int x1, int gap, bool keep_next, layout_align al, const layout_box *marker,
+                        int leading_permille)
+{
+	int maxw = x1 - x0;
+	int h = layout_line_h(c, ts->px);
+	int adv = layout_pm(ts->px, leading_permille);
+	if (adv < h)
+		adv = h;
+	int rel_y = (adv - h) / 2;
+	size_t nlines = 0;
+	size_t p = text_skip_spaces(t, len, 0);
+	while (p < len && !c->status && !c->full) {
+		size_t end = line_end(c, t, len, ts, p, maxw);
+		layout_line *l = push_line(c, adv, nlines ? 0 : gap, keep_next);
+		if (!l)
+			return nlines;
+		if (nlines == 0 && marker) {
+			layout_box *b = line_box(c, l);
+			if (!b)
+				return nlines;
+			*b = *marker;
+			b->y += rel_y;
+		}
+		int x = x0;
+		if (al == LAYOUT_CENTER)
+			x += (maxw - range_w(c, t, ts, p, end)) / 2;
+		emit_runs(c, l, t, ts, p, end, x, rel_y, h);
+		nlines++;
+		p = text_skip_spaces(t, len, end);
+	}
+	return nlines;
+}
+
+size_t layout_flow_plain(layout_ctx *c, const char *s, int px, unsigned style, uint32_t color,
+                         int x0, int x1, int gap, bool keep_next, layout_align al, int leading)
+{
+	layout_tstyle ts = {.px = px, .color = color, .bold_color = color, .base = style};
+	return flow_text(c, s, strlen(s), &ts, x0, x1, gap, keep_next, al, NULL, leading);
+}
+
+void layout_add_rule(layout_ctx *c, int gap_before, int h, int w)
+{
+	layout_line *l = push_line(c, h, gap_before, true);
+	if (!l)
+		return;
+	layout_box *b = line_box(c, l);
+	if (!b)
+		return;
+	b->kind = LAYOUT_RULE;
+	b->x = c->cx0;
+	b->y = 0;
+	b->w = w;
+	b->h = h;
+	b->color = c->th->accent;
+}
+
+void layout_flow_block(layout_ctx *c, const posting_block *bk, int gap, uint32_t color,
+                       uint32_t bold_color)
+{
+	if (!bk->text || !bk->len)
+		return;
+	unsigned char *st = NULL;
+	if (bk->nspans) {
+		st = calloc(bk->len, 1);
+		if (!st) {
+			c->status = JK_ENOMEM;
+			return;
+		}
+		for (size_t i = 0; i < bk->nspans; i++) {
+			size_t a = bk->spans[i].start, n = bk->spans[i].len;
+			if (a >= bk->len)
+				continue;
+			if (n > bk->len - a)
+				n = bk->len - a;
+			for (size_t k = 0; k < n; k++)
+				st[a + k] |= (unsigned char)(bk->spans[i].style & 3u);
+		}
+	}
+	layout_tstyle ts = {.px = c->body, .color = color, .bold_color = bold_color, .styles = st};
+	c->group++;
+	if (bk->kind == POSTING_PARAGRAPH) {
+		flow_text(c, bk->text, bk->len, &ts, c->cx0, c->cx1, gap, false, LAYOUT_LEFT, NULL,
+		          1350);
+	} else {
+		char num[24];
+		layout_box m = {.kind = LAYOUT_TEXT,
+		                .px = c->body,
+		                .h = layout_line_h(c, c->body),
+		                .color = c->th->accent};
+		int indent;
+		if (bk->kind == POSTING_NUMBERED) {
+			int n = snprintf(num, sizeof num, "%d.", bk->number);
+			m.style = POSTING_BOLD;
+			m.w = layout_text_w(c, num, (size_t)n, c->body, POSTING_BOLD);
+			int slot = layout_text_w(c, "00.", 3, c->body, POSTING_BOLD);
+			indent = (m.w > slot ? m.w : slot) + layout_pm(c->body, 450);
+			m.x = c->cx0 + indent - layout_pm(c->body, 450) - m.w;
+			m.text = layout_arena_copy(c, num, (size_t)n);
+			m.len = (size_t)n;
+		} else {
+			m.style = POSTING_BOLD;
+			m.w = layout_text_w(c, "•", 3, c->body, POSTING_BOLD);
+			indent = layout_pm(c->body, 1000);
+			m.x = c->cx0 + layout_pm(c->body, 150);
+			m.text = layout_arena_copy(c, "•", 3);
+			m.len = 3;
+		}
+		flow_text(c, bk->text, bk->len, &ts, c->cx0 + indent, c->cx1, gap, false,
+		          LAYOUT_LEFT, &m, 1350);
+	}
+	free(st);
+}

@@ -1,0 +1,127 @@
+/* layout_int.h — what the layout module's files share and nothing outside
+ * the module sees: the state of one layout run (layout_ctx) and the steps
+ * the files give each other. Calls go one way: pages.c -> content.c and
+ * panel.c -> flow.c -> text.c; check.c, theme.c, text.c and qr.c call no
+ * other file of the module. */
+#ifndef LAYOUT_INT_H
+#define LAYOUT_INT_H
+
+#include "layout.h"
+
+/* A flow of text this long is cut (with a note): no kiosk shows a 100-page
+ * posting, and it bounds the work a hostile 16 MB document can cause. */
+#define LAYOUT_MAX_PAGES 100
+#define LAYOUT_FLOW_PAGES (LAYOUT_MAX_PAGES - 10)
+
+/* Text arena: chunks that never move, so boxes can point into them. */
+typedef struct layout_chunk {
+	struct layout_chunk *next;
+	size_t used, cap;
+	char data[];
+} layout_chunk;
+
+/* One line of the flow. */
+typedef struct layout_line {
+	size_t b0, nb;  /* boxes in ctx.fb */
+	int h;          /* advance */
+	int gap;        /* space before, dropped at the top of a page */
+	int group;      /* block number: widow/orphan control works per group */
+	bool keep_next; /* never the last line on a page (headings, title) */
+} layout_line;
+
+/* One layout at one body size. */
+typedef struct layout_ctx {
+	const layout_params *lp;
+	const layout_theme *th;
+	layout_doc *doc;
+	int S;                  /* shorter screen side */
+	int sx0, sy0, sx1, sy1; /* safe area */
+	int cx0, cx1, cy0, cy1; /* text column, footer excluded */
+	int foot_y;             /* top of the footer line */
+	int body, title_px, head_px, small_px;
+	layout_box *fb; /* flow boxes, y relative to the line */
+	size_t nfb, cfb;
+	layout_line *fl;
+	size_t nfl, cfl;
+	layout_box *panel; /* apply card boxes, absolute */
+	size_t npanel, cpanel;
+	layout_box band[4]; /* header band: logo, text, rule (every page) */
+	size_t nband;
+	int group;
+	long flowed; /* total flow height, for the cap */
+	bool full;   /* cap reached: stop flowing */
+	int status;
+} layout_ctx;
+
+/* How a run of text is drawn: size, colours, a style per byte. */
+typedef struct layout_tstyle {
+	int px;
+	uint32_t color, bold_color;
+	const unsigned char *styles; /* per byte, or NULL: all base */
+	unsigned base;
+} layout_tstyle;
+
+typedef enum layout_align { LAYOUT_LEFT, LAYOUT_CENTER } layout_align;
+
+/* What to flow into the text column; arg is the entry point's. */
+typedef void (*layout_flow_fn)(layout_ctx *c, const void *arg);
+
+static inline int layout_short_side(int w, int h)
+{
+	return w < h ? w : h;
+}
+
+/* v * permille / 1000, rounded. */
+static inline int layout_pm(int v, int permille)
+{
+	return (v * permille + 500) / 1000;
+}
+
+/* ---- flow.c: arena, boxes, measuring, flowing text into lines ---------- */
+
+/* s[0,n) copied into the doc's arena, NUL-terminated; "" with c->status
+ * set on OOM. */
+const char *layout_arena_copy(layout_ctx *c, const char *s, size_t n);
+/* A zeroed box appended to *v; NULL with c->status set on OOM. */
+layout_box *layout_push_box(layout_ctx *c, layout_box **v, size_t *n, size_t *cap);
+layout_box *layout_page_box(layout_ctx *c, layout_page *pg);
+/* The measurer's line height and width, never negative. */
+int layout_line_h(layout_ctx *c, int px);
+int layout_text_w(layout_ctx *c, const char *s, size_t n, int px, unsigned style);
+/* Lines t would take at maxw, counting no further than cap. */
+size_t layout_count_lines(layout_ctx *c, const char *t, size_t len, const layout_tstyle *ts,
+                          int maxw, size_t cap);
+/* s (borrowed) in one style broken into lines between x0 and x1 and
+ * appended to the flow, the first after gap. Returns the number of lines. */
+size_t layout_flow_plain(layout_ctx *c, const char *s, int px, unsigned style, uint32_t color,
+                         int x0, int x1, int gap, bool keep_next, layout_align al, int leading);
+/* A block (paragraph or list item with its marker) as a group of lines. */
+void layout_flow_block(layout_ctx *c, const posting_block *bk, int gap, uint32_t color,
+                       uint32_t bold_color);
+/* An accent rule of w x h at the column's left, as a line of its own. */
+void layout_add_rule(layout_ctx *c, int gap_before, int h, int w);
+
+/* ---- panel.c: the apply card ------------------------------------------- */
+
+/* Fixes the text column and, when q (borrowed; NULL: none) is the code of
+ * apply, lays out the card (QR + caption) beside or under it; the QR box
+ * points to q. */
+void layout_build_panel(layout_ctx *c, const char *apply, const qr_code *q);
+
+/* ---- content.c: what a page says --------------------------------------- */
+
+typedef struct layout_overview_arg {
+	const posting *const *items;
+	size_t n;
+} layout_overview_arg;
+
+typedef struct layout_message_arg {
+	const char *headline, *line, *note;
+} layout_message_arg;
+
+/* arg: a posting, a layout_overview_arg, a layout_message_arg. */
+void layout_flow_posting(layout_ctx *c, const void *arg);
+void layout_flow_overview(layout_ctx *c, const void *arg);
+void layout_flow_message(layout_ctx *c, const void *arg);
+
+#endif

@@ -1,0 +1,423 @@
+/* pages.c — the layout's entry points. One build: the header band, the
+ * apply card, the flow of text, then the flow cut into pages (headings kept
+ * with what follows, no widows or orphans) with the band, the card, the
+ * continuation header and the page number on every page. The body size is
+ * searched: the largest that gives the fewest pages. The apply target is
+ * encoded once per call and the doc keeps the code. */
+#include "layout_int.h"
+
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct range {
+	size_t a, b;
+} range;
+
+/* Cuts the flow into pages; *pages (caller frees) gets [a,b) per page. */
+static size_t paginate(layout_ctx *c, int avail0, int availn, range **pages)
+{
+	size_t n = c->nfl, np = 0, cap = 0;
+	*pages = NULL;
+	size_t start = 0;
+	while (start < n && np < LAYOUT_MAX_PAGES) {
+		int avail = np == 0 ? avail0 : availn;
+		int y = 0;
+		size_t i = start;
+		while (i < n) {
+			int g = i == start ? 0 : c->fl[i].gap;
+			if (y + g + c->fl[i].h > avail)
+				break;
+			y += g + c->fl[i].h;
+			i++;
+		}
+		if (i == start)
+			i = start + 1; /* taller than a page: cannot happen for text */
+		size_t b = i;
+		if (b < n) {
+			layout_line *L = c->fl;
+			bool last = b + 1 >= n || L[b + 1].group != L[b].group;
+			/* Widow: the last line of a block alone on the next page. */
+			if (last && b - 1 > start && L[b - 1].group == L[b].group)
+				b--;
+			/* Orphan: the first line of a block alone at the bottom. */
+			if (b - 1 > start && L[b - 1].group == L[b].group &&
+			    (b - 1 == 0 || L[b - 2].group != L[b - 1].group))
+				b--;
+			while (b - 1 > start && L[b - 1].keep_next)
+				b--;
+		}
+		if (np == cap) {
+			cap = cap ? cap * 2 : 8;
+			range *nv = realloc(*pages, cap * sizeof *nv);
+			if (!nv) {
+				c->status = JK_ENOMEM;
+				return np;
+			}
+			*pages = nv;
+		}
+		(*pages)[np++] = (range){start, b};
+		start = b;
+	}
+	return np;
+}
+
+/* Text fitted to maxw on one line, cut with an ellipsis if needed, as *b
+ * (text in the arena). False when not even "…" fits. */
+static bool fit_line(layout_ctx *c, layout_box *b, const char *s, int px, unsigned style,
+                     uint32_t color, int x, int y, int maxw, bool right)
+{
+	size_t n = strlen(s);
+	char buf[512];
+	int w = layout_text_w(c, s, n, px, style);
+	if (w > maxw) {
+		/* Longest prefix (whole code points) that fits with "…". */
+		size_t lo = 0, i = 0;
+		while (i < n && i < sizeof buf - 4) {
+			uint32_t cp;
+			size_t j = text_next_cp(s, n, i, &cp);
+			if (j > sizeof buf - 4)
+				break;
+			memcpy(buf, s, j);
+			memcpy(buf + j, "…", 3);
+			if (layout_text_w(c, buf, j + 3, px, style) > maxw)
+				break;
+			lo = j;
+			i = j;
+		}
+		lo = text_trim_end(s, 0, lo);
+		memcpy(buf, s, lo);
+		memcpy(buf + lo, "…", 3);
+		n = lo + 3;
+		s = buf;
+		w = layout_text_w(c, s, n, px, style);
+		if (w > maxw)
+			return false;
+	}
+	memset(b, 0, sizeof *b);
+	b->kind = LAYOUT_TEXT;
+	b->x = right ? x + maxw - w : x;
+	b->y = y;
+	b->w = w;
+	b->h = layout_line_h(c, px);
+	b->px = px;
+	b->style = style;
+	b->color = color;
+	b->text = layout_arena_copy(c, s, n);
+	b->len = n;
+	return true;
+}
+
+static void one_line(layout_ctx *c, layout_page *pg, const char *s, int px, unsigned style,
+                     uint32_t color, int x, int y, int maxw, bool right)
+{
+	layout_box t;
+	if (!fit_line(c, &t, s, px, style, color, x, y, maxw, right))
+		return;
+	layout_box *b = layout_page_box(c, pg);
+	if (b)
+		*b = t;
+}
+
+static int emit_pages(layout_ctx *c, const char *header)
+{
+	int hh = header ? layout_line_h(c, c->small_px) + layout_pm(c->body, 600) : 0;
+	range *pr = NULL;
+	size_t np = paginate(c, c->cy1 - c->cy0, c->cy1 - c->cy0 - hh, &pr);
+	if (c->status) {
+		free(pr);
+		return c->status;
+	}
+	layout_doc *d = c->doc;
+	d->pages = calloc(np ? np : 1, sizeof *d->pages);
+	if (!d->pages) {
+		free(pr);
+		return c->status = JK_ENOMEM;
+	}
+	d->npages = np;
+	for (size_t k = 0; k < np && !c->status; k++) {
+		layout_page *pg = &d->pages[k];
+		for (size_t i = 0; i < c->nband; i++) {
+			layout_box *b = layout_page_box(c, pg);
+			if (b)
+				*b = c->band[i];
+		}
+		for (size_t i = 0; i < c->npanel; i++) {
+			layout_box *b = layout_page_box(c, pg);
+			if (b)
+				*b = c->panel[i];
+		}
+		int top = c->cy0;
+		if (k > 0 && header) {
+			one_line(c, pg, header, c->small_px, POSTING_BOLD, c->th->muted, c->cx0,
+			         top, c->cx1 - c->cx0, false);
+			top += hh;
+		}
+		int y = 0;
+		for (size_t i = pr[k].a; i < pr[k].b; i++) {
+			if (i > pr[k].a)
+				y += c->fl[i].gap;
+			for (size_t j = 0; j < c->fl[i].nb; j++) {
+				layout_box *b = layout_page_box(c, pg);
+				if (!b)
+					break;
+				*b = c->fb[c->fl[i].b0 + j];
+				b->y += top + y;
+			}
+			y += c->fl[i].h;
+		}
+		if (np > 1) {
+			char num[48];
+			snprintf(num, sizeof num, "%zu / %zu", k + 1, np);
+			one_line(c, pg, num, c->small_px, 0, c->th->muted, c->cx0, c->foot_y,
+			         c->cx1 - c->cx0, true);
+		}
+	}
+	free(pr);
+	return c->status;
+}
+
+static void doc_reset(layout_doc *d)
+{
+	for (size_t i = 0; i < d->npages; i++)
+		free(d->pages[i].boxes);
+	free(d->pages);
+	if (d->qr) {
+		qr_code_free(d->qr);
+		free(d->qr);
+	}
+	layout_chunk *k = d->chunks;
+	while (k) {
+		layout_chunk *n = k->next;
+		free(k);
+		k = n;
+	}
+	memset(d, 0, sizeof *d);
+}
+
+void layout_doc_free(layout_doc *d)
+{
+	if (d)
+		doc_reset(d);
+}
+
+/* The header band along the top of the safe area: logo at the left, the
+ * header text after it, the clock's slot at the right, a hairline under
+ * it. The body area (sy0) starts below. The same for every body size, so
+ * the band does not move between postings. */
+static void build_band(layout_ctx *c)
+{
+	const layout_params *lp = c->lp;
+	bool logo = lp->logo_w > 0 && lp->logo_h > 0;
+	char *head = lp->header && *lp->header ? jk_text_clean(lp->header, (size_t)-1) : NULL;
+	if (lp->header && *lp->header && !head) {
+		c->status = JK_ENOMEM;
+		return;
+	}
+	if (!logo && !(head && *head) && !lp->clock) {
+		free(head);
+		return;
+	}
+	int px = layout_body_floor(lp->w, lp->h);
+	int th = layout_line_h(c, px);
+	int band = layout_pm(c->S, 62) > th ? layout_pm(c->S, 62) : th;
+	int x = c->sx0, right = c->sx1, y = c->sy0;
+	int gap = layout_pm(c->S, 25);
+	if (lp->clock) {
+		/* Wide enough for any time: digits differ in width. */
+		int cw = 0;
+		for (char d = '0'; d <= '9'; d++) {
+			char t[6] = {d, d, ':', d, d, 0};
+			int w = layout_text_w(c, t, 5, px, 0);
+			cw = w > cw ? w : cw;
+		}
+		if (cw > 0 && cw < (c->sx1 - c->sx0) / 3) {
+			c->doc->clock = (layout_box){.kind = LAYOUT_TEXT,
+			                             .x = right - cw,
+			                             .y = y + (band - th) / 2,
+			                             .w = cw,
+			                             .h = th,
+			                             .px = px,
+			                             .color = c->th->muted};
+			right -= cw + 2 * gap;
+		}
+	}
+	if (logo) {
+		/* The band's height, at most a third of its width. */
+		long lw = (long)lp->logo_w * band / lp->logo_h, lh = band;
+		long maxw = (c->sx1 - c->sx0) / 3;
+		if (lw > maxw) {
+			lw = maxw;
+			lh = (long)lp->logo_h * maxw / lp->logo_w;
+		}
+		if (lw >= 1 && lh >= 1 && lw <= right - x) {
+			c->band[c->nband++] = (layout_box){.kind = LAYOUT_IMAGE,
+			                                   .x = x,
+			                                   .y = y + (band - (int)lh) / 2,
+			                                   .w = (int)lw,
+			                                   .h = (int)lh};
+			x += (int)lw + gap * 3 / 2;
+		}
+	}
+	if (head && *head && right - x > px &&
+	    fit_line(c, &c->band[c->nband], head, px, POSTING_BOLD,
+	             layout_mix(c->th->bg, c->th->muted, 85), x, y + (band - th) / 2, right - x,
+	             false))
+		c->nband++;
+	free(head);
+	int hair = layout_pm(c->S, 2) > 1 ? layout_pm(c->S, 2) : 1;
+	int below = layout_pm(c->S, 22);
+	c->band[c->nband++] = (layout_box){.kind = LAYOUT_RULE,
+	                                   .x = c->sx0,
+	                                   .y = y + band + below,
+	                                   .w = c->sx1 - c->sx0,
+	                                   .h = hair,
+	                                   .color = layout_mix(c->th->bg, c->th->muted, 30)};
+	c->sy0 = y + band + below + hair + layout_pm(c->S, 40);
+}
+
+/* What one entry point lays out, the same at every body size. */
+typedef struct layout_job {
+	const layout_params *lp;
+	const char *apply;  /* the apply target, NULL: no card */
+	const qr_code *qr;  /* its code, NULL: none (not encodable) */
+	const char *header; /* continuation header of pages 2 on, NULL: none */
+	layout_flow_fn fn;
+	const void *arg;
+} layout_job;
+
+/* One complete layout at body size px into d. */
+static int build(const layout_job *j, int px, layout_doc *d)
+{
+	const layout_params *lp = j->lp;
+	doc_reset(d);
+	layout_ctx c = {.lp = lp, .th = lp->theme, .doc = d};
+	d->w = lp->w;
+	d->h = lp->h;
+	d->body_px = px;
+	c.S = layout_short_side(lp->w, lp->h);
+	layout_safe_area(lp->w, lp->h, &c.sx0, &c.sy0, &c.sx1, &c.sy1);
+	c.body = px;
+	c.title_px = layout_pm(px, 1500);
+	c.head_px = layout_pm(px, 1150);
+	c.small_px = layout_pm(c.S, 26);
+	build_band(&c);
+	d->body_y0 = c.sy0;
+	layout_build_panel(&c, j->apply, j->qr);
+	if (!c.status)
+		j->fn(&c, j->arg);
+	if (!c.status)
+		emit_pages(&c, j->header);
+	free(c.fb);
+	free(c.fl);
+	free(c.panel);
+	return c.status;
+}
+
+/* The largest body size that gives the fewest pages, laid out into out. */
+static int search_sizes(const layout_job *j, layout_doc *out)
+{
+	const layout_params *lp = j->lp;
+	int lo = layout_body_floor(lp->w, lp->h);
+	int hi = layout_pm(layout_short_side(lp->w, lp->h), 55);
+	int r = build(j, lo, out);
+	if (r)
+		return r;
+	size_t best_pages = out->npages;
+	int best = lo;
+	/* Pages grow with the size: find the largest size still giving
+	 * best_pages (binary search, checked, never trusted blindly). */
+	layout_doc t = {0};
+	int a = lo + 1, b = hi;
+	while (a <= b) {
+		int mid = (a + b) / 2;
+		r = build(j, mid, &t);
+		if (r)
+			break;
+		if (t.npages <= best_pages) {
+			best = mid;
+			a = mid + 1;
+		} else {
+			b = mid - 1;
+		}
+	}
+	doc_reset(&t);
+	if (!r && best != lo)
+		r = build(j, best, out);
+	return r;
+}
+
+static int search(const layout_params *lp, const char *apply, const char *header, layout_flow_fn fn,
+                  const void *arg, layout_doc *out, jk_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (!lp || !lp->theme || !lp->measure.width || !lp->measure.height || lp->w < 160 ||
+	    lp->h < 160 || lp->w > 16384 || lp->h > 16384)
+		return jk_fail(err, JK_EARG, "layout: screen %dx%d too small or no measurer",
+		               lp ? lp->w : 0, lp ? lp->h : 0);
+	/* Encoded once for every size tried; a target that does not fit a
+	 * code gets no card. */
+	qr_code *q = NULL;
+	if (apply) {
+		q = calloc(1, sizeof *q);
+		if (!q)
+			return jk_fail(err, JK_ENOMEM, "layout: out of memory");
+		if (qr_encode(apply, q, NULL) != 0) {
+			free(q);
+			q = NULL;
+		}
+	}
+	layout_job j = {lp, apply, q, header, fn, arg};
+	int r = search_sizes(&j, out);
+	out->qr = q; /* the QR box points to it; freed with the doc */
+	if (r)
+		return jk_fail(err, r, "layout: out of memory");
+	return 0;
+}
+
+int layout_posting(const posting *p, const layout_params *lp, layout_doc *out, jk_err *err)
+{
+	if (!p) {
+		memset(out, 0, sizeof *out);
+		return jk_fail(err, JK_EARG, "layout: no posting");
+	}
+	return search(lp, p->apply, p->title ? p->title : "Open position", layout_flow_posting, p,
+	              out, err);
+}
+
+int layout_overview(const posting *const *items, size_t n, const layout_params *lp, layout_doc *out,
+                    jk_err *err)
+{
+	layout_overview_arg a = {items, n};
+	return search(lp, NULL, "Open positions", layout_flow_overview, &a, out, err);
+}
+
+int layout_message(const char *headline, const char *line, const char *note,
+                   const layout_params *lp, layout_doc *out, jk_err *err)
+{
+	layout_message_arg a = {headline && *headline ? headline : " ", line, note};
+	int r = search(lp, NULL, NULL, layout_flow_message, &a, out, err);
+	if (r || !out->npages)
+		return r;
+	/* Centred in the safe area: a calm page, not a document. */
+	layout_page *pg = &out->pages[0];
+	int x0, y0, x1, y1, top = INT32_MAX, bot = 0;
+	layout_safe_area(lp->w, lp->h, &x0, &y0, &x1, &y1);
+	y0 = out->body_y0; /* below the header band */
+	for (size_t i = 0; i < pg->n; i++) {
+		if (pg->boxes[i].y < y0)
+			continue; /* the band stays */
+		if (pg->boxes[i].y < top)
+			top = pg->boxes[i].y;
+		if (pg->boxes[i].y + pg->boxes[i].h > bot)
+			bot = pg->boxes[i].y + pg->boxes[i].h;
+	}
+	int dy = (y0 + y1) / 2 - (top + bot) / 2;
+	if (pg->n && dy > 0 && bot + dy <= y1)
+		for (size_t i = 0; i < pg->n; i++)
+			if (pg->boxes[i].y >= y0)
+				pg->boxes[i].y += dy;
+	return 0;
+}

@@ -1,0 +1,364 @@
+/* fonts.c — the faces: the body font (Inter, or the look's font through
+ * fontconfig or a file), the look's fallback fonts and Noto Sans CJK, found
+ * once when the font set opens; the look's logo is loaded with them. */
+#include "render_int.h"
+
+#include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+static const char *const inter_style[4] = {"Regular", "Bold", "Italic", "Bold Italic"};
+static const char *const inter_file[4] = {"Inter-Regular.otf", "Inter-Bold.otf", "Inter-Italic.otf",
+                                          "Inter-BoldItalic.otf"};
+
+/* fontconfig: the file of the best match for pattern text; NULL unless the
+ * matched family contains want (so "Inter" never silently becomes DejaVu). */
+static char *fc_find(const char *pat, const char *want, long *index)
+{
+	FcPattern *p = FcNameParse((const FcChar8 *)pat);
+	if (!p)
+		return NULL;
+	FcConfigSubstitute(NULL, p, FcMatchPattern);
+	FcDefaultSubstitute(p);
+	FcResult res;
+	FcPattern *m = FcFontMatch(NULL, p, &res);
+	FcPatternDestroy(p);
+	if (!m)
+		return NULL;
+	char *out = NULL;
+	FcChar8 *file = NULL, *fam = NULL;
+	int idx = 0;
+	if (FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
+	    FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch &&
+	    strstr((const char *)fam, want)) {
+		FcPatternGetInteger(m, FC_INDEX, 0, &idx);
+		out = jk_strndup((const char *)file, (size_t)-1);
+		*index = idx;
+	}
+	FcPatternDestroy(m);
+	return out;
+}
+
+int render_face_add(render_fonts *f, int slot, char *path, long index)
+{
+	TTF_Font *probe = TTF_OpenFontIndex(path, 16, index);
+	if (!probe) {
+		free(path);
+		return -1;
+	}
+	f->face[slot].path = path;
+	f->face[slot].index = index;
+	f->face[slot].probe = probe;
+	return 0;
+}
+
+static int ttf_refs;
+
+static void drop_face(render_fonts *f, int i)
+{
+	TTF_CloseFont(f->face[i].probe);
+	free(f->face[i].path);
+	memset(&f->face[i], 0, sizeof f->face[i]);
+}
+
+/* SDL2_ttf and an empty font set; the caller closes it. */
+static int fonts_new(render_fonts **out, jk_err *err)
+{
+	*out = NULL;
+	if (ttf_refs++ == 0 && TTF_Init() != 0) {
+		ttf_refs--;
+		return jk_fail(err, JK_EIO, "fonts: SDL2_ttf: %s", TTF_GetError());
+	}
+	render_fonts *f = calloc(1, sizeof *f);
+	if (!f) {
+		if (--ttf_refs == 0)
+			TTF_Quit();
+		return jk_fail(err, JK_ENOMEM, "fonts: out of memory");
+	}
+	for (int i = 0; i < RF_GLYPH_CACHE; i++)
+		f->glyph[i].face = -1;
+	f->cjk_regular = f->cjk_bold = -1;
+	f->fc_ok = FcInit();
+	*out = f;
+	return 0;
+}
+
+/* Inter's four faces into slots 0-3. */
+static int open_inter(render_fonts *f, jk_err *err)
+{
+	for (int s = 0; s < 4; s++) {
+		char pat[64];
+		long idx = 0;
+		snprintf(pat, sizeof pat, "Inter:style=%s", inter_style[s]);
+		char *path = f->fc_ok ? fc_find(pat, "Inter", &idx) : NULL;
+		if (!path) {
+			/* fontconfig missing or its cache stale: the Debian path. */
+			char p2[256];
+			snprintf(p2, sizeof p2, "/usr/share/fonts/opentype/inter/%s",
+			         inter_file[s]);
+			path = jk_strndup(p2, (size_t)-1);
+			idx = 0;
+		}
+		if (!path || render_face_add(f, s, path, idx) != 0) {
+			jk_fail(err, JK_ENOTFOUND,
+			        "fonts: Inter %s not found (install fonts-inter: "
+			        "platform/install-deps.sh)",
+			        inter_style[s]);
+			while (s-- > 0)
+				drop_face(f, s);
+			return JK_ENOTFOUND;
+		}
+	}
+	f->nface = 4;
+	f->main_default = true;
+	return 0;
+}
+
+static bool font_is_path(const char *spec)
+{
+	size_t n = strlen(spec);
+	static const char *const ext[] = {".ttf", ".otf", ".ttc", ".otc"};
+	if (strchr(spec, '/'))
+		return true;
+	for (size_t i = 0; i < JK_ARRAY_LEN(ext); i++)
+		if (n > 4 && !strcasecmp(spec + n - 4, ext[i]))
+			return true;
+	return false;
+}
+
+/* The file for spec (a font file or a fontconfig family) in style (POSTING_
+ * bits): *path (caller frees), *idx, and in *synth the style bits the file
+ * lacks. An error names spec and why. */
+static int find_font(render_fonts *f, const char *spec, unsigned style, char **path, long *idx,
+                     unsigned *synth, jk_err *err)
+{
+	*path = NULL;
+	*idx = 0;
+	*synth = style;
+	size_t n = strlen(spec);
+	if (n > 1024 || !jk_utf8_valid(spec, n))
+		return jk_fail(err, JK_EARG, "font: not a font name or file (%zu bytes%s)", n,
+		               jk_utf8_valid(spec, n) ? "" : ", not UTF-8");
+	if (font_is_path(spec)) {
+		struct stat st;
+		if (stat(spec, &st) != 0)
+			return jk_fail(err, JK_ENOTFOUND, "font %s: %s", spec, strerror(errno));
+		if (!S_ISREG(st.st_mode))
+			return jk_fail(err, JK_EFORMAT, "font %s: not a regular file", spec);
+		if (st.st_size == 0)
+			return jk_fail(err, JK_EEMPTY, "font %s: empty file", spec);
+		*path = jk_strndup(spec, n);
+		return *path ? 0 : jk_fail(err, JK_ENOMEM, "fonts: out of memory");
+	}
+	if (!f->fc_ok)
+		return jk_fail(err, JK_ENOTFOUND, "font '%s': fontconfig is not available", spec);
+	FcPattern *p = FcPatternCreate();
+	if (!p)
+		return jk_fail(err, JK_ENOMEM, "fonts: out of memory");
+	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)spec);
+	FcPatternAddInteger(p, FC_WEIGHT,
+	                    style & POSTING_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(p, FC_SLANT, style & POSTING_ITALIC ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+	FcConfigSubstitute(NULL, p, FcMatchPattern);
+	FcDefaultSubstitute(p);
+	FcResult res;
+	FcPattern *m = FcFontMatch(NULL, p, &res);
+	FcPatternDestroy(p);
+	bool named = false;
+	FcChar8 *fam = NULL, *file = NULL;
+	for (int i = 0; m && FcPatternGetString(m, FC_FAMILY, i, &fam) == FcResultMatch; i++)
+		if (!strcasecmp((const char *)fam, spec))
+			named = true;
+	int r = 0;
+	if (!named || FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch) {
+		r = jk_fail(err, JK_ENOTFOUND, "font '%s': no such font family installed (fc-list)",
+		            spec);
+	} else {
+		int i = 0, weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+		FcPatternGetInteger(m, FC_INDEX, 0, &i);
+		FcPatternGetInteger(m, FC_WEIGHT, 0, &weight);
+		FcPatternGetInteger(m, FC_SLANT, 0, &slant);
+		*idx = i;
+		*synth = 0;
+		if ((style & POSTING_BOLD) && weight < FC_WEIGHT_DEMIBOLD)
+			*synth |= POSTING_BOLD;
+		if ((style & POSTING_ITALIC) && slant == FC_SLANT_ROMAN)
+			*synth |= POSTING_ITALIC;
+		*path = jk_strndup((const char *)file, (size_t)-1);
+		if (!*path)
+			r = jk_fail(err, JK_ENOMEM, "fonts: out of memory");
+	}
+	if (m)
+		FcPatternDestroy(m);
+	return r;
+}
+
+/* Opens spec in style into face slot. */
+static int open_face(render_fonts *f, int slot, const char *spec, unsigned style, jk_err *err)
+{
+	char *path;
+	long idx;
+	unsigned synth;
+	int r = find_font(f, spec, style, &path, &idx, &synth, err);
+	if (r)
+		return r;
+	char shown[300];
+	snprintf(shown, sizeof shown, "%s", path);
+	if (render_face_add(f, slot, path, idx) != 0)
+		return jk_fail(err, JK_EFORMAT, "font %s: not a font SDL2_ttf can read: %s", shown,
+		               TTF_GetError());
+	f->face[slot].synth = synth;
+	return 0;
+}
+
+/* The look's body font into slots 0-3. */
+static int open_main(render_fonts *f, const char *spec, jk_err *err)
+{
+	for (int s = 0; s < 4; s++) {
+		int r = open_face(f, s, spec, (unsigned)s, err);
+		if (r) {
+			while (s-- > 0)
+				drop_face(f, s);
+			return r;
+		}
+	}
+	f->nface = 4;
+	f->main_default = false;
+	return 0;
+}
+
+/* Opens look's faces and logo. strict: a font or logo that cannot be used
+ * is an error; else it is reported on stderr and left out. */
+static int open_look(const render_look *look, bool strict, render_fonts **out, jk_err *err)
+{
+	render_fonts *f;
+	int r = fonts_new(&f, err);
+	if (r)
+		return r;
+	jk_err why = {0};
+	bool custom = look && look->font && *look->font;
+	if (custom && open_main(f, look->font, &why) != 0) {
+		if (strict) {
+			render_fonts_close(f);
+			return jk_fail(err, why.code, "%s", why.msg);
+		}
+		jk_log(JK_LOG_WARN, "render", "%s; using Inter", why.msg);
+		custom = false;
+	}
+	if (!custom && (r = open_inter(f, err)) != 0) {
+		render_fonts_close(f);
+		return r;
+	}
+	size_t nfb = look && look->fallback_fonts ? look->nfallback : 0;
+	for (size_t i = 0; i < nfb; i++) {
+		const char *spec = look->fallback_fonts[i];
+		if (!spec || !*spec)
+			continue;
+		if (i >= RF_USER) {
+			jk_log(JK_LOG_WARN, "render",
+			       "font '%s': more than %d fallback fonts; ignored", spec, RF_USER);
+			continue;
+		}
+		if (open_face(f, f->nface, spec, 0, &why) != 0) {
+			if (strict) {
+				render_fonts_close(f);
+				return jk_fail(err, why.code, "%s", why.msg);
+			}
+			jk_log(JK_LOG_WARN, "render", "%s; left out", why.msg);
+			continue;
+		}
+		f->face[f->nface++].synth = 3;
+	}
+	long idx = 0;
+	char *cjk = f->fc_ok ? fc_find("Noto Sans CJK SC", "CJK", &idx) : NULL;
+	if (cjk && render_face_add(f, f->nface, cjk, idx) == 0) {
+		f->cjk_regular = f->nface;
+		f->face[f->nface++].synth = 3;
+		/* A real bold face: SDL2_ttf's synthesised bold smears CJK. */
+		char *bold = f->fc_ok ? fc_find("Noto Sans CJK SC:style=Bold", "CJK", &idx) : NULL;
+		if (bold && !strcmp(bold, f->face[f->cjk_regular].path) &&
+		    idx == f->face[f->cjk_regular].index) {
+			free(bold); /* no bold installed: fontconfig gave the regular */
+			bold = NULL;
+		}
+		if (bold && render_face_add(f, f->nface, bold, idx) == 0) {
+			f->cjk_bold = f->nface;
+			f->face[f->nface++].synth = 3;
+		}
+	}
+	if (look && look->logo && *look->logo &&
+	    render_logo_load(look->logo, &f->logo, &why) != 0) {
+		if (strict) {
+			render_fonts_close(f);
+			return jk_fail(err, why.code, "%s", why.msg);
+		}
+		jk_log(JK_LOG_WARN, "render", "%s; shown without a logo", why.msg);
+	}
+	*out = f;
+	return 0;
+}
+
+int render_fonts_open(render_fonts **out, jk_err *err)
+{
+	return open_look(NULL, false, out, err);
+}
+
+int render_fonts_open_look(const render_look *look, render_fonts **out, jk_err *err)
+{
+	return open_look(look, false, out, err);
+}
+
+int render_look_check(const render_look *look, jk_err *err)
+{
+	render_fonts *f = NULL;
+	int r = open_look(look, true, &f, err);
+	render_fonts_close(f);
+	return r;
+}
+
+render_look render_look_default(void)
+{
+	render_look l = {.theme = layout_theme_default()};
+	return l;
+}
+
+layout_theme render_look_theme(const render_look *look)
+{
+	static const layout_theme zero;
+	if (!look || !memcmp(&look->theme, &zero, sizeof zero))
+		return layout_theme_default();
+	return look->theme;
+}
+
+bool render_logo_size(const render_fonts *f, int *w, int *h)
+{
+	*w = f && f->logo ? f->logo->w : 0;
+	*h = f && f->logo ? f->logo->h : 0;
+	return *w > 0;
+}
+
+void render_fonts_close(render_fonts *f)
+{
+	if (!f)
+		return;
+	for (int i = 0; i < f->nsized; i++)
+		TTF_CloseFont(f->sized[i].font);
+	for (int i = 0; i < f->nface; i++) {
+		TTF_CloseFont(f->face[i].probe);
+		free(f->face[i].path);
+	}
+	SDL_FreeSurface(f->logo);
+	SDL_FreeSurface(f->logo_fit);
+	free(f->buf);
+	bool fc = f->fc_ok;
+	free(f);
+	if (ttf_refs > 0 && --ttf_refs == 0) {
+		TTF_Quit();
+		/* Releases fontconfig's caches: nothing else here uses it. */
+		if (fc)
+			FcFini();
+	}
+}

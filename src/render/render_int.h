@@ -1,0 +1,80 @@
+/* render_int.h — what the render module's files share and nothing outside
+ * it sees: the font set's insides and the steps the files give each other.
+ * The files call one another in one direction: draw.c -> runs.c ->
+ * fonts.c -> logo.c (and draw.c -> logo.c). */
+#ifndef RENDER_INT_H
+#define RENDER_INT_H
+
+#include "render.h"
+
+#include <SDL_ttf.h>
+
+#define RF_USER 4      /* the look's fallback fonts at most */
+#define RF_FALLBACKS 6 /* fallback faces found through fontconfig at most */
+#define RF_SIZED 48    /* open (face, size, style) fonts kept */
+#define RF_GLYPH_CACHE 512
+
+typedef struct rf_face {
+	char *path;
+	long index;
+	TTF_Font *probe; /* a small instance to ask which glyphs exist */
+	unsigned synth;  /* POSTING_ style bits SDL2_ttf synthesises for it */
+} rf_face;
+
+typedef struct rf_sized {
+	int face, px, style;
+	TTF_Font *font;
+	unsigned long used;
+} rf_sized;
+
+struct render_fonts {
+	/* 0-3: the body font (Inter) by POSTING_ style bits, then the look's
+	 * fallbacks, Noto Sans CJK, fontconfig's finds. */
+	rf_face face[4 + RF_USER + 2 + RF_FALLBACKS];
+	int nface;
+	bool main_default;         /* faces 0-3 are Inter: Latin needs no lookup */
+	SDL_Surface *logo;         /* ARGB8888, at most LOGO_KEEP_W x LOGO_KEEP_H */
+	SDL_Surface *logo_fit;     /* logo scaled to the last size drawn */
+	int cjk_regular, cjk_bold; /* faces of Noto Sans CJK, -1 when absent */
+	bool fc_ok;
+	rf_sized sized[RF_SIZED];
+	int nsized;
+	unsigned long clock;
+	struct {
+		uint32_t cp;
+		int face; /* -1: empty */
+	} glyph[RF_GLYPH_CACHE];
+	uint32_t missing[64]; /* code points fontconfig had nothing for */
+	int nmissing;
+	char *buf;
+	size_t bufcap;
+};
+
+/* ---- fonts.c ------------------------------------------------------------ */
+
+/* Opens path (taken: freed on failure) at index as face slot; -1 when
+ * SDL2_ttf cannot read it. */
+int render_face_add(render_fonts *f, int slot, char *path, long index);
+
+/* ---- logo.c ------------------------------------------------------------- */
+
+/* Reads, checks and decodes the logo at path into *out (ARGB8888, fitted
+ * into 1024 x 512; the caller frees it with SDL_FreeSurface()). */
+int render_logo_load(const char *path, SDL_Surface **out, jk_err *err);
+/* f's logo drawn into box b of dst: scaled once per size and kept. */
+int render_logo_draw(render_fonts *f, SDL_Surface *dst, const layout_box *b);
+
+/* ---- runs.c ------------------------------------------------------------- */
+
+/* The font for face at px; fallback faces get the style synthesised.
+ * Borrowed from f's cache: valid until the next call. NULL on failure. */
+TTF_Font *render_font_at(render_fonts *f, int face, int px, unsigned style);
+/* s[0,n) NUL-terminated in f's scratch buffer (valid until the next call);
+ * NULL on OOM. */
+const char *render_cstr(render_fonts *f, const char *s, size_t n);
+/* Calls fn for each run of s[0,n) drawn by one face. */
+typedef void (*render_run_fn)(render_fonts *f, void *ud, TTF_Font *font, const char *s, size_t n);
+void render_each_run(render_fonts *f, const char *s, size_t n, int px, unsigned style,
+                     render_run_fn fn, void *ud);
+
+#endif

@@ -1,0 +1,185 @@
+/* runs.c — text as runs of one face: which face has each glyph (the body
+ * font, the fallbacks, then whatever fontconfig finds), the open fonts by
+ * size and style, and the measurer layout uses, so layout's widths are the
+ * drawn widths. */
+#include "render_int.h"
+
+#include <fontconfig/fontconfig.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Asks fontconfig for any face with cp; adds it as a fallback. */
+static int fc_fallback(render_fonts *f, uint32_t cp)
+{
+	if (!f->fc_ok || f->nface >= (int)JK_ARRAY_LEN(f->face))
+		return -1;
+	for (int i = 0; i < f->nmissing; i++)
+		if (f->missing[i] == cp)
+			return -1;
+	int found = -1;
+	FcPattern *p = FcPatternCreate();
+	FcCharSet *cs = FcCharSetCreate();
+	if (p && cs && FcCharSetAddChar(cs, cp) && FcPatternAddCharSet(p, FC_CHARSET, cs)) {
+		FcConfigSubstitute(NULL, p, FcMatchPattern);
+		FcDefaultSubstitute(p);
+		FcResult res;
+		FcPattern *m = FcFontMatch(NULL, p, &res);
+		FcChar8 *file = NULL;
+		int idx = 0;
+		if (m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+			FcPatternGetInteger(m, FC_INDEX, 0, &idx);
+			bool known = false;
+			for (int i = 0; i < f->nface; i++)
+				if (!strcmp(f->face[i].path, (const char *)file) &&
+				    f->face[i].index == idx)
+					known = true;
+			char *path = known ? NULL : jk_strndup((const char *)file, (size_t)-1);
+			if (path && render_face_add(f, f->nface, path, idx) == 0) {
+				if (TTF_GlyphIsProvided32(f->face[f->nface].probe, cp))
+					found = f->nface;
+				f->face[f->nface++].synth = 3;
+			}
+		}
+		if (m)
+			FcPatternDestroy(m);
+	}
+	if (cs)
+		FcCharSetDestroy(cs);
+	if (p)
+		FcPatternDestroy(p);
+	if (found < 0 && f->nmissing < (int)JK_ARRAY_LEN(f->missing))
+		f->missing[f->nmissing++] = cp;
+	return found;
+}
+
+/* Which face draws cp in style: Inter when it has the glyph, else the first
+ * fallback that has it, else Inter (its .notdef box). */
+static int face_for(render_fonts *f, uint32_t cp, unsigned style)
+{
+	style &= 3u;
+	if ((cp < 0x250 && f->main_default) || jk_cp_is_space(cp))
+		return (int)style; /* Latin: Inter has it, skip the lookups */
+	unsigned h = (cp * 2654435761u) % RF_GLYPH_CACHE;
+	if (f->glyph[h].face >= 0 && f->glyph[h].cp == cp)
+		return f->glyph[h].face == 0 ? (int)style : f->glyph[h].face;
+	int face = -1;
+	if (TTF_GlyphIsProvided32(f->face[0].probe, cp))
+		face = 0;
+	for (int i = 4; face < 0 && i < f->nface; i++)
+		if (TTF_GlyphIsProvided32(f->face[i].probe, cp))
+			face = i;
+	if (face < 0)
+		face = fc_fallback(f, cp);
+	if (face < 0)
+		face = 0;
+	f->glyph[h].cp = cp;
+	f->glyph[h].face = face;
+	return face == 0 ? (int)style : face;
+}
+
+/* The font for face at px; fallback faces get the style synthesised. */
+TTF_Font *render_font_at(render_fonts *f, int face, int px, unsigned style)
+{
+	if (face == f->cjk_regular && (style & POSTING_BOLD) && f->cjk_bold >= 0) {
+		face = f->cjk_bold;
+		style &= ~(unsigned)POSTING_BOLD;
+	}
+	int st = (int)(style & 3u & f->face[face].synth);
+	f->clock++;
+	int lru = 0;
+	for (int i = 0; i < f->nsized; i++) {
+		rf_sized *s = &f->sized[i];
+		if (s->face == face && s->px == px && s->style == st) {
+			s->used = f->clock;
+			return s->font;
+		}
+		if (s->used < f->sized[lru].used)
+			lru = i;
+	}
+	TTF_Font *font = TTF_OpenFontIndex(f->face[face].path, px, f->face[face].index);
+	if (!font)
+		return NULL;
+	int ts = TTF_STYLE_NORMAL;
+	if (st & POSTING_BOLD)
+		ts |= TTF_STYLE_BOLD;
+	if (st & POSTING_ITALIC)
+		ts |= TTF_STYLE_ITALIC;
+	TTF_SetFontStyle(font, ts);
+	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+	int slot = f->nsized;
+	if (f->nsized == RF_SIZED) {
+		slot = lru;
+		TTF_CloseFont(f->sized[slot].font);
+	} else {
+		f->nsized++;
+	}
+	f->sized[slot] = (rf_sized){face, px, st, font, f->clock};
+	return font;
+}
+
+/* Copies s[0,n) NUL-terminated into f->buf. */
+const char *render_cstr(render_fonts *f, const char *s, size_t n)
+{
+	if (n + 1 > f->bufcap) {
+		size_t c = n + 1 < 256 ? 256 : n + 1;
+		char *b = realloc(f->buf, c);
+		if (!b)
+			return NULL;
+		f->buf = b;
+		f->bufcap = c;
+	}
+	memcpy(f->buf, s, n);
+	f->buf[n] = '\0';
+	return f->buf;
+}
+
+/* Calls fn for each run of s[0,n) drawn by one face. */
+void render_each_run(render_fonts *f, const char *s, size_t n, int px, unsigned style,
+                     render_run_fn fn, void *ud)
+{
+	size_t a = 0;
+	while (a < n) {
+		uint32_t cp;
+		size_t e = a + jk_utf8_decode(s + a, n - a, &cp);
+		int face = face_for(f, cp, style);
+		while (e < n) {
+			size_t k = e + jk_utf8_decode(s + e, n - e, &cp);
+			/* Spaces stay with the run they are in. */
+			if (!jk_cp_is_space(cp) && face_for(f, cp, style) != face)
+				break;
+			e = k;
+		}
+		TTF_Font *font = render_font_at(f, face, px, style);
+		if (font)
+			fn(f, ud, font, s + a, e - a);
+		a = e;
+	}
+}
+
+static void width_run(render_fonts *f, void *ud, TTF_Font *font, const char *s, size_t n)
+{
+	int w = 0, h = 0;
+	const char *c = render_cstr(f, s, n);
+	if (c && TTF_SizeUTF8(font, c, &w, &h) == 0)
+		*(int *)ud += w;
+}
+
+static int m_width(void *ud, const char *s, size_t n, int px, unsigned style)
+{
+	int w = 0;
+	render_each_run(ud, s, n, px, style, width_run, &w);
+	return w;
+}
+
+static int m_height(void *ud, int px)
+{
+	render_fonts *f = ud;
+	TTF_Font *font = render_font_at(f, 0, px, 0);
+	return font ? TTF_FontHeight(font) : px;
+}
+
+layout_measurer render_measurer(render_fonts *f)
+{
+	layout_measurer m = {.width = m_width, .height = m_height, .ud = f};
+	return m;
+}
