@@ -2,7 +2,7 @@
  * posting and accepting only links a QR code may carry (http, https,
  * mailto). URL resolution uses libcurl's URL parser; nothing touches the
  * network. */
-#include "internal.h"
+#include "support.h"
 
 #include <ctype.h>
 #include <curl/curl.h>

@@ -6,7 +6,7 @@
  * nodes in the tree; this file reads text nodes itself and never follows
  * them (xmlNodeGetContent and xmlGetProp would expand them, which is how a
  * billion-laughs document explodes). */
-#include "internal.h"
+#include "readers.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -279,7 +279,7 @@ static int rss_item(feed *f, const xmlNode *n)
 }
 
 /* Atom text constructs: type text (default), html, or xhtml (markup kept
- * as a string for the HTML reader). */
+ * as a string for the body helper). */
 static int atom_text(feed *f, char **slot, int *kind, const xmlNode *n)
 {
 	if (*slot)

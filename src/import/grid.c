@@ -3,7 +3,7 @@
  * across row boundaries, often mid-sentence. Restores reading order (each
  * column top to bottom, columns left to right) and joins the pieces of a
  * sentence a row boundary cut, then reads the result like a page. */
-#include "html.h"
+#include "readers.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* json.c — Greenhouse job boards, Lever postings and JSON Feed (cJSON).
  * Bare schema.org JobPosting JSON is jsonld.c's. Values of the wrong type
  * are ignored field by field; entries that are not objects are skipped. */
-#include "internal.h"
+#include "readers.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
