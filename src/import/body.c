@@ -1,4 +1,4 @@
-/* body.c — layer 2: a body that is HTML or plain text (a feed item, a
+/* body.c — layer 2a: a body that is HTML or plain text (a feed item, a
  * board's description) → sections of a posting, through the HTML or the
  * text blocks, with a plain-text fallback for HTML the HTML parser refuses. */
 #include "body.h"

@@ -1,4 +1,4 @@
-/* common.c — what every reader shares: dates, character references,
+/* common.c — layer 0a: what every reader shares: dates, character references,
  * organisation inference, employment wording, amounts, and the libxml2 and
  * cJSON front doors. Pure: no locale, no time zone, no I/O. */
 #include "support.h"

@@ -1,4 +1,4 @@
-/* dom.c — layer 1: the HTML tree as the other HTML files see it:
+/* dom.c — layer 1a: the HTML tree as the other HTML files see it:
  * parsing (libxml2's HTML parser), element tests, attributes, the parts
  * that never reach a slide, and where a page's posting sits. */
 #include "blocks.h"

@@ -1,4 +1,4 @@
-/* feed.c — RSS 2.0, RSS 1.0 (RDF) and Atom feeds (libxml2).
+/* feed.c — layer 3: RSS 2.0, RSS 1.0 (RDF) and Atom feeds (libxml2).
  *
  * Safety: the parser never substitutes entities (no XML_PARSE_NOENT), never
  * loads a DTD or anything else outside the document (no DTDLOAD, NONET),

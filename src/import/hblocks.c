@@ -1,4 +1,4 @@
-/* hblocks.c — layer 1: an HTML tree (a fragment or a whole page) → posting
+/* hblocks.c — layer 1b: an HTML tree (a fragment or a whole page) → posting
  * blocks: headings open sections, paragraphs, list items and table rows
  * become blocks, bold and italic stay spans, links are collected. */
 #include "blocks.h"

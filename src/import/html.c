@@ -1,6 +1,6 @@
-/* html.c — the HTML page reader: the page's JSON-LD JobPostings when it
- * has any, else (or for a missing description) the page's own text, header
- * lines and title. */
+/* html.c — layer 3: the HTML page reader: the page's JSON-LD JobPostings
+ * when it has any, else (or for a missing description) the page's own text,
+ * header lines and title. */
 #include "readers.h"
 
 #include <ctype.h>

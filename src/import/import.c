@@ -1,5 +1,6 @@
-/* import.c — the front door of the readers: format sniffing and dispatch.
- * The input checks live in input.c, finishing postings in support.c. */
+/* import.c — layer 4: the front door of the readers: format sniffing and
+ * dispatch. The input checks live in input.c, finishing postings in
+ * support.c. */
 #include "readers.h"
 
 #include <stdlib.h>

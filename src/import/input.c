@@ -1,6 +1,6 @@
-/* input.c — what the front door checks before any reader sees the bytes:
- * not empty, not too big, not binary, and valid UTF-8 (other encodings are
- * converted with iconv). */
+/* input.c — layer 0a: what the front door checks before any reader sees the
+ * bytes: not empty, not too big, not binary, and valid UTF-8 (other
+ * encodings are converted with iconv). */
 #include "support.h"
 
 #include <ctype.h>

@@ -1,6 +1,7 @@
-/* json.c — Greenhouse job boards, Lever postings and JSON Feed (cJSON).
- * Bare schema.org JobPosting JSON is jsonld.c's. Values of the wrong type
- * are ignored field by field; entries that are not objects are skipped. */
+/* json.c — layer 3: Greenhouse job boards, Lever postings and JSON Feed
+ * (cJSON). Bare schema.org JobPosting JSON is jsonld.c's. Values of the
+ * wrong type are ignored field by field; entries that are not objects are
+ * skipped. */
 #include "readers.h"
 
 #include <cjson/cJSON.h>

@@ -1,5 +1,6 @@
-/* jsonld.c — the reader of bare schema.org JobPosting JSON-LD documents;
- * the mapping itself is jobposting.c's, shared with the HTML page reader. */
+/* jsonld.c — layer 3: the reader of bare schema.org JobPosting JSON-LD
+ * documents; the mapping itself is jobposting.c's, shared with the HTML page
+ * reader. */
 #include "readers.h"
 
 int import_jsonld(const char *data, size_t len, const import_opts *opts, posting_list *out,

@@ -1,4 +1,4 @@
-/* lead.c — layer 1: the header lines scraped pages and feed items put
+/* lead.c — layer 1a: the header lines scraped pages and feed items put
  * before the first real section ("Org · Place · 9 hours ago", "$X/yr -
  * $Y/yr Hybrid Internship"), turned into fields. */
 #include "blocks.h"

@@ -1,6 +1,6 @@
-/* markdown.c — Markdown postings: front matter (frontmatter.c), then md4c
- * turns the body into HTML and the HTML blocks (hblocks.c) make the
- * sections, so raw HTML inside Markdown is treated exactly like a web
+/* markdown.c — layer 3: Markdown postings: front matter (frontmatter.c),
+ * then md4c turns the body into HTML and the HTML blocks (hblocks.c) make
+ * the sections, so raw HTML inside Markdown is treated exactly like a web
  * page's. */
 #include "readers.h"
 

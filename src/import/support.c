@@ -1,6 +1,7 @@
-/* support.c — what every reader shares on top of common.c and apply.c:
- * warnings, the posting cap, pushing, dropping and finishing postings,
- * setting text and dates, the links a document holds, and the base URL. */
+/* support.c — layer 0b: what every reader shares on top of common.c and
+ * apply.c: warnings, the posting cap, pushing, dropping and finishing
+ * postings, setting text and dates, the links a document holds, and the base
+ * URL. */
 #include "support.h"
 
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-/* tblocks.c — layer 1: plain text → sections of a posting (headings,
+/* tblocks.c — layer 1a: plain text → sections of a posting (headings,
  * bullets, numbered items, wrapped paragraphs, "Key: value" lines at the
  * top), and where a text document's postings are separated. */
 #include "blocks.h"

@@ -1,4 +1,4 @@
-/* text.c — the plain-text reader. A text document may hold several
+/* text.c — layer 3: the plain-text reader. A text document may hold several
  * postings separated by a line of '=' (three or more) that follows a blank
  * line; directly under a line the same rule is an underline, i.e. a heading
  * (tblocks.c). */
