@@ -2,7 +2,7 @@
  * and the readers put postings together with. Files of layers 2 to 4
  * (body.c, jobposting.c, the readers, import.c) include it; layer 0 files
  * never do.
- *   1a dom.c, lead.c, tblocks.c, fm_entries.c  call layer 0 only
+ *   1a dom.c, lead.c, tblocks.c, jsonfield.c, fm_entries.c  call layer 0 only
  *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c (call fm_entries.c)
  *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_entries.c)
  * The front matter's own parts are declared in fm.h. */
@@ -94,6 +94,42 @@ int import_text_sections(posting *p, const char *s, size_t n, unsigned flags, im
  * in s, reading from *pos: true with *end at the start of that line and
  * *pos after it; false when there is none. Start with *pos = 0. */
 bool import_text_separator(const char *s, size_t n, size_t *pos, size_t *end);
+
+/* jsonfield.c (1a): fields of cJSON values --------------------------------- */
+
+struct cJSON;
+
+/* o[k] when o is an object, else NULL. Borrowed from o. */
+const struct cJSON *json_get(const struct cJSON *o, const char *k);
+/* v when it is an array, else NULL (for cJSON_ArrayForEach). */
+const struct cJSON *json_arr(const struct cJSON *v);
+/* The string value of o[k] when it is a non-empty string, else NULL. */
+const char *json_str(const struct cJSON *o, const char *k);
+/* A finite number, or a string holding only one ("100000.0"), into *out. */
+bool json_num(const struct cJSON *v, double *out);
+/* Sets p->native_id from a string or a whole number; others are ignored. */
+int json_set_id(posting *p, const struct cJSON *v);
+/* Sets p->apply (when empty) to url resolved against base, when that is an
+ * acceptable apply target. url and base borrowed, may be NULL. */
+int json_set_apply(posting *p, const char *url, const char *base);
+/* Every string of an array (or a lone string) as a tag; objects give their
+ * "name" or "text". */
+int json_add_tags(posting *p, const struct cJSON *v);
+/* "USD 120,000–150,000 per year" into *field when still empty. min or max
+ * may be NAN; cur and per may be NULL. */
+int json_set_pay(char **field, const char *cur, double min, double max, const char *per);
+
+/* Postings of one JSON document, counted against IMPORT_MAX_POSTINGS. */
+typedef struct json_doc {
+	const import_opts *o;
+	const char *base;
+	char *org; /* default organization, owned */
+	posting_list *out;
+	size_t first, skipped;
+} json_doc;
+
+/* True (warning once) when d's document has given IMPORT_MAX_POSTINGS. */
+bool json_doc_full(json_doc *d);
 
 /* frontmatter.c (1c): front matter ----------------------------------------- */
 

@@ -1,5 +1,6 @@
 /* readers.h — layer 3 of src/import/: the readers, one file per format
- * (markdown.c, html.c, jsonld.c, json.c, feed.c, text.c, grid.c). Each
+ * (markdown.c, html.c, jsonld.c, greenhouse.c, lever.c, jsonfeed.c, feed.c,
+ * text.c, grid.c). Each
  * calls layers 0 to 2, never another reader. Only import.c (layer 4), and
  * tests/ and fuzz/, include it. */
 #ifndef IMPORT_READERS_H
