@@ -1,7 +1,7 @@
 /* blocks.h — layer 1 of src/import/: the building blocks the body helper
- * and the readers put postings together with. Files of layers 2 to 4
- * (body.c, jobposting.c, the readers, import.c) include it; layer 0 files
- * never do.
+ * and the readers put postings together with. Included by the layer 1
+ * files (fm.h for the front matter's) and by layers above them (through
+ * body.h, readers.h); layer 0 files never include it.
  *   1a dom.c, lead.c, tblocks.c, jsonfield.c, fm_entries.c  call layer 0 only
  *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c (call fm_entries.c)
  *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_entries.c)

@@ -1,6 +1,7 @@
 /* body.h — layer 2 of src/import/: a description body → sections, and the
- * schema.org JobPosting mapping built on it. The readers (layer 3) and
- * import.c include it; layers 0 and 1 never do.
+ * schema.org JobPosting mapping built on it. Included by body.c and
+ * jobposting.c and, through readers.h, by layers 3 and 4; layers 0 and 1
+ * never include it.
  *   2a body.c        calls layers 0 and 1
  *   2b jobposting.c  calls body.c and layer 0 */
 #ifndef IMPORT_BODY_H

@@ -1,8 +1,8 @@
 /* readers.h — layer 3 of src/import/: the readers, one file per format
  * (markdown.c, html.c, jsonld.c, greenhouse.c, lever.c, jsonfeed.c, feed.c,
- * text.c, grid.c). Each
- * calls layers 0 to 2, never another reader. Only import.c (layer 4), and
- * tests/ and fuzz/, include it. */
+ * text.c, grid.c). Each calls layers 0 to 2, never another reader. Included
+ * by the readers themselves, by import.c (layer 4), and by tests/ and
+ * fuzz/; layers 0 to 2 never include it. */
 #ifndef IMPORT_READERS_H
 #define IMPORT_READERS_H
 
