@@ -11,7 +11,7 @@
 #ifndef FUZZ_H
 #define FUZZ_H
 
-#include "internal.h"
+#include "readers.h"
 
 #include <stddef.h>
 #include <stdint.h>

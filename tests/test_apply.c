@@ -1,7 +1,7 @@
 /* test_apply.c — the apply-target chooser and the URL gate. */
 #include "testutil.h"
 
-#include "../src/import/internal.h"
+#include "../src/import/readers.h"
 
 #include <stdlib.h>
 #include <string.h>

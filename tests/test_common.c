@@ -1,7 +1,7 @@
 /* test_common.c — dates, character references, organisation inference. */
 #include "testutil.h"
 
-#include "../src/import/internal.h"
+#include "../src/import/readers.h"
 
 #include <cjson/cJSON.h>
 

@@ -3,7 +3,7 @@
  * deep nesting), plus truncated, huge and binary input. */
 #include "testutil.h"
 
-#include "../src/import/internal.h"
+#include "../src/import/readers.h"
 #include "import.h"
 
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * site chrome, header lines, and hostile input. */
 #include "testutil.h"
 
-#include "../src/import/internal.h"
+#include "../src/import/readers.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * documents with many postings, wrong types, and hostile input. */
 #include "testutil.h"
 
-#include "../src/import/internal.h"
+#include "../src/import/readers.h"
 #include "import.h"
 
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* test_markdown.c — the Markdown reader with YAML and TOML front matter. */
 #include "testutil.h"
 
-#include "../src/import/frontmatter.h"
+#include "../src/import/readers.h"
 #include "import.h"
 
 #include <stdio.h>

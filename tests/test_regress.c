@@ -3,7 +3,7 @@
  * it came in by. Each case says what went wrong and where it was mended. */
 #include "testutil.h"
 
-#include "../src/import/internal.h"
+#include "../src/import/readers.h"
 #include "config.h"
 #include "import.h"
 
@@ -43,7 +43,7 @@ static int import_as(const char *data, size_t len, const char *source, posting_l
 
 /* HTML whose first element opens a block before any section: cur_block()
  * indexed a NULL sections array (UBSan: zero offset applied to a null
- * pointer). Every reader with an HTML body reached it. html.c. */
+ * pointer). Every reader with an HTML body reached it. hblocks.c. */
 static void test_html_block_before_section(void **state)
 {
 	(void)state;

@@ -3,6 +3,7 @@
  * and hostile input. */
 #include "testutil.h"
 
+#include "../src/import/readers.h"
 #include "import.h"
 
 #include <stdio.h>
@@ -231,12 +232,28 @@ static void test_hostile(void **state)
 	free(big);
 }
 
+/* Where the reader splits a document: a '=' rule after a blank line or at
+ * the start, not one right under a line (an underline). */
+static void test_separator(void **state)
+{
+	(void)state;
+	const char *s = "=====\nA\nB\n=====\n\n=====\nC";
+	size_t pos = 0, end = 99, second = strlen("=====\nA\nB\n=====\n\n");
+	assert_true(import_text_separator(s, strlen(s), &pos, &end));
+	assert_int_equal(end, 0);
+	assert_int_equal(pos, 6);
+	assert_true(import_text_separator(s, strlen(s), &pos, &end));
+	assert_int_equal(end, second);
+	assert_int_equal(pos, second + 6);
+	assert_false(import_text_separator(s, strlen(s), &pos, &end));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_full_posting), cmocka_unit_test(test_apply_link_from_text),
 	    cmocka_unit_test(test_japanese),     cmocka_unit_test(test_many_postings),
-	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_hostile),      cmocka_unit_test(test_separator),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,8 @@
-/* apply.c — where a passer-by applies: choosing the apply target of a
+/* apply.c — layer 0a: where a passer-by applies: choosing the apply target of a
  * posting and accepting only links a QR code may carry (http, https,
  * mailto). URL resolution uses libcurl's URL parser; nothing touches the
  * network. */
-#include "internal.h"
+#include "support.h"
 
 #include <ctype.h>
 #include <curl/curl.h>

@@ -1,6 +1,6 @@
-/* chrome.c — job-site chrome: the buttons, counters and upsells that job
- * sites print around a posting. One table of rules, nothing else. */
-#include "internal.h"
+/* chrome.c — layer 0a: job-site chrome: the buttons, counters and upsells
+ * that job sites print around a posting. One table of rules, nothing else. */
+#include "support.h"
 
 #include <pthread.h>
 #include <regex.h>

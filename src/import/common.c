@@ -1,7 +1,7 @@
-/* common.c — what every reader shares: dates, character references,
+/* common.c — layer 0a: what every reader shares: dates, character references,
  * organisation inference, employment wording, amounts, and the libxml2 and
  * cJSON front doors. Pure: no locale, no time zone, no I/O. */
-#include "internal.h"
+#include "support.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -150,57 +150,45 @@ static char *date_digits(const char *s, size_t n)
 	return NULL;
 }
 
-char *import_date(const char *in)
+/* A date that starts with a digit; s is n bytes, trimmed. */
+static char *date_numeric(const char *s, size_t n)
 {
-	if (!in)
-		return NULL;
-	char buf[96];
-	const char *s = skip_blank(in);
-	while (*s == '\n' || *s == '\r' || *s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	if (n == 0 || n >= sizeof buf)
-		return NULL;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	s = buf;
-
-	if (isdigit((unsigned char)s[0])) {
-		size_t k = strspn(s, "0123456789");
-		if (k == n || (s[k] == '.' && k > 8))
-			return date_digits(s, n);
-		long y, m, d;
-		const char *p = s;
-		if (k == 4 && (s[4] == '-' || s[4] == '/')) { /* ISO 8601, 2024/08/26 */
-			char sep = s[4];
-			p = s + 5;
-			if (!read_num(&p, 1, 2, &m) || *p++ != sep || !read_num(&p, 1, 2, &d))
-				return NULL;
-			y = atol(s);
-			return date_tail_ok(p) ? ymd(y, m, d) : NULL;
-		}
-		/* "26 Aug 2024", "26-Aug-2024", RFC 822 without the weekday. */
-		if (!read_num(&p, 1, 2, &d))
+	size_t k = strspn(s, "0123456789");
+	if (k == n || (s[k] == '.' && k > 8))
+		return date_digits(s, n);
+	long y, m, d;
+	const char *p = s;
+	if (k == 4 && (s[4] == '-' || s[4] == '/')) { /* ISO 8601, 2024/08/26 */
+		char sep = s[4];
+		p = s + 5;
+		if (!read_num(&p, 1, 2, &m) || *p++ != sep || !read_num(&p, 1, 2, &d))
 			return NULL;
-		p = skip_blank(p);
-		if (*p == '-')
-			p++;
-		if (!(m = read_month(&p)))
-			return NULL;
-		p = skip_blank(p);
-		if (*p == '-' || *p == ',')
-			p = skip_blank(p + 1);
-		const char *ys = p;
-		if (!read_num(&p, 2, 4, &y) || p - ys == 3)
-			return NULL;
-		if (p - ys == 2) /* RFC 822 two-digit years */
-			y += y < 70 ? 2000 : 1900;
-		return *p == '\0' || *p == ' ' ? ymd(y, m, d) : NULL;
+		y = atol(s);
+		return date_tail_ok(p) ? ymd(y, m, d) : NULL;
 	}
+	/* "26 Aug 2024", "26-Aug-2024", RFC 822 without the weekday. */
+	if (!read_num(&p, 1, 2, &d))
+		return NULL;
+	p = skip_blank(p);
+	if (*p == '-')
+		p++;
+	if (!(m = read_month(&p)))
+		return NULL;
+	p = skip_blank(p);
+	if (*p == '-' || *p == ',')
+		p = skip_blank(p + 1);
+	const char *ys = p;
+	if (!read_num(&p, 2, 4, &y) || p - ys == 3)
+		return NULL;
+	if (p - ys == 2) /* RFC 822 two-digit years */
+		y += y < 70 ? 2000 : 1900;
+	return *p == '\0' || *p == ' ' ? ymd(y, m, d) : NULL;
+}
 
-	/* An optional weekday: "Mon, 26 Aug 2024", "Monday, August 26, 2024". */
+/* "Mon, 26 Aug 2024", "Monday, August 26, 2024", "Aug 26th, 2024". */
+static char *date_words(const char *s)
+{
+	/* An optional weekday. */
 	const char *p = s;
 	size_t w = letters(p);
 	if (match_name(p, w, day_names, 7) && !match_name(p, w, month_names, 12)) {
@@ -231,6 +219,24 @@ char *import_date(const char *in)
 	if (*p == ',')
 		p++;
 	return *p == '\0' || *p == ' ' ? ymd(y, m, d) : NULL;
+}
+
+char *import_date(const char *in)
+{
+	if (!in)
+		return NULL;
+	char buf[96];
+	const char *s = skip_blank(in);
+	while (*s == '\n' || *s == '\r' || *s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || n >= sizeof buf)
+		return NULL;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return isdigit((unsigned char)buf[0]) ? date_numeric(buf, n) : date_words(buf);
 }
 
 /* Character references ----------------------------------------------------- */

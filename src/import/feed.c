@@ -1,4 +1,4 @@
-/* feed.c — RSS 2.0, RSS 1.0 (RDF) and Atom feeds (libxml2).
+/* feed.c — layer 3: RSS 2.0, RSS 1.0 (RDF) and Atom feeds (libxml2).
  *
  * Safety: the parser never substitutes entities (no XML_PARSE_NOENT), never
  * loads a DTD or anything else outside the document (no DTDLOAD, NONET),
@@ -6,7 +6,7 @@
  * nodes in the tree; this file reads text nodes itself and never follows
  * them (xmlNodeGetContent and xmlGetProp would expand them, which is how a
  * billion-laughs document explodes). */
-#include "internal.h"
+#include "readers.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -279,7 +279,7 @@ static int rss_item(feed *f, const xmlNode *n)
 }
 
 /* Atom text constructs: type text (default), html, or xhtml (markup kept
- * as a string for the HTML reader). */
+ * as a string for the body helper). */
 static int atom_text(feed *f, char **slot, int *kind, const xmlNode *n)
 {
 	if (*slot)

@@ -1,9 +1,9 @@
-/* grid.c — scraped multi-column grids: HTML cells separated by tabs, rows
- * separated by lines of dashes, the text flowing down each column and on
- * across row boundaries, often mid-sentence. Restores reading order (each
- * column top to bottom, columns left to right) and joins the pieces of a
- * sentence a row boundary cut, then reads the result like a page. */
-#include "html.h"
+/* grid.c — layer 3: scraped multi-column grids: HTML cells separated by
+ * tabs, rows separated by lines of dashes, the text flowing down each column
+ * and on across row boundaries, often mid-sentence. Restores reading order
+ * (each column top to bottom, columns left to right) and joins the pieces of
+ * a sentence a row boundary cut, then reads the result like a page. */
+#include "readers.h"
 
 #include <ctype.h>
 #include <stdlib.h>

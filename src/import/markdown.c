@@ -1,7 +1,8 @@
-/* markdown.c — Markdown postings: front matter (frontmatter.c), then md4c
- * turns the body into HTML and the HTML reader makes the sections, so raw
- * HTML inside Markdown is treated exactly like a web page's. */
-#include "frontmatter.h"
+/* markdown.c — layer 3: Markdown postings: front matter (frontmatter.c),
+ * then md4c turns the body into HTML and the HTML blocks (hblocks.c) make
+ * the sections, so raw HTML inside Markdown is treated exactly like a web
+ * page's. */
+#include "readers.h"
 
 #include <md4c-html.h>
 #include <stdlib.h>
@@ -128,7 +129,7 @@ int import_markdown(const char *data, size_t len, const import_opts *opts, posti
 	if (!r)
 		r = take_h1(html, p);
 	if (!r && html->len) {
-		/* Past libxml2's depth limit the HTML reader keeps what came
+		/* Past libxml2's depth limit the HTML blocks keep what came
 		 * before and says so: a posting with text is kept, with a
 		 * warning; one without fails for that reason. */
 		jk_err e = {0};

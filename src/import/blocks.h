@@ -1,0 +1,158 @@
+/* blocks.h — layer 1 of src/import/: the building blocks the body helper
+ * and the readers put postings together with. Included by the layer 1
+ * files (fm.h for the front matter's) and by layers above them (through
+ * body.h, readers.h); layer 0 files never include it.
+ *   1a dom.c, lead.c, tblocks.c, jsonfield.c, fm_entries.c  call layer 0 only
+ *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c (call fm_entries.c)
+ *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_entries.c)
+ * The front matter's own parts are declared in fm.h. */
+#ifndef IMPORT_BLOCKS_H
+#define IMPORT_BLOCKS_H
+
+#include "support.h"
+
+#include <libxml/HTMLparser.h>
+
+/* dom.c (1a): the HTML tree ------------------------------------------------ */
+
+/* Parses HTML that is already UTF-8. The caller frees with xmlFreeDoc().
+ * A <meta charset> inside must not re-decode it. libxml2 stops at 256
+ * levels of nesting; *too_deep (may be NULL) says it did. html borrowed. */
+htmlDocPtr html_parse(const char *html, size_t len, bool *too_deep);
+/* n is the element <name>. */
+bool html_is(const xmlNode *n, const char *name);
+/* Attribute value as a string borrowed from n (case-insensitive name),
+ * NULL when absent. */
+const char *html_attr(const xmlNode *n, const char *name);
+/* n never reaches a slide: script, style, forms, images, navigation...,
+ * or hidden from sighted readers. */
+bool html_skipped(const xmlNode *n);
+/* name is an element that starts a block (p, div, li, table rows...). */
+bool html_is_block(const char *name);
+/* First element under root that is <name> (or role=main when name is
+ * "main"), not inside skipped parts; with count, counts them all. */
+const xmlNode *html_find(const xmlNode *root, const char *name, size_t *count);
+/* Where the posting of the page whose root element is top sits: its <main>
+ * (or its one <article>) when that holds a fair part of the text, else the
+ * body. NULL when top is NULL. */
+const xmlNode *html_content_root(const xmlNode *top);
+
+/* hblocks.c (1b): HTML → blocks -------------------------------------------- */
+
+/* Flags for html_build and html_sections. */
+enum {
+	HTML_KEEP_CHROME = 1u << 0, /* leave chrome for the caller (grid joins first) */
+};
+
+/* The tree under root (may be NULL) → sections of p. Headings open
+ * sections; paragraphs, list items (numbered lists keep numbers), table
+ * rows become blocks; bold/italic kept as spans; skipped parts never
+ * become text; job site chrome is dropped unless flags say
+ * HTML_KEEP_CHROME. Text goes into the last section of p (a lead section
+ * is made when p has none). Links are added to links (may be NULL).
+ * Fails only with JK_ENOMEM. */
+int html_build(const xmlNode *root, posting *p, import_links *links, unsigned flags, jk_err *err);
+
+/* html_build on HTML text, fragment or whole page. html borrowed. Past
+ * libxml2's depth limit it fails with JK_EFORMAT and IMPORT_TOO_DEEP in
+ * err, leaving in p what it read before the deep part (the caller keeps or
+ * drops it). */
+int html_sections(const char *html, size_t len, posting *p, import_links *links, unsigned flags,
+                  jk_err *err);
+/* html_sections without flags. */
+int import_html_sections(const char *html, size_t len, posting *p, import_links *links,
+                         jk_err *err);
+
+/* Drops every block (and section heading) import_is_chrome() flags and
+ * makes Title Case label lines over a list bold. */
+void html_tidy(posting *p);
+
+/* lead.c (1a): header lines ------------------------------------------------ */
+
+/* Header lines scraped pages put before the first real section: a title
+ * heading followed by "Org · Place · 9 hours ago" and "$X/yr - $Y/yr Hybrid
+ * Internship" lines. Fills empty fields from them (pay kept whole, with its
+ * currency and unit; employment as "Internship (hybrid)") and removes a
+ * line only when every part of it found a use. */
+int html_lead_meta(posting *p);
+
+/* tblocks.c (1a): text → blocks -------------------------------------------- */
+
+enum {
+	TEXT_TITLE = 1u << 0, /* the first line is the title */
+	TEXT_KEYS = 1u << 1,  /* "Location: ..." lines at the top fill empty fields */
+};
+
+/* Plain text → sections appended to p: headings (underlined, ALL CAPS or
+ * ending in ':'), bullets, numbered items, paragraphs (wrapped lines
+ * joined). URLs and email addresses seen go into links (may be NULL).
+ * base (may be NULL) resolves an "Apply:" value. s borrowed. */
+int import_text_sections(posting *p, const char *s, size_t n, unsigned flags, import_links *links,
+                         const char *base);
+
+/* The next line of three or more '=' after a blank line (or at the start)
+ * in s, reading from *pos: true with *end at the start of that line and
+ * *pos after it; false when there is none. Start with *pos = 0. */
+bool import_text_separator(const char *s, size_t n, size_t *pos, size_t *end);
+
+/* jsonfield.c (1a): fields of cJSON values --------------------------------- */
+
+struct cJSON;
+
+/* o[k] when o is an object, else NULL. Borrowed from o. */
+const struct cJSON *json_get(const struct cJSON *o, const char *k);
+/* v when it is an array, else NULL (for cJSON_ArrayForEach). */
+const struct cJSON *json_arr(const struct cJSON *v);
+/* The string value of o[k] when it is a non-empty string, else NULL. */
+const char *json_str(const struct cJSON *o, const char *k);
+/* A finite number, or a string holding only one ("100000.0"), into *out. */
+bool json_num(const struct cJSON *v, double *out);
+/* Sets p->native_id from a string or a whole number; others are ignored. */
+int json_set_id(posting *p, const struct cJSON *v);
+/* Sets p->apply (when empty) to url resolved against base, when that is an
+ * acceptable apply target. url and base borrowed, may be NULL. */
+int json_set_apply(posting *p, const char *url, const char *base);
+/* Every string of an array (or a lone string) as a tag; objects give their
+ * "name" or "text". */
+int json_add_tags(posting *p, const struct cJSON *v);
+/* "USD 120,000–150,000 per year" into *field when still empty. min or max
+ * may be NAN; cur and per may be NULL. */
+int json_set_pay(char **field, const char *cur, double min, double max, const char *per);
+
+/* Postings of one JSON document, counted against IMPORT_MAX_POSTINGS. */
+typedef struct json_doc {
+	const import_opts *o;
+	const char *base;
+	char *org; /* default organization, owned */
+	posting_list *out;
+	size_t first, skipped;
+} json_doc;
+
+/* True (warning once) when d's document has given IMPORT_MAX_POSTINGS. */
+bool json_doc_full(json_doc *d);
+
+/* frontmatter.c (1c): front matter ----------------------------------------- */
+
+/* Largest front matter read; real ones are a few hundred bytes. */
+#define IMPORT_FM_MAX ((size_t)1 << 20)
+
+typedef struct import_fm {
+	size_t body;  /* offset of the body in data (0 when no front matter) */
+	bool draft;   /* draft: true / yes: the posting is not shown */
+	bool present; /* a front matter block was there */
+} import_fm;
+
+/* Reads the front matter at the start of data (after an optional BOM and
+ * blank lines), if any, into p with posting_set_default: title, posted,
+ * organization, location, employment, pay, apply (resolved against base,
+ * which may be NULL; only http, https and mailto kept), expires, tags,
+ * native_id. Keys are case-insensitive; unknown keys, layout keys and values
+ * of the wrong type are ignored. data and base are borrowed; p is the
+ * caller's. Returns 0 (fm filled), or a negative status with a one-line
+ * reason in err: a block that never closes, a YAML syntax error (naming the
+ * line), a block over IMPORT_FM_MAX or nested too deeply. On error p may
+ * hold some fields; the caller frees it. */
+int import_frontmatter(const char *data, size_t len, const char *base, posting *p, import_fm *fm,
+                       jk_err *err);
+
+#endif
