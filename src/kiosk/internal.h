@@ -16,15 +16,16 @@
 /* The rows of the loop's timer table, in the order they run when several
  * are due (loop.c has the table). */
 enum kiosk_row {
-	KT_END,    /* max_seconds: the loop ends */
-	KT_ALIVE,  /* the keep-alive hook, every alive_ms / 2 */
-	KT_REAP,   /* finished display commands reaped (lazy) */
-	KT_WALL,   /* every wake: the wall clock read, the display schedule */
-	KT_STATUS, /* the waiting screen's news */
-	KT_SLIDE,  /* the next slide */
-	KT_MINUTE, /* every wake: the clock, the burn-in step of a still page */
-	KT_FADE,   /* the next crossfade frame */
-	KT_TICK,   /* the progress bar */
+	KT_END,     /* max_seconds: the loop ends */
+	KT_ALIVE,   /* the keep-alive hook, every alive_ms / 2 */
+	KT_REAP,    /* finished display commands reaped (lazy) */
+	KT_WALL,    /* every wake: the wall clock read, the display schedule */
+	KT_STATUS,  /* the waiting screen's news */
+	KT_SLIDE,   /* the next slide */
+	KT_MINUTE,  /* every wake: the clock, the burn-in step of a still page */
+	KT_FADE,    /* the next crossfade frame */
+	KT_TICK,    /* the progress bar */
+	KT_PRESENT, /* every wake: what changed presented, the hooks told */
 	KT_COUNT
 };
 

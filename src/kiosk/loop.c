@@ -250,8 +250,10 @@ static void show(kiosk *k, uint64_t now, bool full)
 		kiosk_timers_set(&k->timers, KT_TICK, now + TICK_MS);
 	else
 		kiosk_timers_stop(&k->timers, KT_TICK);
+	/* The next frame FRAME_MS after this one is out, so a slow CPU draws
+	 * fewer frames rather than queueing them. */
 	if (k->fading && !k->off)
-		kiosk_timers_set(&k->timers, KT_FADE, now + FRAME_MS);
+		kiosk_timers_set(&k->timers, KT_FADE, SDL_GetTicks64() + FRAME_MS);
 	else
 		kiosk_timers_stop(&k->timers, KT_FADE);
 }
@@ -361,9 +363,36 @@ static bool on_tick(void *ud, uint64_t now)
 	return true;
 }
 
+/* Draws what waits to be drawn: the page (or, with the display off,
+ * black: also after an expose). */
+static void present_pending(kiosk *k)
+{
+	if (!k->need_present)
+		return;
+	if (!k->off) {
+		show(k, SDL_GetTicks64(), true);
+		return;
+	}
+	kiosk_screen_black(k);
+	kiosk_screen_flush(k, NULL);
+	k->st->frames++;
+	k->need_present = false;
+}
+
+/* Last at every run: what changed goes to the screen, then to the hooks. */
+static bool on_present(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	(void)now;
+	present_pending(k);
+	report(k);
+	return true;
+}
+
 /* Every deadline of the loop, in the order they run when several are
  * due: the end first; the schedule before the slide change it may stop;
- * the clock after it (a new page brings the time with it); presents last. */
+ * the clock after it (a new page brings the time with it); presents last,
+ * then the hooks hear of what is on screen. */
 static const kiosk_timer rows[KT_COUNT] = {
     [KT_END] = {"end", on_end, 0, false, 0},
     [KT_ALIVE] = {"keep-alive", on_alive, 0, false, 0},
@@ -374,6 +403,7 @@ static const kiosk_timer rows[KT_COUNT] = {
     [KT_MINUTE] = {"minute", on_minute, KIOSK_TIMER_EACH_RUN, false, 0},
     [KT_FADE] = {"fade", on_fade, 0, false, 0},
     [KT_TICK] = {"tick", on_tick, 0, false, 0},
+    [KT_PRESENT] = {"present", on_present, KIOSK_TIMER_EACH_RUN, false, 0},
 };
 
 /* ---- events ------------------------------------------------------------- */
@@ -460,22 +490,6 @@ static bool handle(kiosk *k, const SDL_Event *ev)
 
 /* ---- kiosk_run ---------------------------------------------------------- */
 
-/* Draws what waits to be drawn after the table ran: the page (or, with
- * the display off, black: also after an expose). */
-static void present_pending(kiosk *k)
-{
-	if (!k->need_present)
-		return;
-	if (!k->off) {
-		show(k, SDL_GetTicks64(), true);
-		return;
-	}
-	kiosk_screen_black(k);
-	kiosk_screen_flush(k, NULL);
-	k->st->frames++;
-	k->need_present = false;
-}
-
 /* The window, the look, the slides, the first page. */
 static int start(kiosk *k, posting_list *list, jk_err *err)
 {
@@ -535,8 +549,6 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 		unsigned wait = kiosk_timers_run(&k.timers, now, &stop);
 		if (stop)
 			break;
-		present_pending(&k);
-		report(&k);
 		/* The handlers took time: the deadlines did not move. */
 		uint64_t el = SDL_GetTicks64() - now;
 		SDL_Event ev;
