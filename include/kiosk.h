@@ -1,14 +1,18 @@
 /* kiosk.h — the slideshow loop: SDL2 window, one texture per page, event
- * driven (sleeps in SDL_WaitEventTimeout until the next deadline), crossfade
- * or cut, keys and touch, progress indicator, survives render resets.
- * Prefix kiosk_. */
+ * driven (sleeps in SDL_WaitEventTimeout until the next deadline of its
+ * timer table), crossfade or cut, keys and touch, progress indicator,
+ * survives render resets. Also its two SDL-free parts, for tests and for
+ * --render: the slide model (kiosk_slides_) and the timer table
+ * (kiosk_timers_). Prefix kiosk_. */
 #ifndef KIOSK_H
 #define KIOSK_H
 
+#include "layout.h"
 #include "posting.h"
 #include "render.h"
 #include "schedule.h"
 
+#include <stdint.h>
 #include <time.h>
 
 /* Re-reads the sources into out (empty on entry, the caller's). Return 0 to
@@ -138,5 +142,114 @@ void kiosk_notify_reload(void);
  * negative with err set when no window or renderer could be had. */
 int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn reload, void *ud,
               kiosk_stats *stats, jk_err *err);
+
+/* ---- the slide model (no SDL) ------------------------------------------
+ *
+ * Which posting and page is up. The slides are every page of every posting,
+ * then the overview's pages; an empty list is the waiting state (no
+ * slides). Postings are laid out lazily, when first asked for, through the
+ * caller's layout_params; the model owns the layout_docs. */
+typedef struct kiosk_slides kiosk_slides;
+
+/* A model over list (borrowed: it must outlive the model; only
+ * kiosk_slides_reload() changes its contents) laid out with lp (borrowed,
+ * read at each layout: after changing it call kiosk_slides_forget()). The
+ * position starts at the first page of the first posting. *out: free with
+ * kiosk_slides_free(). JK_ENOMEM. */
+int kiosk_slides_new(posting_list *list, const layout_params *lp, kiosk_slides **out, jk_err *err);
+/* Frees the model and its layouts, not the list. Accepts NULL. */
+void kiosk_slides_free(kiosk_slides *s);
+
+/* Postings in the deck; 0 is the waiting state. Entry i < count is posting
+ * i, entry count the overview (only when count > 0). */
+size_t kiosk_slides_count(const kiosk_slides *s);
+/* The layout of entry i (i <= count, count > 0), laid out on first use;
+ * *out is borrowed until the entry is laid out again. A failed layout
+ * fails again with JK_EFORMAT on later calls (no second try until
+ * kiosk_slides_forget()). */
+int kiosk_slides_doc(kiosk_slides *s, size_t i, const layout_doc **out, jk_err *err);
+/* Pages of entry i; 0 when its layout failed (logged once). */
+size_t kiosk_slides_pages(kiosk_slides *s, size_t i);
+/* Drops the layout of entry i (laid out again when next used). */
+void kiosk_slides_drop(kiosk_slides *s, size_t i);
+/* Drops every layout: the layout_params changed (size, look). */
+void kiosk_slides_forget(kiosk_slides *s);
+
+/* The position: the entry (posting index, count for the overview; 0 when
+ * waiting) and the page in it. */
+size_t kiosk_slides_posting(const kiosk_slides *s);
+size_t kiosk_slides_page(const kiosk_slides *s);
+/* The posting up, NULL on the overview or when waiting; borrowed. */
+const posting *kiosk_slides_item(const kiosk_slides *s);
+/* Puts the position on an entry that has pages, at a page it has (lays
+ * out what it needs). Nothing moves when no entry lays out. */
+void kiosk_slides_settle(kiosk_slides *s);
+/* Moves dir (+1 or -1) pages, wrapping around after the overview and
+ * skipping entries that do not lay out. The waiting state stays. */
+void kiosk_slides_step(kiosk_slides *s, int dir);
+/* Replaces the list's contents with next's (next is left empty, the old
+ * postings freed) keeping the position: the posting up by id when it is
+ * still there, else the one now at its index; the overview stays the
+ * overview. Call kiosk_slides_settle() after. On failure (JK_ENOMEM)
+ * nothing changed and next is the caller's still. */
+int kiosk_slides_reload(kiosk_slides *s, posting_list *next, jk_err *err);
+
+/* ---- the timer table (no SDL) -------------------------------------------
+ *
+ * The loop's deadlines, as nsxiv keeps them: rows of (deadline, handler).
+ * kiosk_timers_run() runs every row that is due, in row order, and returns
+ * how long the loop may sleep. Times are monotonic milliseconds the caller
+ * passes in, so a test can drive the table with a fake clock. A row is
+ * one-shot: it is disarmed just before its handler runs, and the handler
+ * (or anything else) arms it again with kiosk_timers_set(). */
+
+/* A row's handler: ud is the table's; now what kiosk_timers_run() got.
+ * Returns false to end the run at once (the loop ends). */
+typedef bool (*kiosk_timer_fn)(void *ud, uint64_t now);
+
+enum {
+	/* Runs at every kiosk_timers_run(), due or not: wall-clock work,
+	 * since the wall clock may have jumped while the loop slept. Its
+	 * deadline only says when at the latest. */
+	KIOSK_TIMER_EACH_RUN = 1u << 0,
+	/* Its deadline never shortens the wait: it runs when due at a run
+	 * that happens for something else. */
+	KIOSK_TIMER_LAZY = 1u << 1,
+};
+
+typedef struct kiosk_timer {
+	const char *name; /* static: for tests and logs */
+	kiosk_timer_fn fn;
+	unsigned flags; /* KIOSK_TIMER_* */
+	bool armed;
+	uint64_t due; /* when armed: monotonic ms */
+} kiosk_timer;
+
+#define KIOSK_TIMERS_MAX 16
+/* The longest wait returned, also when nothing is armed. */
+#define KIOSK_TIMERS_IDLE_MS 60000u
+
+typedef struct kiosk_timers {
+	kiosk_timer rows[KIOSK_TIMERS_MAX];
+	size_t n;
+	void *ud;      /* passed to every handler */
+	uint64_t last; /* now of the last run */
+	bool ran;
+} kiosk_timers;
+
+/* Copies rows[0..n) (n <= KIOSK_TIMERS_MAX; armed and due as given) into
+ * t; handlers get ud. */
+void kiosk_timers_init(kiosk_timers *t, const kiosk_timer *rows, size_t n, void *ud);
+/* Arms row i for due (any time; one already past runs at the next run). */
+void kiosk_timers_set(kiosk_timers *t, size_t i, uint64_t due);
+/* Disarms row i. */
+void kiosk_timers_stop(kiosk_timers *t, size_t i);
+/* Runs the rows that are due at now (and the EACH_RUN rows), in row order,
+ * each at most once, and returns the ms until the nearest armed non-lazy
+ * deadline (0 when one is already due, at most KIOSK_TIMERS_IDLE_MS). A
+ * clock that went back since the last run moves every deadline back by as
+ * much, so no wait grows by the step. *stop (may be NULL) becomes true when
+ * a handler ended the run; the wait is then 0. */
+unsigned kiosk_timers_run(kiosk_timers *t, uint64_t now, bool *stop);
 
 #endif

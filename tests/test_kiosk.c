@@ -523,6 +523,24 @@ static void test_deadlines(void **state)
 	posting_list_free(&l);
 }
 
+/* A crossfade is drawn frame by frame (about 30 a second, the fade row of
+ * the timer table), not in one jump at the next keep-alive wake. */
+static void test_fade_frames(void **state)
+{
+	(void)state;
+	posting_list l;
+	tu_make_list(&l, 3);
+	kiosk_opts o = {
+	    .win_w = 640, .win_h = 360, .slide_seconds = 0.5, .fade_ms = 330, .max_seconds = 1.9};
+	kiosk_stats st;
+	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
+	size_t fades = st.shown - 1; /* the first slide comes without one */
+	assert_true(fades >= 2);
+	/* About ten frames each; a loaded machine may drop a few. */
+	assert_true(st.fade_frames >= fades * 4);
+	posting_list_free(&l);
+}
+
 static void test_bad_rotation(void **state)
 {
 	(void)state;
@@ -1115,6 +1133,7 @@ int main(void)
 	    cmocka_unit_test(test_reload_drops_current),
 	    cmocka_unit_test(test_stale_mark),
 	    cmocka_unit_test(test_deadlines),
+	    cmocka_unit_test(test_fade_frames),
 	    cmocka_unit_test(test_bad_rotation),
 	    cmocka_unit_test(test_keepalive_while_static),
 	    cmocka_unit_test(test_burn_in_offsets_stay_safe),

@@ -1,7 +1,9 @@
 /* render_dir.c — the --render action: every page of every posting, then the
- * overview, written as PNG files. */
+ * overview, written as PNG files. The pages come from the kiosk's slide
+ * model, so --render writes the slides the kiosk shows. */
 #include "app.h"
 
+#include "kiosk.h"
 #include "layout.h"
 
 #include <errno.h>
@@ -82,6 +84,48 @@ static int write_doc(out_dir *o, const layout_doc *d, const char *stem, jk_err *
 	return 0;
 }
 
+/* The progress line and the file stem of entry i of s (laid out as d). */
+static void describe(const kiosk_slides *s, const posting_list *l, size_t i, const layout_doc *d,
+                     FILE *progress, char *stem, size_t cap)
+{
+	if (i == kiosk_slides_count(s)) {
+		snprintf(stem, cap, "overview");
+		if (progress)
+			fprintf(progress, "overview: %zu position(s), %zu page(s)\n", l->n,
+			        d->npages);
+		return;
+	}
+	char sl[48];
+	slug(l->items[i]->title, sl, sizeof sl);
+	snprintf(stem, cap, "%03zu-%s", i + 1, sl);
+	if (progress)
+		fprintf(progress, "posting %zu/%zu: %s — %zu page(s), body %d px\n", i + 1, l->n,
+		        l->items[i]->title ? l->items[i]->title : "(untitled)", d->npages,
+		        d->body_px);
+}
+
+/* Every slide of l: each posting's pages, then the overview's. */
+static int write_slides(out_dir *o, const posting_list *l, const layout_params *lp, jk_err *err)
+{
+	/* The model only reads the list (no reload here): a view of it. */
+	posting_list view = *l;
+	kiosk_slides *s;
+	int r = kiosk_slides_new(&view, lp, &s, err);
+	size_t n = r ? 0 : kiosk_slides_count(s);
+	for (size_t i = 0; n && i <= n && !r; i++) {
+		const layout_doc *d;
+		r = kiosk_slides_doc(s, i, &d, err);
+		if (r)
+			break;
+		char stem[80];
+		describe(s, l, i, d, o->progress, stem, sizeof stem);
+		r = write_doc(o, d, stem, err);
+		kiosk_slides_drop(s, i); /* one posting's layout in memory at a time */
+	}
+	kiosk_slides_free(s);
+	return r;
+}
+
 int app_render_dir(const posting_list *l, const char *dir, int w, int h, int rotate,
                    const render_look *look, FILE *progress, char ***paths, size_t *npaths,
                    jk_err *err)
@@ -127,33 +171,7 @@ int app_render_dir(const posting_list *l, const char *dir, int w, int h, int rot
 	             .paths = paths,
 	             .npaths = npaths,
 	             .clock = lp.clock ? hhmm : NULL};
-	for (size_t i = 0; i < l->n && !r; i++) {
-		layout_doc d;
-		r = layout_posting(l->items[i], &lp, &d, err);
-		if (!r) {
-			char stem[80], sl[48];
-			slug(l->items[i]->title, sl, sizeof sl);
-			snprintf(stem, sizeof stem, "%03zu-%s", i + 1, sl);
-			if (progress)
-				fprintf(progress, "posting %zu/%zu: %s — %zu page(s), body %d px\n",
-				        i + 1, l->n,
-				        l->items[i]->title ? l->items[i]->title : "(untitled)",
-				        d.npages, d.body_px);
-			r = write_doc(&o, &d, stem, err);
-		}
-		layout_doc_free(&d);
-	}
-	if (!r && l->n) {
-		layout_doc d;
-		r = layout_overview((const posting *const *)l->items, l->n, &lp, &d, err);
-		if (!r) {
-			if (progress)
-				fprintf(progress, "overview: %zu position(s), %zu page(s)\n", l->n,
-				        d.npages);
-			r = write_doc(&o, &d, "overview", err);
-		}
-		layout_doc_free(&d);
-	}
+	r = write_slides(&o, l, &lp, err);
 	render_fonts_close(f);
 	return r;
 }

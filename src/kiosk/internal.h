@@ -1,0 +1,130 @@
+/* internal.h — what the parts of the kiosk loop share: the loop's state,
+ * the rows of its timer table, and each part's functions. Not a contract
+ * for other modules (that is include/kiosk.h). */
+#ifndef KIOSK_INTERNAL_H
+#define KIOSK_INTERNAL_H
+
+#include "kiosk.h"
+
+#include <SDL.h>
+
+#define TICK_MS 1000   /* progress indicator redraws at most once a second */
+#define FRAME_MS 33    /* crossfade at 30 frames a second: smooth, half the CPU of 60 */
+#define STATUS_MS 1000 /* the waiting screen asks for news once a second */
+#define REAP_MS 1000   /* finished display commands reaped once a second */
+
+/* The rows of the loop's timer table, in the order they run when several
+ * are due (loop.c has the table). */
+enum kiosk_row {
+	KT_END,     /* max_seconds: the loop ends */
+	KT_ALIVE,   /* the keep-alive hook, every alive_ms / 2 */
+	KT_REAP,    /* finished display commands reaped (lazy) */
+	KT_WALL,    /* every wake: the wall clock read, the display schedule */
+	KT_STATUS,  /* the waiting screen's news */
+	KT_SLIDE,   /* the next slide */
+	KT_MINUTE,  /* every wake: the clock, the burn-in step of a still page */
+	KT_FADE,    /* the next crossfade frame */
+	KT_TICK,    /* the progress bar */
+	KT_PRESENT, /* every wake: what changed presented, the hooks told */
+	KT_COUNT
+};
+
+/* What the loop copies out of kiosk_opts: strings and the schedule. */
+typedef struct kiosk_store {
+	char *header, *logo, *font, **fallback, *on, *off;
+	size_t nfallback;
+	schedule *sched;
+} kiosk_store;
+
+typedef struct kiosk {
+	const kiosk_opts *o; /* the caller's: hooks, window, limits */
+	kiosk_opts cfg;      /* what reconfigure may change; strings in store */
+	kiosk_store store;
+	kiosk_stats *st;
+	kiosk_timers timers; /* every deadline of the loop */
+	SDL_Window *win;
+	SDL_Renderer *ren;
+	render_fonts *fonts;
+	layout_theme theme;
+	layout_params lp;    /* how the slides are laid out */
+	kiosk_slides *sl;    /* which page is up */
+	int pw, ph;          /* physical output size */
+	SDL_Surface *cur_s;  /* the current page, composed once */
+	SDL_Surface *screen; /* what is on screen: the window's own surface on the
+	                      * software path (borrowed from SDL), else ours */
+	SDL_Texture *tex;    /* accelerated path only: screen uploaded here */
+	bool fading;         /* screen is being blended towards cur_s */
+	unsigned fade_a;     /* how far (0-256) the blend on screen has come */
+	Uint64 t0;           /* kiosk_run() entry (performance counter) */
+	uint64_t shown_at;   /* ms: current slide first presented */
+	uint64_t fade_at;    /* ms: crossfade start */
+	uint64_t paused_at;  /* ms: when paused */
+	bool paused;
+	Uint32 slide_ms, fade_ms;
+	bool first_shown;
+	bool fullscreen_later; /* x11: borderless first, full screen after the
+	                        * first frame */
+	bool need_present;
+	float touch_x; /* where the finger went down */
+	bool touch_down;
+	kiosk_reload_fn reload;
+	void *reload_ud;
+	kiosk_status status;   /* the last answer of o->status */
+	uint64_t status_at;    /* ms: when it was asked */
+	bool status_asked;     /* status_at is set */
+	char wait_shown[512];  /* the waiting line on screen */
+	bool stale_mark;       /* the page on screen carries the offline mark */
+	layout_box clock_slot; /* the band's clock slot (w 0: no clock) */
+	char clock_text[8];    /* HH:MM in the page */
+	long long clock_min;   /* wall minute the clock shows */
+	int shift_x, shift_y;  /* burn-in shift in cur_s, physical px */
+	unsigned burn_step;    /* the cycle step cur_s was shifted for */
+	long long wms;         /* wall ms, read once a wake (KT_WALL) */
+	bool off;              /* the schedule has the display off */
+	bool sched_known;      /* off has been decided once */
+	bool display_event;    /* a transition to report after its present */
+} kiosk;
+
+/* wake.c: kiosk_notify_reload()'s other side. */
+bool kiosk_wake_take(void); /* a reload was asked for (and is now taken) */
+void kiosk_wake_active(bool on);
+bool kiosk_wake_is(const SDL_Event *ev); /* the notify event */
+int kiosk_wake_wait(SDL_Event *ev, Uint32 ms);
+
+/* window.c: the window and the video drivers' quirks. */
+bool kiosk_window_sleeps(void);
+int kiosk_window_open(kiosk *k, jk_err *err);
+bool kiosk_window_size(const kiosk *k, int *w, int *h);
+void kiosk_window_fullscreen(kiosk *k);
+void kiosk_window_close(kiosk *k);
+
+/* screen.c: the picture on the display. */
+double kiosk_ms_since(Uint64 t);
+void kiosk_screen_shift(SDL_Surface *s, int dx, int dy, uint32_t bg);
+bool kiosk_screen_direct(const kiosk *k);
+bool kiosk_screen_make(kiosk *k);
+void kiosk_screen_retexture(kiosk *k);
+void kiosk_screen_upload(kiosk *k);
+void kiosk_screen_black(kiosk *k);
+void kiosk_screen_flush(kiosk *k, const SDL_Rect *r);
+void kiosk_screen_present(kiosk *k, uint64_t now, bool full);
+void kiosk_screen_free(kiosk *k);
+
+/* compose.c: pages into cur_s, the wall clock, the sources' status. */
+long long kiosk_wall_ms(const kiosk *k);
+bool kiosk_local_tm(long long ms, struct tm *tm);
+Uint32 kiosk_to_next_minute(long long ms);
+unsigned kiosk_burn_step(const kiosk *k, long long ms);
+void kiosk_ask_status(kiosk *k);
+void kiosk_waiting_line(const kiosk *k, char *out, size_t cap);
+void kiosk_compose(kiosk *k, bool fade);
+void kiosk_clock_tick(kiosk *k, long long ms);
+
+/* settings.c: kiosk_opts copied, the look applied, reconfigure. */
+int kiosk_settings_copy(kiosk_opts *dst, kiosk_store *st, const kiosk_opts *src, jk_err *err);
+void kiosk_settings_free(kiosk_store *s);
+void kiosk_settings_timings(kiosk *k);
+int kiosk_settings_look(kiosk *k, jk_err *err);
+void kiosk_settings_reconfigure(kiosk *k);
+
+#endif

@@ -1,0 +1,569 @@
+/* loop.c — the slideshow loop: kiosk_run(), its timer table, the events.
+ *
+ * Event driven: the loop sleeps until the nearest deadline of its timer
+ * table (slide change, progress tick, next crossfade frame, the waiting
+ * screen's poll, the next wall minute, the keep-alive, the end) or the next
+ * event. The monotonic clock (SDL_GetTicks64) times slides and fades; the
+ * wall clock is read once a wake (KT_WALL). Each page is composed once;
+ * postings are laid out lazily, when first shown, so the first slide comes
+ * fast. */
+#include "internal.h"
+
+#include "platform.h"
+
+#include <string.h>
+
+#define COMMAND_TIMEOUT_S 30
+
+/* ---- moving between slides --------------------------------------------- */
+
+/* A new slide is up: its time starts now. */
+static void started(kiosk *k)
+{
+	k->shown_at = SDL_GetTicks64();
+	if (k->paused)
+		k->paused_at = k->shown_at;
+	k->first_shown = false;
+	if (kiosk_slides_count(k->sl) && !k->paused && !k->off)
+		kiosk_timers_set(&k->timers, KT_SLIDE, k->shown_at + k->slide_ms);
+	else
+		kiosk_timers_stop(&k->timers, KT_SLIDE);
+}
+
+/* Replaces the deck with what reload returns, keeping the position (the
+ * slide model's reload). False when nothing changed. */
+static bool reload_keep(kiosk *k)
+{
+	if (!k->reload)
+		return false;
+	posting_list nl;
+	posting_list_init(&nl);
+	jk_err err = {0};
+	if (k->reload(k->reload_ud, &nl, &err) != 0) {
+		jk_log(JK_LOG_WARN, "kiosk", "reload: %s", err.msg[0] ? err.msg : "failed");
+		posting_list_free(&nl);
+		return false;
+	}
+	if (kiosk_slides_reload(k->sl, &nl, &err)) {
+		posting_list_free(&nl); /* keep showing what we have */
+		jk_log(JK_LOG_WARN, "kiosk", "reload: %s", err.msg);
+		return false;
+	}
+	kiosk_settings_reconfigure(k);
+	kiosk_slides_settle(k->sl);
+	k->st->reloads++;
+	return true;
+}
+
+static void reload_now(kiosk *k)
+{
+	if (reload_keep(k)) {
+		kiosk_compose(k, true);
+		started(k);
+	}
+}
+
+/* Moves dir (+1/-1) slides. */
+static void go(kiosk *k, int dir)
+{
+	kiosk_slides_step(k->sl, dir);
+	/* Updates swap in here, right before the next page is composed, so a
+	 * slide is never cut short and a crossfade never waits on a reload. */
+	if (kiosk_wake_take())
+		reload_keep(k);
+	kiosk_compose(k, true);
+	started(k);
+}
+
+/* Lays everything out again for the current output size. */
+static void relayout(kiosk *k)
+{
+	int w, h;
+	if (!kiosk_window_size(k, &w, &h) || w < 160 || h < 160)
+		return;
+	k->pw = w;
+	k->ph = h;
+	if (!kiosk_screen_make(k))
+		return;
+	render_logical_size(w, h, k->cfg.rotate, &k->lp.w, &k->lp.h);
+	kiosk_slides_forget(k->sl);
+	kiosk_slides_settle(k->sl);
+	kiosk_compose(k, false);
+}
+
+/* Textures are gone after a device reset: rebuild the screen texture from
+ * the page kept in memory (and lay out again if the size changed). */
+static void reset_textures(kiosk *k)
+{
+	k->st->resets++;
+	int w, h;
+	if (kiosk_window_size(k, &w, &h) && (w != k->pw || h != k->ph))
+		relayout(k);
+	else
+		kiosk_screen_retexture(k);
+	k->need_present = true;
+}
+
+static void pause_toggle(kiosk *k)
+{
+	uint64_t now = SDL_GetTicks64();
+	if (k->paused) {
+		/* Resume with the time that was left. */
+		k->shown_at += now - k->paused_at;
+		k->paused = false;
+		if (kiosk_slides_count(k->sl))
+			kiosk_timers_set(&k->timers, KT_SLIDE, k->shown_at + k->slide_ms);
+	} else {
+		k->paused = true;
+		k->paused_at = now;
+		kiosk_timers_stop(&k->timers, KT_SLIDE);
+	}
+	k->need_present = true;
+}
+
+/* ---- reports to the caller ---------------------------------------------- */
+
+static void state_of(const kiosk *k, kiosk_state *s)
+{
+	memset(s, 0, sizeof *s);
+	size_t n = kiosk_slides_count(k->sl);
+	s->waiting = n == 0;
+	s->posting = kiosk_slides_posting(k->sl);
+	s->nposting = n;
+	s->page = kiosk_slides_page(k->sl);
+	s->npages = s->waiting ? 1 : kiosk_slides_pages(k->sl, s->posting);
+	s->paused = k->paused;
+	s->slide = k->st->shown;
+	s->stale_mark = k->stale_mark && !s->waiting;
+	s->item = kiosk_slides_item(k->sl);
+	s->display_off = k->off;
+	s->shift_x = k->shift_x;
+	s->shift_y = k->shift_y;
+	const SDL_Surface *f = k->off && k->screen ? k->screen : k->cur_s;
+	if (f) {
+		s->frame = f->pixels; /* when off, what the screen shows: black */
+		s->frame_w = f->w;
+		s->frame_h = f->h;
+		s->frame_pitch = f->pitch;
+	}
+}
+
+/* Reports the state after a present to on_show (a new slide) or
+ * on_display (a schedule transition). */
+static void report(kiosk *k)
+{
+	const kiosk_opts *o = k->o;
+	kiosk_state s;
+	if (k->display_event) {
+		k->display_event = false;
+		if (o->on_display) {
+			state_of(k, &s);
+			o->on_display(o->hook_ud, &s);
+		}
+	}
+	if (!k->first_shown && !k->off) {
+		k->first_shown = true;
+		k->st->shown++;
+		if (k->st->shown == 1)
+			k->st->first_slide_ms = kiosk_ms_since(k->t0);
+		kiosk_window_fullscreen(k);
+		if (o->on_show) {
+			state_of(k, &s);
+			o->on_show(o->hook_ud, &s);
+		}
+	}
+}
+
+/* ---- the display schedule ----------------------------------------------- */
+
+static void run_command(const char *what, const char *cmd)
+{
+	if (!cmd || !*cmd)
+		return;
+	jk_err err = {0};
+	if (platform_spawn(cmd, COMMAND_TIMEOUT_S, &err))
+		jk_log(JK_LOG_WARN, "kiosk", "display %s command: %s", what, err.msg);
+}
+
+static bool sched_on(const kiosk *k, long long ms)
+{
+	const schedule *s = k->cfg.schedule;
+	struct tm tm;
+	if (!s || !s->n || !kiosk_local_tm(ms, &tm))
+		return true;
+	return schedule_is_on(s, &tm);
+}
+
+/* Off: a black screen and the off command; nothing moves until on. */
+static void display_off(kiosk *k)
+{
+	k->off = true;
+	k->fading = false;
+	kiosk_screen_black(k);
+	static const size_t moving[] = {KT_STATUS, KT_SLIDE, KT_FADE, KT_TICK};
+	for (size_t i = 0; i < JK_ARRAY_LEN(moving); i++)
+		kiosk_timers_stop(&k->timers, moving[i]);
+	k->st->display_offs++;
+	jk_log(JK_LOG_INFO, "kiosk", "display off by the schedule");
+	run_command("off", k->cfg.display_off_command);
+}
+
+/* Follows the schedule from wall time ms: off is a black screen and the
+ * off command; on again shows the current slide at once (composed fresh:
+ * clock and marks are current) and runs the on command. At start the
+ * command for the state it starts in runs, when there is a schedule. */
+static void follow_schedule(kiosk *k, long long ms)
+{
+	bool on = sched_on(k, ms), first = !k->sched_known;
+	k->sched_known = true;
+	if (!first && on == !k->off)
+		return;
+	if (first && on) {
+		if (k->cfg.schedule)
+			run_command("on", k->cfg.display_on_command);
+		return;
+	}
+	if (!on) {
+		display_off(k);
+	} else {
+		k->off = false;
+		k->st->display_ons++;
+		jk_log(JK_LOG_INFO, "kiosk", "display on by the schedule");
+		run_command("on", k->cfg.display_on_command);
+		if (kiosk_wake_take())
+			reload_keep(k);
+		kiosk_compose(k, false);
+		started(k);
+	}
+	k->need_present = true;
+	k->display_event = true;
+}
+
+/* ---- the timer table ---------------------------------------------------- */
+
+/* A present, and the deadlines it sets: the next progress tick while a
+ * slide runs, the next crossfade frame while one is under way. */
+static void show(kiosk *k, uint64_t now, bool full)
+{
+	kiosk_screen_present(k, now, full);
+	if (kiosk_slides_count(k->sl) && !k->paused && !k->off)
+		kiosk_timers_set(&k->timers, KT_TICK, now + TICK_MS);
+	else
+		kiosk_timers_stop(&k->timers, KT_TICK);
+	/* The next frame FRAME_MS after this one is out, so a slow CPU draws
+	 * fewer frames rather than queueing them. */
+	if (k->fading && !k->off)
+		kiosk_timers_set(&k->timers, KT_FADE, SDL_GetTicks64() + FRAME_MS);
+	else
+		kiosk_timers_stop(&k->timers, KT_FADE);
+}
+
+static bool on_end(void *ud, uint64_t now)
+{
+	(void)ud, (void)now;
+	return false;
+}
+
+/* The keep-alive: at least every alive_ms while the loop runs. */
+static bool on_alive(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	if (k->o->alive) {
+		k->o->alive(k->o->hook_ud);
+		k->st->alive_calls++;
+	}
+	unsigned half = k->o->alive_ms ? (k->o->alive_ms / 2 ? k->o->alive_ms / 2 : 1) : 500;
+	kiosk_timers_set(&k->timers, KT_ALIVE, now + half);
+	return true;
+}
+
+static bool on_reap(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	platform_reap();
+	kiosk_timers_set(&k->timers, KT_REAP, now + REAP_MS);
+	return true;
+}
+
+/* Every wake: the wall clock read for this wake, the schedule followed. */
+static bool on_wall(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	k->wms = kiosk_wall_ms(k);
+	follow_schedule(k, k->wms);
+	if (k->cfg.schedule)
+		kiosk_timers_set(&k->timers, KT_WALL, now + kiosk_to_next_minute(k->wms));
+	return true;
+}
+
+/* The waiting screen: news once a second, a new page only when the line
+ * changed; a notified reload at once. */
+static bool on_status(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	(void)now;
+	if (kiosk_slides_count(k->sl) || k->off)
+		return true;
+	if (kiosk_wake_take()) {
+		reload_now(k);
+	} else {
+		kiosk_ask_status(k);
+		char line[sizeof k->wait_shown];
+		kiosk_waiting_line(k, line, sizeof line);
+		if (strcmp(line, k->wait_shown))
+			kiosk_compose(k, false);
+	}
+	if (!kiosk_slides_count(k->sl) && !k->off)
+		kiosk_timers_set(&k->timers, KT_STATUS, k->status_at + STATUS_MS);
+	return true;
+}
+
+static bool on_slide(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	(void)now;
+	if (kiosk_slides_count(k->sl) && !k->paused && !k->off)
+		go(k, +1);
+	return true;
+}
+
+/* Every wake: the clock's minute, and a still page (paused, waiting) moves
+ * on to the next burn-in step; running slides take it at their change. */
+static bool on_minute(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	if (!k->off) {
+		bool still = k->paused || !kiosk_slides_count(k->sl);
+		if (still && !k->fading && kiosk_burn_step(k, k->wms) != k->burn_step)
+			kiosk_compose(k, false);
+		kiosk_clock_tick(k, k->wms);
+	}
+	if (k->cfg.look.clock || (k->cfg.burn_in_shift > 0 && k->cfg.burn_in_minutes > 0))
+		kiosk_timers_set(&k->timers, KT_MINUTE, now + kiosk_to_next_minute(k->wms));
+	return true;
+}
+
+static bool on_fade(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	if (k->fading && !k->off)
+		show(k, now, true);
+	return true;
+}
+
+/* Only the bar moves: it alone is drawn and sent. A page waiting to be
+ * presented goes whole after the run (and sets the next tick). */
+static bool on_tick(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	if (k->need_present || k->fading || k->off || k->paused || !kiosk_slides_count(k->sl))
+		return true;
+	show(k, now, false);
+	k->st->ticks++;
+	return true;
+}
+
+/* Draws what waits to be drawn: the page (or, with the display off,
+ * black: also after an expose). */
+static void present_pending(kiosk *k)
+{
+	if (!k->need_present)
+		return;
+	if (!k->off) {
+		show(k, SDL_GetTicks64(), true);
+		return;
+	}
+	kiosk_screen_black(k);
+	kiosk_screen_flush(k, NULL);
+	k->st->frames++;
+	k->need_present = false;
+}
+
+/* Last at every run: what changed goes to the screen, then to the hooks. */
+static bool on_present(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	(void)now;
+	present_pending(k);
+	report(k);
+	return true;
+}
+
+/* Every deadline of the loop, in the order they run when several are
+ * due: the end first; the schedule before the slide change it may stop;
+ * the clock after it (a new page brings the time with it); presents last,
+ * then the hooks hear of what is on screen. */
+static const kiosk_timer rows[KT_COUNT] = {
+    [KT_END] = {"end", on_end, 0, false, 0},
+    [KT_ALIVE] = {"keep-alive", on_alive, 0, false, 0},
+    [KT_REAP] = {"reap", on_reap, KIOSK_TIMER_LAZY, false, 0},
+    [KT_WALL] = {"wall clock", on_wall, KIOSK_TIMER_EACH_RUN, false, 0},
+    [KT_STATUS] = {"status", on_status, 0, false, 0},
+    [KT_SLIDE] = {"slide", on_slide, 0, false, 0},
+    [KT_MINUTE] = {"minute", on_minute, KIOSK_TIMER_EACH_RUN, false, 0},
+    [KT_FADE] = {"fade", on_fade, 0, false, 0},
+    [KT_TICK] = {"tick", on_tick, 0, false, 0},
+    [KT_PRESENT] = {"present", on_present, KIOSK_TIMER_EACH_RUN, false, 0},
+};
+
+/* ---- events ------------------------------------------------------------- */
+
+static void handle_key(kiosk *k, SDL_Keycode sym)
+{
+	switch (sym) {
+	case SDLK_RIGHT:
+	case SDLK_PAGEDOWN:
+		go(k, +1);
+		break;
+	case SDLK_LEFT:
+	case SDLK_PAGEUP:
+		go(k, -1);
+		break;
+	case SDLK_SPACE:
+		pause_toggle(k);
+		break;
+	case SDLK_r:
+		reload_now(k);
+		break;
+	default:
+		break;
+	}
+}
+
+static void handle_window(kiosk *k, const SDL_WindowEvent *w)
+{
+	if (w->event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+		if (w->data1 != k->pw || w->data2 != k->ph)
+			relayout(k);
+		k->need_present = true;
+	} else if (w->event == SDL_WINDOWEVENT_EXPOSED) {
+		k->need_present = true;
+	}
+}
+
+/* Handles one event; returns false to quit. While the schedule has the
+ * display off, only quitting and the window's own events count. */
+static bool handle(kiosk *k, const SDL_Event *ev)
+{
+	if (kiosk_wake_is(ev)) {
+		/* On the waiting screen there is no slide to finish. */
+		if (!kiosk_slides_count(k->sl) && !k->off && kiosk_wake_take())
+			reload_now(k);
+		return true;
+	}
+	switch (ev->type) {
+	case SDL_QUIT: /* also SIGINT and SIGTERM, through SDL's handlers */
+		return false;
+	case SDL_KEYDOWN:
+		if (ev->key.keysym.sym == SDLK_q || ev->key.keysym.sym == SDLK_ESCAPE)
+			return false;
+		if (!k->off)
+			handle_key(k, ev->key.keysym.sym);
+		break;
+	case SDL_FINGERDOWN:
+		k->touch_down = true;
+		k->touch_x = ev->tfinger.x;
+		break;
+	case SDL_FINGERUP:
+		/* A swipe right goes back; a tap or a swipe left goes on. */
+		if (k->touch_down && !k->off)
+			go(k, ev->tfinger.x - k->touch_x > 0.08f ? -1 : +1);
+		k->touch_down = false;
+		break;
+	case SDL_MOUSEBUTTONUP:
+		if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT &&
+		    !k->off)
+			go(k, +1);
+		break;
+	case SDL_WINDOWEVENT:
+		handle_window(k, &ev->window);
+		break;
+	case SDL_RENDER_TARGETS_RESET:
+	case SDL_RENDER_DEVICE_RESET:
+		reset_textures(k);
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+/* ---- kiosk_run ---------------------------------------------------------- */
+
+/* The window, the look, the slides, the first page. */
+static int start(kiosk *k, posting_list *list, jk_err *err)
+{
+	kiosk_settings_timings(k);
+	k->theme = k->cfg.look.theme;
+	int r = kiosk_window_open(k, err);
+	if (!r)
+		r = kiosk_settings_look(k, err);
+	if (!r)
+		r = kiosk_slides_new(list, &k->lp, &k->sl, err);
+	if (r)
+		return r;
+	kiosk_wake_active(true);
+	relayout(k);
+	if (!k->cur_s && kiosk_slides_count(k->sl))
+		go(k, +1); /* the first posting did not lay out: the next that does */
+	if (!k->cur_s || !k->screen)
+		return jk_fail(err, JK_EIO, "cannot draw on this display (%dx%d)", k->pw, k->ph);
+	return 0;
+}
+
+/* Arms the rows that run from the start. */
+static void arm(kiosk *k)
+{
+	uint64_t now = SDL_GetTicks64();
+	kiosk_timers_init(&k->timers, rows, KT_COUNT, k);
+	if (k->o->max_seconds > 0)
+		kiosk_timers_set(&k->timers, KT_END, now + (uint64_t)(k->o->max_seconds * 1000));
+	kiosk_timers_set(&k->timers, KT_ALIVE, now);
+	kiosk_timers_set(&k->timers, KT_REAP, now);
+	if (!kiosk_slides_count(k->sl))
+		kiosk_timers_set(&k->timers, KT_STATUS, now); /* a reload asked before */
+	started(k);
+}
+
+int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void *ud,
+              kiosk_stats *stats, jk_err *err)
+{
+	kiosk_stats dummy = {0};
+	kiosk k = {.o = o,
+	           .st = stats ? stats : &dummy,
+	           .t0 = SDL_GetPerformanceCounter(),
+	           .reload = fn,
+	           .reload_ud = ud};
+	memset(k.st, 0, sizeof *k.st);
+	if (!render_rotation_ok(o->rotate))
+		return jk_fail(err, JK_EARG, "rotation %d: use 0, 90, 180 or 270", o->rotate);
+	int r = kiosk_settings_copy(&k.cfg, &k.store, o, err);
+	if (r)
+		return r;
+	r = start(&k, list, err);
+	if (!r)
+		arm(&k);
+	for (bool run = !r; run;) {
+		uint64_t now = SDL_GetTicks64();
+		bool stop;
+		unsigned wait = kiosk_timers_run(&k.timers, now, &stop);
+		if (stop)
+			break;
+		/* The handlers took time: the deadlines did not move. */
+		uint64_t el = SDL_GetTicks64() - now;
+		SDL_Event ev;
+		if (kiosk_wake_wait(&ev, el < wait ? (Uint32)(wait - el) : 0)) {
+			do {
+				if (!handle(&k, &ev))
+					run = false;
+			} while (run && SDL_PollEvent(&ev));
+		}
+	}
+	kiosk_screen_free(&k);
+	kiosk_slides_free(k.sl);
+	render_fonts_close(k.fonts);
+	kiosk_wake_active(false);
+	kiosk_window_close(&k);
+	kiosk_settings_free(&k.store);
+	return r;
+}

@@ -1,0 +1,259 @@
+/* screen.c — the picture on the display. On the software path the screen
+ * is the window's own surface: a crossfade blends it in place towards the
+ * new page (an integer blend, a few ms a frame on a Pi-class CPU, no third
+ * copy of the screen), and the once-a-second progress tick redraws and
+ * sends only the bar's rows. The burn-in shift of a page is done here too. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+double kiosk_ms_since(Uint64 t)
+{
+	return (double)(SDL_GetPerformanceCounter() - t) * 1000.0 /
+	       (double)SDL_GetPerformanceFrequency();
+}
+
+/* ---- burn-in ----------------------------------------------------------- */
+
+void kiosk_burn_in_offset(int w, int h, int shift, unsigned step, int *dx, int *dy)
+{
+	/* A ring around the centre, neighbour to neighbour. */
+	static const signed char cyc[KIOSK_BURN_IN_STEPS][2] = {
+	    {0, 0}, {1, 0}, {1, 1}, {0, 1}, {-1, 1}, {-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
+	int x0, y0, x1, y1;
+	layout_safe_area(w, h, &x0, &y0, &x1, &y1);
+	/* The action-safe margin, 3.5% rounded up: what the 5% margin leaves. */
+	int mx = x0 - (w * 35 + 999) / 1000, my = y0 - (h * 35 + 999) / 1000;
+	int sx = shift < mx ? shift : mx, sy = shift < my ? shift : my;
+	sx = sx > 0 ? sx : 0;
+	sy = sy > 0 ? sy : 0;
+	*dx = cyc[step % KIOSK_BURN_IN_STEPS][0] * sx;
+	*dy = cyc[step % KIOSK_BURN_IN_STEPS][1] * sy;
+}
+
+/* Moves the picture in s by (dx, dy), filling what it uncovers with bg. */
+void kiosk_screen_shift(SDL_Surface *s, int dx, int dy, uint32_t bg)
+{
+	if ((!dx && !dy) || s->format->BytesPerPixel != 4 || abs(dx) >= s->w || abs(dy) >= s->h)
+		return;
+	Uint32 k = SDL_MapRGB(s->format, (Uint8)(bg >> 16), (Uint8)(bg >> 8), (Uint8)bg);
+	int w = s->w;
+	for (int i = 0; i < s->h; i++) {
+		int y = dy > 0 ? s->h - 1 - i : i; /* rows move away from their source */
+		Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * s->pitch);
+		int sy = y - dy;
+		if (sy < 0 || sy >= s->h) {
+			for (int x = 0; x < w; x++)
+				row[x] = k;
+			continue;
+		}
+		const Uint32 *src =
+		    (const Uint32 *)((const Uint8 *)s->pixels + (size_t)sy * s->pitch);
+		if (dx >= 0) {
+			memmove(row + dx, src, (size_t)(w - dx) * 4);
+			for (int x = 0; x < dx; x++)
+				row[x] = k;
+		} else {
+			memmove(row, src - dx, (size_t)(w + dx) * 4);
+			for (int x = w + dx; x < w; x++)
+				row[x] = k;
+		}
+	}
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+/* A rectangle of the logical screen in physical coordinates. */
+static SDL_Rect turn(const kiosk *k, int x, int y, int w, int h)
+{
+	return render_turn_rect(k->lp.w, k->lp.h, k->cfg.rotate, x, y, w, h);
+}
+
+static void fill(SDL_Surface *s, SDL_Rect r, uint32_t c)
+{
+	if (r.w > 0 && r.h > 0)
+		SDL_FillRect(s, &r,
+		             SDL_MapRGB(s->format, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c));
+}
+
+void kiosk_screen_black(kiosk *k)
+{
+	if (k->screen)
+		fill(k->screen, (SDL_Rect){0, 0, k->screen->w, k->screen->h}, 0);
+}
+
+/* The slim bar along the bottom: the deck so far (muted) and the running
+ * slide (accent, growing with its time). Drawn straight onto the screen;
+ * *out gets the physical rectangle it covers. */
+static void draw_progress(kiosk *k, uint64_t now, SDL_Rect *out)
+{
+	int lw = k->lp.w, lh = k->lp.h;
+	int S = lw < lh ? lw : lh;
+	int bh = S / 270 > 3 ? S / 270 : 3;
+	size_t cur = kiosk_slides_posting(k->sl), page = kiosk_slides_page(k->sl);
+	size_t slots = kiosk_slides_count(k->sl) + 1;
+	size_t np = kiosk_slides_pages(k->sl, cur) ? kiosk_slides_pages(k->sl, cur) : 1;
+	double seg = (double)lw / (double)slots;
+	double x0 = seg * (double)cur + seg * (double)page / (double)np;
+	double sw = seg / (double)np;
+	uint64_t end = k->paused ? k->paused_at : now;
+	uint64_t el = end > k->shown_at ? end - k->shown_at : 0;
+	double f = k->slide_ms ? (double)el / (double)k->slide_ms : 0;
+	if (f > 1)
+		f = 1;
+	*out = turn(k, 0, lh - bh, lw, bh);
+	fill(k->screen, *out, layout_mix(k->theme.bg, k->theme.muted, 25));
+	fill(k->screen, turn(k, 0, lh - bh, (int)x0, bh),
+	     layout_mix(k->theme.bg, k->theme.muted, 70));
+	fill(k->screen, turn(k, (int)x0, lh - bh, (int)(sw * f) > 0 ? (int)(sw * f) : 1, bh),
+	     k->paused ? k->theme.muted : k->theme.accent);
+}
+
+/* Moves the screen from blend a0 to blend a1 (0-256) of cur_s, in place:
+ * out = out + (cur - out) * (a1 - a0) / (256 - a0). No copy of the old
+ * page is kept, so a crossfade needs no memory beyond the two pages. */
+static void blend_step(kiosk *k, unsigned a0, unsigned a1)
+{
+	SDL_Surface *o = k->screen;
+	const SDL_Surface *c = k->cur_s;
+	unsigned b = a1 >= 256 || a0 >= 256 ? 256 : (a1 - a0) * 256 / (256 - a0);
+	unsigned nb = 256 - b;
+	if (SDL_MUSTLOCK(o) && SDL_LockSurface(o) != 0)
+		return;
+	for (int y = 0; y < c->h; y++) {
+		Uint32 *ro = (Uint32 *)((Uint8 *)o->pixels + (size_t)y * o->pitch);
+		const Uint32 *rc =
+		    (const Uint32 *)((const Uint8 *)c->pixels + (size_t)y * c->pitch);
+		if (b == 256) {
+			memcpy(ro, rc, (size_t)c->w * 4);
+			continue;
+		}
+		for (int x = 0; x < c->w; x++) {
+			/* Red and blue in one multiply, green in another. */
+			Uint32 rb = ((ro[x] & 0xFF00FFu) * nb + (rc[x] & 0xFF00FFu) * b) >> 8;
+			Uint32 g = ((ro[x] & 0x00FF00u) * nb + (rc[x] & 0x00FF00u) * b) >> 8;
+			ro[x] = (rb & 0xFF00FFu) | (g & 0x00FF00u) | 0xFF000000u;
+		}
+	}
+	if (SDL_MUSTLOCK(o))
+		SDL_UnlockSurface(o);
+}
+
+/* The screen surface can take cur_s row by row: same size, 32-bit xRGB. */
+bool kiosk_screen_direct(const kiosk *k)
+{
+	return k->screen && k->cur_s && k->screen->w == k->cur_s->w &&
+	       k->screen->h == k->cur_s->h && k->screen->format->BytesPerPixel == 4 &&
+	       k->screen->format->Rmask == 0xFF0000u && k->screen->format->Gmask == 0xFF00u &&
+	       k->screen->format->Bmask == 0xFFu;
+}
+
+/* Puts the whole current page on the screen surface. */
+void kiosk_screen_upload(kiosk *k)
+{
+	k->fading = false;
+	if (!k->screen || !k->cur_s)
+		return;
+	if (kiosk_screen_direct(k))
+		blend_step(k, 0, 256);
+	else
+		SDL_BlitSurface(k->cur_s, NULL, k->screen, NULL);
+}
+
+/* Shows rect r of the screen (NULL: all of it). On the software path only
+ * the rectangle goes to the display: a progress tick costs a few rows. */
+void kiosk_screen_flush(kiosk *k, const SDL_Rect *r)
+{
+	if (!k->ren) {
+		if (r)
+			SDL_UpdateWindowSurfaceRects(k->win, r, 1);
+		else
+			SDL_UpdateWindowSurface(k->win);
+		return;
+	}
+	if (k->tex) {
+		const Uint8 *px = (const Uint8 *)k->screen->pixels;
+		if (r)
+			px += (size_t)r->y * (size_t)k->screen->pitch + (size_t)r->x * 4;
+		SDL_UpdateTexture(k->tex, r, px, k->screen->pitch);
+		SDL_RenderCopy(k->ren, k->tex, NULL, NULL);
+	}
+	SDL_RenderPresent(k->ren);
+}
+
+/* Draws what changed since the last present: a crossfade step (the whole
+ * screen) or, when only the time moved on, the progress bar alone. */
+void kiosk_screen_present(kiosk *k, uint64_t now, bool full)
+{
+	Uint64 t = SDL_GetPerformanceCounter();
+	bool fading = k->fading;
+	if (fading) {
+		uint64_t el = now > k->fade_at ? now - k->fade_at : 0;
+		unsigned a = el >= k->fade_ms ? 256 : (unsigned)(el * 256 / k->fade_ms);
+		if (a >= 256)
+			kiosk_screen_upload(k);
+		else if (a > k->fade_a)
+			blend_step(k, k->fade_a, a);
+		k->fade_a = a;
+		full = true;
+	}
+	SDL_Rect bar = {0, 0, 0, 0};
+	bool deck = kiosk_slides_count(k->sl) > 0;
+	if (deck)
+		draw_progress(k, now, &bar);
+	kiosk_screen_flush(k, full || !deck ? NULL : &bar);
+	k->st->frames++;
+	if (fading) {
+		k->st->fade_frames++;
+		k->st->fade_ms_total += kiosk_ms_since(t);
+	}
+	k->need_present = false;
+}
+
+static void new_texture(kiosk *k)
+{
+	if (k->tex)
+		SDL_DestroyTexture(k->tex);
+	k->tex = SDL_CreateTexture(k->ren, SDL_PIXELFORMAT_XRGB8888, SDL_TEXTUREACCESS_STREAMING,
+	                           k->pw, k->ph);
+	if (k->tex)
+		SDL_SetTextureBlendMode(k->tex, SDL_BLENDMODE_NONE);
+}
+
+/* (Re)gets the screen surface for the output size: the window's own on the
+ * software path, a surface of ours plus a streaming texture otherwise. */
+bool kiosk_screen_make(kiosk *k)
+{
+	if (!k->ren) {
+		k->screen = SDL_GetWindowSurface(k->win);
+		return k->screen != NULL;
+	}
+	if (k->tex)
+		SDL_DestroyTexture(k->tex);
+	k->tex = NULL;
+	SDL_FreeSurface(k->screen);
+	k->screen = SDL_CreateRGBSurfaceWithFormat(0, k->pw, k->ph, 32, SDL_PIXELFORMAT_XRGB8888);
+	new_texture(k);
+	return k->tex && k->screen;
+}
+
+/* After a device reset on the accelerated path: our screen surface
+ * survived, only the texture is new. */
+void kiosk_screen_retexture(kiosk *k)
+{
+	if (k->ren && k->screen && k->tex)
+		new_texture(k);
+}
+
+void kiosk_screen_free(kiosk *k)
+{
+	SDL_FreeSurface(k->cur_s);
+	if (k->tex)
+		SDL_DestroyTexture(k->tex);
+	if (k->ren)
+		SDL_FreeSurface(k->screen); /* else it is the window's */
+	k->cur_s = NULL;
+	k->tex = NULL;
+	k->screen = NULL;
+}
