@@ -1,6 +1,6 @@
 /* check.c — the rules every page obeys: the safe area, the smallest body
  * size, no overlaps (layout_check), and the clock's box in its slot. */
-#include "layout_int.h"
+#include "internal.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* content.c — what each kind of page says, in order: a posting (title,
  * meta line, rule, sections), the overview of every position, a message.
  * The text is flowed into the column (flow.c); pages.c cuts it into pages. */
-#include "layout_int.h"
+#include "internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * measuring through the measurer, and breaking runs into lines (where a
  * line may end is text.c's). A line is a few boxes with x fixed and y
  * relative to the line; pages.c places the lines. */
-#include "layout_int.h"
+#include "internal.h"
 
 #include "text.h"
 

@@ -4,7 +4,7 @@
  * continuation header and the page number on every page. The body size is
  * searched: the largest that gives the fewest pages. The apply target is
  * encoded once per call and the doc keeps the code. */
-#include "layout_int.h"
+#include "internal.h"
 
 #include "text.h"
 

@@ -2,7 +2,7 @@
  * target's short form under it (landscape) or beside it (portrait), at the
  * largest module size that fits, and the caption shortened to fit two
  * lines. */
-#include "layout_int.h"
+#include "internal.h"
 
 #include "text.h"
 

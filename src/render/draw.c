@@ -1,7 +1,7 @@
 /* draw.c — boxes to pixels: a page composed on a software surface (fills,
  * text runs, the QR's modules from the doc's code, the logo), turned for
  * the screen's rotation; box updates, PNG output, ink counts. */
-#include "render_int.h"
+#include "internal.h"
 
 #include "qr.h"
 

@@ -1,7 +1,7 @@
 /* fonts.c — the faces: the body font (Inter, or the look's font through
  * fontconfig or a file), the look's fallback fonts and Noto Sans CJK, found
  * once when the font set opens; the look's logo is loaded with them. */
-#include "render_int.h"
+#include "internal.h"
 
 #include <errno.h>
 #include <fontconfig/fontconfig.h>

@@ -2,7 +2,7 @@
  * caps), the picture decoded with SDL2_image and resampled with a tent
  * filter in premultiplied alpha, kept at most 1024 x 512 and scaled once
  * per size drawn. */
-#include "render_int.h"
+#include "internal.h"
 
 #include <SDL_image.h>
 #include <errno.h>

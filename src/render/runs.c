@@ -2,7 +2,7 @@
  * font, the fallbacks, then whatever fontconfig finds), the open fonts by
  * size and style, and the measurer layout uses, so layout's widths are the
  * drawn widths. */
-#include "render_int.h"
+#include "internal.h"
 
 #include <fontconfig/fontconfig.h>
 #include <stdlib.h>

@@ -1,10 +1,10 @@
-/* layout_int.h — what the layout module's files share and nothing outside
+/* internal.h — what the layout module's files share and nothing outside
  * the module sees: the state of one layout run (layout_ctx) and the steps
  * the files give each other. Calls go one way: pages.c -> content.c and
  * panel.c -> flow.c -> text.c; check.c, theme.c, text.c and qr.c call no
  * other file of the module. */
-#ifndef LAYOUT_INT_H
-#define LAYOUT_INT_H
+#ifndef LAYOUT_INTERNAL_H
+#define LAYOUT_INTERNAL_H
 
 #include "layout.h"
 

@@ -1,9 +1,9 @@
-/* render_int.h — what the render module's files share and nothing outside
+/* internal.h — what the render module's files share and nothing outside
  * it sees: the font set's insides and the steps the files give each other.
  * The files call one another in one direction: draw.c -> runs.c ->
  * fonts.c -> logo.c (and draw.c -> logo.c). */
-#ifndef RENDER_INT_H
-#define RENDER_INT_H
+#ifndef RENDER_INTERNAL_H
+#define RENDER_INTERNAL_H
 
 #include "render.h"
 
