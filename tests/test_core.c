@@ -1,0 +1,92 @@
+/* The core's log sink: every module's lines go through jk_log() to the one
+ * sink the app installed, one valid UTF-8 line each. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct seen {
+	int n;
+	jk_log_level level;
+	char module[32];
+	char line[1100];
+} seen;
+
+static void keep(void *ud, jk_log_level level, const char *module, const char *line)
+{
+	seen *s = ud;
+	s->n++;
+	s->level = level;
+	snprintf(s->module, sizeof s->module, "%s", module);
+	snprintf(s->line, sizeof s->line, "%s", line);
+}
+
+static void test_sink_gets_one_line(void **state)
+{
+	(void)state;
+	seen s = {0};
+	jk_log_set_sink(keep, &s, JK_LOG_INFO);
+	jk_log(JK_LOG_WARN, "kiosk", "reload: %s", "a\nb\tc");
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.level, JK_LOG_WARN);
+	assert_string_equal(s.module, "kiosk");
+	assert_string_equal(s.line, "reload: a b c");
+	/* Below the level set: not passed on. */
+	jk_log(JK_LOG_DEBUG, "kiosk", "chatter");
+	assert_int_equal(s.n, 1);
+	jk_log(JK_LOG_INFO, NULL, "no module");
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.module, "");
+	jk_log_set_sink(NULL, NULL, JK_LOG_INFO);
+}
+
+static void test_long_and_broken_lines(void **state)
+{
+	(void)state;
+	seen s = {0};
+	jk_log_set_sink(keep, &s, JK_LOG_DEBUG);
+	/* 2000 bytes of 'é' (2 bytes each): cut at 1023 bytes, never inside a
+	 * character; a stray byte shows as '?'. */
+	char big[2001];
+	for (int i = 0; i < 2000; i += 2) {
+		big[i] = (char)0xC3;
+		big[i + 1] = (char)0xA9;
+	}
+	big[2000] = '\0';
+	jk_log(JK_LOG_ERR, "import", "%s", big);
+	assert_true(strlen(s.line) <= 1023);
+	assert_int_equal(strlen(s.line) % 2, 0);
+	assert_true(jk_utf8_valid(s.line, strlen(s.line)));
+	jk_log(JK_LOG_ERR, "import", "x\xFFy");
+	assert_string_equal(s.line, "x?y");
+	jk_log_set_sink(NULL, NULL, JK_LOG_INFO);
+}
+
+static void test_default_and_journal_sinks(void **state)
+{
+	(void)state;
+	tu_capture c;
+	tu_capture_start(&c);
+	jk_log(JK_LOG_WARN, "sources", "feed.xml: timed out");
+	jk_log_set_sink(jk_log_journal, NULL, JK_LOG_INFO);
+	jk_log(JK_LOG_ERR, "app", "cannot open the window");
+	jk_log(JK_LOG_INFO, "kiosk", "display on by the schedule");
+	jk_log_set_sink(NULL, NULL, JK_LOG_INFO);
+	char *out = tu_capture_end(&c);
+	assert_non_null(out);
+	assert_string_equal(out, "jobkiosk: feed.xml: timed out\n"
+	                         "<3>jobkiosk: cannot open the window\n"
+	                         "<6>jobkiosk: display on by the schedule\n");
+	free(out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_sink_gets_one_line),
+	    cmocka_unit_test(test_long_and_broken_lines),
+	    cmocka_unit_test(test_default_and_journal_sinks),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
