@@ -128,6 +128,13 @@ typedef struct json_doc {
 	size_t first, skipped;
 } json_doc;
 
+/* Starts d for a reader that appends to out (borrowed) and parses data as
+ * JSON into *root, which json_doc_end() frees. */
+int json_doc_begin(json_doc *d, const char *data, size_t len, const import_opts *opts,
+                   posting_list *out, struct cJSON **root, jk_err *err);
+/* Ends d: frees root and d->org; when r is a failure, drops what the reader
+ * appended and returns r (out of memory with its message). */
+int json_doc_end(json_doc *d, struct cJSON *root, int r, jk_err *err);
 /* True (warning once) when d's document has given IMPORT_MAX_POSTINGS. */
 bool json_doc_full(json_doc *d);
 

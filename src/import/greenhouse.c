@@ -147,11 +147,11 @@ static int gh_job(json_doc *d, const cJSON *j, jk_err *err)
 int import_greenhouse(const char *data, size_t len, const import_opts *opts, posting_list *out,
                       jk_err *err)
 {
+	json_doc d;
 	cJSON *root;
-	int r = import_json_parse(data, len, &root, err);
+	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
 	if (r)
 		return r;
-	json_doc d = {.o = opts, .base = html_base(opts), .out = out, .first = out->n};
 	const cJSON *jobs = json_get(root, "jobs"), *j;
 	if (!jobs && cJSON_IsArray(root))
 		jobs = root;
@@ -166,10 +166,5 @@ int import_greenhouse(const char *data, size_t len, const import_opts *opts, pos
 	} else {
 		r = jk_fail(err, JK_EFORMAT, "Greenhouse JSON without a \"jobs\" list");
 	}
-	cJSON_Delete(root);
-	if (r) {
-		import_drop_from(out, d.first);
-		return r == JK_ENOMEM ? jk_fail(err, r, "out of memory") : r;
-	}
-	return JK_OK;
+	return json_doc_end(&d, root, r, err);
 }

@@ -53,11 +53,11 @@ static int feed_item(json_doc *d, const cJSON *it, jk_err *err)
 int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posting_list *out,
                     jk_err *err)
 {
+	json_doc d;
 	cJSON *root;
-	int r = import_json_parse(data, len, &root, err);
+	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
 	if (r)
 		return r;
-	json_doc d = {.o = opts, .base = html_base(opts), .out = out, .first = out->n};
 	const cJSON *items = json_get(root, "items"), *it;
 	const char *ft = json_str(root, "title");
 	d.org = ft ? import_org_from_title(ft) : jk_strndup(author_name(root), (size_t)-1);
@@ -70,11 +70,5 @@ int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posti
 		if (!r && cJSON_IsObject(it) && !json_doc_full(&d))
 			r = feed_item(&d, it, err);
 	}
-	cJSON_Delete(root);
-	free(d.org);
-	if (r) {
-		import_drop_from(out, d.first);
-		return r == JK_ENOMEM ? jk_fail(err, r, "out of memory") : r;
-	}
-	return JK_OK;
+	return json_doc_end(&d, root, r, err);
 }

@@ -117,6 +117,25 @@ int json_set_pay(char **field, const char *cur, double min, double max, const ch
 	return r;
 }
 
+int json_doc_begin(json_doc *d, const char *data, size_t len, const import_opts *opts,
+                   posting_list *out, cJSON **root, jk_err *err)
+{
+	*d = (json_doc){.o = opts, .base = html_base(opts), .out = out, .first = out->n};
+	return import_json_parse(data, len, root, err);
+}
+
+int json_doc_end(json_doc *d, cJSON *root, int r, jk_err *err)
+{
+	cJSON_Delete(root);
+	free(d->org);
+	d->org = NULL;
+	if (r) {
+		import_drop_from(d->out, d->first);
+		return r == JK_ENOMEM ? jk_fail(err, r, "out of memory") : r;
+	}
+	return JK_OK;
+}
+
 bool json_doc_full(json_doc *d)
 {
 	return import_full(d->o, d->out, d->first, &d->skipped);

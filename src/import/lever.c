@@ -142,11 +142,11 @@ static int lever_posting(json_doc *d, const cJSON *j, jk_err *err)
 int import_lever(const char *data, size_t len, const import_opts *opts, posting_list *out,
                  jk_err *err)
 {
+	json_doc d;
 	cJSON *root;
-	int r = import_json_parse(data, len, &root, err);
+	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
 	if (r)
 		return r;
-	json_doc d = {.o = opts, .base = html_base(opts), .out = out, .first = out->n};
 	/* The public API gives an array; the private one {"data": [...]}; one
 	 * posting's endpoint a single object. */
 	const cJSON *list = cJSON_IsArray(root) ? root : json_get(root, "data"), *j;
@@ -162,10 +162,5 @@ int import_lever(const char *data, size_t len, const import_opts *opts, posting_
 	} else {
 		r = jk_fail(err, JK_EFORMAT, "Lever JSON without a list of postings");
 	}
-	cJSON_Delete(root);
-	if (r) {
-		import_drop_from(out, d.first);
-		return r == JK_ENOMEM ? jk_fail(err, r, "out of memory") : r;
-	}
-	return JK_OK;
+	return json_doc_end(&d, root, r, err);
 }
