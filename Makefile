@@ -172,14 +172,15 @@ format:
 	clang-format -i $(FORMAT_FILES)
 
 format-check: deps
-	clang-format --dry-run -Werror $(FORMAT_FILES)
+	@clang-format --dry-run -Werror $(FORMAT_FILES) && \
+		echo "format-check: $(words $(FORMAT_FILES)) files formatted as .clang-format says"
 
 # cppcheck over the library and main; platform/cppcheck.supp lists, with a
 # reason each, the findings that are not defects.
 LINT_FLAGS = --enable=warning,performance,portability --error-exitcode=1 --std=c11 -q \
              --inline-suppr --suppressions-list=platform/cppcheck.supp -D_GNU_SOURCE -Iinclude
 lint: deps
-	cppcheck $(LINT_FLAGS) src
+	@cppcheck $(LINT_FLAGS) src && echo "lint: cppcheck found nothing in src/"
 
 # compile_commands.json for clangd and other tools: every library, main and
 # test source as the sanitizer build compiles it (a throw-away build tree).
