@@ -35,6 +35,11 @@ typedef struct jk_err {
  * callers can write `return jk_fail(err, JK_EFORMAT, "...")`. */
 int jk_fail(jk_err *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Makes s (NUL-terminated, edited in place) one valid UTF-8 line, as every
+ * message must be: line breaks and tabs become spaces, a character cut at
+ * the end is dropped, any other broken byte shows as '?'. */
+void jk_one_line(char *s);
+
 /* Growable byte buffer, always NUL-terminated once anything was appended.
  * limit = 0 means no cap; appending past the cap fails with JK_ETOOBIG so
  * buffers filled from outside data cannot grow without bound. */

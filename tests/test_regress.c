@@ -199,6 +199,34 @@ static void test_config_header_semicolon_round_trip(void **state)
 	assert_config_round_trip(shortest, sizeof shortest - 1, "We ; hire");
 }
 
+static void keep_warning(void *ud, const char *source, const char *msg)
+{
+	(void)source;
+	snprintf(ud, 300, "%s", msg);
+	assert_null(strchr(msg, '\n'));
+	assert_true(jk_utf8_valid(msg, strlen(msg)));
+}
+
+/* A feed (a mutated samples/ feed) with a comment left open: libxml2's
+ * error quotes the comment, line breaks and all, and the "read what could
+ * be recovered" warning passed it on as more than one line. support.c
+ * (import_warnf makes every warning one line). */
+static void test_feed_warning_one_line(void **state)
+{
+	(void)state;
+	size_t n;
+	char *feed = tu_read(tu_root("tests/data/regress/feed-comment-open-warning.xml"), &n);
+	char seen[300] = "";
+	posting_list l;
+	posting_list_init(&l);
+	import_opts o = {.source = "feed.xml", .warn = keep_warning, .ud = seen};
+	jk_err err = {0};
+	assert_int_equal(import_bytes(feed, n, &o, &l, &err), 0);
+	assert_non_null(strstr(seen, "Comment not terminated"));
+	posting_list_free(&l);
+	free(feed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +235,7 @@ int main(void)
 	    cmocka_unit_test(test_apply_base_invalid_utf8),
 	    cmocka_unit_test(test_error_message_cut_in_a_character),
 	    cmocka_unit_test(test_config_header_semicolon_round_trip),
+	    cmocka_unit_test(test_feed_warning_one_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

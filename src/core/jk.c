@@ -1,8 +1,6 @@
 /* jk.c — shared core: errors, buffers, UTF-8, text cleaning. */
 #include "jk.h"
 
-#include "internal.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -2,8 +2,6 @@
  * chooses where the lines go (stderr, or stderr in the journal's format). */
 #include "jk.h"
 
-#include "internal.h"
-
 #include <stdarg.h>
 #include <stdio.h>
 

@@ -19,6 +19,9 @@ void import_warnf(const import_opts *o, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* What a library says about the input (libxml2's errors quote it) may
+	 * hold line breaks or cut a character. */
+	jk_one_line(msg);
 	o->warn(o->ud, o->source ? o->source : "input", msg);
 }
 
