@@ -51,6 +51,12 @@ int render_fonts_open_look(const render_look *look, render_fonts **out, jk_err *
 int render_look_check(const render_look *look, jk_err *err);
 /* Size of the logo kept by f; false (0 x 0) when there is none. */
 bool render_logo_size(const render_fonts *f, int *w, int *h);
+/* Fills the look's part of lp for pages f draws: theme (borrowed, must
+ * outlive lp), f's measurer, look's header and clock (look NULL: none) and
+ * the logo's size. lp's w and h are left as they are. One function, so the
+ * kiosk and --render lay out alike. */
+void render_layout_look(render_fonts *f, const render_look *look, const layout_theme *theme,
+                        layout_params *lp);
 /* Accepts NULL. */
 void render_fonts_close(render_fonts *f);
 

@@ -340,13 +340,8 @@ static void check_look(render_fonts *f, const render_look *look, const posting *
 	layout_theme th = render_look_theme(look);
 	int lw, lh;
 	render_logical_size(w, h, rotate, &lw, &lh);
-	layout_params lp = {.w = lw,
-	                    .h = lh,
-	                    .theme = &th,
-	                    .measure = render_measurer(f),
-	                    .header = look->header,
-	                    .clock = look->clock};
-	render_logo_size(f, &lp.logo_w, &lp.logo_h);
+	layout_params lp = {.w = lw, .h = lh};
+	render_layout_look(f, look, &th, &lp);
 	layout_doc d;
 	jk_err err = {0};
 	assert_int_equal(layout_posting(p, &lp, &d, &err), 0);

@@ -148,13 +148,8 @@ int app_render_dir(const posting_list *l, const char *dir, int w, int h, int rot
 	layout_theme th = render_look_theme(look);
 	int lw, lh;
 	render_logical_size(w, h, rotate, &lw, &lh);
-	layout_params lp = {.w = lw,
-	                    .h = lh,
-	                    .theme = &th,
-	                    .measure = render_measurer(f),
-	                    .header = look ? look->header : NULL,
-	                    .clock = look && look->clock};
-	render_logo_size(f, &lp.logo_w, &lp.logo_h);
+	layout_params lp = {.w = lw, .h = lh};
+	render_layout_look(f, look, &th, &lp);
 	size_t dummy = 0;
 	if (!npaths)
 		npaths = &dummy;

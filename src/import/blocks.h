@@ -135,6 +135,11 @@ int json_doc_begin(json_doc *d, const char *data, size_t len, const import_opts 
 /* Ends d: frees root and d->org; when r is a failure, drops what the reader
  * appended and returns r (out of memory with its message). */
 int json_doc_end(json_doc *d, struct cJSON *root, int r, jk_err *err);
+/* Reads one entry of a list into a posting of d. */
+typedef int (*json_item_fn)(json_doc *d, const struct cJSON *item, jk_err *err);
+/* Calls fn on each object of the array arr (anything else in it is
+ * skipped; arr not an array: none) until a failure or the posting cap. */
+int json_doc_each(json_doc *d, const struct cJSON *arr, json_item_fn fn, jk_err *err);
 /* True (warning once) when d's document has given IMPORT_MAX_POSTINGS. */
 bool json_doc_full(json_doc *d);
 

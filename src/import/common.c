@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -559,4 +560,20 @@ int import_json_parse(const char *data, size_t len, cJSON **root, jk_err *err)
 	if (in_str || depth)
 		return jk_fail(err, JK_EFORMAT, "JSON ends early (cut off?)");
 	return jk_fail(err, JK_EFORMAT, "not valid JSON (line %zu, column %zu)", lineno, col);
+}
+
+/* Every warning goes out here, as one line. */
+void import_warnf(const import_opts *o, const char *fmt, ...)
+{
+	if (!o || !o->warn)
+		return;
+	char msg[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	/* What a library says about the input (libxml2's errors quote it) may
+	 * hold line breaks or cut a character. */
+	jk_one_line(msg);
+	o->warn(o->ud, o->source ? o->source : "input", msg);
 }

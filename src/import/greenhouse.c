@@ -152,15 +152,11 @@ int import_greenhouse(const char *data, size_t len, const import_opts *opts, pos
 	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
 	if (r)
 		return r;
-	const cJSON *jobs = json_get(root, "jobs"), *j;
+	const cJSON *jobs = json_get(root, "jobs");
 	if (!jobs && cJSON_IsArray(root))
 		jobs = root;
 	if (cJSON_IsArray(jobs)) {
-		cJSON_ArrayForEach(j, jobs)
-		{
-			if (!r && cJSON_IsObject(j) && !json_doc_full(&d))
-				r = gh_job(&d, j, err);
-		}
+		r = json_doc_each(&d, jobs, gh_job, err);
 	} else if (!jobs && (json_str(root, "absolute_url") || json_str(root, "content"))) {
 		r = gh_job(&d, root, err);
 	} else {

@@ -1,4 +1,4 @@
-/* input.c — layer 0a: what the front door checks before any reader sees the
+/* input.c — layer 0b: what the front door checks before any reader sees the
  * bytes: not empty, not too big, not binary, and valid UTF-8 (other
  * encodings are converted with iconv). */
 #include "support.h"
@@ -80,13 +80,6 @@ static char *convert(const char *from, const char *data, size_t len, size_t *out
 	return out;
 }
 
-/* Straight to the callback: input.c calls nothing else in src/import/. */
-static void warn(const import_opts *o, const char *msg)
-{
-	if (o && o->warn)
-		o->warn(o->ud, o->source ? o->source : "input", msg);
-}
-
 /* Gives the readers valid UTF-8: converts UTF-16 (by BOM), a declared
  * charset, or else Windows-1252, saying so. *owned is set when a copy was
  * made. */
@@ -115,9 +108,7 @@ int import_to_utf8(const char **data, size_t *len, char **owned, const import_op
 		if (declared && strcasecmp(declared, "utf-8") && strcasecmp(declared, "utf8"))
 			conv = convert(declared, *data, *len, &n);
 		if (conv) {
-			char msg[96];
-			snprintf(msg, sizeof msg, "read as %s, as the file declares", declared);
-			warn(o, msg);
+			import_warnf(o, "read as %s, as the file declares", declared);
 		} else {
 			conv = jk_cp1252_to_utf8(*data, *len);
 			if (!conv) {
@@ -125,7 +116,7 @@ int import_to_utf8(const char **data, size_t *len, char **owned, const import_op
 				return jk_fail(err, JK_ENOMEM, "out of memory");
 			}
 			n = strlen(conv);
-			warn(o, "not valid UTF-8; read as Windows-1252");
+			import_warnf(o, "not valid UTF-8; read as Windows-1252");
 		}
 	}
 	free(declared);

@@ -58,17 +58,14 @@ int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posti
 	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
 	if (r)
 		return r;
-	const cJSON *items = json_get(root, "items"), *it;
+	const cJSON *items = json_get(root, "items");
 	const char *ft = json_str(root, "title");
 	d.org = ft ? import_org_from_title(ft) : jk_strndup(author_name(root), (size_t)-1);
 	if ((ft || author_name(root)) && !d.org)
 		r = JK_ENOMEM;
 	if (!r && !cJSON_IsArray(items))
 		r = jk_fail(err, JK_EFORMAT, "JSON Feed without an \"items\" list");
-	cJSON_ArrayForEach(it, json_arr(r ? NULL : items))
-	{
-		if (!r && cJSON_IsObject(it) && !json_doc_full(&d))
-			r = feed_item(&d, it, err);
-	}
+	if (!r)
+		r = json_doc_each(&d, items, feed_item, err);
 	return json_doc_end(&d, root, r, err);
 }

@@ -136,6 +136,18 @@ int json_doc_end(json_doc *d, cJSON *root, int r, jk_err *err)
 	return JK_OK;
 }
 
+int json_doc_each(json_doc *d, const cJSON *arr, json_item_fn fn, jk_err *err)
+{
+	int r = 0;
+	const cJSON *it;
+	cJSON_ArrayForEach(it, json_arr(arr))
+	{
+		if (!r && cJSON_IsObject(it) && !json_doc_full(d))
+			r = fn(d, it, err);
+	}
+	return r;
+}
+
 bool json_doc_full(json_doc *d)
 {
 	return import_full(d->o, d->out, d->first, &d->skipped);

@@ -149,13 +149,9 @@ int import_lever(const char *data, size_t len, const import_opts *opts, posting_
 		return r;
 	/* The public API gives an array; the private one {"data": [...]}; one
 	 * posting's endpoint a single object. */
-	const cJSON *list = cJSON_IsArray(root) ? root : json_get(root, "data"), *j;
+	const cJSON *list = cJSON_IsArray(root) ? root : json_get(root, "data");
 	if (cJSON_IsArray(list)) {
-		cJSON_ArrayForEach(j, list)
-		{
-			if (!r && cJSON_IsObject(j) && !json_doc_full(&d))
-				r = lever_posting(&d, j, err);
-		}
+		r = json_doc_each(&d, list, lever_posting, err);
 	} else if (cJSON_IsObject(root) &&
 	           (json_str(root, "text") || json_str(root, "hostedUrl"))) {
 		r = lever_posting(&d, root, err);

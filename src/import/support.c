@@ -10,21 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-void import_warnf(const import_opts *o, const char *fmt, ...)
-{
-	if (!o || !o->warn)
-		return;
-	char msg[256];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	/* What a library says about the input (libxml2's errors quote it) may
-	 * hold line breaks or cut a character. */
-	jk_one_line(msg);
-	o->warn(o->ud, o->source ? o->source : "input", msg);
-}
-
 bool import_full(const import_opts *o, const posting_list *out, size_t first, size_t *skipped)
 {
 	if (out->n - first < IMPORT_MAX_POSTINGS)

@@ -4,8 +4,8 @@
  *
  * The layers, each file calling only files of lower layers (see
  * blocks.h, body.h, readers.h; import.c is layer 4):
- *   0a common.c, chrome.c, apply.c, input.c  call nothing in src/import/
- *   0b support.c                             calls 0a
+ *   0a common.c, chrome.c, apply.c           call nothing in src/import/
+ *   0b support.c, input.c                    call 0a
  * Every file of src/import/ may include this header. */
 #ifndef IMPORT_SUPPORT_H
 #define IMPORT_SUPPORT_H
@@ -35,6 +35,10 @@ typedef struct import_links {
 } import_links;
 
 /* common.c (0a) ------------------------------------------------------------ */
+
+/* Passes a formatted remark to o's warn callback (when there is one) as one
+ * valid UTF-8 line, naming o's source. */
+void import_warnf(const import_opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Normalises a date in any of ISO 8601, RFC 822/1123 (feeds), "YYYY-MM-DD
  * HH:MM:SS-0400", or epoch milliseconds into "YYYY-MM-DD"; NULL when it is
@@ -97,7 +101,7 @@ int import_apply_choose(posting *p, const import_links *links, const char *base)
  * acceptable apply target (http, https, mailto), NULL otherwise. */
 char *import_url_accept(const char *href, const char *base);
 
-/* input.c (0a) ------------------------------------------------------------- */
+/* input.c (0b) ------------------------------------------------------------- */
 
 /* Refuses what no reader should see: empty or blank input, more than
  * IMPORT_MAX_BYTES, known binary formats (named in the message), binary
@@ -111,8 +115,6 @@ int import_check_input(const char *data, size_t len, jk_err *err);
 int import_to_utf8(const char **data, size_t *len, char **owned, const import_opts *o, jk_err *err);
 
 /* support.c (0b) ----------------------------------------------------------- */
-
-void import_warnf(const import_opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* True (and warns once, counting in *skipped) when out holds
  * IMPORT_MAX_POSTINGS postings since index first. */

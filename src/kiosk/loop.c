@@ -17,6 +17,12 @@
 
 /* ---- moving between slides --------------------------------------------- */
 
+/* Slides move on by themselves: there are some, not paused, display on. */
+static bool running(const kiosk *k)
+{
+	return kiosk_slides_count(k->sl) && !k->paused && !k->off;
+}
+
 /* A new slide is up: its time starts now. */
 static void started(kiosk *k)
 {
@@ -24,7 +30,7 @@ static void started(kiosk *k)
 	if (k->paused)
 		k->paused_at = k->shown_at;
 	k->first_shown = false;
-	if (kiosk_slides_count(k->sl) && !k->paused && !k->off)
+	if (running(k))
 		kiosk_timers_set(&k->timers, KT_SLIDE, k->shown_at + k->slide_ms);
 	else
 		kiosk_timers_stop(&k->timers, KT_SLIDE);
@@ -246,7 +252,7 @@ static void follow_schedule(kiosk *k, long long ms)
 static void show(kiosk *k, uint64_t now, bool full)
 {
 	kiosk_screen_present(k, now, full);
-	if (kiosk_slides_count(k->sl) && !k->paused && !k->off)
+	if (running(k))
 		kiosk_timers_set(&k->timers, KT_TICK, now + TICK_MS);
 	else
 		kiosk_timers_stop(&k->timers, KT_TICK);
@@ -322,7 +328,7 @@ static bool on_slide(void *ud, uint64_t now)
 {
 	kiosk *k = ud;
 	(void)now;
-	if (kiosk_slides_count(k->sl) && !k->paused && !k->off)
+	if (running(k))
 		go(k, +1);
 	return true;
 }
@@ -356,7 +362,7 @@ static bool on_fade(void *ud, uint64_t now)
 static bool on_tick(void *ud, uint64_t now)
 {
 	kiosk *k = ud;
-	if (k->need_present || k->fading || k->off || k->paused || !kiosk_slides_count(k->sl))
+	if (k->need_present || k->fading || !running(k))
 		return true;
 	show(k, now, false);
 	k->st->ticks++;

@@ -109,11 +109,7 @@ int kiosk_settings_look(kiosk *k, jk_err *err)
 	render_fonts_close(k->fonts);
 	k->fonts = f;
 	k->theme = k->cfg.look.theme;
-	k->lp.theme = &k->theme;
-	k->lp.measure = render_measurer(f);
-	k->lp.header = k->cfg.look.header;
-	k->lp.clock = k->cfg.look.clock;
-	render_logo_size(f, &k->lp.logo_w, &k->lp.logo_h);
+	render_layout_look(f, &k->cfg.look, &k->theme, &k->lp);
 	kiosk_slides_forget(k->sl);
 	return 0;
 }
