@@ -21,6 +21,15 @@ typedef enum import_format {
 	IMPORT_RSS,
 	IMPORT_ATOM,
 	IMPORT_TEXT,
+	IMPORT_ASHBY,
+	IMPORT_SMARTRECRUITERS,
+	IMPORT_WORKABLE,
+	IMPORT_RECRUITEE,
+	IMPORT_PERSONIO, /* XML positions feed */
+	IMPORT_WORKDAY,
+	IMPORT_BREEZY,
+	IMPORT_MAIL, /* RFC 822 message */
+	IMPORT_RST,  /* reStructuredText */
 } import_format;
 
 /* Largest input the readers accept; bigger inputs fail with JK_ETOOBIG. */
@@ -33,6 +42,9 @@ typedef struct import_opts {
 	const char *source;
 	/* Content-Type from HTTP, or NULL. Only a hint: content is sniffed. */
 	const char *content_type;
+	/* When the bytes were fetched (unix seconds), for dates a document
+	 * states relative to its fetch ("Posted 3 Days Ago"); 0: now. */
+	int64_t fetched_at;
 	/* Non-fatal remarks about the input ("read as Windows-1252", "skipped
 	 * draft"). May be NULL. msg is valid during the call only. */
 	jk_warn_fn warn;

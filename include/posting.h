@@ -60,6 +60,11 @@ typedef struct posting {
 	/* Reader-given identity (Greenhouse id, feed guid, JSON-LD identifier)
 	 * that makes the id stable when a document holds many postings. */
 	char *native_id;
+	/* A list entry that lacks the posting's text (a SmartRecruiters or
+	 * Workday list, a Breezy board, a thin feed item): the http(s) URL of the
+	 * document that has it. sources/ fetches it into the cache and shows
+	 * what it reads in place of the entry. NULL otherwise. */
+	char *detail;
 } posting;
 
 typedef struct posting_list {

@@ -35,7 +35,7 @@ void posting_free(posting *p)
 		return;
 	char **fields[] = {&p->id,         &p->title,  &p->organization, &p->location,
 	                   &p->employment, &p->pay,    &p->posted,       &p->expires,
-	                   &p->apply,      &p->source, &p->native_id};
+	                   &p->apply,      &p->source, &p->native_id,    &p->detail};
 	for (size_t i = 0; i < JK_ARRAY_LEN(fields); i++)
 		free(*fields[i]);
 	for (size_t i = 0; i < p->ntags; i++)
