@@ -254,6 +254,24 @@ static void test_hostile_shapes(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* A salary bound that is not wholly a number is no bound: "12abc" must
+ * not show as 12. */
+static void test_partial_numbers_ignored(void **state)
+{
+	(void)state;
+	const char *doc = "[{\"text\": \"T\", \"hostedUrl\": \"https://jobs.lever.co/x/1\", "
+	                  "\"salaryRange\": {\"min\": \"12abc\","
+	                  " \"max\": \"90000\", \"currency\": \"EUR\"}}]";
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(doc, strlen(doc), "lever.json", &l);
+	assert_int_equal(l.n, 1);
+	assert_non_null(l.items[0]->pay);
+	assert_null(strstr(l.items[0]->pay, "12"));
+	assert_non_null(strstr(l.items[0]->pay, "90"));
+	posting_list_free(&l);
+}
+
 static void test_truncated_and_deep(void **state)
 {
 	(void)state;
@@ -346,6 +364,7 @@ int main(void)
 	    cmocka_unit_test(test_jsonfeed),
 	    cmocka_unit_test(test_hostile_shapes),
 	    cmocka_unit_test(test_truncated_and_deep),
+	    cmocka_unit_test(test_partial_numbers_ignored),
 	    cmocka_unit_test(test_big_and_garbage),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -29,17 +29,22 @@ const char *json_str(const cJSON *o, const char *k)
 
 /* A number, or a string holding only a number (Greenhouse writes
  * "100000.0"). */
+/* *out is left alone unless the whole value is a finite number: "12abc"
+ * is no amount, and callers keep their defaults. */
 bool json_num(const cJSON *v, double *out)
 {
-	if (cJSON_IsNumber(v)) {
-		*out = v->valuedouble;
-		return isfinite(*out);
-	}
-	if (!cJSON_IsString(v) || !v->valuestring || !*v->valuestring)
+	double d;
+	char *end = "";
+	if (cJSON_IsNumber(v))
+		d = v->valuedouble;
+	else if (cJSON_IsString(v) && v->valuestring && *v->valuestring)
+		d = strtod(v->valuestring, &end);
+	else
 		return false;
-	char *end;
-	*out = strtod(v->valuestring, &end);
-	return *end == '\0' && isfinite(*out);
+	if (*end || !isfinite(d))
+		return false;
+	*out = d;
+	return true;
 }
 
 /* Ids are strings or whole numbers. */
