@@ -22,9 +22,12 @@ seeds() {
 	jsonfeed) grep -l jsonfeed.org samples/*.json tests/data/json/*.json ;;
 	feed) ls samples/*.rss samples/*.atom tests/data/feed/* ;;
 	text) ls samples/*.txt ;;
+	smartrecruiters | breezy) ls tests/data/boards/"$1"/* ;;
+	workday) ls tests/data/boards/workday/*; find "$fix" -type f -name '*workday*.json' ;;
 	config) ls jobkiosk.conf.example ;;
 	import)
-		for h in markdown html greenhouse lever jsonfeed feed text grid jsonld; do
+		for h in markdown html greenhouse lever jsonfeed feed text grid jsonld \
+			smartrecruiters workday breezy; do
 			seeds "$h"
 		done
 		;;
