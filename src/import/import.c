@@ -25,6 +25,9 @@ static const struct {
     {IMPORT_RSS, "RSS", import_feed},
     {IMPORT_ATOM, "Atom", import_feed},
     {IMPORT_TEXT, "plain text", import_text},
+    {IMPORT_SMARTRECRUITERS, "SmartRecruiters JSON", import_smartrecruiters},
+    {IMPORT_WORKDAY, "Workday JSON", import_workday},
+    {IMPORT_BREEZY, "Breezy JSON", import_breezy},
 };
 
 const char *import_format_name(import_format f)
@@ -92,9 +95,9 @@ static bool first_list(const char *p, const char *end, const char *key)
 	return p < end && *p == '[';
 }
 
-/* The job boards by keys no other format uses; a board with no jobs yet
- * by its envelope. */
-static import_format sniff_board(const char *data, size_t len)
+/* The boards whose list has the text, by keys no other format uses; a
+ * board with no jobs yet by its envelope. */
+static import_format sniff_full_board(const char *data, size_t len)
 {
 	const size_t w = 1 << 16;
 	if (head_has(data, len, "\"jobUrl\"", w) ||
@@ -111,6 +114,43 @@ static import_format sniff_board(const char *data, size_t len)
 	    (*data == '{' && first_list(data, data + len, "\"offers\"")))
 		return IMPORT_RECRUITEE;
 	return IMPORT_UNKNOWN;
+}
+
+/* key used as an object key ("key" then ':') in the first part of the
+ * data, not merely quoted inside a string value (where its quotes are
+ * escaped). */
+static bool head_key(const char *data, size_t len, const char *key, size_t within)
+{
+	size_t n = len < within ? len : within, k = strlen(key);
+	for (const char *p = data, *end = data + n; (p = memchr(p, '"', (size_t)(end - p)));) {
+		const char *q = p + 1;
+		p = q;
+		if ((size_t)(end - q) <= k || strncmp(q, key, k) || q[k] != '"' ||
+		    (q - 1 > data && q[-2] == '\\'))
+			continue;
+		const char *c = skip_space(q + k + 1, end);
+		if (c < end && *c == ':')
+			return true;
+	}
+	return false;
+}
+
+/* The boards whose list lacks the text, by keys only they use. */
+static import_format sniff_board(const char *data, size_t len)
+{
+	size_t w = 1 << 16;
+	/* An empty Workday page has no externalPath; a page of schema.org
+	 * postings under that name has @type. */
+	if (head_key(data, len, "jobPostingInfo", w) ||
+	    (head_key(data, len, "jobPostings", w) &&
+	     (head_key(data, len, "externalPath", w) || !head_key(data, len, "@type", w))))
+		return IMPORT_WORKDAY;
+	if (head_key(data, len, "releasedDate", w) || head_key(data, len, "typeOfEmployment", w) ||
+	    (head_key(data, len, "totalFound", w) && head_key(data, len, "content", w)))
+		return IMPORT_SMARTRECRUITERS;
+	if (head_key(data, len, "friendly_id", w) && head_key(data, len, "published_date", w))
+		return IMPORT_BREEZY;
+	return sniff_full_board(data, len);
 }
 
 static import_format sniff_json(const char *data, size_t len)
