@@ -1,8 +1,8 @@
 /* readers.h — layer 3 of src/import/: the readers, one file per format
  * (markdown.c, html.c, jsonld.c, greenhouse.c, lever.c, jsonfeed.c, feed.c,
- * text.c, grid.c). Each calls layers 0 to 2, never another reader. Included
- * by the readers themselves, by import.c (layer 4), and by tests/ and
- * fuzz/; layers 0 to 2 never include it. */
+ * personio.c, text.c, grid.c). Each calls layers 0 to 2, never another
+ * reader. Included by the readers themselves, by import.c (layer 4), and by
+ * tests/ and fuzz/; layers 0 to 2 never include it. */
 #ifndef IMPORT_READERS_H
 #define IMPORT_READERS_H
 
@@ -31,6 +31,8 @@ int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posti
                     jk_err *err);
 int import_feed(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err); /* RSS and Atom */
+int import_personio(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                    jk_err *err); /* Personio's XML positions feed */
 int import_text(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err);
 
