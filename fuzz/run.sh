@@ -19,12 +19,13 @@ seeds() {
 	html) ls samples/*.html; find "$fix" -type f -name '*.htm*' ;;
 	greenhouse) ls samples/*greenhouse*.json tests/data/json/greenhouse-*.json ;;
 	lever) ls samples/*lever*.json tests/data/json/lever-*.json ;;
-	jsonfeed) grep -l jsonfeed.org samples/*.json tests/data/json/*.json ;;
-	feed) ls samples/*.rss samples/*.atom tests/data/feed/* ;;
+	jsonfeed) grep -l jsonfeed.org samples/*.json tests/data/json/*.json "$fix"/real-world/*.json ;;
+	feed) ls samples/*.rss samples/*.atom tests/data/feed/* "$fix"/real-world/feed-*.rss ;;
+	personio) ls tests/data/personio/* ;;
 	text) ls samples/*.txt ;;
 	config) ls jobkiosk.conf.example ;;
 	import)
-		for h in markdown html greenhouse lever jsonfeed feed text grid jsonld; do
+		for h in markdown html greenhouse lever jsonfeed feed personio text grid jsonld; do
 			seeds "$h"
 		done
 		;;
