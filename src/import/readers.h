@@ -36,6 +36,8 @@ int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posti
                     jk_err *err);
 int import_feed(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err); /* RSS and Atom */
+int import_personio(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                    jk_err *err); /* Personio's XML positions feed */
 int import_text(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err);
 /* Job boards whose list lacks the posting's text: each list entry names
