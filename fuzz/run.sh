@@ -20,11 +20,15 @@ seeds() {
 	greenhouse) ls samples/*greenhouse*.json tests/data/json/greenhouse-*.json ;;
 	lever) ls samples/*lever*.json tests/data/json/lever-*.json ;;
 	jsonfeed) grep -l jsonfeed.org samples/*.json tests/data/json/*.json ;;
+	ashby) ls tests/data/boards/ashby/* "$fix"/real-world/ats-ashby-*.json ;;
+	workable) ls tests/data/boards/workable/* ;;
+	recruitee) ls tests/data/boards/recruitee/* ;;
 	feed) ls samples/*.rss samples/*.atom tests/data/feed/* ;;
 	text) ls samples/*.txt ;;
 	config) ls jobkiosk.conf.example ;;
 	import)
-		for h in markdown html greenhouse lever jsonfeed feed text grid jsonld; do
+		for h in markdown html greenhouse lever ashby workable recruitee jsonfeed feed text \
+			grid jsonld; do
 			seeds "$h"
 		done
 		;;
@@ -70,7 +74,7 @@ for n in "$@"; do
 	done
 	[ "$n" = jsonld ] && jsonld_from_pages "$corpus"
 	case $n in
-	greenhouse | lever | jsonfeed | jsonld) d=json ;;
+	greenhouse | lever | ashby | workable | recruitee | jsonfeed | jsonld) d=json ;;
 	grid) d=html ;;
 	import) d=html ;;
 	*) d=$n ;;

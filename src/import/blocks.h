@@ -119,6 +119,21 @@ int json_add_tags(posting *p, const struct cJSON *v);
  * may be NAN; cur and per may be NULL. */
 int json_set_pay(char **field, const char *cur, double min, double max, const char *per);
 
+/* The places of one posting as a slide shows them: "Lisbon, Portugal;
+ * Porto, Portugal +2 more". Start with {0}. */
+typedef struct json_places {
+	jk_buf b;
+	size_t n, more;
+} json_places;
+/* Adds one place made of parts (city, region, country...; NULL parts and
+ * parts already in it are skipped). A place already listed is skipped;
+ * places past the third are only counted. parts borrowed. */
+int json_places_add(json_places *pl, const char *const *parts, size_t nparts);
+/* Sets *field (when still empty) to the places, entities decoded, and
+ * frees pl. r is the caller's status so far, returned when it is an
+ * error. */
+int json_places_set(json_places *pl, char **field, int r);
+
 /* Postings of one JSON document, counted against IMPORT_MAX_POSTINGS. */
 typedef struct json_doc {
 	const import_opts *o;

@@ -18,6 +18,9 @@ static const struct {
     {IMPORT_JSONLD, "JSON-LD", import_jsonld},
     {IMPORT_GREENHOUSE, "Greenhouse JSON", import_greenhouse},
     {IMPORT_LEVER, "Lever JSON", import_lever},
+    {IMPORT_ASHBY, "Ashby JSON", import_ashby},
+    {IMPORT_WORKABLE, "Workable JSON", import_workable},
+    {IMPORT_RECRUITEE, "Recruitee JSON", import_recruitee},
     {IMPORT_JSONFEED, "JSON Feed", import_jsonfeed},
     {IMPORT_RSS, "RSS", import_feed},
     {IMPORT_ATOM, "Atom", import_feed},
@@ -74,6 +77,42 @@ static bool has_grid_rule(const char *data, size_t len)
 	return false;
 }
 
+/* True when the object at p ('{') opens with a list under key:
+ * `{ "offers": [`. */
+static bool first_list(const char *p, const char *end, const char *key)
+{
+	size_t k = strlen(key);
+	p = skip_space(p + 1, end);
+	if ((size_t)(end - p) < k || strncmp(p, key, k))
+		return false;
+	p = skip_space(p + k, end);
+	if (p == end || *p != ':')
+		return false;
+	p = skip_space(p + 1, end);
+	return p < end && *p == '[';
+}
+
+/* The job boards by keys no other format uses; a board with no jobs yet
+ * by its envelope. */
+static import_format sniff_board(const char *data, size_t len)
+{
+	const size_t w = 1 << 16;
+	if (head_has(data, len, "\"jobUrl\"", w) ||
+	    head_has(data, len, "\"shouldDisplayCompensationOnJobPostings\"", w) ||
+	    (head_has(data, len, "\"apiVersion\"", w) && head_has(data, len, "\"jobs\"", w)))
+		return IMPORT_ASHBY;
+	if (head_has(data, len, "\"shortcode\"", w) &&
+	    (head_has(data, len, "\"application_url\"", w) ||
+	     head_has(data, len, "\"shortlink\"", w) ||
+	     head_has(data, len, "\"telecommuting\"", w)))
+		return IMPORT_WORKABLE;
+	if (head_has(data, len, "\"careers_apply_url\"", w) ||
+	    head_has(data, len, "\"careers_url\"", w) ||
+	    (*data == '{' && first_list(data, data + len, "\"offers\"")))
+		return IMPORT_RECRUITEE;
+	return IMPORT_UNKNOWN;
+}
+
 static import_format sniff_json(const char *data, size_t len)
 {
 	if (head_has(data, len, "jsonfeed.org/version", 4096))
@@ -81,9 +120,13 @@ static import_format sniff_json(const char *data, size_t len)
 	/* A board ({"jobs":[...]}) or one job of it: both carry absolute_url. */
 	if (head_has(data, len, "\"absolute_url\"", 1 << 16))
 		return IMPORT_GREENHOUSE;
-	if (head_has(data, len, "\"hostedUrl\"", 1 << 16) ||
-	    (head_has(data, len, "\"categories\"", 1 << 16) &&
-	     head_has(data, len, "\"text\"", 1 << 16)))
+	if (head_has(data, len, "\"hostedUrl\"", 1 << 16))
+		return IMPORT_LEVER;
+	import_format f = sniff_board(data, len);
+	if (f != IMPORT_UNKNOWN)
+		return f;
+	if (head_has(data, len, "\"categories\"", 1 << 16) &&
+	    head_has(data, len, "\"text\"", 1 << 16))
 		return IMPORT_LEVER;
 	return IMPORT_JSONLD;
 }

@@ -1,7 +1,7 @@
 /* jsonfield.c — layer 1a: reading fields of cJSON values for the JSON
- * readers (Greenhouse, Lever, JSON Feed): typed getters, and ids, apply
- * links, tags and pay set from them. Values of the wrong type are
- * ignored. */
+ * readers (Greenhouse, Lever, JSON Feed, the boards): typed getters, and
+ * ids, apply links, tags, places and pay set from them. Values of the
+ * wrong type are ignored. */
 #include "blocks.h"
 
 #include <cjson/cJSON.h>
@@ -114,6 +114,36 @@ int json_set_pay(char **field, const char *cur, double min, double max, const ch
 	if (!r)
 		r = posting_set(field, b.data, b.len);
 	jk_buf_free(&b);
+	return r;
+}
+
+enum { JSON_MAX_PLACES = 3 };
+
+int json_places_add(json_places *pl, const char *const *parts, size_t nparts)
+{
+	jk_buf one = {0};
+	int r = JK_OK;
+	for (size_t i = 0; i < nparts && !r; i++)
+		if (parts[i] && *parts[i] && !(one.len && jk_strcasestr(one.data, parts[i])))
+			r = jk_buf_printf(&one, "%s%s", one.len ? ", " : "", parts[i]);
+	if (!r && one.len && !(pl->b.len && jk_strcasestr(pl->b.data, one.data))) {
+		if (pl->n++ < JSON_MAX_PLACES)
+			r = jk_buf_printf(&pl->b, "%s%s", pl->b.len ? "; " : "", one.data);
+		else
+			pl->more++;
+	}
+	jk_buf_free(&one);
+	return r;
+}
+
+int json_places_set(json_places *pl, char **field, int r)
+{
+	if (!r && pl->more)
+		r = jk_buf_printf(&pl->b, " +%zu more", pl->more);
+	if (!r && pl->b.len && !*field)
+		r = import_set_text(field, pl->b.data);
+	jk_buf_free(&pl->b);
+	*pl = (json_places){0};
 	return r;
 }
 

@@ -1,7 +1,7 @@
 /* readers.h — layer 3 of src/import/: the readers, one file per format
- * (markdown.c, html.c, jsonld.c, greenhouse.c, lever.c, jsonfeed.c, feed.c,
- * text.c, grid.c). Each calls layers 0 to 2, never another reader. Included
- * by the readers themselves, by import.c (layer 4), and by tests/ and
+ * (markdown.c, html.c, jsonld.c, greenhouse.c, lever.c, ashby.c,
+ * workable.c, recruitee.c, jsonfeed.c, feed.c, text.c, grid.c). Each calls layers 0 to 2, never
+ * another reader. Included by the readers themselves, by import.c (layer 4), and by tests/ and
  * fuzz/; layers 0 to 2 never include it. */
 #ifndef IMPORT_READERS_H
 #define IMPORT_READERS_H
@@ -27,6 +27,12 @@ int import_greenhouse(const char *data, size_t len, const import_opts *opts, pos
                       jk_err *err);
 int import_lever(const char *data, size_t len, const import_opts *opts, posting_list *out,
                  jk_err *err);
+int import_ashby(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                 jk_err *err); /* posting API job board */
+int import_workable(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                    jk_err *err); /* widget API with details */
+int import_recruitee(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                     jk_err *err); /* careers site offers */
 int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posting_list *out,
                     jk_err *err);
 int import_feed(const char *data, size_t len, const import_opts *opts, posting_list *out,
