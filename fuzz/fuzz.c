@@ -80,6 +80,10 @@ static void check_posting(const posting *p, bool titled)
 	check_str("expires", p->expires);
 	check_str("source", p->source);
 	fz_check_apply(p->apply);
+	/* detail is fetched by sources/: an http(s) URL, nothing else. */
+	fz_check_apply(p->detail);
+	if (p->detail && !strncmp(p->detail, "mailto:", 7))
+		fz_fail("detail is not http(s)", p->detail);
 	for (size_t i = 0; i < p->ntags; i++)
 		check_str("tag", p->tags[i]);
 	for (size_t i = 0; i < p->nsections; i++) {

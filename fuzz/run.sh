@@ -25,10 +25,12 @@ seeds() {
 	recruitee) ls tests/data/boards/recruitee/* ;;
 	feed) ls samples/*.rss samples/*.atom tests/data/feed/* ;;
 	text) ls samples/*.txt ;;
+	smartrecruiters | breezy) ls tests/data/boards/"$1"/* ;;
+	workday) ls tests/data/boards/workday/*; find "$fix" -type f -name '*workday*.json' ;;
 	config) ls jobkiosk.conf.example ;;
 	import)
 		for h in markdown html greenhouse lever ashby workable recruitee jsonfeed feed text \
-			grid jsonld; do
+			grid jsonld smartrecruiters workday breezy; do
 			seeds "$h"
 		done
 		;;

@@ -109,6 +109,36 @@ static void test_apply_base_invalid_utf8(void **state)
 	posting_list_free(&l);
 }
 
+/* A host with a no-break space (here a Windows-1252 0xA0 in a Breezy
+ * position's url) passed the host check, which looked at bytes only; the
+ * posting's cleaning then made it a plain space, and the apply target held
+ * one (fuzz/breezy.c contract check). apply.c now refuses any URL with a
+ * space, control or invisible character, also beyond ASCII. */
+static void test_apply_host_nbsp(void **state)
+{
+	(void)state;
+	assert_null(import_url_accept("https://acme.bree\xC2\xA0zy.hr/p/1", NULL));
+	assert_null(import_url_accept("https://acme\xE2\x80\x8B.example/p/1", NULL));
+	assert_null(import_url_accept("https://us\xC2\xA0"
+	                              "er@acme.example/p/1",
+	                              NULL));
+	char *ok = import_url_accept("https://b\xC3\xBC"
+	                             "cher.example/p/1",
+	                             NULL);
+	assert_non_null(ok); /* a name beyond ASCII is still a name */
+	free(ok);
+	static const char doc[] = "[{\"id\":\"1\",\"friendly_id\":\"1-a\",\"name\":\"A\","
+	                          "\"published_date\":\"2026-01-01\","
+	                          "\"url\":\"https://a%me.breez\xCD\xCD\xA0\xCDy.hr/p/1-a\"}]";
+	posting_list l;
+	jk_err err;
+	assert_int_equal(import_as(doc, sizeof doc - 1, "board.json", &l, &err), 0);
+	assert_int_equal(l.n, 1);
+	assert_null(l.items[0]->apply);
+	assert_null(l.items[0]->detail);
+	posting_list_free(&l);
+}
+
 /* An XML root name cut by "%.40s" in the middle of a character made the
  * error message invalid UTF-8 (fuzz contract check). jk_fail() now keeps
  * every message valid UTF-8. jk.c. First the front door's input (name
@@ -233,6 +263,7 @@ int main(void)
 	    cmocka_unit_test(test_html_block_before_section),
 	    cmocka_unit_test(test_atom_link_rel_leak),
 	    cmocka_unit_test(test_apply_base_invalid_utf8),
+	    cmocka_unit_test(test_apply_host_nbsp),
 	    cmocka_unit_test(test_error_message_cut_in_a_character),
 	    cmocka_unit_test(test_config_header_semicolon_round_trip),
 	    cmocka_unit_test(test_feed_warning_one_line),

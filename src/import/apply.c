@@ -90,8 +90,26 @@ static char *encode_path(const char *s)
 	return jk_buf_detach(&b);
 }
 
+/* A URL with no space, control or invisible character, also beyond ASCII
+ * (a host or user name curl left as written): a no-break space would
+ * become a plain one once the target is cleaned for a posting. */
+static bool url_clean(const char *url)
+{
+	size_t n = strlen(url);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = jk_utf8_decode(url + i, n - i, &cp);
+		if (cp <= ' ' || cp == 0x7F || cp == 0xFFFD || jk_cp_is_space(cp) ||
+		    jk_cp_is_invisible(cp))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
 /* href resolved against base (an http(s) URL or NULL) by libcurl's URL
- * parser; NULL unless the result is http(s) with a clean host. Caller frees. */
+ * parser; NULL unless the result is http(s) with a host, and clean.
+ * Caller frees. */
 static char *resolve(const char *href, const char *base)
 {
 	char *enc = encode_path(href), *out = NULL, *url = NULL, *scheme = NULL, *host = NULL;
@@ -112,10 +130,8 @@ static char *resolve(const char *href, const char *base)
 		goto done;
 	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host[0])
 		goto done;
-	for (const unsigned char *c = (const unsigned char *)host; *c; c++)
-		if (*c <= ' ' || *c == 0x7F)
-			goto done;
-	if (curl_url_get(u, CURLUPART_URL, &url, 0) != CURLUE_OK || strlen(url) > URL_MAX)
+	if (curl_url_get(u, CURLUPART_URL, &url, 0) != CURLUE_OK || strlen(url) > URL_MAX ||
+	    !url_clean(url))
 		goto done;
 	out = jk_strndup(url, (size_t)-1);
 done:

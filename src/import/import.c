@@ -25,6 +25,9 @@ static const struct {
     {IMPORT_RSS, "RSS", import_feed},
     {IMPORT_ATOM, "Atom", import_feed},
     {IMPORT_TEXT, "plain text", import_text},
+    {IMPORT_SMARTRECRUITERS, "SmartRecruiters JSON", import_smartrecruiters},
+    {IMPORT_WORKDAY, "Workday JSON", import_workday},
+    {IMPORT_BREEZY, "Breezy JSON", import_breezy},
 };
 
 const char *import_format_name(import_format f)
@@ -113,10 +116,50 @@ static import_format sniff_board(const char *data, size_t len)
 	return IMPORT_UNKNOWN;
 }
 
+/* key used as an object key ("key" then ':') in the first part of the
+ * data, not merely quoted inside a string value (where its quotes are
+ * escaped). */
+static bool head_key(const char *data, size_t len, const char *key, size_t within)
+{
+	size_t n = len < within ? len : within, k = strlen(key);
+	for (const char *p = data, *end = data + n; (p = memchr(p, '"', (size_t)(end - p)));) {
+		const char *q = p + 1;
+		p = q;
+		if ((size_t)(end - q) <= k || strncmp(q, key, k) || q[k] != '"' ||
+		    (q - 1 > data && q[-2] == '\\'))
+			continue;
+		const char *c = skip_space(q + k + 1, end);
+		if (c < end && *c == ':')
+			return true;
+	}
+	return false;
+}
+
+/* The boards whose list lacks the text, by keys only they use. */
+static import_format sniff_list_board(const char *data, size_t len)
+{
+	size_t w = 1 << 16;
+	/* An empty Workday page has no externalPath; a page of schema.org
+	 * postings under that name has @type. */
+	if (head_key(data, len, "jobPostingInfo", w) ||
+	    (head_key(data, len, "jobPostings", w) &&
+	     (head_key(data, len, "externalPath", w) || !head_key(data, len, "@type", w))))
+		return IMPORT_WORKDAY;
+	if (head_key(data, len, "releasedDate", w) || head_key(data, len, "typeOfEmployment", w) ||
+	    (head_key(data, len, "totalFound", w) && head_key(data, len, "content", w)))
+		return IMPORT_SMARTRECRUITERS;
+	if (head_key(data, len, "friendly_id", w) && head_key(data, len, "published_date", w))
+		return IMPORT_BREEZY;
+	return IMPORT_UNKNOWN;
+}
+
 static import_format sniff_json(const char *data, size_t len)
 {
 	if (head_has(data, len, "jsonfeed.org/version", 4096))
 		return IMPORT_JSONFEED;
+	import_format board = sniff_list_board(data, len);
+	if (board != IMPORT_UNKNOWN)
+		return board;
 	/* A board ({"jobs":[...]}) or one job of it: both carry absolute_url. */
 	if (head_has(data, len, "\"absolute_url\"", 1 << 16))
 		return IMPORT_GREENHOUSE;

@@ -1,8 +1,9 @@
 /* readers.h — layer 3 of src/import/: the readers, one file per format
  * (markdown.c, html.c, jsonld.c, greenhouse.c, lever.c, ashby.c,
- * workable.c, recruitee.c, jsonfeed.c, feed.c, text.c, grid.c). Each calls layers 0 to 2, never
- * another reader. Included by the readers themselves, by import.c (layer 4), and by tests/ and
- * fuzz/; layers 0 to 2 never include it. */
+ * workable.c, recruitee.c, jsonfeed.c, feed.c, text.c, grid.c,
+ * smartrecruiters.c, workday.c, breezy.c). Each calls layers 0 to 2, never
+ * another reader. Included by the readers themselves, by import.c (layer
+ * 4), and by tests/ and fuzz/; layers 0 to 2 never include it. */
 #ifndef IMPORT_READERS_H
 #define IMPORT_READERS_H
 
@@ -39,5 +40,15 @@ int import_feed(const char *data, size_t len, const import_opts *opts, posting_l
                 jk_err *err); /* RSS and Atom */
 int import_text(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err);
+/* Job boards whose list lacks the posting's text: each list entry names
+ * the document that has it in posting.detail; each reader also reads that
+ * document when it is the board's own (SmartRecruiters and Workday
+ * details; a Breezy posting's detail is its HTML page). */
+int import_smartrecruiters(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                           jk_err *err);
+int import_workday(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                   jk_err *err);
+int import_breezy(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                  jk_err *err);
 
 #endif

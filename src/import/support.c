@@ -4,6 +4,7 @@
  * URL. */
 #include "support.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,4 +189,76 @@ const char *html_base(const import_opts *opts)
 {
 	const char *s = opts ? opts->source : NULL;
 	return s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8)) ? s : NULL;
+}
+
+int import_set_detail(posting *p, const char *url, const char *base)
+{
+	char *u = url ? import_url_accept(url, base) : NULL;
+	int r = JK_OK;
+	if (u && !strncasecmp(u, "http", 4))
+		r = posting_set_default(&p->detail, u, (size_t)-1);
+	free(u);
+	return r;
+}
+
+/* A path segment of n bytes that is "." or ".." (also written %2E). */
+static bool dot_segment(const char *s, size_t n)
+{
+	size_t dots = 0;
+	for (size_t i = 0; i < n; dots++) {
+		if (s[i] == '.')
+			i++;
+		else if (n - i >= 3 && s[i] == '%' && s[i + 1] == '2' && (s[i + 2] | 0x20) == 'e')
+			i += 3;
+		else
+			return false;
+	}
+	return dots == 1 || dots == 2;
+}
+
+static bool is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+char *import_url_extend(const char *prefix, size_t n, const char *tail, bool segment)
+{
+	if (!prefix || !tail)
+		return NULL;
+	for (const char *s = tail;; s++) {
+		size_t k = segment ? strlen(s) : strcspn(s, "/");
+		if (dot_segment(s, k))
+			return NULL;
+		s += k;
+		if (!*s)
+			break;
+	}
+	jk_buf b = {.limit = 4096};
+	int r = jk_buf_append(&b, prefix, n);
+	for (const char *c = tail; !r && *c; c++) {
+		unsigned char u = (unsigned char)*c;
+		bool keep = (u < 0x80 && (isalnum(u) || strchr("-._~!$&'()*+,;=:@", u))) ||
+		            (u == '/' && !segment) || (u == '%' && is_hex(c[1]) && is_hex(c[2]));
+		r = keep ? jk_buf_putc(&b, *c) : jk_buf_printf(&b, "%%%02X", u);
+	}
+	char *out = r ? NULL : import_url_accept(b.data, NULL);
+	jk_buf_free(&b);
+	if (out && strncasecmp(out, "http", 4)) {
+		free(out);
+		out = NULL;
+	}
+	return out;
+}
+
+int import_employment_word(char **field, const char *s, bool qualifier)
+{
+	if (!s)
+		return JK_OK;
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s), used = 0;
+	while (n && s[n - 1] == ' ')
+		n--;
+	const char *kind = import_employment_kind(s, n, &used);
+	return import_employment_add(field, kind && used == n ? kind : s, qualifier);
 }

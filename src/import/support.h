@@ -157,4 +157,22 @@ void import_links_free(import_links *l);
  * else NULL. Borrowed from opts. */
 const char *html_base(const import_opts *opts);
 
+/* Sets p->detail (when empty) to url resolved against base (may be NULL)
+ * when that is an http(s) URL a fetch may follow. url borrowed, may be
+ * NULL. Returns 0 or JK_ENOMEM. */
+int import_set_detail(posting *p, const char *url, const char *base);
+
+/* The first n bytes of prefix (an http(s) URL, no query or fragment) with
+ * tail appended as path text: bytes that may not stand in a URL path are
+ * percent-encoded, and with segment '/' too, so tail stays one segment.
+ * NULL when tail has a "." or ".." segment (it would climb out of
+ * prefix), when the result is no http(s) URL, or on OOM. Caller frees. */
+char *import_url_extend(const char *prefix, size_t n, const char *tail, bool segment);
+
+/* Adds a board's word for the kind of work to *field (with qualifier: the
+ * workplace, "Remote"): a whole phrase import_employment_kind knows shows
+ * its usual form ("FULL_TIME", "fullTime" give "Full-time"); another word
+ * shows as written. s borrowed, may be NULL. */
+int import_employment_word(char **field, const char *s, bool qualifier);
+
 #endif
