@@ -17,6 +17,7 @@ static const char *const names[] = {
     "https://jobs.example.org/a/b.htm?x=1#frag",
     "/media/usb/postings/README",
     "post.markdown",
+    "https://acme.jobs.personio.de/xml",
 };
 static const char *const ctypes[] = {
     NULL,

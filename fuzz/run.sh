@@ -19,18 +19,19 @@ seeds() {
 	html) ls samples/*.html; find "$fix" -type f -name '*.htm*' ;;
 	greenhouse) ls samples/*greenhouse*.json tests/data/json/greenhouse-*.json ;;
 	lever) ls samples/*lever*.json tests/data/json/lever-*.json ;;
-	jsonfeed) grep -l jsonfeed.org samples/*.json tests/data/json/*.json ;;
+	jsonfeed) grep -l jsonfeed.org samples/*.json tests/data/json/*.json "$fix"/real-world/*.json ;;
 	ashby) ls tests/data/boards/ashby/* "$fix"/real-world/ats-ashby-*.json ;;
 	workable) ls tests/data/boards/workable/* ;;
 	recruitee) ls tests/data/boards/recruitee/* ;;
-	feed) ls samples/*.rss samples/*.atom tests/data/feed/* ;;
+	feed) ls samples/*.rss samples/*.atom tests/data/feed/* "$fix"/real-world/feed-*.rss ;;
+	personio) ls tests/data/personio/* ;;
 	text) ls samples/*.txt ;;
 	smartrecruiters | breezy) ls tests/data/boards/"$1"/* ;;
 	workday) ls tests/data/boards/workday/*; find "$fix" -type f -name '*workday*.json' ;;
 	config) ls jobkiosk.conf.example ;;
 	import)
-		for h in markdown html greenhouse lever ashby workable recruitee jsonfeed feed text \
-			grid jsonld smartrecruiters workday breezy; do
+		for h in markdown html greenhouse lever ashby workable recruitee jsonfeed feed personio \
+			text grid jsonld smartrecruiters workday breezy; do
 			seeds "$h"
 		done
 		;;

@@ -1,6 +1,9 @@
-/* test_feed.c — RSS 2.0, RSS 1.0 and Atom: real-shaped feeds, and the XML
- * attacks a feed reader must shrug off (entity bombs, external entities,
- * deep nesting), plus truncated, huge and binary input. */
+/* test_feed.c — RSS 2.0, RSS 1.0 and Atom: real-shaped feeds (Teamtailor's
+ * teamtailor: elements, a job board's "Company: Title" items), the quirks
+ * of real feeds (HTML in descriptions, relative links, apply routes in the
+ * text, channel titles that are no name), and the XML attacks a feed reader
+ * must shrug off (entity bombs, external entities, deep nesting), plus
+ * truncated, huge and binary input. */
 #include "testutil.h"
 
 #include "../src/import/readers.h"
@@ -355,6 +358,260 @@ static void test_lead_line(void **state)
 	posting_list_free(&l);
 }
 
+static int import_as(const char *doc, const char *source, posting_list *l, jk_err *err)
+{
+	import_opts o = {.source = source, .warn = count_warn};
+	posting_list_init(l);
+	memset(err, 0, sizeof *err);
+	warnings = 0;
+	return import_bytes(doc, strlen(doc), &o, l, err);
+}
+
+static void test_teamtailor(void **state)
+{
+	(void)state;
+	posting_list l;
+	load("teamtailor.rss", &l);
+	assert_int_equal(l.n, 3);
+	const posting *p = l.items[0];
+	assert_string_equal(p->title, "Backend-utvecklare till G\xC3\xB6teborg");
+	assert_string_equal(p->organization, "Fj\xC3\xA4llbacka Fika AB");
+	/* city (not the office's name) and country, every location */
+	assert_string_equal(p->location, "G\xC3\xB6teborg, Sweden; Malm\xC3\xB6, Sweden");
+	assert_string_equal(p->employment, "Hybrid");
+	assert_int_equal(p->ntags, 1);
+	assert_string_equal(p->tags[0], "Teknik & Produkt");
+	assert_string_equal(p->apply, "https://fika.teamtailor.com/jobs/4711-backend-utvecklare");
+	assert_true(tu_contains(p, "kaffe & kod"));
+	assert_false(tu_contains(p, "Kungsgatan")); /* street addresses stay off */
+
+	p = l.items[1]; /* relative link: against the feed's own address (atom:link) */
+	assert_string_equal(p->apply, "https://fika.teamtailor.com/jobs/4712-kundsupport");
+	assert_string_equal(p->location, "Tokyo, Japan");
+	assert_string_equal(p->employment, "Remote");
+	assert_string_equal(p->tags[0], "Support");
+
+	p = l.items[2]; /* a plain teamtailor:location; "none" says nothing */
+	assert_string_equal(p->location, "Stockholm, Sverige");
+	assert_null(p->employment);
+	posting_list_free(&l);
+}
+
+/* An RSS description is HTML even when it has no tags. */
+static void test_description_is_html(void **state)
+{
+	(void)state;
+	posting_list l;
+	jk_err err;
+	const char *doc = "<rss version=\"2.0\"><channel><title>Acme</title><item><title>Cook"
+	                  "</title><description>Tom &amp;amp; Jerry&amp;#8217;s caf\xC3\xA9 "
+	                  "&amp;lt;3 &amp;nbsp;kitchen</description></item></channel></rss>";
+	assert_int_equal(import_as(doc, "feed.rss", &l, &err), 0);
+	assert_true(tu_contains(l.items[0], "Tom & Jerry\xE2\x80\x99s caf\xC3\xA9 <3 kitchen"));
+	assert_false(tu_contains(l.items[0], "&amp;"));
+	posting_list_free(&l);
+}
+
+static void test_relative_links(void **state)
+{
+	(void)state;
+	posting_list l;
+	jk_err err;
+	const char *doc =
+	    "<rss version=\"2.0\"><channel><title>Acme</title><link>https://acme.example/careers/"
+	    "</link><item><title>A</title><link>jobs/7</link><description>&lt;p&gt;Read &lt;a "
+	    "href=\"apply\"&gt;how to apply&lt;/a&gt;.&lt;/p&gt;</description></item>"
+	    "<item><title>B</title><link>/jobs/8</link></item></channel></rss>";
+	/* Against the feed's own address when it was fetched... */
+	assert_int_equal(import_as(doc, "https://feeds.acme.example/x/all.rss", &l, &err), 0);
+	assert_string_equal(l.items[0]->apply, "https://feeds.acme.example/x/jobs/apply");
+	assert_string_equal(l.items[1]->apply, "https://feeds.acme.example/jobs/8");
+	posting_list_free(&l);
+	/* ...else against the channel's link; links in the text against the
+	 * item's own page. */
+	assert_int_equal(import_as(doc, "all.rss", &l, &err), 0);
+	assert_string_equal(l.items[0]->apply, "https://acme.example/careers/jobs/apply");
+	assert_string_equal(l.items[1]->apply, "https://acme.example/jobs/8");
+	posting_list_free(&l);
+}
+
+static void test_apply_in_text(void **state)
+{
+	(void)state;
+	posting_list l;
+	jk_err err;
+	const char *doc =
+	    "<rss version=\"2.0\"><channel><title>Remote Board</title>"
+	    "<item><title>Ops</title><link>https://board.example/jobs/1</link><description>"
+	    "&lt;p&gt;We run servers.&lt;/p&gt;&lt;p&gt;To apply, email your CV to "
+	    "ops-jobs@globex.example.&lt;/p&gt;</description></item>"
+	    "<item><title>Dev</title><link>https://board.example/jobs/2</link><description>"
+	    "&lt;p&gt;&lt;a href=\"https://globex.example/apply/2\"&gt;Apply now&lt;/a&gt;"
+	    "&lt;/p&gt;</description></item>"
+	    "<item><title>QA</title><link>https://www.globex.example/jobs/3</link><description>"
+	    "Questions? Email hr@globex.example.</description></item>"
+	    "<item><title>Docs</title><link>https://board.example/jobs/4</link><description>"
+	    "Nothing about applying here.</description></item></channel></rss>";
+	assert_int_equal(import_as(doc, "board.rss", &l, &err), 0);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(l.items[0]->apply, "mailto:ops-jobs@globex.example");
+	assert_string_equal(l.items[1]->apply, "https://globex.example/apply/2");
+	/* An address on the page's own site: the page, which states it too. */
+	assert_string_equal(l.items[2]->apply, "https://www.globex.example/jobs/3");
+	assert_string_equal(l.items[3]->apply, "https://board.example/jobs/4");
+	posting_list_free(&l);
+}
+
+static void org_is(const char *title, const char *want)
+{
+	char *o = import_org_from_title(title);
+	assert_non_null(o);
+	if (strcmp(o, want))
+		fail_msg("\"%s\" gave \"%s\", not \"%s\"", title, o, want);
+	free(o);
+}
+
+static void test_org_from_title(void **state)
+{
+	(void)state;
+	org_is("Jobs at Larkspur Community Hospital", "Larkspur Community Hospital");
+	org_is("Emberline Games | Careers", "Emberline Games");
+	org_is("Careers \xE2\x80\x93 Kestrel Labs", "Kestrel Labs");
+	org_is("Jobs on Hacker Guild", "Hacker Guild");
+	org_is("Acme Jobs", "Acme");
+	org_is("Acme: Jobs", "Acme");
+	org_is("Stellenangebote - Stadtwerke M\xC3\xBCnchen", "Stadtwerke M\xC3\xBCnchen");
+	org_is("Karriere bei Nordlicht Energie", "Nordlicht Energie");
+	org_is("Offres d'emploi - Ville de Paris", "Ville de Paris");
+	org_is("Empleos | Universidad de Sevilla", "Universidad de Sevilla");
+	org_is(
+	    "\xE6\xA0\xAA\xE5\xBC\x8F\xE4\xBC\x9A\xE7\xA4\xBE\xE3\x82\xB5\xE3\x82\xAF\xE3\x83\xA9"
+	    " \xE6\x8E\xA1\xE7\x94\xA8\xE6\x83\x85\xE5\xA0\xB1",
+	    "\xE6\xA0\xAA\xE5\xBC\x8F\xE4\xBC\x9A\xE7\xA4\xBE\xE3\x82\xB5\xE3\x82\xAF\xE3\x83\xA9");
+	org_is("\xEC\x95\x88\xEB\x9E\xA9 \xEC\xB1\x84\xEC\x9A\xA9", "\xEC\x95\x88\xEB\x9E\xA9");
+	org_is("\xE8\x9A\x82\xE8\x9A\x81\xE9\x9B\x86\xE5\x9B\xA2\xE6\x8B\x9B\xE8\x81\x98",
+	       "\xE8\x9A\x82\xE8\x9A\x81\xE9\x9B\x86\xE5\x9B\xA2");
+	org_is("Acme \xE2\x80\x94 Find your next dream job", "Acme");
+	org_is("Kestrel Valley Hospital", "Kestrel Valley Hospital");
+	org_is("Universit\xC3\xA9 de Montr\xC3\xA9"
+	       "al",
+	       "Universit\xC3\xA9 de Montr\xC3\xA9"
+	       "al");
+	/* No name left: empty, never the listing or the slogan. */
+	org_is("Recent Programming Jobs", "");
+	org_is("Latest Remote Jobs", "");
+	org_is("Careers", "");
+	org_is("Find your next remote job", "");
+	org_is("Stellenangebote", "");
+	org_is("\xE6\x8E\xA1\xE7\x94\xA8\xE6\x83\x85\xE5\xA0\xB1", "");
+	assert_null(import_org_from_title(NULL));
+}
+
+/* "Company: Title" items split on a board of many companies, never in one
+ * company's feed. */
+static void test_board_titles(void **state)
+{
+	(void)state;
+	posting_list l;
+	jk_err err;
+	const char *board = "<rss version=\"2.0\"><channel><title>Latest Remote Jobs</title>"
+	                    "<item><title>Acme Corp: Backend Developer</title></item>"
+	                    "<item><title>Globex: Site Reliability Engineer: Storage</title></item>"
+	                    "<item><title>Acme Corp: QA Lead</title></item></channel></rss>";
+	assert_int_equal(import_as(board, "board.rss", &l, &err), 0);
+	assert_string_equal(l.items[0]->organization, "Acme Corp");
+	assert_string_equal(l.items[0]->title, "Backend Developer");
+	assert_string_equal(l.items[1]->organization, "Globex");
+	assert_string_equal(l.items[1]->title, "Site Reliability Engineer: Storage");
+	posting_list_free(&l);
+	const char *company =
+	    "<rss version=\"2.0\"><channel><title>Idealist Consulting Careers</title>"
+	    "<item><title>Nonprofit Salesforce Consultant: Enterprise Project Manager</title>"
+	    "</item><item><title>Salesforce for Nonprofits: Solution Architect</title></item>"
+	    "</channel></rss>";
+	assert_int_equal(import_as(company, "c.rss", &l, &err), 0);
+	assert_string_equal(l.items[0]->organization, "Idealist Consulting");
+	assert_string_equal(l.items[0]->title,
+	                    "Nonprofit Salesforce Consultant: Enterprise Project Manager");
+	posting_list_free(&l);
+	/* One prefix only, or a label: no evidence of many companies. */
+	const char *labels = "<rss version=\"2.0\"><channel><title>Latest Jobs</title>"
+	                     "<item><title>Hiring: Cook</title></item>"
+	                     "<item><title>Urgent: Driver</title></item></channel></rss>";
+	assert_int_equal(import_as(labels, "l.rss", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "Hiring: Cook");
+	assert_null(l.items[0]->organization);
+	posting_list_free(&l);
+}
+
+/* We Work Remotely's programming feed of November 2014, byte-exact. */
+static void test_weworkremotely(void **state)
+{
+	(void)state;
+	size_t n;
+	char *d = tu_read(tu_fixture("real-world/feed-weworkremotely-programming-2014.rss"), &n);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(d, n, "feed-weworkremotely-programming-2014.rss", &l);
+	free(d);
+	assert_int_equal(l.n, 25);
+	const posting *p = l.items[0];
+	assert_string_equal(p->title, "Senior Software Engineer");
+	assert_string_equal(p->organization, "Kaleo Software");
+	/* "To apply: Please send a resume to <a href=mailto:%6a%6f…>" */
+	assert_string_equal(p->apply, "mailto:jobs@kaleosoftware.com");
+	assert_true(tu_contains(p, "Great health, dental, & vision insurance"));
+	assert_string_equal(l.items[1]->apply,
+	                    "https://hire.jobvite.com/j?aj=o18RZfwJ&s=weworkremotely");
+	for (size_t i = 0; i < l.n; i++) {
+		p = l.items[i];
+		assert_non_null(p->organization);
+		assert_null(strstr(p->organization, "Recent"));
+		assert_null(strstr(p->title, p->organization));
+		assert_false(tu_contains(p, "&amp;"));
+		assert_false(tu_contains(p, "&nbsp;"));
+	}
+	posting_list_free(&l);
+}
+
+/* JSON Feed follows the same rules; Teamtailor's _jobposting fills in. */
+static void test_jsonfeed_rules(void **state)
+{
+	(void)state;
+	size_t n;
+	char *d = tu_read(tu_fixture("real-world/feed-teamtailor-jsonfeed.json"), &n);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(d, n, "teamtailor.json", &l);
+	free(d);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0]->organization, "Teamtailor");
+	assert_string_equal(l.items[0]->apply, "https://career.teamtailor.com/jobs/"
+	                                       "7167985-account-executive-italy-madrid-based");
+	assert_non_null(strstr(l.items[0]->location, "Madrid"));
+	assert_non_null(strstr(l.items[1]->location, "K\xC3\xB8"
+	                                             "benhavn"));
+	posting_list_free(&l);
+
+	jk_err err;
+	const char *doc =
+	    "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Recent Design Jobs\","
+	    "\"feed_url\":\"https://board.example/feeds/design.json\",\"items\":["
+	    "{\"id\":\"1\",\"title\":\"Initech: Designer\",\"url\":\"/jobs/1\","
+	    "\"content_text\":\"Great role. To apply, send your portfolio to "
+	    "art@initech.example.\"},"
+	    "{\"id\":\"2\",\"title\":\"Hooli: Illustrator\",\"url\":\"/jobs/2\","
+	    "\"summary\":\"Pens &amp; ink\"}]}";
+	assert_int_equal(import_as(doc, "design.json", &l, &err), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0]->organization, "Initech");
+	assert_string_equal(l.items[0]->title, "Designer");
+	assert_string_equal(l.items[0]->apply, "mailto:art@initech.example");
+	assert_string_equal(l.items[1]->apply, "https://board.example/jobs/2");
+	assert_true(tu_contains(l.items[1], "Pens & ink"));
+	posting_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +623,14 @@ int main(void)
 	    cmocka_unit_test(test_deep_truncated_sloppy),
 	    cmocka_unit_test(test_lead_line),
 	    cmocka_unit_test(test_big_binary_encoding),
+	    cmocka_unit_test(test_teamtailor),
+	    cmocka_unit_test(test_description_is_html),
+	    cmocka_unit_test(test_relative_links),
+	    cmocka_unit_test(test_apply_in_text),
+	    cmocka_unit_test(test_org_from_title),
+	    cmocka_unit_test(test_board_titles),
+	    cmocka_unit_test(test_weworkremotely),
+	    cmocka_unit_test(test_jsonfeed_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

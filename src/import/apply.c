@@ -34,6 +34,30 @@ static bool is_http_scheme(const char *s, size_t n)
 	return (n == 4 && !strncasecmp(s, "http", 4)) || (n == 5 && !strncasecmp(s, "https", 5));
 }
 
+/* The address part of a mailto: with percent-encoded letters, digits and
+ * "@.-_+" decoded ("%6a%6f%62%73@…", an anti-spam habit); other escapes
+ * stay. */
+static int put_address(jk_buf *b, const char *s, size_t n)
+{
+	int r = JK_OK;
+	for (size_t i = 0; i < n && !r; i++) {
+		char hex[3] = {0};
+		unsigned long c = 0;
+		if (s[i] == '%' && i + 2 < n && isxdigit((unsigned char)s[i + 1]) &&
+		    isxdigit((unsigned char)s[i + 2])) {
+			memcpy(hex, s + i + 1, 2);
+			c = strtoul(hex, NULL, 16);
+		}
+		if (c && (isalnum((int)c) || strchr("@.-_+", (int)c))) {
+			r = jk_buf_putc(b, (char)c);
+			i += 2;
+		} else {
+			r = jk_buf_putc(b, s[i]);
+		}
+	}
+	return r;
+}
+
 /* "mailto:" + the rest, when the rest names at least one plausible address;
  * spaces and non-ASCII bytes in the headers part get percent-encoded. */
 static char *accept_mailto(const char *rest)
@@ -41,16 +65,18 @@ static char *accept_mailto(const char *rest)
 	while (*rest == ' ')
 		rest++;
 	size_t addr = strcspn(rest, "?");
-	const char *at = memchr(rest, '@', addr);
-	if (!at || at == rest || at + 1 == rest + addr)
-		return NULL;
-	for (size_t i = 0; i < addr; i++)
-		if (strchr(" <>\"\\()[];:", rest[i]))
-			return NULL;
 	jk_buf b = {0};
 	int r = jk_buf_puts(&b, "mailto:");
 	if (!r)
-		r = jk_buf_append(&b, rest, addr);
+		r = put_address(&b, rest, addr);
+	const char *a = r ? NULL : b.data + 7, *at = a ? strchr(a, '@') : NULL;
+	bool ok = at && at != a && at[1];
+	for (const char *c = a; ok && *c; c++)
+		ok = !strchr(" <>\"\\()[];:", *c);
+	if (!ok) {
+		jk_buf_free(&b);
+		return NULL;
+	}
 	for (const unsigned char *c = (const unsigned char *)rest + addr; !r && *c; c++) {
 		if (*c == ' ' || *c >= 0x80 || *c == '"' || *c == '<' || *c == '>')
 			r = jk_buf_printf(&b, "%%%02X", *c);

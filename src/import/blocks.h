@@ -2,7 +2,8 @@
  * and the readers put postings together with. Included by the layer 1
  * files (fm.h for the front matter's) and by layers above them (through
  * body.h, readers.h); layer 0 files never include it.
- *   1a dom.c, lead.c, tblocks.c, jsonfield.c, fm_entries.c  call layer 0 only
+ *   1a dom.c, lead.c, tblocks.c, jsonfield.c, xmldoc.c, fm_entries.c
+ *      call layer 0 only
  *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c (call fm_entries.c)
  *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_entries.c)
  * The front matter's own parts are declared in fm.h. */
@@ -157,6 +158,26 @@ typedef int (*json_item_fn)(json_doc *d, const struct cJSON *item, jk_err *err);
 int json_doc_each(json_doc *d, const struct cJSON *arr, json_item_fn fn, jk_err *err);
 /* True (warning once) when d's document has given IMPORT_MAX_POSTINGS. */
 bool json_doc_full(json_doc *d);
+
+/* xmldoc.c (1a): XML documents (feeds, Personio) --------------------------- */
+
+/* Parses an XML document into *doc (caller frees with xmlFreeDoc()) without
+ * expanding entities, loading anything from outside or lifting the depth
+ * limit. A document that is not quite XML (a bare '&', an HTML entity) is
+ * mended, else recovered as far as it goes: *recovered says so and why
+ * keeps the first parse's reason for the warning. On failure *doc is NULL,
+ * why holds the reason (IMPORT_TOO_DEEP, "line N: ...", "not XML") and the
+ * status is JK_EFORMAT, JK_ETOOBIG or JK_ENOMEM. data and url borrowed. */
+int import_xml_read(const char *data, size_t len, const char *url, xmlDoc **doc, bool *recovered,
+                    char *why, size_t whyn);
+/* The text under n: text and CDATA, an HTML entity reference written back
+ * as "&name;" for HTML decoding, other references dropped, never expanded.
+ * Caller frees; "" when there is none, NULL on OOM. */
+char *import_xml_text(const xmlNode *n);
+/* An attribute's value read the same way; NULL when absent (or on OOM).
+ * Caller frees. */
+char *import_xml_attr(const xmlNode *n, const char *name);
+bool import_xml_has_attr(const xmlNode *n, const char *name);
 
 /* frontmatter.c (1c): front matter ----------------------------------------- */
 

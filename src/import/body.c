@@ -119,15 +119,17 @@ int import_body(posting *p, const char *s, size_t n, int kind, unsigned text_fla
 	int r = JK_OK;
 	if (kind == BODY_GUESS) {
 		kind = looks_html(s, n) ? BODY_HTML : BODY_TEXT;
-		/* Feeds sometimes escape their HTML twice. */
-		if (kind == BODY_TEXT && memmem(s, n, "&lt;", 4)) {
+		/* A body that may be HTML is HTML even without tags: its
+		 * character references are characters (an RSS description's
+		 * "&amp;amp;" shows as "&"), and what they spell may be tags
+		 * (feeds sometimes escape their HTML twice). */
+		if (kind == BODY_TEXT && memchr(s, '&', n)) {
 			if (!(dec = import_decode_entities(s, n)))
 				return jk_fail(err, JK_ENOMEM, "out of memory");
-			if (looks_html(dec, strlen(dec))) {
+			s = dec;
+			n = strlen(dec);
+			if (looks_html(s, n))
 				kind = BODY_HTML;
-				s = dec;
-				n = strlen(dec);
-			}
 		}
 	}
 	if (kind == BODY_HTML) {

@@ -1,11 +1,6 @@
-/* feed.c — layer 3: RSS 2.0, RSS 1.0 (RDF) and Atom feeds (libxml2).
- *
- * Safety: the parser never substitutes entities (no XML_PARSE_NOENT), never
- * loads a DTD or anything else outside the document (no DTDLOAD, NONET),
- * and keeps its depth limit (no XML_PARSE_HUGE). Entity references stay
- * nodes in the tree; this file reads text nodes itself and never follows
- * them (xmlNodeGetContent and xmlGetProp would expand them, which is how a
- * billion-laughs document explodes). */
+/* feed.c — layer 3: RSS 2.0, RSS 1.0 (RDF) and Atom feeds (libxml2, read
+ * through xmldoc.c, which never expands entities), with Teamtailor's
+ * teamtailor: elements and job boards' "Company: Title" items. */
 #include "readers.h"
 
 #include <libxml/parser.h>
@@ -21,9 +16,6 @@
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 
-static const int xml_opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                            XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC;
-
 /* Element n is `name` in namespace ns; ns NULL means the feed's own
  * vocabulary: no namespace, RSS 1.0/0.90 or Atom. */
 static bool is_el(const xmlNode *n, const char *name, const char *ns)
@@ -36,70 +28,9 @@ static bool is_el(const xmlNode *n, const char *name, const char *ns)
 	return h && !strcmp(h, ns);
 }
 
-/* An entity reference the document left unexpanded: an HTML name (&nbsp;
- * in a sloppy feed) is written back for the HTML decoding that follows;
- * anything else (its own or external entities) is dropped unread. */
-static int entity_ref(jk_buf *b, const char *name)
-{
-	char ref[64];
-	int n = snprintf(ref, sizeof ref, "&%s;", name);
-	if (n <= 0 || (size_t)n >= sizeof ref)
-		return JK_OK;
-	char *d = import_decode_entities(ref, (size_t)n);
-	int r = !d ? JK_ENOMEM : strcmp(d, ref) ? jk_buf_append(b, ref, (size_t)n) : JK_OK;
-	free(d);
-	return r;
-}
-
-/* Appends the text under n. An entity reference is written back as
- * "&name;" (HTML decoding turns &nbsp; and friends into text later), never
- * expanded. Depth is bounded by the parser's limit. */
-static int text_into(const xmlNode *n, jk_buf *b)
-{
-	int r = JK_OK;
-	for (const xmlNode *c = n->children; c && !r; c = c->next) {
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-			r = jk_buf_puts(b, (const char *)c->content);
-		else if (c->type == XML_ENTITY_REF_NODE)
-			r = entity_ref(b, (const char *)c->name);
-		else if (c->type == XML_ELEMENT_NODE)
-			r = text_into(c, b);
-	}
-	return r;
-}
-
-/* The text of n (caller frees), "" when it has none, NULL on OOM. */
-static char *text_of(const xmlNode *n)
-{
-	jk_buf b = {.limit = IMPORT_MAX_BYTES};
-	if (text_into(n, &b)) {
-		jk_buf_free(&b);
-		return NULL;
-	}
-	return jk_buf_detach(&b);
-}
-
-/* An attribute's value without following entity references; NULL when
- * absent (or on OOM). Caller frees. */
-static char *attr(const xmlNode *n, const char *name)
-{
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (!strcmp((const char *)a->name, name))
-			return text_of((const xmlNode *)a);
-	return NULL;
-}
-
-static bool has_attr(const xmlNode *n, const char *name)
-{
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (!strcmp((const char *)a->name, name))
-			return true;
-	return false;
-}
-
 static bool attr_is(const xmlNode *n, const char *name, const char *value)
 {
-	char *v = attr(n, name);
+	char *v = import_xml_attr(n, name);
 	bool yes = v && !strcasecmp(v, value);
 	free(v);
 	return yes;
@@ -127,34 +58,24 @@ static int take_text(char **slot, const xmlNode *n)
 {
 	if (*slot)
 		return JK_OK;
-	*slot = text_of(n);
+	*slot = import_xml_text(n);
 	return *slot ? JK_OK : JK_ENOMEM;
 }
 
-static int set_link(posting *p, const char *url, const char *base)
-{
-	if (!url)
-		return JK_OK;
-	char *t = jk_text_clean(url, (size_t)-1); /* links in feeds come with new lines */
-	char *u = t && *t ? import_url_accept(t, base) : NULL;
-	int r = t ? (u ? posting_set_default(&p->apply, u, (size_t)-1) : JK_OK) : JK_ENOMEM;
-	free(u);
-	free(t);
-	return r;
-}
-
-static int push(feed *f, posting *p, import_links *links)
+/* After the chooser: an item without a page of its own falls back to the
+ * feed's web page, never to the feed document itself. */
+static int push(feed *f, posting *p, import_links *links, const char *page)
 {
 	if (import_full(f->o, f->out, f->first, &f->skipped)) {
 		import_links_free(links);
 		posting_free(p);
 		return JK_OK;
 	}
-	int r = import_apply_choose(p, links, f->base);
+	int r = import_apply_item(p, links, page, f->base);
 	import_links_free(links);
-	char *feed_url = r || !p->apply || !f->base ? NULL : import_url_accept(f->base, NULL);
+	char *feed_url =
+	    r || page || !p->apply || !f->base ? NULL : import_url_accept(f->base, NULL);
 	if (feed_url && !strcmp(feed_url, p->apply) && f->base != f->page) {
-		/* The chooser's last resort, the source, is the feed itself here. */
 		free(p->apply);
 		p->apply = is_http(f->page) ? import_url_accept(f->page, NULL) : NULL;
 	}
@@ -202,6 +123,163 @@ static void strip_tags(char *s)
 		*o = '\0';
 }
 
+/* The item's own page: its link, else a permalink guid, resolved against
+ * the feed's base (links in feeds come with line breaks). Caller frees;
+ * NULL when there is none. */
+static char *item_page(const feed *f, const item *it)
+{
+	const char *cand[] = {it->link, it->guid_link ? it->guid : NULL};
+	for (size_t i = 0; i < JK_ARRAY_LEN(cand); i++) {
+		char *t = cand[i] ? jk_text_clean(cand[i], (size_t)-1) : NULL;
+		char *u = t && *t ? import_url_accept(t, f->base) : NULL;
+		free(t);
+		if (u)
+			return u;
+	}
+	return NULL;
+}
+
+/* A tag from element text, decoded; long texts are not tags. */
+static int add_tag(posting *p, char *t)
+{
+	int r = JK_OK;
+	if (t && *t && strlen(t) < 200) {
+		char *d = import_decode_entities(t, strlen(t));
+		r = d ? posting_add_tag(p, d) : JK_ENOMEM;
+		free(d);
+	}
+	free(t);
+	return r;
+}
+
+/* Categories: RSS text, Atom term/label; dc:subject too. */
+static int categories(posting *p, const xmlNode *node, bool atom)
+{
+	int r = JK_OK;
+	for (const xmlNode *c = node->children; c && !r; c = c->next) {
+		char *t = NULL;
+		if (is_el(c, "category", NULL))
+			t = atom ? import_xml_attr(c, "label") : import_xml_text(c);
+		if (atom && is_el(c, "category", NULL) && (!t || !*t)) {
+			free(t);
+			t = import_xml_attr(c, "term");
+		}
+		if (is_el(c, "subject", NS_DC))
+			t = import_xml_text(c);
+		r = add_tag(p, t);
+	}
+	return r;
+}
+
+/* Teamtailor's elements: the namespace URI differs between its feeds and
+ * the tests of those who read them, the prefix does not. */
+static bool is_tt(const xmlNode *n, const char *name)
+{
+	if (n->type != XML_ELEMENT_NODE || strcasecmp((const char *)n->name, name))
+		return false;
+	const xmlNs *ns = n->ns;
+	return ns && ((ns->href && jk_strcasestr((const char *)ns->href, "teamtailor")) ||
+	              (ns->prefix && !strcmp((const char *)ns->prefix, "teamtailor")));
+}
+
+/* The text of n with white space normalised. Caller frees; NULL on OOM. */
+static char *clean_text(const xmlNode *n)
+{
+	char *t = import_xml_text(n);
+	char *c = t ? jk_text_clean(t, (size_t)-1) : NULL;
+	free(t);
+	return c;
+}
+
+/* One teamtailor:location → "Stockholm, Sweden" (its city, else its name,
+ * and its country) appended to b, or its text when it has no parts. */
+static int tt_place(const xmlNode *loc, jk_buf *b)
+{
+	static const char *const keys[] = {"city", "name", "country"};
+	char *v[3] = {NULL, NULL, NULL};
+	bool parts = false;
+	int r = JK_OK;
+	for (const xmlNode *c = loc->children; c && !r; c = c->next) {
+		parts |= c->type == XML_ELEMENT_NODE;
+		for (size_t k = 0; k < 3 && !r; k++)
+			if (is_tt(c, keys[k]) && !v[k] && !(v[k] = clean_text(c)))
+				r = JK_ENOMEM;
+	}
+	char *whole = parts || r ? NULL : clean_text(loc);
+	const char *place = whole ? whole : v[0] && *v[0] ? v[0] : v[1];
+	if (!r && place && *place)
+		r = jk_buf_puts(b, place);
+	if (!r && v[2] && *v[2] && !(place && jk_strcasestr(place, v[2])))
+		r = jk_buf_printf(b, "%s%s", place && *place ? ", " : "", v[2]);
+	free(whole), free(v[0]), free(v[1]), free(v[2]);
+	return r;
+}
+/* Teamtailor's remote status (none, hybrid, temporary, fully) as the
+ * workplace that qualifies the employment; "none" says nothing. */
+static int tt_remote(posting *p, const xmlNode *n)
+{
+	static const struct {
+		const char *value, *show;
+	} map[] = {{"none", NULL},       {"false", NULL},      {"no", NULL},
+	           {"hybrid", "Hybrid"}, {"fully", "Remote"},  {"true", "Remote"},
+	           {"yes", "Remote"},    {"remote", "Remote"}, {"temporary", "Temporarily remote"}};
+	char *v = clean_text(n);
+	if (!v)
+		return JK_ENOMEM;
+	const char *show = v;
+	for (size_t i = 0; i < JK_ARRAY_LEN(map); i++)
+		if (!strcasecmp(v, map[i].value))
+			show = map[i].show;
+	int r = show && *show && strlen(show) < 60
+	            ? import_employment_add(&p->employment, show, true)
+	            : JK_OK;
+	free(v);
+	return r;
+}
+
+/* At most this many places are named; the rest are counted. */
+#define TT_PLACES 4
+
+/* Adds one place to the list in b, unless it is there already; counts it. */
+static int tt_location(const xmlNode *l, jk_buf *b, size_t *places)
+{
+	jk_buf one = {.limit = 1024};
+	int r = tt_place(l, &one);
+	if (!r && one.len && !(b->len && jk_strcasestr(b->data, one.data)) &&
+	    (*places)++ < TT_PLACES)
+		r = jk_buf_printf(b, "%s%s", b->len ? "; " : "", one.data);
+	jk_buf_free(&one);
+	return r;
+}
+
+/* A Teamtailor item's locations, department (a tag) and remote status. */
+static int teamtailor(posting *p, const xmlNode *node)
+{
+	jk_buf b = {.limit = 8192};
+	size_t places = 0;
+	int r = JK_OK;
+	for (const xmlNode *c = node->children; c && !r; c = c->next) {
+		if (is_tt(c, "locations")) {
+			for (const xmlNode *l = c->children; l && !r; l = l->next)
+				if (is_tt(l, "location"))
+					r = tt_location(l, &b, &places);
+		} else if (is_tt(c, "location")) {
+			r = tt_location(c, &b, &places);
+		} else if (is_tt(c, "department")) {
+			r = add_tag(p, import_xml_text(c));
+		} else if (c->type == XML_ELEMENT_NODE &&
+		           (!strcmp((const char *)c->name, "remoteStatus") || is_tt(c, "remote"))) {
+			r = tt_remote(p, c);
+		}
+	}
+	if (!r && places > TT_PLACES)
+		r = jk_buf_printf(&b, " +%zu more", places - TT_PLACES);
+	if (!r && b.len)
+		r = import_set_text(&p->location, b.data);
+	jk_buf_free(&b);
+	return r;
+}
+
 static int build(feed *f, item *it, const xmlNode *node, bool atom)
 {
 	if (blank(it->title) && blank(it->body) && blank(it->summary))
@@ -210,45 +288,31 @@ static int build(feed *f, item *it, const xmlNode *node, bool atom)
 	if (!p)
 		return JK_ENOMEM;
 	import_links links = {0};
+	char *page = item_page(f, it);
 	int r = import_set_text(&p->title, it->title);
 	if (!r)
 		r = import_set_text(&p->organization, f->org);
-	if (!r)
-		r = set_link(p, it->link, f->base);
-	if (!r && it->guid_link)
-		r = set_link(p, it->guid, f->base);
 	if (!r && it->guid)
 		r = posting_set(&p->native_id, it->guid, (size_t)-1);
 	if (!r)
 		r = import_set_date(&p->posted, it->date);
-	/* Categories: RSS text, Atom term/label; dc:subject too. */
-	for (const xmlNode *c = node->children; c && !r; c = c->next) {
-		char *t = NULL;
-		if (is_el(c, "category", NULL))
-			t = atom ? attr(c, "label") : text_of(c);
-		if (atom && is_el(c, "category", NULL) && (!t || !*t)) {
-			free(t);
-			t = attr(c, "term");
-		}
-		if (is_el(c, "subject", NS_DC))
-			t = text_of(c);
-		if (t && *t && strlen(t) < 200) {
-			char *d = import_decode_entities(t, strlen(t));
-			r = d ? posting_add_tag(p, d) : JK_ENOMEM;
-			free(d);
-		}
-		free(t);
-	}
+	if (!r)
+		r = categories(p, node, atom);
+	if (!r && !atom)
+		r = teamtailor(p, node);
 	const char *body = it->body ? it->body : it->summary;
 	int kind = it->body ? it->body_kind : it->summary_kind;
 	if (!r && body)
-		r = import_body(p, body, strlen(body), kind, TEXT_KEYS, &links, f->base, f->err);
+		r = import_body(p, body, strlen(body), kind, TEXT_KEYS, &links,
+		                page ? page : f->base, f->err);
 	if (r) {
 		import_links_free(&links);
 		posting_free(p);
-		return r;
+	} else {
+		r = push(f, p, &links, page);
 	}
-	return push(f, p, &links);
+	free(page);
+	return r;
 }
 
 static int rss_item(feed *f, const xmlNode *n)
@@ -271,7 +335,7 @@ static int rss_item(feed *f, const xmlNode *n)
 			r = take_text(&it.summary, c);
 	}
 	if (!r && !it.link) /* RSS 1.0 rdf:about */
-		it.link = attr(n, "about");
+		it.link = import_xml_attr(n, "about");
 	if (!r)
 		r = build(f, &it, n, false);
 	item_free(&it);
@@ -284,7 +348,7 @@ static int atom_text(feed *f, char **slot, int *kind, const xmlNode *n)
 {
 	if (*slot)
 		return JK_OK;
-	char *type = attr(n, "type");
+	char *type = import_xml_attr(n, "type");
 	int r = JK_OK;
 	*kind = BODY_TEXT;
 	if (type && !strcasecmp(type, "xhtml")) {
@@ -297,7 +361,7 @@ static int atom_text(feed *f, char **slot, int *kind, const xmlNode *n)
 		xmlBufferFree(xb);
 		*kind = BODY_HTML;
 	} else {
-		*slot = text_of(n);
+		*slot = import_xml_text(n);
 		if (type && (!strcasecmp(type, "html") || !strcasecmp(type, "text/html")))
 			*kind = BODY_HTML;
 	}
@@ -316,9 +380,9 @@ static int atom_entry(feed *f, const xmlNode *n)
 		if (is_el(c, "title", NULL)) {
 			r = atom_text(f, &it.title, &title_kind, c);
 		} else if (is_el(c, "link", NULL) && !it.link) {
-			char *rel = attr(c, "rel");
+			char *rel = import_xml_attr(c, "rel");
 			if (!rel || !strcasecmp(rel, "alternate"))
-				it.link = attr(c, "href");
+				it.link = import_xml_attr(c, "href");
 			free(rel);
 		} else if (is_el(c, "id", NULL)) {
 			r = take_text(&it.guid, c);
@@ -346,38 +410,58 @@ static int atom_entry(feed *f, const xmlNode *n)
 	return r;
 }
 
-/* The organization a feed speaks for: its title, or its author. */
+/* The organization a feed speaks for: what its title names, else its
+ * author; "" when neither names anyone (a board's "Recent Jobs"). */
 static int feed_org(feed *f, const xmlNode *chan)
 {
-	char *t = NULL;
-	for (const xmlNode *c = chan ? chan->children : NULL; c && !t; c = c->next)
-		if (is_el(c, "title", NULL) && !(t = text_of(c)))
-			return JK_ENOMEM;
-	for (const xmlNode *c = chan ? chan->children : NULL; c && (!t || !*t); c = c->next)
-		if (is_el(c, "author", NULL))
-			for (const xmlNode *a = c->children; a; a = a->next)
-				if (is_el(a, "name", NULL)) {
-					free(t);
-					if (!(t = text_of(a)))
-						return JK_ENOMEM;
-				}
-	if (t && strchr(t, '&')) {
-		char *d = import_decode_entities(t, strlen(t));
+	const xmlNode *from[2] = {NULL, NULL};
+	for (const xmlNode *c = chan ? chan->children : NULL; c; c = c->next) {
+		if (!from[0] && is_el(c, "title", NULL))
+			from[0] = c;
+		for (const xmlNode *a = c->children; !from[1] && is_el(c, "author", NULL) && a;
+		     a = a->next)
+			if (is_el(a, "name", NULL))
+				from[1] = a;
+	}
+	for (size_t i = 0; i < 2 && (!f->org || !*f->org); i++) {
+		if (!from[i])
+			continue;
+		char *t = import_xml_text(from[i]);
+		char *d = t ? import_decode_entities(t, strlen(t)) : NULL;
 		free(t);
-		if (!(t = d))
+		free(f->org);
+		f->org = d ? import_org_from_title(d) : NULL;
+		free(d);
+		if (!f->org)
 			return JK_ENOMEM;
 	}
-	f->org = t ? import_org_from_title(t) : NULL;
-	int r = t && !f->org ? JK_ENOMEM : JK_OK;
-	free(t);
-	return r;
+	return JK_OK;
 }
 
-/* The children of the element that describes the feed. */
-static const xmlNode *holders0(bool atom, const xmlNode *root, const xmlNode *chan)
+/* The feed's web page (RSS channel link, Atom alternate) and its own URL
+ * (Atom self, also as atom:link in RSS): a feed read from a file still
+ * resolves relative links, and an item without a link falls back to the
+ * page, never to the feed document itself. */
+static void feed_links(feed *f, const xmlNode *holder)
 {
-	const xmlNode *h = atom ? root : chan;
-	return h ? h->children : NULL;
+	for (const xmlNode *c = holder ? holder->children : NULL; c; c = c->next) {
+		if (!is_el(c, "link", NULL))
+			continue;
+		bool atomish = import_xml_has_attr(c, "href");
+		char **slot = !atomish                    ? &f->page
+		              : attr_is(c, "rel", "self") ? &f->self
+		              : !import_xml_has_attr(c, "rel") || attr_is(c, "rel", "alternate")
+		                  ? &f->page
+		                  : NULL;
+		if (!slot || *slot)
+			continue;
+		char *v = atomish ? import_xml_attr(c, "href") : import_xml_text(c);
+		char *t = v ? jk_text_clean(v, (size_t)-1) : NULL;
+		free(v);
+		if (t && !*t) /* leaves the slot to a later link */
+			free(t), t = NULL;
+		*slot = t;
+	}
 }
 
 static int read_doc(feed *f, const xmlNode *root)
@@ -392,25 +476,7 @@ static int read_doc(feed *f, const xmlNode *root)
 		if (is_el(c, "channel", NULL))
 			chan = c;
 	int r = feed_org(f, atom ? root : chan);
-	/* The feed's web page (RSS channel link, Atom alternate) and its own
-	 * URL (Atom self): a feed read from a file still resolves relative
-	 * links, and an item without a link falls back to the page, never to
-	 * the feed document itself. */
-	for (const xmlNode *c = holders0(atom, root, chan); c && !r; c = c->next) {
-		char **slot = NULL, *v = NULL;
-		if (atom && is_el(c, "link", NULL))
-			slot = attr_is(c, "rel", "self") ? &f->self : &f->page;
-		else if (!atom && is_el(c, "link", NULL))
-			slot = &f->page;
-		if (!slot || *slot)
-			continue;
-		if (atom && slot == &f->page && !attr_is(c, "rel", "alternate") &&
-		    has_attr(c, "rel"))
-			continue;
-		v = atom ? attr(c, "href") : text_of(c);
-		*slot = v ? jk_text_clean(v, (size_t)-1) : NULL;
-		free(v);
-	}
+	feed_links(f, atom ? root : chan);
 	if (!f->base)
 		f->base = is_http(f->self) ? f->self : is_http(f->page) ? f->page : NULL;
 	/* RSS 2.0 items sit in the channel, RSS 1.0 items next to it. */
@@ -423,135 +489,23 @@ static int read_doc(feed *f, const xmlNode *root)
 			else if (!atom && is_el(c, "item", NULL))
 				r = rss_item(f, c);
 		}
-	return r;
-}
-
-/* Parses data; on failure fills why with the parser's reason and *fatal when
- * the reason is one that recovery must not work around (depth, entities). */
-static xmlDoc *parse(const char *data, size_t len, const char *url, int extra, char *why,
-                     size_t whyn, bool *fatal)
-{
-	import_xml_init();
-	xmlParserCtxt *ctxt = xmlNewParserCtxt();
-	if (!ctxt) {
-		snprintf(why, whyn, "out of memory");
-		return NULL;
-	}
-	xmlDoc *doc = xmlCtxtReadMemory(ctxt, data, (int)len, url, "UTF-8", xml_opts | extra);
-	const xmlError *e = xmlCtxtGetLastError(ctxt);
-	if (doc && !extra && !ctxt->wellFormed) {
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	if (!doc && e && e->message) {
-		const char *m = e->message;
-		*fatal = e->code == XML_ERR_ENTITY_LOOP || strstr(m, "depth") ||
-		         strstr(m, "mplification");
-		if (strstr(m, "depth"))
-			snprintf(why, whyn, IMPORT_TOO_DEEP);
-		else
-			snprintf(why, whyn, "line %d: %s", e->line, m);
-		size_t n = strlen(why);
-		while (n && (why[n - 1] == '\n' || why[n - 1] == ' '))
-			why[--n] = '\0';
-	} else if (!doc) {
-		snprintf(why, whyn, "not XML");
-	}
-	xmlFreeParserCtxt(ctxt);
-	return doc;
-}
-
-/* The length of an XML reference (&amp; &#38; &#x26; ...) at s, else 0. */
-static size_t xml_ref(const char *s, size_t n)
-{
-	static const char *const named[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
-	for (size_t i = 0; i < JK_ARRAY_LEN(named); i++)
-		if (n >= strlen(named[i]) && !memcmp(s, named[i], strlen(named[i])))
-			return strlen(named[i]);
-	if (n < 4 || s[1] != '#')
-		return 0;
-	bool hex = s[2] == 'x';
-	size_t i = 2 + hex, start = i;
-	while (i < n && i < 12 &&
-	       ((s[i] >= '0' && s[i] <= '9') ||
-	        (hex && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f'))))
-		i++;
-	return i > start && i < n && s[i] == ';' ? i + 1 : 0;
-}
-
-/* Feeds in the wild put HTML entities (&nbsp;) and bare '&' in XML. Every
- * '&' that starts no XML reference becomes "&amp;", so the text keeps
- * "&nbsp;" for the HTML decoding that follows. CDATA and comments are
- * left alone. Caller frees. */
-static char *fix_amps(const char *s, size_t n, size_t *outlen)
-{
-	jk_buf b = {.limit = IMPORT_MAX_BYTES + IMPORT_MAX_BYTES / 2};
-	int r = JK_OK;
-	size_t i = 0;
-	while (i < n && !r) {
-		const char *amp = memchr(s + i, '&', n - i), *lt = memchr(s + i, '<', n - i);
-		const char *stop = amp && (!lt || amp < lt) ? amp : lt;
-		if (!stop) {
-			r = jk_buf_append(&b, s + i, n - i);
-			break;
-		}
-		r = jk_buf_append(&b, s + i, (size_t)(stop - s) - i);
-		i = (size_t)(stop - s);
-		const char *end = NULL;
-		size_t skip = 1;
-		if (*stop == '<' && n - i >= 9 && !memcmp(stop, "<![CDATA[", 9))
-			end = memmem(stop, n - i, "]]>", 3), skip = 3;
-		else if (*stop == '<' && n - i >= 4 && !memcmp(stop, "<!--", 4))
-			end = memmem(stop, n - i, "-->", 3), skip = 3;
-		if (*stop == '<') {
-			size_t k = end ? (size_t)(end - stop) + skip : 1;
-			if (!r)
-				r = jk_buf_append(&b, stop, k);
-			i += k;
-		} else if ((skip = xml_ref(stop, n - i))) {
-			if (!r)
-				r = jk_buf_append(&b, stop, skip);
-			i += skip;
-		} else {
-			if (!r)
-				r = jk_buf_puts(&b, "&amp;");
-			i++;
-		}
-	}
-	if (r) {
-		jk_buf_free(&b);
-		return NULL;
-	}
-	*outlen = b.len;
-	return jk_buf_detach(&b);
+	return r ? r : import_board_split(f->out, f->first);
 }
 
 int import_feed(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err)
 {
 	char why[200] = "";
-	bool fatal = false, recovered = false;
-	const char *url = opts ? opts->source : NULL;
+	bool recovered = false;
+	xmlDoc *doc = NULL;
 	if (len > IMPORT_MAX_BYTES)
 		return jk_fail(err, JK_ETOOBIG, "feed too large");
-	xmlDoc *doc = parse(data, len, url, 0, why, sizeof why, &fatal);
-	if (!doc && !fatal) {
-		/* Feeds in the wild are often not quite XML (a bare '&', an HTML
-		 * entity): mend the ampersands, else keep what a forgiving parse
-		 * finds, and say so. */
-		char ignore[8];
-		bool f2 = false;
-		size_t flen = 0;
-		char *fixed = fix_amps(data, len, &flen);
-		if (!fixed)
-			return jk_fail(err, JK_ENOMEM, "out of memory");
-		doc = parse(fixed, flen, url, 0, ignore, sizeof ignore, &f2);
-		if (!doc && !f2)
-			doc =
-			    parse(fixed, flen, url, XML_PARSE_RECOVER, ignore, sizeof ignore, &f2);
-		free(fixed);
-		recovered = doc != NULL;
-	}
+	/* Feeds in the wild are often not quite XML: what a mended or
+	 * forgiving parse finds is kept, with a warning. */
+	int r = import_xml_read(data, len, opts ? opts->source : NULL, &doc, &recovered, why,
+	                        sizeof why);
+	if (r == JK_ENOMEM)
+		return jk_fail(err, r, "out of memory");
 	const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!root) {
 		xmlFreeDoc(doc);
@@ -563,7 +517,7 @@ int import_feed(const char *data, size_t len, const import_opts *opts, posting_l
 	          .out = out,
 	          .first = out->n,
 	          .err = err};
-	int r = read_doc(&f, root);
+	r = read_doc(&f, root);
 	free(f.org);
 	free(f.self);
 	free(f.page);

@@ -24,6 +24,7 @@ static const struct {
     {IMPORT_JSONFEED, "JSON Feed", import_jsonfeed},
     {IMPORT_RSS, "RSS", import_feed},
     {IMPORT_ATOM, "Atom", import_feed},
+    {IMPORT_PERSONIO, "Personio XML", import_personio},
     {IMPORT_TEXT, "plain text", import_text},
     {IMPORT_SMARTRECRUITERS, "SmartRecruiters JSON", import_smartrecruiters},
     {IMPORT_WORKDAY, "Workday JSON", import_workday},
@@ -205,6 +206,8 @@ import_format import_sniff(const char *data, size_t len, const import_opts *opts
 		return sniff_json(p, (size_t)(end - p));
 	if (*p == '<') {
 		size_t n = (size_t)(end - p);
+		if (head_has(p, n, "<workzag-jobs", 2048))
+			return IMPORT_PERSONIO;
 		if (head_has(p, n, "<rss", 2048) || head_has(p, n, "<rdf:RDF", 2048))
 			return IMPORT_RSS;
 		if (head_has(p, n, "<feed", 2048) &&

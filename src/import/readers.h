@@ -1,6 +1,6 @@
 /* readers.h — layer 3 of src/import/: the readers, one file per format
  * (markdown.c, html.c, jsonld.c, greenhouse.c, lever.c, ashby.c,
- * workable.c, recruitee.c, jsonfeed.c, feed.c, text.c, grid.c,
+ * workable.c, recruitee.c, jsonfeed.c, feed.c, personio.c, text.c, grid.c,
  * smartrecruiters.c, workday.c, breezy.c). Each calls layers 0 to 2, never
  * another reader. Included by the readers themselves, by import.c (layer
  * 4), and by tests/ and fuzz/; layers 0 to 2 never include it. */
@@ -38,6 +38,8 @@ int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posti
                     jk_err *err);
 int import_feed(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err); /* RSS and Atom */
+int import_personio(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                    jk_err *err); /* Personio's XML positions feed */
 int import_text(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err);
 /* Job boards whose list lacks the posting's text: each list entry names

@@ -96,21 +96,207 @@ int import_set_text(char **field, const char *s)
 	return r;
 }
 
-/* Words that make a title part say "jobs" rather than name someone. */
-static bool job_words(const char *s, size_t n)
+/* Organisation names from titles ------------------------------------------- */
+
+/* Whole title parts that say "jobs" rather than name someone, in the
+ * languages of the boards people use (lower case; compared ASCII
+ * case-insensitively). */
+static const char *const job_words[] = {
+    "jobs",
+    "job",
+    "careers",
+    "career",
+    "open positions",
+    "open roles",
+    "job openings",
+    "vacancies",
+    "we're hiring",
+    "we are hiring",
+    "job board",
+    "openings",
+    "join us",
+    "work with us",
+    "jobs feed",
+    "current openings",
+    "job offers",
+    "job listings",
+    "hiring",
+    "opportunities",
+    "career opportunities",
+    "employment",
+    "stellenangebote",
+    "stellenanzeigen",
+    "offene stellen",
+    "stellen",
+    "karriere",
+    "jobb\xC3\xB6rse",
+    "offres d'emploi",
+    "offres d\xE2\x80\x99"
+    "emploi",
+    "emplois",
+    "emploi",
+    "carri\xC3\xA8res",
+    "recrutement",
+    "nous rejoindre",
+    "empleos",
+    "empleo",
+    "ofertas de empleo",
+    "trabaja con nosotros",
+    "vacantes",
+    "lavora con noi",
+    "offerte di lavoro",
+    "posizioni aperte",
+    "vagas",
+    "carreiras",
+    "trabalhe conosco",
+    "vacatures",
+    "werken bij",
+    "lediga jobb",
+    "karri\xC3\xA4r",
+    "jobb",
+    "\xE6\x8E\xA1\xE7\x94\xA8\xE6\x83\x85\xE5\xA0\xB1", /* 採用情報 */
+    "\xE6\x8E\xA1\xE7\x94\xA8",                         /* 採用 */
+    "\xE6\xB1\x82\xE4\xBA\xBA",                         /* 求人 */
+    "\xEC\xB1\x84\xEC\x9A\xA9\xEC\xA0\x95\xEB\xB3\xB4", /* 채용정보 */
+    "\xEC\xB1\x84\xEC\x9A\xA9",                         /* 채용 */
+    "\xE6\x8B\x9B\xE8\x81\x98\xE4\xBF\xA1\xE6\x81\xAF", /* 招聘信息 */
+    "\xE6\x8B\x9B\xE8\x81\x98",                         /* 招聘 */
+    "\xE5\x8A\xA0\xE5\x85\xA5\xE6\x88\x91\xE4\xBB\xAC", /* 加入我们 */
+};
+
+/* "Jobs at ORG" and its kind: what follows names the organisation. */
+static const char *const job_prefixes[] = {"jobs at ",
+                                           "careers at ",
+                                           "work at ",
+                                           "working at ",
+                                           "open positions at ",
+                                           "job openings at ",
+                                           "jobs on ",
+                                           "jobs with ",
+                                           "jobs from ",
+                                           "careers with ",
+                                           "jobs bei ",
+                                           "karriere bei ",
+                                           "stellenangebote bei ",
+                                           "stellenangebote der ",
+                                           "stellenangebote von ",
+                                           "jobs chez ",
+                                           "emplois chez ",
+                                           "offres d'emploi chez ",
+                                           "carri\xC3\xA8res chez ",
+                                           "empleos en ",
+                                           "trabaja en ",
+                                           "trabajar en ",
+                                           "lavora con ",
+                                           "werken bij ",
+                                           "vacatures bij ",
+                                           "jobb hos ",
+                                           "vagas na ",
+                                           "vagas no "};
+
+/* First words of a listing ("Recent Programming Jobs"), not of a name. */
+static const char *const listing_words[] = {"recent",
+                                            "latest",
+                                            "newest",
+                                            "all",
+                                            "current",
+                                            "featured",
+                                            "top",
+                                            "remote",
+                                            "alle",
+                                            "neueste",
+                                            "aktuelle",
+                                            "offene",
+                                            "derni\xC3\xA8res",
+                                            "\xC3\xBAltimas",
+                                            "ultime",
+                                            "\xE6\x9C\x80\xE6\x96\xB0" /* 最新 */};
+
+/* Lower-case words a name may hold ("Université de Montréal"). */
+static const char *const name_links[] = {
+    "de",  "du",         "des", "la",  "le",  "les", "of", "and", "the", "for",
+    "und", "f\xC3\xBCr", "der", "die", "das", "y",   "e",  "et",  "del", "da",
+    "van", "von",        "zu",  "am",  "an",  "in",  "on", "at",  "&"};
+
+static bool word_in(const char *s, size_t n, const char *const *list, size_t nl)
 {
-	static const char *const w[] = {
-	    "jobs",         "careers",   "career",       "open positions", "open roles",
-	    "job openings", "vacancies", "we're hiring", "we are hiring",  "job board",
-	    "openings",     "join us",   "work with us", "jobs feed",      "current openings"};
-	while (n && s[n - 1] == ' ')
-		n--;
-	while (n && *s == ' ')
-		s++, n--;
-	for (size_t i = 0; i < JK_ARRAY_LEN(w); i++)
-		if (strlen(w[i]) == n && !strncasecmp(s, w[i], n))
+	for (size_t i = 0; i < nl; i++)
+		if (strlen(list[i]) == n && !strncasecmp(s, list[i], n))
 			return true;
 	return false;
+}
+
+static bool is_cjk(const char *s)
+{
+	return (unsigned char)s[0] >= 0xE3; /* CJK scripts start at U+3000 */
+}
+
+/* Cuts a job word at the end of t[0..*n): "Acme Careers", "Acme 採用情報",
+ * "Acme採用". True when one was cut. */
+static bool cut_job_suffix(const char *t, size_t *n)
+{
+	for (size_t i = 0; i < JK_ARRAY_LEN(job_words); i++) {
+		size_t k = strlen(job_words[i]);
+		if (*n <= k || strncasecmp(t + *n - k, job_words[i], k))
+			continue;
+		size_t m = *n - k;
+		bool spaced = t[m - 1] == ' ';
+		if (!spaced && !is_cjk(job_words[i]))
+			continue;
+		while (m && t[m - 1] == ' ')
+			m--;
+		if (m) {
+			*n = m;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* t[0..n) reads as a name: short, not a sentence or a slogan ("Find your
+ * next remote job"), not a listing ("Recent Programming"). */
+static bool name_like(const char *t, size_t n)
+{
+	size_t words = 0, lower = 0;
+	if (!n || n > 80)
+		return false;
+	for (size_t i = 0; i < n;) {
+		size_t k = strcspn(t + i, " ");
+		k = k > n - i ? n - i : k;
+		if (k && !words && word_in(t + i, k, listing_words, JK_ARRAY_LEN(listing_words)))
+			return false;
+		if (k && t[i] >= 'a' && t[i] <= 'z' &&
+		    !word_in(t + i, k, name_links, JK_ARRAY_LEN(name_links)))
+			lower++;
+		if (k && strchr("!?", t[i + k - 1]))
+			return false;
+		words += k > 0;
+		i += k + 1;
+	}
+	return words <= 8 && lower < 2 && !memchr(t, '|', n);
+}
+
+/* The organisation one title part names, as [*a, *a + *n); false when it
+ * names none. */
+static bool part_org(const char *t, size_t n, size_t *a, size_t *len)
+{
+	while (n && *t == ' ')
+		t++, (*a)++, n--;
+	while (n && t[n - 1] == ' ')
+		n--;
+	for (size_t i = 0; i < JK_ARRAY_LEN(job_prefixes); i++) {
+		size_t k = strlen(job_prefixes[i]);
+		if (n > k && !strncasecmp(t, job_prefixes[i], k) && name_like(t + k, n - k)) {
+			*a += k;
+			*len = n - k;
+			return true;
+		}
+	}
+	if (word_in(t, n, job_words, JK_ARRAY_LEN(job_words)))
+		return false;
+	cut_job_suffix(t, &n);
+	*len = n;
+	return name_like(t, n);
 }
 
 char *import_org_from_title(const char *title)
@@ -120,37 +306,139 @@ char *import_org_from_title(const char *title)
 	char *t = jk_text_clean(title, (size_t)-1);
 	if (!t)
 		return NULL;
-	static const char *const prefix[] = {"Jobs at ", "Careers at ", "Work at ",
-	                                     "Open positions at ", "Job openings at "};
-	for (size_t i = 0; i < JK_ARRAY_LEN(prefix); i++) {
-		size_t k = strlen(prefix[i]);
-		if (!strncasecmp(t, prefix[i], k) && t[k]) {
-			memmove(t, t + k, strlen(t + k) + 1);
+	static const char *const seps[] = {
+	    " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",          " | ",         ": ", " \xC2\xB7 ",
+	    " :: ",           " \xC2\xBB ",     "\xEF\xBD\x9C", "\xEF\xBC\x9A"}; /* ｜ ： */
+	/* The parts between separators, left to right: the first that names
+	 * someone is the organisation. */
+	for (size_t a = 0, n = strlen(t); a <= n;) {
+		size_t b = n, sl = 0;
+		for (size_t i = 0; i < JK_ARRAY_LEN(seps); i++) {
+			const char *at = strstr(t + a, seps[i]);
+			if (at && (size_t)(at - t) < b)
+				b = (size_t)(at - t), sl = strlen(seps[i]);
+		}
+		size_t from = a, len = 0;
+		if (part_org(t + a, b - a, &from, &len)) {
+			memmove(t, t + from, len);
+			t[len] = '\0';
 			return t;
 		}
+		a = b + (sl ? sl : 1);
 	}
-	static const char *const seps[] = {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " | ", ": "};
-	for (size_t i = 0; i < JK_ARRAY_LEN(seps); i++) {
-		char *at = strstr(t, seps[i]);
-		if (!at)
-			continue;
-		char *right = at + strlen(seps[i]);
-		if (job_words(right, strlen(right))) {
-			*at = '\0';
-			return t;
-		}
-		if (job_words(t, (size_t)(at - t))) {
-			memmove(t, right, strlen(right) + 1);
-			return t;
-		}
-	}
-	static const char *const suffix[] = {" Careers", " Jobs"};
-	for (size_t i = 0; i < JK_ARRAY_LEN(suffix); i++) {
-		size_t n = strlen(t), k = strlen(suffix[i]);
-		if (n > k && !strcasecmp(t + n - k, suffix[i]))
-			t[n - k] = '\0';
-	}
+	t[0] = '\0';
 	return t;
+}
+
+/* Job boards ---------------------------------------------------------------- */
+
+/* Labels a single company puts before its titles ("Hiring: ..."). */
+static const char *const title_labels[] = {
+    "hiring",     "urgent",   "new",    "remote", "job",    "wanted", "position", "vacancy",
+    "internship", "featured", "update", "closed", "filled", "re",     "fwd"};
+
+/* The length of the "Company" of a "Company: Title" title, 0 when t has
+ * no such shape. */
+static size_t company_prefix(const char *t)
+{
+	const char *colon = t ? strstr(t, ": ") : NULL;
+	if (!colon || colon == t || strlen(colon + 2) < 2)
+		return 0;
+	size_t n = (size_t)(colon - t);
+	if (n > 60 || memmem(t, n, ". ", 2) ||
+	    word_in(t, n, title_labels, JK_ARRAY_LEN(title_labels)))
+		return 0;
+	size_t words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += t[i] == ' ';
+	return words <= 6 ? n : 0;
+}
+
+int import_board_split(posting_list *out, size_t first)
+{
+	size_t titled = 0, shaped = 0, one_n = 0;
+	const char *one = NULL;
+	bool differ = false;
+	for (size_t i = first; i < out->n; i++) {
+		const posting *p = out->items[i];
+		if (p->organization)
+			return JK_OK;
+		size_t k = company_prefix(p->title);
+		titled += p->title != NULL;
+		shaped += k > 0;
+		if (k && one && (k != one_n || strncmp(one, p->title, k)))
+			differ = true;
+		if (k && !one)
+			one = p->title, one_n = k;
+	}
+	/* Two companies at least, and the shape is the board's rule. */
+	if (shaped < 2 || !differ || shaped * 3 < titled * 2)
+		return JK_OK;
+	int r = JK_OK;
+	for (size_t i = first; i < out->n && !r; i++) {
+		posting *p = out->items[i];
+		size_t k = company_prefix(p->title);
+		if (!k)
+			continue;
+		r = posting_set(&p->organization, p->title, k);
+		char *rest = r ? NULL : jk_strndup(p->title + k + 2, (size_t)-1);
+		r = r ? r : rest ? posting_set(&p->title, rest, (size_t)-1) : JK_ENOMEM;
+		free(rest);
+	}
+	return r;
+}
+
+/* The host of an http(s) URL, without "www.", as [*h, *h + *n). */
+static bool url_host(const char *url, const char **h, size_t *n)
+{
+	const char *s = url ? strstr(url, "://") : NULL;
+	if (!s)
+		return false;
+	s += 3;
+	size_t k = strcspn(s, "/?#");
+	const char *at = memchr(s, '@', k);
+	if (at)
+		k -= (size_t)(at + 1 - s), s = at + 1;
+	const char *colon = memchr(s, ':', k);
+	if (colon)
+		k = (size_t)(colon - s);
+	if (k > 4 && !strncasecmp(s, "www.", 4))
+		s += 4, k -= 4;
+	*h = s;
+	*n = k;
+	return k > 0;
+}
+
+/* mailto's domain and the page's host are one site: equal, or one under
+ * the other (jobs@acme.com and careers.acme.com). */
+static bool same_site(const char *mailto, const char *page)
+{
+	const char *h, *at = strchr(mailto, '@');
+	size_t hn;
+	if (!at || !url_host(page, &h, &hn))
+		return false;
+	at++;
+	size_t dn = strcspn(at, "?&");
+	const char *lo = dn < hn ? at : h, *hi = dn < hn ? h : at;
+	size_t ln = dn < hn ? dn : hn, hn2 = dn < hn ? hn : dn;
+	return !strncasecmp(hi + hn2 - ln, lo, ln) && (hn2 == ln || hi[hn2 - ln - 1] == '.');
+}
+
+int import_apply_item(posting *p, const import_links *links, const char *item_url, const char *base)
+{
+	char *page = item_url ? jk_text_clean(item_url, (size_t)-1) : NULL;
+	char *u = page && *page ? import_url_accept(page, base) : NULL;
+	free(page);
+	int r = import_apply_choose(p, links, u ? u : base);
+	if (!r && u && p->apply && !strncmp(p->apply, "mailto:", 7) && same_site(p->apply, u)) {
+		/* An address on the page's own site: the page states the route
+		 * too, and the address may be for questions. */
+		free(p->apply);
+		p->apply = u;
+		u = NULL;
+	}
+	free(u);
+	return r;
 }
 
 int import_links_add(import_links *l, const char *href, const char *text, const char *context)

@@ -143,9 +143,31 @@ int import_set_text(char **field, const char *s);
  * may be NULL. */
 int import_set_date(char **field, const char *s);
 
-/* An organisation name from a feed or board title: "Jobs at Acme" and
- * "Acme — Careers" give "Acme". Caller frees; NULL when s is NULL. */
+/* An organisation name from a feed or board title, in the languages job
+ * sites use: "Jobs at Acme", "Acme — Careers", "Acme | Karriere", "Careers
+ * – Acme", "Acme 採用情報" give "Acme". "" when the title names no one: a
+ * listing ("Recent Programming Jobs"), a slogan ("Find your next job"), job
+ * words only. Caller frees; NULL when s is NULL (or on OOM). */
 char *import_org_from_title(const char *s);
+
+/* Job boards title their entries "Company: Title" (We Work Remotely). When
+ * none of the postings out[first..] has an organisation, at least two
+ * companies appear and two thirds of the titles have that shape, each such
+ * title is split into organization and title. A single company's titles
+ * ("Salesforce for Nonprofits: Solution Architect") are left whole: call
+ * this only when the document names no organisation. Returns 0 or
+ * JK_ENOMEM. */
+int import_board_split(posting_list *out, size_t first);
+
+/* Chooses p->apply (empty on entry) for an entry that comes with the link
+ * of its own page, item_url (a feed item's link; borrowed, may be NULL,
+ * resolved against base): a route the entry's text states (an apply link,
+ * an address to send applications to) beats the page, which often is a job
+ * board's; but an address on the page's own site does not (the page states
+ * it too, and it may be for questions). Without a stated route, the page;
+ * without a page, import_apply_choose's last resort, base. */
+int import_apply_item(posting *p, const import_links *links, const char *item_url,
+                      const char *base);
 
 /* Adds a link (strings copied; text and context cleaned). Returns 0 or
  * JK_ENOMEM. */
