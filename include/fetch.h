@@ -1,10 +1,10 @@
 /* fetch.h — HTTP(S) with libcurl, careful by default. Prefix fetch_.
  *
- * fetch_get() is blocking and is only ever called off the render loop:
- * from the fetch worker thread (fetch_worker_*) or from --fetch-once.
- * Nothing from the network is trusted: the body has a hard cap (also
- * after decompression), redirects are limited and stay on http/https,
- * TLS is always verified. */
+ * fetch_get() (a GET, or a POST when the request has a body) is blocking
+ * and is only ever called off the render loop: from the refresh thread
+ * (sources_worker_*) or from --fetch-once. Nothing from the network is
+ * trusted: the body has a hard cap (also after decompression), redirects
+ * are limited and stay on http/https, TLS is always verified. */
 #ifndef FETCH_H
 #define FETCH_H
 
@@ -31,6 +31,19 @@ typedef struct fetch_request {
 	const char *etag;          /* from the last good response, or NULL */
 	const char *last_modified; /* likewise */
 	fetch_limits limits;
+	/* A POST of body_len bytes of body, typed body_type (e.g.
+	 * "application/json"), when body is not NULL; else a GET. Borrowed. A
+	 * redirect turns the POST into a GET, as browsers do. */
+	const char *body;
+	size_t body_len;
+	const char *body_type;
+	/* Extra request header lines ("Accept: application/json",
+	 * "Authorization: Bearer ..."), NULL-terminated, or NULL. Borrowed,
+	 * never logged. A line without a colon, with a CR, LF or other control
+	 * character, or over 4 KB is refused (JK_EARG) before anything is sent.
+	 * libcurl drops a custom Authorization line on a redirect to another
+	 * host. */
+	const char *const *headers;
 } fetch_request;
 
 typedef struct fetch_response {
@@ -50,11 +63,10 @@ typedef struct fetch_response {
 int fetch_global_init(jk_err *err);
 void fetch_global_cleanup(void);
 
-/* Performs the request. Returns 0 for a 2xx or 304 (resp filled), else a
- * negative status with a one-line reason ("HTTP 404", "timed out after
- * 20 s", "body over the 5 MB limit", "certificate not trusted: ...") and
- * resp->status / retry_after still set where known. resp is always safe to
- * pass to fetch_response_free afterwards. */
+/* Performs the request (a GET, or a POST when req->body is set). Returns 0 for a 2xx or 304 (resp
+ * filled), else a negative status with a one-line reason ("HTTP 404", "timed out after 20 s", "body
+ * over the 5 MB limit", "certificate not trusted: ...") and resp->status / retry_after still set
+ * where known. resp is always safe to pass to fetch_response_free afterwards. */
 int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err);
 void fetch_response_free(fetch_response *resp);
 

@@ -81,6 +81,11 @@ bool jk_cp_is_invisible(uint32_t cp);
 char *jk_strndup(const char *s, size_t n);
 /* ASCII case-insensitive search; returns pointer into hay or NULL. */
 const char *jk_strcasestr(const char *hay, const char *needle);
+/* Copies s into out (cap bytes, always NUL-terminated) with the value of
+ * every "token=" setting after a '?' or '&' shown as "***", so a source
+ * spec such as "recruitee:acme?token=T" can be logged and printed.
+ * Returns out. */
+char *jk_mask_secrets(const char *s, char *out, size_t cap);
 
 /* Reads the whole file at path into a NUL-terminated buffer the caller
  * frees with free(); *len gets its length. Only regular files: JK_EIO

@@ -2,10 +2,15 @@
  *
  * A source is a local file or folder (the offline slideshow), an http(s)
  * URL (a posting page, a Markdown file, a JSON document, a feed), or a
- * job-board shorthand: greenhouse:BOARD, lever:COMPANY. Network sources
- * are fetched into the cache (store) and always read back from it, so the
- * screen, --dump and --render see the same postings with or without a
- * network. Prefix sources_. */
+ * job-board shorthand: greenhouse:BOARD, lever:COMPANY, ashby:BOARD,
+ * smartrecruiters:COMPANY, workable:ACCOUNT, recruitee:COMPANY[?token=T],
+ * personio:COMPANY, teamtailor:COMPANY, workday:HOST/TENANT/SITE,
+ * breezy:COMPANY. Network sources are fetched into the cache (store) and
+ * always read back from it, so the screen, --dump and --render see the
+ * same postings with or without a network. A board whose list comes in
+ * pages is stored as one document in the list's own shape; list entries
+ * that lack their text (posting.detail) have their detail document
+ * fetched into the cache too and shown in their place. Prefix sources_. */
 #ifndef SOURCES_H
 #define SOURCES_H
 
@@ -20,6 +25,14 @@ typedef enum source_kind {
 	SOURCE_URL,
 	SOURCE_GREENHOUSE,
 	SOURCE_LEVER,
+	SOURCE_ASHBY,
+	SOURCE_SMARTRECRUITERS,
+	SOURCE_WORKABLE,
+	SOURCE_RECRUITEE,
+	SOURCE_PERSONIO,
+	SOURCE_TEAMTAILOR,
+	SOURCE_WORKDAY,
+	SOURCE_BREEZY,
 } source_kind;
 
 typedef enum source_state {
@@ -31,9 +44,18 @@ typedef enum source_state {
 
 typedef struct source {
 	source_kind kind;
-	char *spec; /* as the organiser wrote it */
-	char *url;  /* what is fetched (NULL for paths) */
-	char *org;  /* default organisation (board or company name), or NULL */
+	/* As the organiser wrote it, with a secret setting's value shown as
+	 * "***" (recruitee:acme?token=***): safe to log and print. */
+	char *spec;
+	char *url; /* what is fetched, and the cache key (NULL for paths) */
+	char *org; /* default organisation (board or company name), or NULL */
+	/* Where the board states its own name (Greenhouse's board endpoint),
+	 * fetched once a refresh; it beats org. NULL for other sources. */
+	char *org_url;
+	/* A token from the spec's settings, sent as "Authorization: Bearer";
+	 * never logged, printed, stored in the cache or put in a URL. NULL
+	 * when none was given. */
+	char *token;
 	/* Refresh state, owned by whoever refreshes (the worker or --fetch-once). */
 	source_state state;
 	int failures;        /* consecutive */
@@ -41,19 +63,34 @@ typedef struct source {
 	int64_t last_ok;     /* unix seconds of the last good response */
 	long max_age;        /* from the last response, -1 when none */
 	long retry_after;    /* likewise */
+	bool capped;         /* the last refresh stopped paging at the cap */
 	char last_error[256];
 } source;
 
 typedef struct source_list {
 	source *v;
 	size_t n, cap;
+	char *board_base; /* see sources_set_board_base(); owned, NULL in the program */
 } source_list;
 
-/* Parses spec and appends a source. JK_EARG with a reason for a spec that is
- * none of the above ("ftp://…", "greenhouse:" with no board, a board name
- * with characters other than letters, digits, '-', '_', '.'). */
+/* Parses spec and appends a source. JK_EARG with a one-line reason for a
+ * spec that is none of the above: "ftp://…", "greenhouse:" with no board,
+ * a board, company or account name with characters other than letters,
+ * digits, '-', '_', '.' (or only dots), a Workday spec that is not
+ * HOST/TENANT/SITE, a setting the board does not take ("ashby:x?token=…"
+ * — only recruitee: takes one), a token that is not one printable word.
+ * The reason never quotes a token. */
 int sources_add(source_list *l, const char *spec, jk_err *err);
+/* Frees every source (tokens wiped first) and the board base. Accepts NULL. */
 void sources_free(source_list *l);
+
+/* TESTS ONLY — no setting, option or config key leads here. Board specs
+ * added to l after this call are fetched from base ("http://127.0.0.1:PORT",
+ * no trailing path) instead of the board's own scheme and host: the path
+ * and query stay the board's (Recruitee's https://acme.recruitee.com/api/
+ * offers/ becomes base + "/api/offers/"). base NULL goes back to the real
+ * hosts. A copy is kept; JK_EARG when base is not an http(s) URL. */
+int sources_set_board_base(source_list *l, const char *base, jk_err *err);
 
 /* Refresh timing. interval_s is the base period (default 900); jitter is
  * ±10% so fifty screens pointed at one feed spread their requests. After a
@@ -66,10 +103,17 @@ int64_t sources_next_delay_ms(const source *s, bool ok, long max_age, long retry
 typedef struct sources_fetch_opts {
 	store_cache *cache; /* required */
 	fetch_limits limits;
-	/* Feed items that only link to a posting page: how many linked pages
-	 * one refresh may fetch (0: 50). */
+	/* List entries whose text is elsewhere (posting.detail; a feed item
+	 * that only links to its page): how many detail documents one refresh
+	 * may fetch (0: 50). Details not cached yet go first, so a big board
+	 * fills in over a few refreshes. */
 	size_t max_linked;
 } sources_fetch_opts;
+
+/* Paging limits: a board's list is read for at most this many pages or
+ * postings a refresh; reaching either gives one warning line. */
+#define SOURCES_MAX_PAGES 50
+#define SOURCES_MAX_PAGED_POSTINGS 2000
 
 typedef enum refresh_outcome {
 	REFRESH_OK,        /* new content stored */
@@ -78,17 +122,24 @@ typedef enum refresh_outcome {
 	REFRESH_LOCAL, /* a path: nothing to fetch */
 } refresh_outcome;
 
-/* Fetches one network source (with the cached validators), checks that the
- * body reads as postings before storing it (a broken response never
- * replaces a good copy), then fetches linked posting pages of feed items.
- * Blocking: call it off the render loop. Updates s->state, failures,
- * last_error, last_ok; *npostings (may be NULL) gets the count read. */
+/* Fetches one network source (with the cached validators; a paged board
+ * page by page into one document), checks that the document reads as
+ * postings before storing it (a broken response never replaces a good
+ * copy), then fetches the detail documents of its list entries (a detail
+ * that fails leaves its entry as it is) and, for Greenhouse, the board's
+ * name. Blocking: call it off the render loop. Updates s->state, failures,
+ * last_error (one line; a board's own words for a refusal, e.g. Recruitee
+ * asking for a token or a Workday tenant refusing), last_ok, capped;
+ * *npostings (may be NULL) gets the count read. */
 refresh_outcome sources_refresh(source *s, const sources_fetch_opts *o, size_t *npostings);
 
 /* Reads every source's postings: paths from disk, network sources from the
- * cache (nothing is fetched). Failures go through warn (may be NULL), one
- * line per source or file. Returns the number of sources that gave at least
- * one readable document. */
+ * cache (nothing is fetched), with each list entry's cached detail shown in
+ * its place (the entry's fields fill what the detail lacks), dates relative
+ * to the fetch read against the cached fetch time, and the board's name as
+ * the organisation of postings that state none. Failures go through warn
+ * (may be NULL), one line per source or file. Returns the number of
+ * sources that gave at least one readable document. */
 size_t sources_load(const source_list *l, store_cache *cache, posting_list *out, jk_warn_fn warn,
                     void *ud);
 

@@ -74,6 +74,10 @@ static const char *reason(int status)
 		return "Found";
 	case 304:
 		return "Not Modified";
+	case 401:
+		return "Unauthorized";
+	case 403:
+		return "Forbidden";
 	case 404:
 		return "Not Found";
 	case 429:
@@ -87,28 +91,65 @@ static const char *reason(int status)
 	}
 }
 
-static void serve(httpd *s, int fd)
+/* Reads the request head, then as much of the body as Content-Length
+ * says (up to the buffer). Returns the bytes read, 0 on a dead client. */
+static size_t read_request(int fd, char *req, size_t cap)
 {
-	char req[8192] = "";
-	size_t got = 0;
+	size_t got = 0, want = 0;
 	double deadline = now_s() + 3;
-	while (got < sizeof req - 1 && !strstr(req, "\r\n\r\n")) {
+	req[0] = '\0';
+	for (;;) {
+		char *end = strstr(req, "\r\n\r\n");
+		if (end && !want) {
+			char cl[32];
+			header_value(req, "Content-Length", cl, sizeof cl);
+			want = (size_t)(end + 4 - req) + (size_t)strtoul(cl, NULL, 10);
+			if (want > cap - 1)
+				want = cap - 1;
+		}
+		if ((want && got >= want) || got >= cap - 1)
+			return got;
 		struct pollfd p = {.fd = fd, .events = POLLIN};
 		if (now_s() > deadline || poll(&p, 1, 100) < 0)
-			return;
+			return 0;
 		if (!(p.revents & POLLIN))
 			continue;
-		ssize_t k = recv(fd, req + got, sizeof req - 1 - got, 0);
+		ssize_t k = recv(fd, req + got, cap - 1 - got, 0);
 		if (k <= 0)
-			return;
+			return 0;
 		got += (size_t)k;
 		req[got] = '\0';
 	}
+}
+
+static void parse_request(const char *req, size_t got, httpd_req *r)
+{
+	sscanf(req, "%15s %1023s", r->method, r->path);
+	header_value(req, "If-None-Match", r->if_none_match, sizeof r->if_none_match);
+	header_value(req, "If-Modified-Since", r->if_modified_since, sizeof r->if_modified_since);
+	header_value(req, "User-Agent", r->user_agent, sizeof r->user_agent);
+	header_value(req, "Authorization", r->authorization, sizeof r->authorization);
+	header_value(req, "Content-Type", r->content_type, sizeof r->content_type);
+	header_value(req, "Accept", r->accept, sizeof r->accept);
+	const char *end = strstr(req, "\r\n\r\n");
+	if (end) {
+		size_t off = (size_t)(end + 4 - req), n = got - off;
+		if (n > sizeof r->body - 1)
+			n = sizeof r->body - 1;
+		memcpy(r->body, req + off, n);
+		r->body[n] = '\0';
+		r->body_len = n;
+	}
+}
+
+static void serve(httpd *s, int fd)
+{
+	char req[16384];
+	size_t got = read_request(fd, req, sizeof req);
+	if (!got)
+		return;
 	httpd_req r = {0};
-	sscanf(req, "%15s %1023s", r.method, r.path);
-	header_value(req, "If-None-Match", r.if_none_match, sizeof r.if_none_match);
-	header_value(req, "If-Modified-Since", r.if_modified_since, sizeof r.if_modified_since);
-	header_value(req, "User-Agent", r.user_agent, sizeof r.user_agent);
+	parse_request(req, got, &r);
 	httpd_resp resp = {.status = 200};
 	s->h(&r, &resp, s->ud);
 	atomic_fetch_add(&s->count, 1);

@@ -13,6 +13,11 @@ typedef struct httpd_req {
 	char if_none_match[256];
 	char if_modified_since[128];
 	char user_agent[128];
+	char authorization[512];
+	char content_type[128];
+	char accept[128];
+	char body[4096]; /* the request body (Content-Length), NUL-terminated */
+	size_t body_len;
 } httpd_req;
 
 typedef enum httpd_mode {

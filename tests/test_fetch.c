@@ -70,6 +70,15 @@ static void handler(const httpd_req *req, httpd_resp *r, void *ud)
 	} else if (!strcmp(p, "/ua")) {
 		r->body = req->user_agent;
 		r->len = strlen(req->user_agent);
+	} else if (!strcmp(p, "/echo")) {
+		static char echo[8192];
+		snprintf(echo, sizeof echo, "%s|%s|%s|%s|%zu|%s", req->method, req->content_type,
+		         req->accept, req->authorization, req->body_len, req->body);
+		r->body = echo;
+		r->len = strlen(echo);
+	} else if (!strcmp(p, "/post-hop")) {
+		r->status = 302;
+		snprintf(r->headers, sizeof r->headers, "Location: /echo\r\n");
 	}
 }
 
@@ -289,6 +298,73 @@ static void test_tls_untrusted(void **state)
 	tu_rmtree(dir);
 }
 
+/* A POST with a JSON body and extra headers, as Workday's job search and a
+ * board's token need; the limits and cancel still hold. */
+static void test_post_and_headers(void **state)
+{
+	(void)state;
+	static const char body[] = "{\"limit\":20,\"offset\":40}";
+	const char *hdr[] = {"Accept: application/json", "Authorization: Bearer s3cret", NULL};
+	fetch_request req = {.body = body,
+	                     .body_len = sizeof body - 1,
+	                     .body_type = "application/json",
+	                     .headers = hdr};
+	fetch_response resp;
+	jk_err err = {0};
+	assert_int_equal(get("/echo", &req, &resp, &err), 0);
+	assert_string_equal(resp.body, "POST|application/json|application/json|Bearer s3cret|24|"
+	                               "{\"limit\":20,\"offset\":40}");
+	fetch_response_free(&resp);
+	/* No body: a GET, and only the headers asked for. */
+	fetch_request plain = {0};
+	assert_int_equal(get("/echo", &plain, &resp, &err), 0);
+	assert_string_equal(resp.body, "GET||*/*||0|");
+	fetch_response_free(&resp);
+	/* A redirect after a POST is followed with a GET, as browsers do. */
+	assert_int_equal(get("/post-hop", &req, &resp, &err), 0);
+	assert_true(strncmp(resp.body, "GET|", 4) == 0);
+	fetch_response_free(&resp);
+	/* The body cap holds for a POST's answer. */
+	assert_int_equal(get("/big", &req, &resp, &err), JK_ETOOBIG);
+	fetch_response_free(&resp);
+	/* Cancelled before it starts: nothing waits. */
+	atomic_bool stop = true;
+	fetch_request c = req;
+	c.limits.cancel = &stop;
+	assert_true(get("/echo", &c, &resp, &err) < 0);
+	assert_non_null(strstr(err.msg, "cancelled"));
+	fetch_response_free(&resp);
+}
+
+/* Header lines that would split the request are refused before anything
+ * is sent. */
+static void test_bad_headers(void **state)
+{
+	(void)state;
+	const char *bad[][2] = {{"X-A: 1\r\nX-B: 2", NULL},
+	                        {"no colon here", NULL},
+	                        {": empty name", NULL},
+	                        {"X-Nul: a\x01b", NULL}};
+	int before = httpd_count(srv);
+	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++) {
+		fetch_request req = {.headers = bad[i]};
+		fetch_response resp;
+		jk_err err = {0};
+		assert_int_equal(get("/echo", &req, &resp, &err), JK_EARG);
+		assert_non_null(strstr(err.msg, "header"));
+		fetch_response_free(&resp);
+	}
+	static char longline[5000];
+	memset(longline, 'a', sizeof longline - 1);
+	longline[0] = 'X', longline[1] = ':';
+	const char *toolong[] = {longline, NULL};
+	fetch_request req = {.headers = toolong};
+	fetch_response resp;
+	assert_int_equal(get("/echo", &req, &resp, NULL), JK_EARG);
+	fetch_response_free(&resp);
+	assert_int_equal(httpd_count(srv), before);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -296,6 +372,7 @@ int main(void)
 	    cmocka_unit_test(test_http_errors),      cmocka_unit_test(test_redirects),
 	    cmocka_unit_test(test_broken_transfers), cmocka_unit_test(test_refused_and_bad_urls),
 	    cmocka_unit_test(test_user_agent),       cmocka_unit_test(test_tls_untrusted),
+	    cmocka_unit_test(test_post_and_headers), cmocka_unit_test(test_bad_headers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -93,8 +93,10 @@ const config_key_info config_key_table[] = {
 
 _Static_assert(JK_ARRAY_LEN(config_key_table) == CONFIG_NKEYS + 1, "CONFIG_NKEYS keys");
 
-void config_quote(const char *s, char out[CONFIG_SHOW_MAX + 8])
+void config_quote(const char *value, char out[CONFIG_SHOW_MAX + 8])
 {
+	char s[CONFIG_SHOW_MAX * 2 + 16];
+	jk_mask_secrets(value, s, sizeof s); /* a source's token is never shown */
 	size_t o = 0, n = strlen(s), i = 0;
 	while (i < n) {
 		uint32_t cp;

@@ -1,5 +1,6 @@
 /* print.c — the effective settings written as a config file that reads
- * back to the same settings: every key in table order, by its type. */
+ * back to the same settings (but for a source's token, shown as "***"):
+ * every key in table order, by its type. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -29,12 +30,15 @@ static void print_str(FILE *f, const char *key, const char *v)
 		fprintf(f, "# %s =\n", key);
 }
 
+/* A token in a value's settings (a source's) shows as "***". */
 static void print_list(FILE *f, const char *key, char *const *v, size_t n)
 {
 	if (!n)
 		fprintf(f, "# %s =\n", key);
-	for (size_t i = 0; i < n; i++)
-		print_kv(f, key, v[i]);
+	for (size_t i = 0; i < n; i++) {
+		char shown[4200];
+		print_kv(f, key, jk_mask_secrets(v[i], shown, sizeof shown));
+	}
 }
 
 /* An integer member of key->size bytes (bool, int or long). */

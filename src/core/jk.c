@@ -297,6 +297,24 @@ const char *jk_strcasestr(const char *hay, const char *needle)
 	return nl == 0 ? hay : NULL;
 }
 
+char *jk_mask_secrets(const char *s, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t i = 0; s[i] && o + 1 < cap;) {
+		bool setting = i > 0 && (s[i - 1] == '?' || s[i - 1] == '&');
+		if (setting && strncasecmp(s + i, "token=", 6) == 0) {
+			o += (size_t)snprintf(out + o, cap - o, "%.*s***", 6, s + i);
+			o = o < cap ? o : cap - 1;
+			i += 6 + strcspn(s + i + 6, "&");
+		} else {
+			out[o++] = s[i++];
+		}
+	}
+	if (cap)
+		out[o < cap ? o : cap - 1] = '\0';
+	return out;
+}
+
 uint64_t jk_hash64(const void *p, size_t n, uint64_t h)
 {
 	const unsigned char *c = p;

@@ -1,4 +1,4 @@
-/* fetch.c — one careful HTTP GET with libcurl. */
+/* fetch.c — one careful HTTP request (GET, or POST with a body) with libcurl. */
 #include "fetch.h"
 
 #include <curl/curl.h>
@@ -125,24 +125,67 @@ static int http_error(long status, jk_err *err)
 	return jk_fail(err, JK_EIO, "HTTP %ld (%s)", status, why);
 }
 
-/* The request's headers: the validators of what is cached. Caller frees with
- * curl_slist_free_all(). */
-static struct curl_slist *conditional_headers(const fetch_request *req)
+enum { FETCH_MAX_HEADER = 4096 };
+
+/* A header line we may send: "Name: value", printable, one line. */
+static bool header_ok(const char *h)
+{
+	size_t n = strlen(h);
+	const char *colon = strchr(h, ':');
+	if (!n || n > FETCH_MAX_HEADER || !colon || colon == h)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)h[i] < ' ' && h[i] != '\t')
+			return false;
+	return true;
+}
+
+static struct curl_slist *add_header(struct curl_slist *hdr, const char *line, bool *oom)
+{
+	struct curl_slist *n = curl_slist_append(hdr, line);
+	if (!n)
+		*oom = true;
+	return n ? n : hdr;
+}
+
+/* The request's headers: the validators of what is cached, the body's
+ * type and the caller's lines. *out (may stay NULL) is freed with
+ * curl_slist_free_all(), also on failure. */
+static int request_headers(const fetch_request *req, struct curl_slist **out, jk_err *err)
 {
 	struct curl_slist *hdr = NULL;
 	char line[1200];
+	bool oom = false;
 	if (req->etag && strlen(req->etag) < 1000) {
 		snprintf(line, sizeof line, "If-None-Match: %s", req->etag);
-		hdr = curl_slist_append(hdr, line);
+		hdr = add_header(hdr, line, &oom);
 	}
 	if (req->last_modified && strlen(req->last_modified) < 1000) {
 		snprintf(line, sizeof line, "If-Modified-Since: %s", req->last_modified);
-		hdr = curl_slist_append(hdr, line);
+		hdr = add_header(hdr, line, &oom);
 	}
-	return hdr;
+	if (req->body) {
+		const char *t = req->body_type ? req->body_type : "application/octet-stream";
+		snprintf(line, sizeof line, "Content-Type: %.200s", t);
+		hdr = add_header(hdr, line, &oom);
+		/* Small bodies go at once: no waiting for a 100 Continue. */
+		hdr = add_header(hdr, "Expect:", &oom);
+	}
+	int r = JK_OK;
+	for (size_t i = 0; req->headers && req->headers[i] && !r; i++) {
+		if (!header_ok(req->headers[i]))
+			r = jk_fail(err, JK_EARG, "request header %zu is not one printable line",
+			            i + 1);
+		else
+			hdr = add_header(hdr, req->headers[i], &oom);
+	}
+	*out = hdr;
+	if (!r && oom)
+		r = jk_fail(err, JK_ENOMEM, "out of memory");
+	return r;
 }
 
-/* Every limit and check of a careful GET: http(s) only, also on redirects,
+/* Every limit and check of a careful request: http(s) only, also on redirects,
  * time and size caps, certificates verified. */
 static void set_options(CURL *c, const fetch_request *req, size_t cap, transfer *t,
                         struct curl_slist *hdr, char *errbuf)
@@ -171,6 +214,10 @@ static void set_options(CURL *c, const fetch_request *req, size_t cap, transfer 
 		curl_easy_setopt(c, CURLOPT_CAPATH, "/etc/ssl/certs");
 	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
+	if (req->body) {
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, req->body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body_len);
+	}
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, t);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
@@ -219,7 +266,13 @@ int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
 	CURL *c = curl_easy_init();
 	if (!c)
 		return jk_fail(err, JK_ENOMEM, "out of memory");
-	struct curl_slist *hdr = conditional_headers(req);
+	struct curl_slist *hdr = NULL;
+	int hr = request_headers(req, &hdr, err);
+	if (hr) {
+		curl_slist_free_all(hdr);
+		curl_easy_cleanup(c);
+		return hr;
+	}
 	char errbuf[CURL_ERROR_SIZE] = "";
 	set_options(c, req, cap, &t, hdr, errbuf);
 

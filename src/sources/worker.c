@@ -1,6 +1,6 @@
 /* sources_worker.c — the refresh thread. It owns copies of the network
  * sources; the loop only reads a status snapshot under the lock. */
-#include "sources.h"
+#include "internal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -122,11 +122,10 @@ int sources_worker_start(const source_list *l, const sources_fetch_opts *o, long
 	for (size_t i = 0; i < l->n; i++) {
 		if (l->v[i].kind == SOURCE_PATH)
 			continue;
-		int r = sources_add(&w->list, l->v[i].spec, err);
-		if (r) {
+		if (sources_push_copy(&w->list, &l->v[i])) {
 			sources_free(&w->list);
 			free(w);
-			return r;
+			return jk_fail(err, JK_ENOMEM, "out of memory");
 		}
 	}
 	if (!w->list.n) {
