@@ -14,9 +14,9 @@
 
 const config_key_info config_key_table[] = {
     {"source", "SOURCE",
-     "a posting file or folder, an http(s) URL, greenhouse:BOARD or lever:COMPANY", "", LIST,
+     "a posting file or folder, an http(s) URL, or a job board such as greenhouse:acme", "", LIST,
      .type = CONFIG_SOURCE, AT(sources),
-     .expects = "a folder, a file, an http(s) URL, greenhouse:BOARD or lever:COMPANY"},
+     .expects = "a folder, a file, an http(s) URL or a job board spec such as greenhouse:BOARD"},
     {"slide_seconds", "N", "how long a slide stays, 1 to 3600 seconds", "12", .type = CONFIG_DOUBLE,
      AT(slide_seconds), .lo = 1, .hi = 3600, .expects = "a number of seconds from 1 to 3600"},
     {"transition", "crossfade|cut", "how slides change", "crossfade", .type = CONFIG_CHOICE,
