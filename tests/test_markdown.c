@@ -774,6 +774,9 @@ static void test_fm_apply_keys(void **state)
 	     "{\"@type\":\"JobPosting\",\"title\":\"A\",\"url\":\"https://j.example/\"}</"
 	     "script>\n\nT.\n",
 	     "https://i.example/a"},
+	    /* a target with spaces is still a target, not prose */
+	    {"---\ntitle: A\napply: \"mailto:crew@h.example?subject=Stage tech\"\n---\nT.\n",
+	     "mailto:crew@h.example?subject=Stage%20tech"},
 	    /* wrong schemes are never targets */
 	    {"---\ntitle: A\nlink: javascript:alert(1)\nemail: not an address\n---\nText.\n", NULL},
 	};
@@ -786,6 +789,8 @@ static void test_fm_apply_keys(void **state)
 		if (!cases[i].apply)
 			assert_null(p->apply);
 		no_markup(p);
+		if (!strstr(cases[i].in, "how_to_apply"))
+			assert_null(tu_section(p, "How to apply"));
 		posting_list_free(&l);
 	}
 	/* from an http source: a key beats the source's own address */
@@ -830,6 +835,16 @@ static void test_jsonld(void **state)
 	assert_true(tu_contains(p, "Tend forty hives."));
 	posting_list_free(&l);
 	free(data);
+	/* its description stands in for a missing text, beside how to apply */
+	p = one("---\ntitle: Join us\nhow_to_apply: Write to bees@h.example please\nschema: "
+	        "'{\"@type\": \"JobPosting\", \"title\": \"Beekeeper\", \"description\": "
+	        "\"<p>Tend hives.</p>\"}'\n---\n",
+	        &l);
+	assert_string_equal(p->title, "Beekeeper");
+	assert_true(tu_contains(p, "Tend hives."));
+	assert_true(tu_contains(p, "Write to bees@h.example please"));
+	assert_string_equal(p->apply, "mailto:bees@h.example");
+	posting_list_free(&l);
 	/* The real posting: its JSON-LD is not valid JSON and still wins. */
 	const char *path = tu_fixture("real-world/en-usda-ars-lsh-postdoc-jsonld.md");
 	data = tu_read(path, &len);

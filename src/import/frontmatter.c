@@ -221,10 +221,11 @@ static char *target_of(const char *v, const char *base)
 	if (!c)
 		return NULL;
 	char *url = NULL;
-	if (strchr(c, '@') && !strchr(c, ':') && !strchr(c, '/') && !strchr(c, ' '))
+	bool word = !strchr(c, ' ');
+	if (word && strchr(c, '@') && !strchr(c, ':') && !strchr(c, '/'))
 		url = address_in(c);
-	else if (!strchr(c, ' '))
-		url = import_url_accept(c, base);
+	else if (word || !strncasecmp(c, "mailto:", 7) || !strncasecmp(c, "http", 4))
+		url = import_url_accept(c, base); /* "mailto:a@b?subject=Stage tech" */
 	free(c);
 	return url;
 }

@@ -186,8 +186,18 @@ static int md_jsonld(md_doc *d, const char *html, size_t n)
 	return r;
 }
 
+/* Gives a the sections of b and b those of a. */
+static void swap_sections(posting *a, posting *b)
+{
+	posting_section *s = a->sections;
+	size_t n = a->nsections, cap = a->sections_cap;
+	a->sections = b->sections, a->nsections = b->nsections, a->sections_cap = b->sections_cap;
+	b->sections = s, b->nsections = n, b->sections_cap = cap;
+}
+
 /* The page's own text: the body after the front matter, then what the
- * front matter holds when the body has none, then how to apply. */
+ * front matter holds, or the JSON-LD's description, when the body has
+ * none; then how to apply. */
 static int md_text(md_doc *d, const char *body, size_t blen, jk_buf *html)
 {
 	import_links how = {0};
@@ -207,6 +217,8 @@ static int md_text(md_doc *d, const char *body, size_t blen, jk_buf *html)
 		if (!r)
 			r = md_sections(d, html, &d->links);
 	}
+	if (!r && !has_text(d->p) && d->ld.n)
+		swap_sections(d->p, d->ld.items[0]);
 	if (!r && d->fm.how && posting_add_section(d->p, "How to apply") == NULL)
 		r = JK_ENOMEM;
 	if (!r && d->fm.how && !(r = md_to_html(d->fm.how, strlen(d->fm.how), html, d->err)))
@@ -222,7 +234,7 @@ static int md_text(md_doc *d, const char *body, size_t blen, jk_buf *html)
 
 /* A JobPosting in the page's JSON-LD says what the posting is: its title
  * wins, its apply target beats all but an apply key of the front matter,
- * its fields fill gaps, its description stands in for a missing text. */
+ * its fields fill gaps (its description did in md_text). */
 static int md_merge_jsonld(md_doc *d)
 {
 	if (!d->ld.n)
@@ -238,13 +250,6 @@ static int md_merge_jsonld(md_doc *d)
 			*mine[i] = *theirs[i];
 			*theirs[i] = NULL;
 		}
-	if (!has_text(p) && j->nsections) {
-		posting tmp = *p;
-		p->sections = j->sections, p->nsections = j->nsections;
-		p->sections_cap = j->sections_cap;
-		j->sections = tmp.sections, j->nsections = tmp.nsections;
-		j->sections_cap = tmp.sections_cap;
-	}
 	return r;
 }
 
