@@ -635,15 +635,543 @@ static void test_hugo_type(void **state)
 	posting_list_free(&l);
 }
 
+/* The posting's own text when it lives in the front matter. */
+static void test_fm_content(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = tu_read(tu_root("tests/data/md/fm-content.md"), &len);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(data, len, "/srv/postings/fm-content.md", &l);
+	const posting *p = l.items[0];
+	assert_string_equal(p->title, "Boat Builder & Rigger");
+	assert_string_equal(p->organization, "Harbour Craft Co.");
+	assert_string_equal(p->location, "Troms\xC3\xB8, Norway");
+	assert_string_equal(p->apply, "mailto:yard@harbour.example");
+	assert_true(tu_contains(p, "We build wooden boats by hand."));
+	assert_true(tu_contains(p, "You will shape hulls, fit masts and rig sails."));
+	assert_true(tu_contains(p, "Write to the yard with photos of your work."));
+	assert_false(tu_contains(p, "Never shown"));
+	const posting_block *b = &p->sections[0].blocks[0];
+	assert_int_equal(b->nspans, 1);
+	assert_int_equal(b->spans[0].style, POSTING_BOLD);
+	assert_memory_equal(b->text + b->spans[0].start, "wooden", 6);
+	no_markup(p);
+	posting_list_free(&l);
+	free(data);
+	/* content and body as strings; a body of left-over keys only */
+	p = one("---\ntitle: Potter\ncontent: \"Throw *bowls* &amp; cups.\"\n---\n", &l);
+	assert_true(tu_contains(p, "Throw bowls & cups."));
+	posting_list_free(&l);
+	p = one("+++\ntitle = 'Potter'\nbody = '''\n<p>Glaze <em>pots</em>.</p>\n'''\n+++\n\n\n",
+	        &l);
+	assert_true(tu_contains(p, "Glaze pots."));
+	posting_list_free(&l);
+	p = one(
+	    "---\ntitle: Potter\nsummary: Fire the kiln.\n---\nlayout: job\npermalink: /x/\n---\n",
+	    &l);
+	assert_true(tu_contains(p, "Fire the kiln."));
+	assert_false(tu_contains(p, "layout"));
+	posting_list_free(&l);
+	/* key lines left after the closing fence are front matter */
+	data = tu_read(tu_root("tests/data/md/leftover.md"), &len);
+	posting_list_init(&l);
+	tu_import_ok(data, len, "/srv/postings/leftover.md", &l);
+	p = l.items[0];
+	assert_string_equal(p->title, "Gardener");
+	assert_int_equal(p->ntags, 2);
+	assert_true(tu_contains(p, "Tend the rose beds and the orchard."));
+	assert_false(tu_contains(p, "permalink"));
+	assert_false(tu_contains(p, "---"));
+	posting_list_free(&l);
+	free(data);
+	/* a body with text keeps it; the description is not repeated */
+	p = one("---\ntitle: Potter\ndescription: Short blurb.\n---\nThe real text.\n", &l);
+	assert_true(tu_contains(p, "The real text."));
+	assert_false(tu_contains(p, "Short blurb."));
+	posting_list_free(&l);
+}
+
+/* Page builders' sections and blocks; links: lists. */
+static void test_fm_sections(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = tu_read(tu_root("tests/data/md/fm-sections.md"), &len);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(data, len, "/srv/postings/fm-sections.md", &l);
+	const posting *p = l.items[0];
+	assert_string_equal(p->title, "Deckhand (seasonal)");
+	assert_string_equal(p->apply, "https://ferry.example/apply/deckhand");
+	const posting_section *s = tu_section(p, "Deckhand (seasonal)");
+	assert_non_null(s);
+	assert_int_equal(s->nblocks, 3);
+	assert_int_equal(s->blocks[1].kind, POSTING_BULLET);
+	assert_string_equal(s->blocks[2].text, "Swim well");
+	assert_non_null(tu_section(p, "Work on the river"));
+	assert_non_null(tu_section(p, "Hours"));
+	assert_false(tu_contains(p, "Home"));
+	assert_false(tu_contains(p, "#123"));
+	no_markup(p);
+	posting_list_free(&l);
+	free(data);
+	data = tu_read(tu_root("tests/data/md/fm-sections-toml.md"), &len);
+	posting_list_init(&l);
+	tu_import_ok(data, len, "/srv/postings/fm-sections-toml.md", &l);
+	p = l.items[0];
+	assert_string_equal(p->title, "Night Baker");
+	assert_string_equal(p->apply, "https://bakery.example/bewerbung");
+	assert_int_equal(tu_section(p, "Requirements")->nblocks, 2);
+	assert_true(tu_contains(p, "Bake bread from 2 am"));
+	posting_list_free(&l);
+	free(data);
+}
+
+/* Apply targets in custom keys, weakest last. */
+static void test_fm_apply_keys(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *apply;
+	} cases[] = {
+	    {"---\ntitle: A\nlink: https://a.example/x\n---\nText.\n", "https://a.example/x"},
+	    {"---\ntitle: A\nurl: https://a.example/u\n---\nText.\n", "https://a.example/u"},
+	    {"---\ntitle: A\nexternal_url: https://a.example/e\n---\nText.\n",
+	     "https://a.example/e"},
+	    {"---\ntitle: A\nsource_url: https://a.example/s?a=1&b=2\n---\nText.\n",
+	     "https://a.example/s?a=1&b=2"},
+	    {"---\ntitle: A\napplication_url: "
+	     "https://a.example/p\n---\n[Apply](https://x.example)\n",
+	     "https://a.example/p"},
+	    {"---\ntitle: A\napply_link: https://a.example/l\n---\nText.\n", "https://a.example/l"},
+	    {"---\ntitle: A\ncontact-email: jobs@b.example\n---\nText.\n", "mailto:jobs@b.example"},
+	    {"---\ntitle: A\ncontact_email: jobs@b.example\n---\nText.\n", "mailto:jobs@b.example"},
+	    {"---\ntitle: A\nemail: \"Jane Doe <jane@b.example>\"\n---\nText.\n",
+	     "mailto:jane@b.example"},
+	    {"---\ntitle: A\nhow_to_apply: Send your CV to hr@c.example by May.\n---\nText.\n",
+	     "mailto:hr@c.example"},
+	    {"---\ntitle: A\nhow_to_apply: https://c.example/apply\n---\nText.\n",
+	     "https://c.example/apply"},
+	    {"---\ntitle: A\nhow_to_apply: Use [our form](https://c.example/f) please.\n---\nT.\n",
+	     "https://c.example/f"},
+	    {"---\ntitle: A\nlinks:\n  - title: Website\n    href: https://d.example\n"
+	     "  - text: Apply online\n    link: https://d.example/apply\n---\nText.\n",
+	     "https://d.example/apply"},
+	    {"---\ntitle: A\nlinks: {apply: https://e.example/apply}\n---\nText.\n",
+	     "https://e.example/apply"},
+	    {"+++\ntitle = 'A'\n[params]\napply_url = 'https://f.example/a'\n+++\nText.\n",
+	     "https://f.example/a"},
+	    {"+++\ntitle = 'A'\nlinks = [{name = 'Apply', url = 'https://g.example/a'}]\n+++\nT.\n",
+	     "https://g.example/a"},
+	    /* a link in the text that says apply beats a key that only may */
+	    {"---\ntitle: A\nurl: https://a.example/page\n---\n[Apply here](https://h.example/a)\n",
+	     "https://h.example/a"},
+	    /* a key that names the target beats the text and the JSON-LD */
+	    {"---\ntitle: A\napply_url: https://i.example/a\n---\n<script "
+	     "type=\"application/ld+json\">"
+	     "{\"@type\":\"JobPosting\",\"title\":\"A\",\"url\":\"https://j.example/\"}</"
+	     "script>\n\nT.\n",
+	     "https://i.example/a"},
+	    /* a target with spaces is still a target, not prose */
+	    {"---\ntitle: A\napply: \"mailto:crew@h.example?subject=Stage tech\"\n---\nT.\n",
+	     "mailto:crew@h.example?subject=Stage%20tech"},
+	    /* wrong schemes are never targets */
+	    {"---\ntitle: A\nlink: javascript:alert(1)\nemail: not an address\n---\nText.\n", NULL},
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
+		posting_list l;
+		posting *p = one(cases[i].in, &l);
+		if (cases[i].apply && (!p->apply || strcmp(p->apply, cases[i].apply)))
+			fail_msg("case %zu: apply %s, not %s", i, p->apply ? p->apply : "none",
+			         cases[i].apply);
+		if (!cases[i].apply)
+			assert_null(p->apply);
+		no_markup(p);
+		if (!strstr(cases[i].in, "how_to_apply"))
+			assert_null(tu_section(p, "How to apply"));
+		posting_list_free(&l);
+	}
+	/* from an http source: a key beats the source's own address */
+	posting_list l;
+	posting_list_init(&l);
+	const char *t = "---\ntitle: A\nlink: https://k.example/job\n---\nText.\n";
+	tu_import_ok(t, strlen(t), "https://site.example/jobs/a.md", &l);
+	assert_string_equal(l.items[0]->apply, "https://k.example/job");
+	posting_list_free(&l);
+	/* how to apply is shown */
+	posting *p = one("---\ntitle: A\nhow_to_apply: Send your CV to hr@c.example by May.\n---\n"
+	                 "Text.\n",
+	                 &l);
+	assert_true(tu_contains(p, "Send your CV to hr@c.example by May."));
+	posting_list_free(&l);
+}
+
+/* JSON-LD in the body or in a front matter value. */
+static void test_jsonld(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = tu_read(tu_root("tests/data/md/jsonld-body.md"), &len);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(data, len, "/srv/postings/jsonld-body.md", &l);
+	const posting *p = l.items[0];
+	assert_string_equal(p->title, "Glassblower");
+	assert_string_equal(p->organization, "Clearwater Glass");
+	assert_string_equal(p->apply, "https://glass.example/jobs/glassblower");
+	assert_string_equal(p->posted, "2024-03-01");
+	assert_true(tu_contains(p, "We are a small studio by the sea."));
+	assert_false(tu_contains(p, "@type"));
+	posting_list_free(&l);
+	free(data);
+	data = tu_read(tu_root("tests/data/md/jsonld-fm.md"), &len);
+	posting_list_init(&l);
+	tu_import_ok(data, len, "/srv/postings/jsonld-fm.md", &l);
+	p = l.items[0];
+	assert_string_equal(p->title, "Beekeeper");
+	assert_string_equal(p->apply, "https://hives.example/apply");
+	assert_true(tu_contains(p, "Tend forty hives."));
+	posting_list_free(&l);
+	free(data);
+	/* its description stands in for a missing text, beside how to apply */
+	p = one("---\ntitle: Join us\nhow_to_apply: Write to bees@h.example please\nschema: "
+	        "'{\"@type\": \"JobPosting\", \"title\": \"Beekeeper\", \"description\": "
+	        "\"<p>Tend hives.</p>\"}'\n---\n",
+	        &l);
+	assert_string_equal(p->title, "Beekeeper");
+	assert_true(tu_contains(p, "Tend hives."));
+	assert_true(tu_contains(p, "Write to bees@h.example please"));
+	assert_string_equal(p->apply, "mailto:bees@h.example");
+	posting_list_free(&l);
+	/* The real posting: its JSON-LD is not valid JSON and still wins. */
+	const char *path = tu_fixture("real-world/en-usda-ars-lsh-postdoc-jsonld.md");
+	data = tu_read(path, &len);
+	posting_list_init(&l);
+	tu_import_ok(data, len, path, &l);
+	p = l.items[0];
+	assert_string_equal(p->title, "Postdoctoral Fellow in locality sensitive hashing for "
+	                              "petabyte-scale metagenomic search");
+	assert_string_equal(p->apply,
+	                    "https://www.zintellect.com/Opportunity/Details/USDA-ARS-2022-0131");
+	assert_false(tu_contains(p, "{%"));
+	assert_false(tu_contains(p, "{:"));
+	assert_true(tu_contains(p, "This position is open until 9/30/2022"));
+	no_markup(p);
+	posting_list_free(&l);
+	free(data);
+	/* JSON-LD that cannot be read is skipped with a warning */
+	jk_err err;
+	warnings w = {0};
+	posting_list_init(&l);
+	const char *bad =
+	    "# Title\n\n<script type=\"application/ld+json\">{\"@type\": [</script>\n\nText.\n";
+	assert_int_equal(load(bad, (size_t)-1, "x.md", &l, &err, &w), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0]->title, "Title");
+	assert_non_null(strstr(w.last, "JSON-LD"));
+	posting_list_free(&l);
+}
+
+/* Liquid, shortcodes, kramdown, comments: never on screen. */
+static void test_templates(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = tu_read(tu_root("tests/data/md/templates.md"), &len);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(data, len, "/srv/postings/templates.md", &l);
+	const posting *p = l.items[0];
+	assert_string_equal(p->apply, "https://lighthouse.example/apply");
+	assert_true(tu_contains(p, "Keep the light burning every night."));
+	assert_true(tu_contains(p, "Raw braces stay: {x}"));
+	assert_true(tu_contains(p, "Storm watches are paid double."));
+	assert_true(tu_contains(p, "{: this stays, it is code }"));
+	assert_non_null(tu_section(p, "Duties"));
+	assert_true(tu_contains(p, "Log the weather"));
+	static const char *const never[] = {"{%",     "{{",     "figure", "lamp",
+	                                    "secret", "Hidden", "editor", "kramdown",
+	                                    "notice", "{: .",   "{#",     "site.url"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(never); i++)
+		if (tu_contains(p, never[i]))
+			fail_msg("\"%s\" reached the posting", never[i]);
+	posting_list_free(&l);
+	free(data);
+	/* unclosed ones are text, and cost linear time */
+	jk_buf b = {0};
+	assert_int_equal(jk_buf_puts(&b, "# Unclosed\n\n"), 0);
+	for (int i = 0; i < 40000; i++)
+		assert_int_equal(jk_buf_puts(&b, "{{ {% {{< {{% {: <!-- {::comment} "), 0);
+	assert_int_equal(jk_buf_puts(&b, "\n\nEnd.\n"), 0);
+	posting_list_init(&l);
+	tu_import_ok(b.data, b.len, "/srv/postings/unclosed.md", &l);
+	assert_true(tu_contains(l.items[0], "End."));
+	posting_list_free(&l);
+	jk_buf_free(&b);
+	/* the Liquid in an image's address leaves no text (the real page) */
+	const char *path = tu_fixture("real-world/ko-anlab-recruitment.md");
+	data = tu_read(path, &len);
+	posting_list_init(&l);
+	tu_import_ok(data, len, path, &l);
+	assert_false(tu_contains(l.items[0], "site.url"));
+	assert_false(tu_contains(l.items[0], "{{"));
+	no_markup(l.items[0]);
+	posting_list_free(&l);
+	free(data);
+}
+
+/* Markdown, HTML and entities inside front matter values. */
+static void test_fm_value_markup(void **state)
+{
+	(void)state;
+	posting_list l;
+	posting *p = one("---\ntitle: \"**Senior** R&amp;D<br>Engineer\"\n"
+	                 "company: \"[Acme](https://acme.example) &#x26; Sons\"\n"
+	                 "location: [\"<i>Oslo</i>\", \"_Remote_\"]\n"
+	                 "salary: \"`NOK 600k`\"\n"
+	                 "tags: [\"**hot**\", \"snake_case\"]\n---\nText.\n",
+	                 &l);
+	assert_string_equal(p->title, "Senior R&D Engineer");
+	assert_string_equal(p->organization, "Acme & Sons");
+	assert_string_equal(p->location, "Oslo, Remote");
+	assert_string_equal(p->pay, "NOK 600k");
+	assert_string_equal(p->tags[0], "hot");
+	assert_string_equal(p->tags[1], "snake_case");
+	posting_list_free(&l);
+	/* what is not markup stays */
+	p = one("---\ntitle: \"5 * 3 = 15 Analyst_v2 \\\\ C:\\\\dir\"\n---\nText.\n", &l);
+	assert_string_equal(p->title, "5 * 3 = 15 Analyst_v2 \\ C:\\dir");
+	posting_list_free(&l);
+	p = one("---\ntitle: \"Clerk {{ site.title }}{% if x %}\"\n---\nText.\n", &l);
+	assert_string_equal(p->title, "Clerk");
+	posting_list_free(&l);
+}
+
+/* Which title a posting shows. */
+static void test_titles(void **state)
+{
+	(void)state;
+	static const char *const generic[] = {
+	    "An Lab - Join",
+	    "Team - Join",
+	    "Careers at Acme",
+	    "Jobs",
+	    "Open positions",
+	    "Recruitment",
+	    "Vacancies",
+	    "Stellenangebote",
+	    "Join us!",
+	    "\xE6\x8E\xA1\xE7\x94\xA8\xE6\x83\x85\xE5\xA0\xB1", /* 採用情報 */
+	    "\xEC\xB1\x84\xEC\x9A\xA9",                         /* 채용 */
+	    "\xE6\x8B\x9B\xE8\x81\x98",                         /* 招聘 */
+	    "\xE6\x8B\x9B\xE5\x8B\x9F/Position",
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(generic); i++)
+		if (!import_title_generic(generic[i]))
+			fail_msg("\"%s\" is a page name", generic[i]);
+	static const char *const specific[] = {"Join us as a Data Engineer", "Senior Engineer",
+	                                       "Reinigungskraft", "Team Lead", "Journey"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(specific); i++)
+		if (import_title_generic(specific[i]))
+			fail_msg("\"%s\" is not a page name", specific[i]);
+	assert_true(import_title_role("Postdoctoral researchers"));
+	assert_true(import_title_role("Reinigungskraft (m/w/d)"));
+	assert_true(import_title_role("Graduate students"));
+	assert_true(import_title_role("Wissenschaftliche Mitarbeiterin"));
+	/* 박사후 연구원 */
+	assert_true(import_title_role("\xEB\xB0\x95\xEC\x82\xAC\xED\x9B\x84 "
+	                              "\xEC\x97\xB0\xEA\xB5\xAC\xEC\x9B\x90"));
+	assert_false(import_title_role("Open positions"));
+	assert_false(import_title_role("Mislead"));
+	assert_false(import_title_role("Engineering culture"));
+	posting_list l;
+	/* a generic title yields to the first heading that names a role */
+	posting *p = one("---\ntitle: Jobs\n---\n## Open positions\n\nWe grow.\n\n"
+	                 "## Senior Bakers\n\nBake.\n\n## Students\n\nLearn.\n",
+	                 &l);
+	assert_string_equal(p->title, "Senior Bakers");
+	assert_non_null(tu_section(p, "Open positions"));
+	posting_list_free(&l);
+	/* ...and stays when none does */
+	p = one("---\ntitle: Careers\n---\n## About us\n\nWe bake.\n", &l);
+	assert_string_equal(p->title, "Careers");
+	posting_list_free(&l);
+	/* a short title yields to the heading that says more, lead-in cut */
+	p = one("---\ntitle: Barista\n---\n## We are looking for a Barista (part-time)\n\nBrew.\n",
+	        &l);
+	assert_string_equal(p->title, "Barista (part-time)");
+	assert_null(p->sections[0].heading);
+	posting_list_free(&l);
+	p = one("---\ntitle: Engineer\n---\n## Senior Engineer (Backend), Oslo\n\nCode.\n", &l);
+	assert_string_equal(p->title, "Senior Engineer (Backend), Oslo");
+	posting_list_free(&l);
+	/* ...but not to a heading that is about something else */
+	p = one("---\ntitle: Engineer\n---\n## About the Engineer team\n\nCode.\n", &l);
+	assert_string_equal(p->title, "Engineer");
+	posting_list_free(&l);
+	p = one("---\ntitle: Cook\n---\n## Cooking classes for the team\n\nCode.\n", &l);
+	assert_string_equal(p->title, "Cook");
+	posting_list_free(&l);
+	/* the real pages */
+	static const struct {
+		const char *file, *title;
+	} real[] = {
+	    {"real-world/de-tierklinik-reinigungskraft.md",
+	     "Reinigungskraft (m/w/d) auf geringf\xC3\xBCgiger Basis"},
+	    {"real-world/ko-anlab-recruitment.md", "Postdoctoral researchers"},
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(real); i++) {
+		const char *path = tu_fixture(real[i].file);
+		size_t len;
+		char *data = tu_read(path, &len);
+		posting_list_init(&l);
+		tu_import_ok(data, len, path, &l);
+		assert_string_equal(l.items[0]->title, real[i].title);
+		/* the heading that became the title is shown again only when
+		 * the page has several roles (the second) */
+		assert_int_equal(tu_section(l.items[0], real[i].title) != NULL, i == 1);
+		posting_list_free(&l);
+		free(data);
+	}
+}
+
+/* A BOM, Windows line ends, decomposed letters, no final newline. */
+static void test_encodings(void **state)
+{
+	(void)state;
+	/* "Café" and "Müller" written with combining marks */
+	const char *nfd =
+	    "\xEF\xBB\xBF---\r\ntitle: Cafe\xCC\x81 Cook\r\ncompany: Mu\xCC\x88ller\r\n"
+	    "---\r\n\r\n## Die Ku\xCC\x88"
+	    "che\r\n\r\n- Suppe\r\n- Brot";
+	posting_list l;
+	posting *p = one(nfd, &l);
+	assert_string_equal(p->title, "Caf\xC3\xA9 Cook");
+	assert_string_equal(p->organization, "M\xC3\xBCller");
+	const posting_section *s = tu_section(p, "Die K\xC3\xBC"
+	                                         "che");
+	assert_non_null(s);
+	assert_int_equal(s->nblocks, 2);
+	assert_string_equal(s->blocks[1].text, "Brot");
+	assert_false(tu_contains(p, "\r"));
+	posting_list_free(&l);
+	p = one("+++\r\ntitle = \"\"\"\r\nNight\r\nPorter\"\"\"\r\n+++\r\nDoors.", &l);
+	assert_string_equal(p->title, "Night Porter");
+	assert_true(tu_contains(p, "Doors."));
+	posting_list_free(&l);
+	/* every text reader composes: plain text too */
+	posting_list_init(&l);
+	const char *txt = "Sous-chef\n\nCre\xCC\x80me bru\xCC\x82le\xCC\x81"
+	                  "e daily.\n";
+	tu_import_ok(txt, strlen(txt), "/srv/postings/chef.txt", &l);
+	assert_true(tu_contains(l.items[0], "Cr\xC3\xA8me br\xC3\xBBl\xC3\xA9"
+	                                    "e daily."));
+	posting_list_free(&l);
+	/* UTF-16 front matter is converted */
+	static const char u16[] =
+	    "\xFF\xFE-\0-\0-\0\n\0t\0i\0t\0l\0e\0:\0 \0G\0\xE4\0r\0t\0n\0e\0r\0"
+	    "\n\0-\0-\0-\0\n\0B\0o\0d\0y\0\n\0";
+	jk_err err;
+	warnings w = {0};
+	posting_list_init(&l);
+	assert_int_equal(load(u16, sizeof u16 - 1, "/srv/postings/u16.md", &l, &err, &w), 0);
+	assert_string_equal(l.items[0]->title, "G\xC3\xA4rtner");
+	posting_list_free(&l);
+}
+
+/* Front matter that is empty, broken, huge, binary, deep: one clear line
+ * or a posting, never a crash. */
+static void test_fm_hostile(void **state)
+{
+	(void)state;
+	posting_list l;
+	/* key lines after the fence that are not front matter stay text */
+	posting *p = one("---\ntitle: X\n---\nnote: keep me\n\nBody\n", &l);
+	assert_true(tu_contains(p, "note: keep me"));
+	posting_list_free(&l);
+	p = one("---\ntitle: X\n---\nLocation: Berlin\nlayout: post\n\nBody\n", &l);
+	assert_true(tu_contains(p, "Location: Berlin"));
+	posting_list_free(&l);
+	/* left-over lines that do not parse cost only themselves */
+	p = one("---\ntitle: X\n---\nlayout: [unclosed\n---\nBody\n", &l);
+	assert_string_equal(p->title, "X");
+	assert_true(tu_contains(p, "Body"));
+	assert_false(tu_contains(p, "layout"));
+	posting_list_free(&l);
+	assert_string_equal(fails("---\n---\n", (size_t)-1), "front matter only, no posting text");
+	assert_string_equal(
+	    fails("---\nsections:\n  - design: {x: 1}\nlinks: []\n---\n", (size_t)-1),
+	    "front matter only, no posting text");
+	assert_string_equal(fails("+++\n[[sections]]\ntitle = 'x'\n", (size_t)-1),
+	                    "front matter opened on line 1 never closes");
+	/* deep lists of mappings */
+	size_t depth = 50000;
+	jk_buf b = {0};
+	assert_int_equal(jk_buf_puts(&b, "---\nsections:\n"), 0);
+	for (size_t i = 0; i < depth; i++)
+		assert_int_equal(jk_buf_puts(&b, "- a: "), 0);
+	assert_int_equal(jk_buf_puts(&b, "x\n---\nBody\n"), 0);
+	const char *msg = fails(b.data, b.len);
+	assert_non_null(strstr(msg, "front matter"));
+	b.len = 0;
+	assert_int_equal(jk_buf_puts(&b, "+++\nlinks = "), 0);
+	for (size_t i = 0; i < depth; i++)
+		assert_int_equal(jk_buf_puts(&b, "[{a = "), 0);
+	assert_int_equal(jk_buf_puts(&b, "1\ntitle = 'T'\n+++\nBody\n"), 0);
+	posting_list_init(&l);
+	tu_import_ok(b.data, b.len, "/srv/postings/deep.md", &l);
+	posting_list_free(&l);
+	/* many sections, more than the entries kept */
+	b.len = 0;
+	assert_int_equal(jk_buf_puts(&b, "---\ntitle: Many\nsections:\n"), 0);
+	for (size_t i = 0; i < 6000; i++)
+		assert_int_equal(jk_buf_printf(&b, "  - title: S%zu\n    text: T%zu\n", i, i), 0);
+	assert_int_equal(jk_buf_puts(&b, "---\n"), 0);
+	posting_list_init(&l);
+	tu_import_ok(b.data, b.len, "/srv/postings/many.md", &l);
+	assert_true(tu_contains(l.items[0], "T1"));
+	posting_list_free(&l);
+	/* a huge description value */
+	b.len = 0;
+	assert_int_equal(jk_buf_puts(&b, "---\ntitle: Huge\ndescription: \""), 0);
+	for (size_t i = 0; i < 90000; i++)
+		assert_int_equal(jk_buf_puts(&b, "word *x* "), 0);
+	assert_int_equal(jk_buf_puts(&b, "\"\n---\n"), 0);
+	posting_list_init(&l);
+	tu_import_ok(b.data, b.len, "/srv/postings/huge.md", &l);
+	assert_true(tu_contains(l.items[0], "word x word"));
+	posting_list_free(&l);
+	/* binary bytes (no NULs) in values, through the reader directly */
+	b.len = 0;
+	assert_int_equal(jk_buf_puts(&b, "---\ntitle: \"\x01\x02\xff\xfe\"\nsections:\n"
+	                                 "  - text: \"\x80\x81<\xff>&#0;&#xD800;\"\n---\n"),
+	                 0);
+	posting_list_init(&l);
+	jk_err err = {0};
+	import_opts o = {.source = "bin.md"};
+	int r = import_markdown(b.data, b.len, &o, &l, &err);
+	if (r)
+		assert_true(err.msg[0] && !strchr(err.msg, '\n'));
+	posting_list_free(&l);
+	jk_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_msra_seed),    cmocka_unit_test(test_jekyll_fixture),
-	    cmocka_unit_test(test_hugo_fixture), cmocka_unit_test(test_draft),
-	    cmocka_unit_test(test_body),         cmocka_unit_test(test_yaml_fields),
-	    cmocka_unit_test(test_yaml_hostile), cmocka_unit_test(test_direct_hostile),
-	    cmocka_unit_test(test_toml),         cmocka_unit_test(test_toml_hostile),
-	    cmocka_unit_test(test_hostile_body), cmocka_unit_test(test_hugo_type),
+	    cmocka_unit_test(test_msra_seed),     cmocka_unit_test(test_jekyll_fixture),
+	    cmocka_unit_test(test_hugo_fixture),  cmocka_unit_test(test_draft),
+	    cmocka_unit_test(test_body),          cmocka_unit_test(test_yaml_fields),
+	    cmocka_unit_test(test_yaml_hostile),  cmocka_unit_test(test_direct_hostile),
+	    cmocka_unit_test(test_toml),          cmocka_unit_test(test_toml_hostile),
+	    cmocka_unit_test(test_hostile_body),  cmocka_unit_test(test_hugo_type),
+	    cmocka_unit_test(test_fm_content),    cmocka_unit_test(test_fm_sections),
+	    cmocka_unit_test(test_fm_apply_keys), cmocka_unit_test(test_jsonld),
+	    cmocka_unit_test(test_templates),     cmocka_unit_test(test_fm_value_markup),
+	    cmocka_unit_test(test_titles),        cmocka_unit_test(test_encodings),
+	    cmocka_unit_test(test_fm_hostile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,10 +2,13 @@
  * and the readers put postings together with. Included by the layer 1
  * files (fm.h for the front matter's) and by layers above them (through
  * body.h, readers.h); layer 0 files never include it.
- *   1a dom.c, lead.c, tblocks.c, jsonfield.c, xmldoc.c, fm_entries.c
- *      call layer 0 only
- *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c (call fm_entries.c)
- *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_entries.c)
+ *   1a dom.c, lead.c, tblocks.c, jsonfield.c, xmldoc.c, fm_entries.c,
+ *      mdtext.c,
+ *      titles.c                               call layer 0 only
+ *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c, fm_content.c (call
+ *      fm_entries.c, mdtext.c)
+ *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_content.c,
+ *      fm_entries.c, mdtext.c)
  * The front matter's own parts are declared in fm.h. */
 #ifndef IMPORT_BLOCKS_H
 #define IMPORT_BLOCKS_H
@@ -95,6 +98,39 @@ int import_text_sections(posting *p, const char *s, size_t n, unsigned flags, im
  * in s, reading from *pos: true with *end at the start of that line and
  * *pos after it; false when there is none. Start with *pos = 0. */
 bool import_text_separator(const char *s, size_t n, size_t *pos, size_t *end);
+
+/* mdtext.c (1a): Markdown as site generators leave it --------------------- */
+
+/* Appends to out the Markdown s[0..n) without what a site generator would
+ * have replaced or hidden: Liquid ({% … %}, {{ … }}; {% raw %} keeps its
+ * text, {% comment %} goes whole), Hugo shortcodes ({{< … >}}, {{% … %}};
+ * a paired one keeps its inner text unless it is code), and, outside
+ * fenced code, kramdown attribute lists and extensions ({: .class},
+ * {::comment}) and closed HTML comments. Returns 0 or JK_ENOMEM. */
+int import_md_clean(const char *s, size_t n, jk_buf *out);
+
+/* A one-line value written in Markdown or HTML ("**Senior** R&amp;D
+ * [Engineer](url)<br>") as clean plain text; the targets of its links go
+ * to links (may be NULL) with their text. n = (size_t)-1: strlen. Caller
+ * frees; NULL when out of memory. */
+char *import_md_inline(const char *s, size_t n, import_links *links);
+
+/* titles.c (1a): which title a posting shows ------------------------------ */
+
+/* t names a page, not a job: "Careers", "Join us", "An Lab - Join",
+ * "Stellenangebote", "採用情報" (one of its parts is a page name and none
+ * names a role). */
+bool import_title_generic(const char *t);
+/* t names a role: "Postdoctoral researchers", "Reinigungskraft (m/w/d)",
+ * "박사후 연구원". */
+bool import_title_role(const char *t);
+/* Settles p's title against its section headings: a title that is the
+ * start (or end) of the first heading yields to it ("Reinigungskraft" to
+ * "Wir suchen: Reinigungskraft (m/w/d) …", the lead-in dropped); a
+ * generic title, or none, yields to the first heading that names a role.
+ * A heading that became the title and is the first one is dropped from
+ * its section. Returns 0 or JK_ENOMEM. */
+int import_title_settle(posting *p);
 
 /* jsonfield.c (1a): fields of cJSON values --------------------------------- */
 
@@ -188,18 +224,32 @@ typedef struct import_fm {
 	size_t body;  /* offset of the body in data (0 when no front matter) */
 	bool draft;   /* draft: true / yes: the posting is not shown */
 	bool present; /* a front matter block was there */
+	/* What the caller may use beyond fields; owned, import_fm_free(): */
+	char *text;         /* the posting's text kept there, as Markdown */
+	char *how;          /* how_to_apply prose, as Markdown */
+	char *weak;         /* a target a key may name (link, url, source_url) */
+	char *contact;      /* mailto: from a contact address (contact_email) */
+	char *jsonld;       /* the JSON of a JobPosting kept in a value */
+	import_links links; /* links: lists, their names as text */
 } import_fm;
+
+/* Frees what fm holds; fm may be NULL. */
+void import_fm_free(import_fm *fm);
 
 /* Reads the front matter at the start of data (after an optional BOM and
  * blank lines), if any, into p with posting_set_default: title, posted,
  * organization, location, employment, pay, apply (resolved against base,
  * which may be NULL; only http, https and mailto kept), expires, tags,
- * native_id. Keys are case-insensitive; unknown keys, layout keys and values
- * of the wrong type are ignored. data and base are borrowed; p is the
- * caller's. Returns 0 (fm filled), or a negative status with a one-line
- * reason in err: a block that never closes, a YAML syntax error (naming the
- * line), a block over IMPORT_FM_MAX or nested too deeply. On error p may
- * hold some fields; the caller frees it. */
+ * native_id; values written in Markdown or HTML become plain text. Keys
+ * are case-insensitive; unknown keys, layout keys and values of the wrong
+ * type are ignored. The rest goes to fm (see import_fm): the text, apply
+ * candidates, JSON-LD. Key lines left after the closing delimiter
+ * ("layout: post" and a second "---") are part of the block, not of the
+ * body. data and base are borrowed; p is the caller's. Returns 0, or a
+ * negative status with a one-line reason in err: a block that never
+ * closes, a YAML syntax error (naming the line), a block over
+ * IMPORT_FM_MAX or nested too deeply. Either way the caller frees fm with
+ * import_fm_free(); on error p may hold some fields. */
 int import_frontmatter(const char *data, size_t len, const char *base, posting *p, import_fm *fm,
                        jk_err *err);
 

@@ -45,7 +45,7 @@ int fm_entries_add(fm_entries *e, const char *key, char **items, size_t n, bool 
 	}
 	for (char *c = k; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
-	e->v[e->n++] = (fm_entry){k, items, n, list};
+	e->v[e->n++] = (fm_entry){k, items, n, list, e->item};
 	return JK_OK;
 drop:
 	for (size_t i = 0; i < n; i++)
@@ -93,15 +93,28 @@ void fm_strv_free(fm_strv *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* "parent.key", or key at the top; NULL (skip) past two levels or when the
- * key is too long to be one we map. */
+unsigned fm_item_begin(fm_entries *e)
+{
+	unsigned saved = e->item;
+	e->item = ++e->items;
+	return saved;
+}
+
+void fm_item_end(fm_entries *e, unsigned saved)
+{
+	e->item = saved;
+}
+
+/* "parent.key", or key at the top; false (skip) past three levels or when
+ * the key is too long to be one we map. */
 bool fm_child_path(char *out, const char *parent, const char *key, size_t keylen)
 {
 	size_t pl = strlen(parent);
 	if (keylen == 0 || pl + keylen + 2 > FM_KEY_MAX || memchr(key, '.', keylen) != NULL)
 		return false;
 	if (pl) {
-		if (memchr(parent, '.', pl))
+		const char *dot = memchr(parent, '.', pl);
+		if (dot && memchr(dot + 1, '.', pl - (size_t)(dot + 1 - parent)))
 			return false;
 		memcpy(out, parent, pl);
 		out[pl++] = '.';
@@ -109,4 +122,18 @@ bool fm_child_path(char *out, const char *parent, const char *key, size_t keylen
 	memcpy(out + pl, key, keylen);
 	out[pl + keylen] = '\0';
 	return true;
+}
+
+/* Tables whose keys count as top-level ones (Hugo's [params]). */
+static const char *const nests[] = {"params", "extra", "job", "jobposting", "posting"};
+
+const char *fm_key_bare(const char *key)
+{
+	size_t n = strcspn(key, ".");
+	if (!key[n])
+		return key;
+	for (size_t i = 0; i < JK_ARRAY_LEN(nests); i++)
+		if (strlen(nests[i]) == n && !strncmp(key, nests[i], n))
+			return key + n + 1;
+	return key;
 }

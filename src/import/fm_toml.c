@@ -13,7 +13,8 @@ typedef struct tctx {
 	const char *p, *end;
 	fm_entries *out;
 	char table[FM_KEY_MAX]; /* current [table] path, "" at the top */
-	bool skip;              /* inside an [[array of tables]] */
+	char array[FM_KEY_MAX]; /* the last [[array of tables]], "" when none */
+	bool skip;              /* under a header that cannot be read */
 } tctx;
 
 static void t_ws(tctx *t)
@@ -166,6 +167,11 @@ static int t_array(tctx *t, const char *path, int depth)
 				break;
 			}
 			r = fm_strv_push(&items, b.data, b.len);
+		} else if (*t->p == '{' && path) {
+			/* an inline table is an item of its own: links = [{…}, {…}] */
+			unsigned saved = fm_item_begin(t->out);
+			r = t_value(t, path, depth + 1);
+			fm_item_end(t->out, saved);
 		} else if (*t->p == '[' || *t->p == '{') {
 			r = t_value(t, NULL, depth + 1);
 		} else {
@@ -297,6 +303,26 @@ static int t_key(tctx *t, char *out)
 	}
 }
 
+/* A [table] or [[array of tables]] header line. Each [[X]] starts a new
+ * item of the list X; [X.sub] right after it still belongs to that item. */
+static void t_header(tctx *t)
+{
+	bool array = t_starts(t, "[[");
+	t->p += array ? 2 : 1;
+	t->skip = t_key(t, t->table) != 0 || t->p >= t->end || *t->p != ']';
+	t_eol(t);
+	size_t al = strlen(t->array);
+	bool within = al && !strncmp(t->table, t->array, al) && t->table[al] == '.';
+	if (t->skip || (!array && !within)) {
+		t->array[0] = '\0';
+		fm_item_end(t->out, 0);
+	} else if (array) {
+		memcpy(t->array, t->table, sizeof t->array);
+		fm_item_end(t->out, 0);
+		fm_item_begin(t->out);
+	}
+}
+
 int fm_parse_toml(const char *s, size_t n, fm_entries *out)
 {
 	tctx t = {.p = s, .end = s + n, .out = out};
@@ -310,11 +336,7 @@ int fm_parse_toml(const char *s, size_t n, fm_entries *out)
 			continue;
 		}
 		if (*t.p == '[') {
-			t.skip = t_starts(&t, "[[");
-			t.p += t.skip ? 2 : 1;
-			if (t_key(&t, t.table) != 0 || t.p >= t.end || *t.p != ']')
-				t.skip = true; /* a header we cannot read: skip its keys */
-			t_eol(&t);
+			t_header(&t);
 			continue;
 		}
 		char key[FM_KEY_MAX], path[FM_KEY_MAX];

@@ -103,6 +103,21 @@ static const char *y_scalar(yctx *c, size_t *n, bool *null)
 	return NULL;
 }
 
+static int y_node(yctx *c, const char *path, int depth);
+
+/* A list item that is not a scalar: a mapping is recorded under the list's
+ * path as an item of its own ("sections: - title: …"); a nested list is
+ * skipped. */
+static int y_item(yctx *c, const char *path, int depth)
+{
+	if (!path || c->ev.type != YAML_MAPPING_START_EVENT)
+		return y_node(c, NULL, depth);
+	unsigned saved = fm_item_begin(c->out);
+	int r = y_node(c, path, depth);
+	fm_item_end(c->out, saved);
+	return r;
+}
+
 /* Consumes the node that starts with the current event; records it under
  * path (NULL: just skip it). */
 static int y_node(yctx *c, const char *path, int depth)
@@ -134,7 +149,7 @@ static int y_node(yctx *c, const char *path, int depth)
 			if (!r && v && path && !null)
 				r = fm_strv_push(&items, v, n);
 			else if (!r && !v)
-				r = y_node(c, NULL, depth + 1);
+				r = y_item(c, path, depth + 1);
 			if (r)
 				break;
 		}

@@ -24,7 +24,10 @@ enum fm_field {
 	F_EXPIRES,
 	F_TAGS,
 	F_ID,
-	F_DRAFT
+	F_DRAFT,
+	F_HOW,     /* how_to_apply: a target, or prose with one inside */
+	F_WEAK,    /* a key that may name the apply target (link, url) */
+	F_CONTACT, /* an address to write to */
 };
 
 static const struct {
@@ -54,12 +57,35 @@ static const struct {
     {"salary", F_PAY},
     {"pay", F_PAY},
     {"compensation", F_PAY},
+    {"salary_range", F_PAY},
+    {"pay_range", F_PAY},
     {"apply", F_APPLY},
     {"apply_url", F_APPLY},
     {"apply_link", F_APPLY},
     {"url_apply", F_APPLY},
     {"application_url", F_APPLY},
+    {"application_link", F_APPLY},
     {"applyurl", F_APPLY},
+    {"apply_email", F_APPLY},
+    {"application_email", F_APPLY},
+    {"how_to_apply", F_HOW},
+    {"howtoapply", F_HOW},
+    {"application", F_HOW},
+    {"link", F_WEAK},
+    {"url", F_WEAK},
+    {"external_url", F_WEAK},
+    {"externalurl", F_WEAK},
+    {"external_link", F_WEAK},
+    {"source_url", F_WEAK},
+    {"job_url", F_WEAK},
+    {"posting_url", F_WEAK},
+    {"original_url", F_WEAK},
+    {"contact_email", F_CONTACT},
+    {"contact_mail", F_CONTACT},
+    {"email", F_CONTACT},
+    {"e_mail", F_CONTACT},
+    {"mail", F_CONTACT},
+    {"contact", F_CONTACT},
     {"expires", F_EXPIRES},
     {"expiry", F_EXPIRES},
     {"valid_through", F_EXPIRES},
@@ -77,38 +103,24 @@ static const struct {
     {"draft", F_DRAFT},
 };
 
-/* Tables whose keys count as top-level ones (Hugo's [params]). */
-static const char *const nests[] = {"params", "extra", "job", "jobposting", "posting"};
-
-/* The field a key path stands for, or -1. "params.company" is "company";
- * "hiringorganization.name" is "hiringorganization". */
+/* The field a key path stands for, or -1. In the second pass
+ * "params.company" is "company"; in either "hiringorganization.name" is
+ * "hiringorganization" (schema.org style objects). */
 static int field_of(const char *path, bool nested_pass)
 {
-	char k[FM_KEY_MAX];
-	const char *dot = strchr(path, '.');
-	if (dot && !nested_pass) {
-		/* "X.name" stands for X (schema.org style objects). */
-		if (strcmp(dot + 1, "name") != 0)
-			return -1;
-		snprintf(k, sizeof k, "%.*s", (int)(dot - path), path);
-	} else if (dot) {
-		bool nest = false;
-		for (size_t i = 0; i < JK_ARRAY_LEN(nests); i++)
-			nest |= strlen(nests[i]) == (size_t)(dot - path) &&
-			        !strncmp(path, nests[i], (size_t)(dot - path));
-		if (!nest)
-			return -1;
-		snprintf(k, sizeof k, "%s", dot + 1);
-	} else if (nested_pass) {
+	const char *k = nested_pass ? fm_key_bare(path) : path;
+	if (nested_pass && k == path)
 		return -1;
-	} else {
-		snprintf(k, sizeof k, "%s", path);
-	}
-	for (char *c = k; *c; c++)
+	char key[FM_KEY_MAX];
+	const char *dot = strchr(k, '.');
+	if (dot && strcmp(dot + 1, "name") != 0)
+		return -1;
+	snprintf(key, sizeof key, "%.*s", dot ? (int)(dot - k) : (int)strlen(k), k);
+	for (char *c = key; *c; c++)
 		if (*c == '-' || *c == ' ')
 			*c = '_';
 	for (size_t i = 0; i < JK_ARRAY_LEN(keymap); i++)
-		if (!strcmp(k, keymap[i].key))
+		if (!strcmp(key, keymap[i].key))
 			return (int)keymap[i].field;
 	return -1;
 }
@@ -119,13 +131,30 @@ static bool truthy(const char *v)
 	       !strcmp(v, "1");
 }
 
+/* A value as plain text (Markdown, HTML and entities rendered); links in
+ * it become apply candidates. Caller frees. */
+static char *text_of(const char *v, import_fm *fm)
+{
+	return import_md_inline(v, (size_t)-1, &fm->links);
+}
+
+static int set_text(char **field, const char *v, import_fm *fm)
+{
+	if (*field)
+		return JK_OK;
+	char *t = text_of(v, fm);
+	int r = t ? posting_set(field, t, (size_t)-1) : JK_ENOMEM;
+	free(t);
+	return r;
+}
+
 /* Joins a list value with sep ("Berlin, Remote"). Caller frees. */
-static char *join(const fm_entry *e, const char *sep)
+static char *join(const fm_entry *e, const char *sep, import_fm *fm)
 {
 	jk_buf b = {0};
 	int r = jk_buf_append(&b, "", 0);
 	for (size_t i = 0; !r && i < e->n; i++) {
-		char *c = jk_text_clean(e->items[i], (size_t)-1);
+		char *c = text_of(e->items[i], fm);
 		if (!c) {
 			r = JK_ENOMEM;
 			break;
@@ -153,22 +182,64 @@ static int set_date(char **field, const char *v)
 	return r;
 }
 
-static int set_apply(posting *p, const char *v, const char *base)
+static bool addr_char(char c, bool domain)
+{
+	return isalnum((unsigned char)c) || c == '.' || c == '-' ||
+	       (!domain && (c == '_' || c == '+' || c == '%'));
+}
+
+/* The first email address written in v ("Jane <jane@example.org>") as a
+ * mailto: target; NULL when there is none. Caller frees. */
+static char *address_in(const char *v)
+{
+	for (const char *at = strchr(v, '@'); at; at = strchr(at + 1, '@')) {
+		const char *a = at, *z = at + 1;
+		while (a > v && addr_char(a[-1], false))
+			a--;
+		while (addr_char(*z, true))
+			z++;
+		while (z > at + 1 && (z[-1] == '.' || z[-1] == '-'))
+			z--;
+		if (a == at || !memchr(at + 1, '.', (size_t)(z - at - 1)))
+			continue;
+		jk_buf b = {0};
+		char *url = NULL;
+		if (!jk_buf_puts(&b, "mailto:") && !jk_buf_append(&b, a, (size_t)(z - a)))
+			url = import_url_accept(b.data, NULL);
+		jk_buf_free(&b);
+		if (url)
+			return url;
+	}
+	return NULL;
+}
+
+/* v as an apply target: a URL (resolved against base), a mailto:, or a
+ * bare address. NULL when it is none of them. Caller frees. */
+static char *target_of(const char *v, const char *base)
 {
 	char *c = jk_text_clean(v, (size_t)-1);
 	if (!c)
-		return JK_ENOMEM;
+		return NULL;
 	char *url = NULL;
-	if (strchr(c, '@') && !strchr(c, ':') && !strchr(c, '/')) {
-		jk_buf b = {0};
-		if (!jk_buf_puts(&b, "mailto:") && !jk_buf_puts(&b, c))
-			url = import_url_accept(b.data, NULL);
-		jk_buf_free(&b);
-	} else {
-		url = import_url_accept(c, base);
-	}
+	bool word = !strchr(c, ' ');
+	if (word && strchr(c, '@') && !strchr(c, ':') && !strchr(c, '/'))
+		url = address_in(c);
+	else if (word || !strncasecmp(c, "mailto:", 7) || !strncasecmp(c, "http", 4))
+		url = import_url_accept(c, base); /* "mailto:a@b?subject=Stage tech" */
 	free(c);
-	int r = url ? posting_set_default(&p->apply, url, (size_t)-1) : JK_OK;
+	return url;
+}
+
+/* apply, how_to_apply: a target is the apply target; prose (with a link
+ * or an address inside) is kept for the caller to show and search. */
+static int set_how(posting *p, const char *v, const char *base, import_fm *fm)
+{
+	char *url = target_of(v, base);
+	int r = JK_OK;
+	if (url && !p->apply)
+		r = posting_set_default(&p->apply, url, (size_t)-1);
+	else if (!url && !fm->how && strchr(v, ' ') && !(fm->how = jk_strndup(v, (size_t)-1)))
+		r = JK_ENOMEM;
 	free(url);
 	return r;
 }
@@ -177,24 +248,51 @@ static int set_apply(posting *p, const char *v, const char *base)
  * duplicate check cheap. */
 #define FM_TAGS_MAX 64
 
-static int set_tags(posting *p, const fm_entry *e)
+static int add_tag(posting *p, const char *s, size_t n, import_fm *fm)
+{
+	char *t = import_md_inline(s, n, &fm->links);
+	int r = t ? posting_add_tag(p, t) : JK_ENOMEM;
+	free(t);
+	return r;
+}
+
+static int set_tags(posting *p, const fm_entry *e, import_fm *fm)
 {
 	int r = JK_OK;
 	for (size_t i = 0; !r && i < e->n && p->ntags < FM_TAGS_MAX; i++) {
 		if (e->list) {
-			r = posting_add_tag(p, e->items[i]);
+			r = add_tag(p, e->items[i], (size_t)-1, fm);
 			continue;
 		}
-		char *s = e->items[i];
+		const char *s = e->items[i];
 		while (!r && *s && p->ntags < FM_TAGS_MAX) {
 			size_t k = strcspn(s, ",");
-			char *tag = jk_strndup(s, k);
-			r = tag ? posting_add_tag(p, tag) : JK_ENOMEM;
-			free(tag);
+			r = add_tag(p, s, k, fm);
 			s += k + (s[k] == ',');
 		}
 	}
 	return r;
+}
+
+static int set_employment(posting *p, const fm_entry *e, import_fm *fm)
+{
+	int r = JK_OK;
+	for (size_t i = 0; i < e->n && !r; i++) {
+		char *t = text_of(e->items[i], fm);
+		r = t ? import_employment_add(&p->employment, t, false) : JK_ENOMEM;
+		free(t);
+	}
+	return r;
+}
+
+/* Keys that may name a target or an address: the first usable one. */
+static int set_candidate(char **slot, const char *v, const char *base, bool address)
+{
+	if (*slot)
+		return JK_OK;
+	*slot = address ? (strstr(v, "mailto:") ? target_of(v, base) : address_in(v))
+	                : target_of(v, base);
+	return JK_OK;
 }
 
 static int apply_entry(posting *p, const fm_entry *e, int field, const char *base, import_fm *fm)
@@ -205,27 +303,34 @@ static int apply_entry(posting *p, const fm_entry *e, int field, const char *bas
 	int r = JK_OK;
 	switch ((enum fm_field)field) {
 	case F_TITLE:
-		return scalar ? posting_set_default(&p->title, v, (size_t)-1) : JK_OK;
+		return scalar ? set_text(&p->title, v, fm) : JK_OK;
 	case F_POSTED:
 		return scalar ? set_date(&p->posted, v) : JK_OK;
 	case F_EXPIRES:
 		return scalar ? set_date(&p->expires, v) : JK_OK;
 	case F_ORG:
-		return scalar ? posting_set_default(&p->organization, v, (size_t)-1) : JK_OK;
+		return scalar ? set_text(&p->organization, v, fm) : JK_OK;
 	case F_PAY:
-		return scalar ? posting_set_default(&p->pay, v, (size_t)-1) : JK_OK;
+		return scalar ? set_text(&p->pay, v, fm) : JK_OK;
 	case F_ID:
 		return scalar ? posting_set_default(&p->native_id, v, (size_t)-1) : JK_OK;
 	case F_APPLY:
-		return scalar ? set_apply(p, v, base) : JK_OK;
+	case F_HOW:
+		return scalar ? set_how(p, v, base, fm) : JK_OK;
+	case F_WEAK:
+		return scalar ? set_candidate(&fm->weak, v, base, false) : JK_OK;
+	case F_CONTACT:
+		return scalar ? set_candidate(&fm->contact, v, base, true) : JK_OK;
 	case F_TAGS:
-		return set_tags(p, e);
+		return set_tags(p, e, fm);
 	case F_DRAFT:
 		if (scalar && truthy(v))
 			fm->draft = true;
 		return JK_OK;
 	case F_LOC:
-		joined = join(e, ", ");
+		if (p->location)
+			return JK_OK;
+		joined = join(e, ", ", fm);
 		r = joined ? posting_set_default(&p->location, joined, (size_t)-1) : JK_ENOMEM;
 		free(joined);
 		return r;
@@ -235,11 +340,7 @@ static int apply_entry(posting *p, const fm_entry *e, int field, const char *bas
 			return JK_OK;
 		/* fall through */
 	case F_EMP:
-		if (p->employment)
-			return JK_OK;
-		for (size_t i = 0; i < e->n && !r; i++)
-			r = import_employment_add(&p->employment, e->items[i], false);
-		return r;
+		return p->employment ? JK_OK : set_employment(p, e, fm);
 	}
 	return JK_OK;
 }
@@ -247,14 +348,28 @@ static int apply_entry(posting *p, const fm_entry *e, int field, const char *bas
 static int map_entries(posting *p, const fm_entries *e, const char *base, import_fm *fm)
 {
 	int r = JK_OK;
-	/* Top-level keys first, then those of [params] and the like. */
+	/* Top-level keys first, then those of [params] and the like; the
+	 * mappings of lists (sections, links) are fm_content's. */
 	for (int pass = 0; pass < 2 && !r; pass++)
 		for (size_t i = 0; i < e->n && !r; i++) {
-			int f = field_of(e->v[i].key, pass == 1);
+			int f = e->v[i].item ? -1 : field_of(e->v[i].key, pass == 1);
 			if (f >= 0)
 				r = apply_entry(p, &e->v[i], f, base, fm);
 		}
 	return r;
+}
+
+void import_fm_free(import_fm *fm)
+{
+	if (!fm)
+		return;
+	free(fm->text);
+	free(fm->how);
+	free(fm->weak);
+	free(fm->contact);
+	free(fm->jsonld);
+	import_links_free(&fm->links);
+	fm->text = fm->how = fm->weak = fm->contact = fm->jsonld = NULL;
 }
 
 /* Finding the block ------------------------------------------------------------- */
@@ -271,12 +386,68 @@ static bool is_delim(const char *s, const char *eol, const char *d)
 	return true;
 }
 
-int import_frontmatter(const char *data, size_t len, const char *base, posting *p, import_fm *fm,
-                       jk_err *err)
+/* Keys besides the mapped ones that mark lines as front matter. */
+static const char *const page_keys[] = {
+    "layout",  "permalink", "author", "authors", "excerpt", "description",  "summary",
+    "sitemap", "published", "weight", "lang",    "share",   "comments",     "header",
+    "image",   "aliases",   "menu",   "toc",     "slug",    "redirect_from"};
+
+/* "key: value" (YAML) or "key = value" (TOML) with a lower-case key as
+ * generators write them; *known when front matter has such a key. */
+static bool key_line(const char *s, const char *eol, bool yaml, bool *known)
 {
-	memset(fm, 0, sizeof *fm);
+	const char *k = s;
+	while (k < eol &&
+	       (islower((unsigned char)*k) || isdigit((unsigned char)*k) || *k == '_' || *k == '-'))
+		k++;
+	const char *v = k;
+	while (!yaml && v < eol && *v == ' ')
+		v++;
+	if (k == s || !islower((unsigned char)*s) || v >= eol || *v != (yaml ? ':' : '=') ||
+	    (yaml && v + 1 < eol && !strchr(" \t\r", v[1])) || k - s >= FM_KEY_MAX)
+		return false;
+	char key[FM_KEY_MAX];
+	snprintf(key, sizeof key, "%.*s", (int)(k - s), s);
+	*known = *known || field_of(key, false) >= 0;
+	for (size_t i = 0; i < JK_ARRAY_LEN(page_keys) && !*known; i++)
+		*known = !strcmp(key, page_keys[i]);
+	return true;
+}
+
+/* Key lines right after the closing delimiter are still front matter: a
+ * run of them (with list items and indented lines under them) that a
+ * second delimiter closes, or that holds a key front matter has and ends
+ * at a blank line. Returns where the body starts, from when there are
+ * none. */
+static size_t leftover(const char *data, size_t len, size_t from, bool yaml)
+{
+	const char *q = data + from, *end = data + len;
+	bool keys = false, known = false;
+	while (q < end) {
+		const char *e = memchr(q, '\n', (size_t)(end - q));
+		e = e ? e : end;
+		const char *next = e < end ? e + 1 : end;
+		if (keys && (yaml ? is_delim(q, e, "---") : is_delim(q, e, "+++")))
+			return (size_t)(next - data);
+		if (is_delim(q, e, ""))
+			break;
+		bool item = keys && (*q == ' ' || *q == '\t' || (yaml && *q == '-'));
+		if (!item && !key_line(q, e, yaml, &known))
+			return from;
+		keys = true;
+		q = next;
+	}
+	return keys && known ? (size_t)(q - data) : from;
+}
+
+/* Finds the block: *inner and *n its text, fm->body after it. Returns
+ * 0 (no front matter: *inner NULL) or a failure with err set. */
+static int find_block(const char *data, size_t len, import_fm *fm, const char **inner, size_t *n,
+                      size_t *open_line, bool *yaml, jk_err *err)
+{
 	const char *s = data, *end = data + len;
 	size_t line = 1;
+	*inner = NULL;
 	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
 		s += 3;
 	/* Blank lines before the opening delimiter are allowed. */
@@ -292,35 +463,58 @@ int import_frontmatter(const char *data, size_t len, const char *base, posting *
 	const char *eol = memchr(s, '\n', (size_t)(end - s));
 	if (!eol)
 		eol = end;
-	bool yaml = is_delim(s, eol, "---"), toml = is_delim(s, eol, "+++");
-	if (!yaml && !toml)
+	*yaml = is_delim(s, eol, "---");
+	if (!*yaml && !is_delim(s, eol, "+++"))
 		return JK_OK;
-	size_t open_line = line;
-	const char *inner = eol < end ? eol + 1 : end, *close = NULL, *q = inner;
+	*open_line = line;
+	const char *in = eol < end ? eol + 1 : end, *q = in;
 	while (q < end) {
-		line++;
 		const char *e = memchr(q, '\n', (size_t)(end - q));
 		if (!e)
 			e = end;
-		if (yaml ? is_delim(q, e, "---") || is_delim(q, e, "...") : is_delim(q, e, "+++")) {
-			close = q;
+		if (*yaml ? is_delim(q, e, "---") || is_delim(q, e, "...")
+		          : is_delim(q, e, "+++")) {
 			fm->body = (size_t)((e < end ? e + 1 : end) - data);
-			break;
+			*inner = in;
+			*n = (size_t)(q - in);
+			return *n > IMPORT_FM_MAX
+			           ? jk_fail(err, JK_ETOOBIG,
+			                     "front matter too large (%zu KB, limit %zu KB)",
+			                     *n >> 10, IMPORT_FM_MAX >> 10)
+			           : JK_OK;
 		}
 		q = e < end ? e + 1 : end;
 	}
-	if (!close)
-		return jk_fail(err, JK_EFORMAT, "front matter opened on line %zu never closes",
-		               open_line);
-	size_t n = (size_t)(close - inner);
-	if (n > IMPORT_FM_MAX)
-		return jk_fail(err, JK_ETOOBIG, "front matter too large (%zu KB, limit %zu KB)",
-		               n >> 10, IMPORT_FM_MAX >> 10);
+	return jk_fail(err, JK_EFORMAT, "front matter opened on line %zu never closes", line);
+}
+
+int import_frontmatter(const char *data, size_t len, const char *base, posting *p, import_fm *fm,
+                       jk_err *err)
+{
+	memset(fm, 0, sizeof *fm);
+	const char *inner;
+	size_t n = 0, open_line = 1;
+	bool yaml;
+	int r = find_block(data, len, fm, &inner, &n, &open_line, &yaml, err);
+	if (r || !inner)
+		return r;
 	fm->present = true;
 	fm_entries e = {0};
-	int r = yaml ? fm_parse_yaml(inner, n, open_line, &e, err) : fm_parse_toml(inner, n, &e);
+	r = yaml ? fm_parse_yaml(inner, n, open_line, &e, err) : fm_parse_toml(inner, n, &e);
+	size_t body = leftover(data, len, fm->body, yaml);
+	if (!r && body > fm->body && body - fm->body <= IMPORT_FM_MAX) {
+		/* Read like the block, but a mistake there costs only the lines. */
+		jk_err ignored = {0};
+		const char *left = data + fm->body;
+		r = yaml ? fm_parse_yaml(left, body - fm->body, 0, &e, &ignored)
+		         : fm_parse_toml(left, body - fm->body, &e);
+		r = r == JK_ENOMEM ? r : JK_OK;
+	}
+	fm->body = body;
 	if (!r)
 		r = map_entries(p, &e, base, fm);
+	if (!r)
+		r = fm_content(&e, fm);
 	fm_entries_free(&e);
 	if (r == JK_ENOMEM)
 		jk_fail(err, r, "out of memory");

@@ -349,6 +349,36 @@ static void end_link(hb *b)
 		flush_links(b, "");
 }
 
+/* An <iframe> that embeds a form ("docs.google.com/forms/…/viewform?
+ * embedded=true") on a posting is the application form: its address,
+ * without the embedding parameter, goes to the links with text that says
+ * so, as the chooser reads link texts. */
+static void embedded_form(hb *b, const xmlNode *n)
+{
+	static const char *const forms[] = {"/forms/",       "//forms.",      "forms.gle/",
+	                                    "typeform.com/", "jotform.",      "/viewform",
+	                                    "tally.so/",     "formstack.com/"};
+	const char *src = html_attr(n, "src");
+	bool form = false;
+	for (size_t i = 0; src && i < JK_ARRAY_LEN(forms); i++)
+		form |= jk_strcasestr(src, forms[i]) != NULL;
+	if (!form || !b->links || b->r)
+		return;
+	char *url = jk_strndup(src, (size_t)-1);
+	char *e = url ? strstr(url, "embedded=true") : NULL;
+	if (e && e > url && (e[-1] == '?' || e[-1] == '&') && strchr("&#", e[13])) {
+		char *from = e + 13;
+		if (*from == '&')
+			from++; /* "?embedded=true&x" → "?x" */
+		else
+			e--; /* at the end: its '?' or '&' goes too */
+		memmove(e, from, strlen(from) + 1);
+	}
+	const char *title = html_attr(n, "title");
+	b->r = url ? import_links_add(b->links, url, "apply form", title ? title : "") : JK_ENOMEM;
+	free(url);
+}
+
 /* Returns whether to descend into n. */
 static bool enter(hb *b, const xmlNode *n)
 {
@@ -357,6 +387,8 @@ static bool enter(hb *b, const xmlNode *n)
 			text_node(b, (const char *)n->content);
 		return false;
 	}
+	if (n->type == XML_ELEMENT_NODE && html_is(n, "iframe"))
+		embedded_form(b, n);
 	if (n->type != XML_ELEMENT_NODE || html_skipped(n))
 		return false;
 	const char *name = (const char *)n->name;

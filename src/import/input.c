@@ -1,6 +1,6 @@
 /* input.c — layer 0b: what the front door checks before any reader sees the
  * bytes: not empty, not too big, not binary, and valid UTF-8 (other
- * encodings are converted with iconv). */
+ * encodings are converted with iconv), composed (NFC, with ICU). */
 #include "support.h"
 
 #include <ctype.h>
@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 /* Files people mistake for postings, named so the message helps. */
 static const struct {
@@ -80,6 +82,77 @@ static char *convert(const char *from, const char *data, size_t len, size_t *out
 	return out;
 }
 
+/* s[0..n) as UTF-16 (ICU's text), *out allocated; its length in *m. */
+static int to_utf16(const char *s, size_t n, UChar **out, int32_t *m)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	*out = NULL;
+	u_strFromUTF8WithSub(NULL, 0, m, s, (int32_t)n, 0xFFFD, NULL, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return JK_EFORMAT;
+	*out = malloc(((size_t)*m + 1) * sizeof **out);
+	if (!*out)
+		return JK_ENOMEM;
+	st = U_ZERO_ERROR;
+	u_strFromUTF8WithSub(*out, *m + 1, m, s, (int32_t)n, 0xFFFD, NULL, &st);
+	return U_FAILURE(st) ? JK_EFORMAT : JK_OK;
+}
+
+/* u[0..m) normalised to NFC, as UTF-8 (caller frees); NULL on failure. */
+static char *nfc_utf8(const UNormalizer2 *nfc, const UChar *u, int32_t m, size_t *len)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t k = unorm2_normalize(nfc, u, m, NULL, 0, &st), n8 = 0;
+	UChar *v = st == U_BUFFER_OVERFLOW_ERROR ? malloc(((size_t)k + 1) * sizeof *v) : NULL;
+	char *out = NULL;
+	st = U_ZERO_ERROR;
+	if (v)
+		k = unorm2_normalize(nfc, u, m, v, k + 1, &st);
+	if (v && U_SUCCESS(st)) {
+		u_strToUTF8(NULL, 0, &n8, v, k, &st);
+		st = U_ZERO_ERROR;
+		out = malloc((size_t)n8 + 1);
+	}
+	if (out)
+		u_strToUTF8(out, n8 + 1, &n8, v, k, &st);
+	if (out && U_FAILURE(st)) {
+		free(out);
+		out = NULL;
+	}
+	*len = (size_t)n8;
+	free(v);
+	return out;
+}
+
+/* Letters written decomposed ("e" + U+0301, as macOS and some editors
+ * save them) composed, so fonts and word matching see one character.
+ * *data is replaced (and *owned with it) only when something changed. */
+static int to_nfc(const char **data, size_t *len, char **owned, jk_err *err)
+{
+	size_t i = 0;
+	while (i < *len && (unsigned char)(*data)[i] < 0x80)
+		i++;
+	if (i == *len || *len > (size_t)INT32_MAX / 2)
+		return JK_OK; /* ASCII is composed; too long for ICU: as it is */
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+	UChar *u = NULL;
+	int32_t m = 0;
+	int r = U_FAILURE(st) ? JK_OK : to_utf16(*data, *len, &u, &m);
+	if (!r && u && unorm2_spanQuickCheckYes(nfc, u, m, &st) < m && U_SUCCESS(st)) {
+		size_t n = 0;
+		char *c = nfc_utf8(nfc, u, m, &n);
+		if (c) {
+			free(*owned);
+			*owned = c;
+			*data = c;
+			*len = n;
+		}
+	}
+	free(u);
+	return r == JK_ENOMEM ? jk_fail(err, r, "out of memory") : JK_OK;
+}
+
 /* Gives the readers valid UTF-8: converts UTF-16 (by BOM), a declared
  * charset, or else Windows-1252, saying so. *owned is set when a copy was
  * made. */
@@ -96,7 +169,7 @@ int import_to_utf8(const char **data, size_t *len, char **owned, const import_op
 	if (*len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
 		from = "UTF-16";
 	if (!from && jk_utf8_valid(*data, *len))
-		return JK_OK;
+		return to_nfc(data, len, owned, err);
 	char *declared = from ? NULL : declared_charset(*data, *len);
 	size_t n = 0;
 	char *conv = NULL;
@@ -123,7 +196,7 @@ int import_to_utf8(const char **data, size_t *len, char **owned, const import_op
 	*owned = conv;
 	*data = conv;
 	*len = n;
-	return JK_OK;
+	return to_nfc(data, len, owned, err);
 }
 
 int import_check_input(const char *data, size_t len, jk_err *err)

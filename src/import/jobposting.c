@@ -458,12 +458,60 @@ static int visit(search *s, const cJSON *v, int depth)
 	return JK_OK;
 }
 
+/* Whether the quote at s[i] ends a string: what follows (after blanks)
+ * is what may follow a JSON string. */
+static bool closes_string(const char *s, size_t n, size_t i)
+{
+	for (i++; i < n && strchr(" \t\r\n", s[i]); i++)
+		;
+	return i >= n || strchr(",:}]", s[i]);
+}
+
+/* JSON as people write it into pages by hand: line breaks and tabs
+ * inside strings, and quotes inside them left unescaped (`"<h1
+ * id="x">"`), escaped. NULL when nothing needed mending or out of
+ * memory. Caller frees. */
+static char *json_mend(const char *s, size_t n)
+{
+	jk_buf b = {0};
+	bool in = false, changed = false;
+	int r = jk_buf_append(&b, "", 0);
+	for (size_t i = 0; i < n && !r; i++) {
+		char c = s[i];
+		const char *esc = NULL;
+		if (in && c == '\\' && i + 1 < n) {
+			r = jk_buf_append(&b, s + i, 2);
+			i++;
+			continue;
+		}
+		if (c == '"' && in && !closes_string(s, n, i))
+			esc = "\\\"";
+		else if (c == '"')
+			in = !in;
+		else if (in && (c == '\n' || c == '\r' || c == '\t'))
+			esc = c == '\n' ? "\\n" : c == '\t' ? "\\t" : "";
+		changed |= esc != NULL;
+		r = esc ? jk_buf_puts(&b, esc) : jk_buf_putc(&b, c);
+	}
+	if (r || !changed) {
+		jk_buf_free(&b);
+		return NULL;
+	}
+	return jk_buf_detach(&b);
+}
+
 int jsonld_read(const char *json, size_t len, const char *base, posting_list *out, size_t *found,
                 jk_err *err)
 {
 	cJSON *root;
 	*found = 0;
 	int r = import_json_parse(json, len, &root, err);
+	if (r == JK_EFORMAT) {
+		char *mended = json_mend(json, len);
+		if (mended && !import_json_parse(mended, strlen(mended), &root, NULL))
+			r = JK_OK;
+		free(mended);
+	}
 	if (r)
 		return r;
 	size_t before = out->n;

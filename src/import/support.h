@@ -110,8 +110,9 @@ int import_check_input(const char *data, size_t len, jk_err *err);
 
 /* Gives the readers valid UTF-8: drops a UTF-8 BOM, converts UTF-16 (by
  * BOM), a declared charset, or else Windows-1252, saying so through o's
- * warn callback. *data and *len then describe the text to read; *owned is
- * set (caller frees) when a copy was made, else NULL. */
+ * warn callback, and composes decomposed letters (NFC). *data and *len
+ * then describe the text to read; *owned is set (caller frees) when a copy
+ * was made, else NULL. */
 int import_to_utf8(const char **data, size_t *len, char **owned, const import_opts *o, jk_err *err);
 
 /* support.c (0b) ----------------------------------------------------------- */
