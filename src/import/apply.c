@@ -11,7 +11,6 @@
 #include <strings.h>
 
 #define URL_MAX 2000 /* longer targets make unreadable QR codes */
-#define ADDR_MAX 254 /* RFC 5321 path limit */
 #define SUBJECT_MAX 200
 #define SENTENCE_MAX 1000 /* bytes looked at on each side: keeps scans linear */
 #define LINKS_MAX 256     /* links whose sentences are looked at */
@@ -171,25 +170,144 @@ static bool is_word_char(unsigned char c)
 	return isalnum(c) || c >= 0x80;
 }
 
-/* Whether t[0..n) holds word as a whole word, ASCII case-insensitively. */
-static bool has_word(const char *t, size_t n, const char *word)
+/* Words that say "apply" on a button, a link or in the sentence around one. */
+static const import_word apply_words[] = {
+    {"apply", IMPORT_WORD_WHOLE},
+    {"bewerben", IMPORT_WORD_WHOLE},
+    {"bewirb", IMPORT_WORD_PREFIX},
+    {"bewerbung", IMPORT_WORD_PREFIX},
+    {"postuler", IMPORT_WORD_WHOLE},
+    {"postulez", IMPORT_WORD_WHOLE},
+    {"postular", IMPORT_WORD_WHOLE},
+    {"post\xC3\xBAlate", IMPORT_WORD_WHOLE},
+    {"candidature", IMPORT_WORD_PREFIX},
+    {"candidater", IMPORT_WORD_WHOLE},
+    {"candidatez", IMPORT_WORD_WHOLE},
+    {"candidatar", IMPORT_WORD_PREFIX},
+    {"candidate-se", IMPORT_WORD_WHOLE},
+    {"candidatura", IMPORT_WORD_PREFIX},
+    {"candidati", IMPORT_WORD_WHOLE},
+    {"aplicar", IMPORT_WORD_WHOLE},
+    {"solicitar", IMPORT_WORD_WHOLE},
+    {"solliciteer", IMPORT_WORD_PREFIX},
+    {"aplikuj", IMPORT_WORD_PREFIX},
+    {"prihl\xC3\xA1si\xC5\xA5", IMPORT_WORD_PREFIX},                          /* prihlásiť */
+    {"p\xC5\x99ihl\xC3\xA1sit", IMPORT_WORD_PREFIX},                          /* přihlásit */
+    {"reagova\xC5\xA5", IMPORT_WORD_PREFIX},                                  /* reagovať */
+    {"\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB0\xD1\x82\xD1\x8C", IMPORT_WORD_WHOLE},  /* подать */
+    {"\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB8", IMPORT_WORD_WHOLE},  /* подати */
+    {"\xD0\xBE\xD1\x82\xD0\xBA\xD0\xBB\xD0\xB8\xD0\xBA", IMPORT_WORD_PREFIX}, /* отклик */
+    {"\xD0\xB2\xD1\x96\xD0\xB4\xD0\xB3\xD1\x83\xD0\xBA", IMPORT_WORD_PREFIX}, /* відгук */
+    {"\xE5\xBF\x9C\xE5\x8B\x9F", IMPORT_WORD_WHOLE},                          /* 応募 */
+    {"\xE3\x82\xA8\xE3\x83\xB3\xE3\x83\x88\xE3\x83\xAA\xE3\x83\xBC",
+     IMPORT_WORD_WHOLE},                              /* エントリー */
+    {"\xEC\xA7\x80\xEC\x9B\x90", IMPORT_WORD_PREFIX}, /* 지원 */
+    {"\xE7\x94\xB3\xE8\xAF\xB7", IMPORT_WORD_WHOLE},  /* 申请 */
+    {"\xE7\x94\xB3\xE8\xAB\x8B", IMPORT_WORD_WHOLE},  /* 申請 */
+    {"\xE5\xBA\x94\xE8\x81\x98", IMPORT_WORD_WHOLE},  /* 应聘 */
+};
+
+/* Words that tell the reader to send something to an address. */
+static const import_word send_words[] = {
+    {"send", IMPORT_WORD_PREFIX}, /* also German senden */
+    {"submit", IMPORT_WORD_PREFIX},
+    {"email", IMPORT_WORD_PREFIX},
+    {"e-mail", IMPORT_WORD_PREFIX},
+    {"mail", IMPORT_WORD_PREFIX},
+    {"contact", IMPORT_WORD_PREFIX}, /* also French, Spanish contacto */
+    {"resume", IMPORT_WORD_PREFIX},
+    {"r\xC3\xA9sum\xC3\xA9", IMPORT_WORD_PREFIX},
+    {"cv", IMPORT_WORD_WHOLE},
+    {"cvs", IMPORT_WORD_WHOLE},
+    {"apply", IMPORT_WORD_WHOLE},
+    {"application", IMPORT_WORD_PREFIX},
+    {"write", IMPORT_WORD_WHOLE},
+    {"schick", IMPORT_WORD_PREFIX},
+    {"zusend", IMPORT_WORD_PREFIX},
+    {"bewerb", IMPORT_WORD_PREFIX},
+    {"lebenslauf", IMPORT_WORD_PREFIX},
+    {"kontakt", IMPORT_WORD_PREFIX}, /* German, Slovak, Czech, Polish */
+    {"meld", IMPORT_WORD_PREFIX},
+    {"wenden", IMPORT_WORD_WHOLE},
+    {"envoy", IMPORT_WORD_PREFIX},
+    {"adress", IMPORT_WORD_PREFIX},
+    {"candidat", IMPORT_WORD_PREFIX},
+    {"courriel", IMPORT_WORD_PREFIX},
+    {"postul", IMPORT_WORD_PREFIX},
+    {"envi", IMPORT_WORD_PREFIX},
+    {"env\xC3\xAD", IMPORT_WORD_PREFIX}, /* envíe */
+    {"curr\xC3\xAD"
+     "culum",
+     IMPORT_WORD_PREFIX},
+    {"curriculum", IMPORT_WORD_PREFIX},
+    {"correo", IMPORT_WORD_PREFIX},
+    {"contat", IMPORT_WORD_PREFIX},
+    {"solicitud", IMPORT_WORD_PREFIX},
+    {"invia", IMPORT_WORD_PREFIX},
+    {"stuur", IMPORT_WORD_PREFIX},
+    {"sollicit", IMPORT_WORD_PREFIX},
+    {"posiel", IMPORT_WORD_PREFIX},
+    {"po\xC5\xA1l", IMPORT_WORD_PREFIX}, /* pošlite */
+    {"za\xC5\xA1l", IMPORT_WORD_PREFIX}, /* zašlite */
+    {"zasiel", IMPORT_WORD_PREFIX},
+    {"pos\xC3\xADl", IMPORT_WORD_PREFIX},     /* posílejte */
+    {"\xC5\xBEivotopis", IMPORT_WORD_PREFIX}, /* životopis */
+    {"prihl\xC3\xA1s", IMPORT_WORD_PREFIX},   /* prihláste */
+    {"reag", IMPORT_WORD_PREFIX},
+    {"wy\xC5\x9Blij", IMPORT_WORD_PREFIX},                                    /* wyślij */
+    {"\xD0\xBE\xD1\x82\xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2", IMPORT_WORD_PREFIX}, /* отправ */
+    {"\xD0\xBF\xD1\x80\xD0\xB8\xD1\x81\xD1\x8B\xD0\xBB", IMPORT_WORD_PREFIX}, /* присыл */
+    {"\xD0\xBF\xD1\x80\xD0\xB8\xD1\x88\xD0\xBB", IMPORT_WORD_PREFIX},         /* пришл */
+    {"\xD1\x80\xD0\xB5\xD0\xB7\xD1\x8E\xD0\xBC\xD0\xB5", IMPORT_WORD_PREFIX}, /* резюме */
+    {"\xD0\xBF\xD0\xB8\xD1\x88\xD0\xB8", IMPORT_WORD_PREFIX},                 /* пиши */
+    {"\xD0\xBD\xD0\xB0\xD0\xBF\xD0\xB8\xD1\x88", IMPORT_WORD_PREFIX},         /* напиш */
+    {"\xD0\xBD\xD0\xB0\xD0\xB4\xD1\x81\xD0\xB8\xD0\xBB", IMPORT_WORD_PREFIX}, /* надсил */
+    {"\xD0\xBD\xD0\xB0\xD0\xB4\xD1\x96\xD1\x88\xD0\xBB", IMPORT_WORD_PREFIX}, /* надішл */
+    {"\xD0\xBA\xD0\xBE\xD0\xBD\xD1\x82\xD0\xB0\xD0\xBA\xD1\x82", IMPORT_WORD_PREFIX}, /* контакт */
+    {"\xD0\xBF\xD0\xBE\xD1\x87\xD1\x82", IMPORT_WORD_PREFIX},                         /* почт */
+    {"\xD0\xBF\xD0\xBE\xD1\x88\xD1\x82", IMPORT_WORD_PREFIX},                         /* пошт */
+    {"\xD0\xBE\xD1\x82\xD0\xBA\xD0\xBB\xD0\xB8\xD0\xBA", IMPORT_WORD_PREFIX}, /* отклик */
+    {"\xD0\xB2\xD1\x96\xD0\xB4\xD0\xB3\xD1\x83\xD0\xBA", IMPORT_WORD_PREFIX}, /* відгук */
+    {"\xE5\x8F\x91\xE9\x80\x81", IMPORT_WORD_WHOLE},                          /* 发送 */
+    {"\xE5\x8F\x91\xE8\x87\xB3", IMPORT_WORD_WHOLE},                          /* 发至 */
+    {"\xE5\x8F\x91\xE5\x88\xB0", IMPORT_WORD_WHOLE},                          /* 发到 */
+    {"\xE7\x94\xB5\xE9\x82\xAE", IMPORT_WORD_WHOLE},                          /* 电邮 */
+    {"\xE9\x82\xAE\xE4\xBB\xB6", IMPORT_WORD_WHOLE},                          /* 邮件 */
+    {"\xE9\x82\xAE\xE7\xAE\xB1", IMPORT_WORD_WHOLE},                          /* 邮箱 */
+    {"\xE7\xAE\x80\xE5\x8E\x86", IMPORT_WORD_WHOLE},                          /* 简历 */
+    {"\xE8\x81\x94\xE7\xB3\xBB", IMPORT_WORD_WHOLE},                          /* 联系 */
+    {"\xE6\x8A\x95\xE9\x80\x92", IMPORT_WORD_WHOLE},                          /* 投递 */
+    {"\xE7\x94\xB3\xE8\xAF\xB7", IMPORT_WORD_WHOLE},                          /* 申请 */
+    {"\xE5\xBA\x94\xE8\x81\x98", IMPORT_WORD_WHOLE},                          /* 应聘 */
+    {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB", IMPORT_WORD_WHOLE},              /* メール */
+    {"\xE9\x80\x81", IMPORT_WORD_WHOLE},                          /* 送 (送付, お送り) */
+    {"\xE5\xBF\x9C\xE5\x8B\x9F", IMPORT_WORD_WHOLE},              /* 応募 */
+    {"\xE9\x80\xA3\xE7\xB5\xA1", IMPORT_WORD_WHOLE},              /* 連絡 */
+    {"\xE5\xB1\xA5\xE6\xAD\xB4\xE6\x9B\xB8", IMPORT_WORD_WHOLE},  /* 履歴書 */
+    {"\xEC\x9D\xB4\xEB\xA9\x94\xEC\x9D\xBC", IMPORT_WORD_PREFIX}, /* 이메일 */
+    {"\xEB\xA9\x94\xEC\x9D\xBC", IMPORT_WORD_PREFIX},             /* 메일 */
+    {"\xEC\xA7\x80\xEC\x9B\x90", IMPORT_WORD_PREFIX},             /* 지원 */
+    {"\xEB\xB3\xB4\xEB\x82\xB4", IMPORT_WORD_PREFIX},             /* 보내 */
+    {"\xEC\x97\xB0\xEB\x9D\xBD", IMPORT_WORD_PREFIX},             /* 연락 */
+    {"\xEC\x9D\xB4\xEB\xA0\xA5\xEC\x84\x9C", IMPORT_WORD_PREFIX}, /* 이력서 */
+    {"\xEC\xA0\x9C\xEC\xB6\x9C", IMPORT_WORD_PREFIX},             /* 제출 */
+};
+
+static bool says_apply(const char *t, size_t n)
 {
-	size_t k = strlen(word);
-	for (size_t i = 0; i + k <= n; i++) {
-		if (strncasecmp(t + i, word, k) != 0)
-			continue;
-		bool before = i == 0 || !is_word_char((unsigned char)t[i - 1]);
-		bool after = i + k == n || !is_word_char((unsigned char)t[i + k]);
-		if (before && after)
-			return true;
-	}
-	return false;
+	return import_words_has(t, n, apply_words, JK_ARRAY_LEN(apply_words));
 }
 
-/* A sentence end: '.', '!' or '?' followed by a space or the end. */
-static bool ends_sentence(const char *t, size_t n, size_t i)
+static bool says_send(const char *t, size_t n)
 {
-	return (t[i] == '.' || t[i] == '!' || t[i] == '?') && (i + 1 == n || t[i + 1] == ' ');
+	return import_words_has(t, n, send_words, JK_ARRAY_LEN(send_words));
+}
+
+/* Whether a sentence ends right before t[s]. */
+static bool sentence_starts(const char *t, size_t n, size_t s)
+{
+	return (s >= 2 && t[s - 1] == ' ' && import_sentence_end(t, n, s - 2) == 1) ||
+	       (s >= 3 && import_sentence_end(t, n, s - 3) == 3);
 }
 
 /* The sentence of t[0..n) around position pos, as [*a, *b); at most
@@ -197,36 +315,15 @@ static bool ends_sentence(const char *t, size_t n, size_t i)
 static void sentence_at(const char *t, size_t n, size_t pos, size_t *a, size_t *b)
 {
 	size_t s = pos;
-	while (s > 0 && pos - s < SENTENCE_MAX &&
-	       !(s >= 2 && t[s - 1] == ' ' && ends_sentence(t, n, s - 2)))
+	while (s > 0 && pos - s < SENTENCE_MAX && !sentence_starts(t, n, s))
 		s--;
-	size_t e = pos;
-	while (e < n && e - pos < SENTENCE_MAX && !ends_sentence(t, n, e))
+	size_t e = pos, k = 0;
+	while (e < n && e - pos < SENTENCE_MAX && !(k = import_sentence_end(t, n, e)))
 		e++;
 	*a = s;
-	*b = e < n ? e + 1 : n;
-}
-
-static bool says_apply(const char *t, size_t n)
-{
-	return has_word(t, n, "apply");
-}
-
-/* The sentence tells the reader to send something to an address. */
-static bool says_send(const char *t, size_t n)
-{
-	static const char *const words[] = {"send",         "submit",
-	                                    "email",        "e-mail",
-	                                    "mail",         "contact",
-	                                    "resume",       "resumes",
-	                                    "cv",           "cvs",
-	                                    "apply",        "application",
-	                                    "applications", "r\xC3\xA9sum\xC3\xA9",
-	                                    "write"};
-	for (size_t i = 0; i < JK_ARRAY_LEN(words); i++)
-		if (has_word(t, n, words[i]))
-			return true;
-	return false;
+	*b = e < n ? e + (k ? k : 1) : n;
+	if (*b > n)
+		*b = n;
 }
 
 /* Subjects -------------------------------------------------------------------- */
@@ -341,119 +438,7 @@ static char *find_subject(const char *t, size_t a, size_t b)
 	return NULL;
 }
 
-/* Email addresses ------------------------------------------------------------- */
-
-static bool is_local_char(unsigned char c)
-{
-	return isalnum(c) || c == '.' || c == '_' || c == '+' || c == '-';
-}
-
-static bool is_label_char(unsigned char c)
-{
-	return isalnum(c) || c == '-';
-}
-
-/* Whether the domain labels end in a plausible top-level domain. */
-static bool tld_ok(const char *d, size_t n)
-{
-	size_t k = 0;
-	while (k < n && d[n - 1 - k] != '.')
-		k++;
-	if (k < 2 || k == n)
-		return false;
-	for (size_t i = n - k; i < n; i++)
-		if (!isalpha((unsigned char)d[i]))
-			return false;
-	return true;
-}
-
-/* A plain address around the '@' at t[at]: [*a, *b) when valid. */
-static bool plain_address(const char *t, size_t n, size_t at, size_t *a, size_t *b)
-{
-	size_t s = at;
-	while (s > 0 && is_local_char((unsigned char)t[s - 1]))
-		s--;
-	while (s < at && t[s] == '.')
-		s++;
-	size_t e = at + 1;
-	while (e < n && (is_label_char((unsigned char)t[e]) || t[e] == '.'))
-		e++;
-	while (e > at + 1 && (t[e - 1] == '.' || t[e - 1] == '-'))
-		e--;
-	if (s == at || e - s > ADDR_MAX || !tld_ok(t + at + 1, e - at - 1))
-		return false;
-	for (size_t i = at + 1; i + 1 < e; i++)
-		if (t[i] == '.' && t[i + 1] == '.')
-			return false;
-	*a = s;
-	*b = e;
-	return true;
-}
-
-/* Matches one of words at t[i] (case-insensitive): its length, 0 if none. */
-static size_t match_any(const char *t, size_t n, size_t i, const char *const *words, size_t nw)
-{
-	for (size_t k = 0; k < nw; k++) {
-		size_t l = strlen(words[k]);
-		if (i + l <= n && strncasecmp(t + i, words[k], l) == 0)
-			return l;
-	}
-	return 0;
-}
-
-static const char *const at_marks[] = {" [at] ", " (at) ", " {at} ", " <at> ", "[at]",
-                                       "(at)",   "{at}",   "<at>",   " at "};
-static const char *const dot_marks[] = {" [dot] ", " (dot) ", " {dot} ", "[dot]",
-                                        "(dot)",   "{dot}",   " dot "};
-
-/* An obfuscated address ("name AT host dot com", "name [at] host [dot] com")
- * whose at-mark starts at t[i]: writes the plain address to out and the
- * span to [*a, *b). A bare lowercase " at " needs a spelled-out dot, so
- * "apply at careers.example.com" is not mistaken for an address. */
-static bool obfuscated_address(const char *t, size_t n, size_t i, jk_buf *out, size_t *a, size_t *b)
-{
-	size_t ml = match_any(t, n, i, at_marks, JK_ARRAY_LEN(at_marks));
-	if (!ml)
-		return false;
-	bool bare =
-	    t[i] == ' ' && t[i + 1] != '[' && t[i + 1] != '(' && t[i + 1] != '{' && t[i + 1] != '<';
-	bool upper = bare && t[i + 1] == 'A' && t[i + 2] == 'T';
-	size_t s = i;
-	while (s > 0 && is_local_char((unsigned char)t[s - 1]))
-		s--;
-	if (s == i)
-		return false;
-	out->len = 0;
-	if (jk_buf_append(out, t + s, i - s) || jk_buf_putc(out, '@'))
-		return false;
-	size_t dom = out->len, e = i + ml, dots = 0;
-	bool spelled = false;
-	for (;;) {
-		size_t l = e;
-		while (l < n && is_label_char((unsigned char)t[l]))
-			l++;
-		if (l == e || jk_buf_append(out, t + e, l - e))
-			return false;
-		e = l;
-		size_t dl = match_any(t, n, e, dot_marks, JK_ARRAY_LEN(dot_marks));
-		if (dl)
-			spelled = true;
-		else if (e + 1 < n && t[e] == '.' && is_label_char((unsigned char)t[e + 1]))
-			dl = 1;
-		if (!dl || e + dl >= n || !is_label_char((unsigned char)t[e + dl]))
-			break;
-		if (jk_buf_putc(out, '.'))
-			return false;
-		dots++;
-		e += dl;
-	}
-	if (!dots || (bare && !upper && !spelled) || out->len > ADDR_MAX ||
-	    !tld_ok(out->data + dom, out->len - dom))
-		return false;
-	*a = s;
-	*b = e;
-	return true;
-}
+/* Email addresses in the text ---------------------------------------------- */
 
 /* Percent-encodes s for a mailto: header value (RFC 6068). */
 static int put_encoded(jk_buf *b, const char *s)
@@ -494,15 +479,15 @@ static int set_mailto(posting *p, const char *addr, size_t alen, const char *t, 
 	return r;
 }
 
-/* End of the sentence starting at t[a]: past its '.', '!' or '?', or
- * after 2 * SENTENCE_MAX bytes (at a space when there is one). */
+/* End of the sentence starting at t[a]: past its end mark, or after
+ * 2 * SENTENCE_MAX bytes (at a space when there is one). */
 static size_t sentence_end(const char *t, size_t n, size_t a)
 {
-	size_t e = a, cap = a + 2 * SENTENCE_MAX;
-	while (e < n && e < cap && !ends_sentence(t, n, e))
+	size_t e = a, cap = a + 2 * SENTENCE_MAX, k = 0;
+	while (e < n && e < cap && !(k = import_sentence_end(t, n, e)))
 		e++;
 	if (e < n && e < cap)
-		return e + 1;
+		return e + k;
 	if (e >= n)
 		return n;
 	while (e > a + SENTENCE_MAX && t[e] != ' ')
@@ -510,43 +495,48 @@ static size_t sentence_end(const char *t, size_t n, size_t a)
 	return e;
 }
 
-/* Looks for an address in a sentence of t that says to send something to
- * it; obfuscated addresses only when want_obfuscated. One pass over the
- * sentences, so the work stays linear in the text. 1 when p->apply was
- * set, 0 when none, negative on error. */
-static int email_in_text(posting *p, const char *t, bool want_obfuscated)
+/* The first address of the first sentence of t that says to send something
+ * to it. With plain_only, only a sentence that holds a plainly written
+ * address counts; its first address still wins ("name [at] host [dot] org
+ * or name@host.org"). One pass over the sentences: linear in the text. 1
+ * when p->apply was set, 0 when none, negative on error. */
+static int email_in_text(posting *p, const char *t, bool plain_only)
 {
 	size_t n = strlen(t);
-	jk_buf addr = {0};
+	jk_buf addr = {0}, first = {0};
 	int found = 0;
 	for (size_t sa = 0, sb; sa < n && !found; sa = sb) {
 		sb = sentence_end(t, n, sa);
 		if (!says_send(t + sa, sb - sa))
 			continue;
-		for (size_t i = sa; i < sb && !found; i++) {
-			size_t a, b;
-			if (!want_obfuscated && t[i] == '@' && plain_address(t, n, i, &a, &b)) {
-				int r = set_mailto(p, t + a, b - a, t, sa, sb, n);
-				found = r ? r : 1;
-			} else if (want_obfuscated && obfuscated_address(t, n, i, &addr, &a, &b)) {
-				int r = set_mailto(p, addr.data, addr.len, t, sa, sb, n);
+		size_t pos = sa, a, b;
+		bool plain, any_plain = false, have = false;
+		while (!found && import_address_next(t, sb, &pos, &addr, &a, &b, &plain)) {
+			if (!have && (found = jk_buf_append(&first, addr.data, addr.len)))
+				break;
+			have = true;
+			any_plain = any_plain || plain;
+			if (any_plain || !plain_only) {
+				int r = set_mailto(p, first.data, first.len, t, sa, sb, n);
 				found = r ? r : 1;
 			}
 		}
+		first.len = 0;
 	}
 	jk_buf_free(&addr);
+	jk_buf_free(&first);
 	return found;
 }
 
 /* Runs email_in_text over every block of p in reading order. */
-static int email_in_blocks(posting *p, bool want_obfuscated)
+static int email_in_blocks(posting *p, bool plain_only)
 {
 	for (size_t si = 0; si < p->nsections; si++) {
 		const posting_section *s = &p->sections[si];
 		for (size_t bi = 0; bi < s->nblocks; bi++) {
 			if (!s->blocks[bi].text)
 				continue;
-			int r = email_in_text(p, s->blocks[bi].text, want_obfuscated);
+			int r = email_in_text(p, s->blocks[bi].text, plain_only);
 			if (r)
 				return r;
 		}
@@ -554,18 +544,85 @@ static int email_in_blocks(posting *p, bool want_obfuscated)
 	return 0;
 }
 
+/* Forms --------------------------------------------------------------------- */
+
+/* Hosts (and path starts) of online forms: a link to one is where to apply. */
+static bool is_form_url(const char *url)
+{
+	static const char *const forms[] = {
+	    "docs.google.com/forms/", "forms.gle/",        "goo.gl/forms/",
+	    "typeform.com/to/",       "forms.office.com/", "forms.microsoft.com/",
+	    "jotform.com/",           "tally.so/r/",       "wufoo.com/forms/",
+	    "formstack.com/forms/",   "cognitoforms.com/", "forms.yandex.ru/"};
+	size_t sl = scheme_len(url);
+	if (!is_http_scheme(url, sl) || strncmp(url + sl, "://", 3))
+		return false;
+	const char *h = url + sl + 3;
+	size_t hl = strcspn(h, "/?#");
+	for (size_t i = 0; i < JK_ARRAY_LEN(forms); i++) {
+		const char *f = forms[i], *path = strchr(f, '/');
+		size_t fh = (size_t)(path - f);
+		/* The form's host or a subdomain of it, then the form's path. */
+		bool host = hl >= fh && !strncasecmp(h + hl - fh, f, fh) &&
+		            (hl == fh || h[hl - fh - 1] == '.');
+		if (host && !strncmp(h + hl, path, strlen(path)))
+			return true;
+	}
+	return false;
+}
+
+char *import_form_url(const char *href, const char *base)
+{
+	char *u = import_url_accept(href, base);
+	if (!u || !is_form_url(u)) {
+		free(u);
+		return NULL;
+	}
+	/* An embedded form's own marker: a person opens the form itself. */
+	char *q = strchr(u, '?');
+	if (!q)
+		return u;
+	char *hash = strchr(q, '#'), *w = q + 1;
+	size_t end = hash ? (size_t)(hash - u) : strlen(u);
+	jk_buf b = {0};
+	int r = jk_buf_append(&b, u, (size_t)(q - u));
+	char sep = '?';
+	while (!r && w < u + end) {
+		size_t l = strcspn(w, "&#");
+		if (w + l > u + end)
+			l = (size_t)(u + end - w);
+		bool drop = (l >= 9 && !strncasecmp(w, "embedded=", 9)) ||
+		            (l >= 6 && !strncasecmp(w, "embed=", 6)) || l == 0;
+		if (!drop && !(r = jk_buf_putc(&b, sep)))
+			r = jk_buf_append(&b, w, l), sep = '&';
+		w += l + 1;
+	}
+	if (!r && hash)
+		r = jk_buf_puts(&b, hash);
+	free(u);
+	if (r) {
+		jk_buf_free(&b);
+		return NULL;
+	}
+	return jk_buf_detach(&b);
+}
+
 /* Links ----------------------------------------------------------------------- */
 
-/* The sentence of the link's context that holds its text, as [*a, *b). */
+/* The sentence of the link's context that holds its text, as [*a, *b); a
+ * short context whole when the text is not in it (an image's address). */
 static bool link_sentence(const import_link *k, size_t *a, size_t *b)
 {
-	if (!k->text[0] || !k->context[0])
+	if (!k->context[0])
 		return false;
-	const char *at = strstr(k->context, k->text);
-	if (!at)
-		return false;
-	size_t n = strlen(k->context), pos = (size_t)(at - k->context);
-	size_t a2, b2;
+	const char *at = k->text[0] ? strstr(k->context, k->text) : NULL;
+	size_t n = strlen(k->context);
+	if (!at) {
+		*a = 0;
+		*b = n;
+		return n <= 2 * SENTENCE_MAX;
+	}
+	size_t pos = (size_t)(at - k->context), a2, b2;
 	sentence_at(k->context, n, pos, a, b);
 	sentence_at(k->context, n, pos + strlen(k->text) - 1, &a2, &b2);
 	*b = b2;
@@ -585,11 +642,35 @@ static bool is_document(const char *href)
 	return false;
 }
 
+/* The address a link's own text spells out while the link goes elsewhere
+ * ("<a href=/contact>jobs@example.com</a>"), into addr. */
+static bool address_in_text(const import_link *k, jk_buf *addr)
+{
+	size_t pos = 0, a, b, n = strlen(k->text);
+	return strncasecmp(k->href, "mailto:", 7) && n <= 300 &&
+	       import_address_next(k->text, n, &pos, addr, &a, &b, NULL);
+}
+
 /* Takes the link k as the apply target: resolved, and a mailto: link gets
  * the subject its context asks for. 1 when taken, 0 when unacceptable. */
 static int take_link(posting *p, const import_link *k, const char *base)
 {
-	char *url = import_url_accept(k->href, base);
+	jk_buf addr = {0};
+	char *url = NULL;
+	if (address_in_text(k, &addr)) {
+		jk_buf m = {0};
+		if (jk_buf_puts(&m, "mailto:") || jk_buf_append(&m, addr.data, addr.len) ||
+		    !(url = jk_buf_detach(&m))) {
+			jk_buf_free(&m);
+			jk_buf_free(&addr);
+			return JK_ENOMEM;
+		}
+	} else {
+		url = import_form_url(k->href, base);
+		if (!url)
+			url = import_url_accept(k->href, base);
+	}
+	jk_buf_free(&addr);
 	if (!url)
 		return 0;
 	if (!strncmp(url, "mailto:", 7) && !strchr(url, '?')) {
@@ -603,6 +684,40 @@ static int take_link(posting *p, const import_link *k, const char *base)
 	free(p->apply);
 	p->apply = url;
 	return 1;
+}
+
+/* A link is where to apply: its text says apply, or it opens a form. */
+static bool apply_link(const import_link *k, const char *base)
+{
+	if (is_document(k->href))
+		return false;
+	if (says_apply(k->text, strlen(k->text)))
+		return true;
+	char *u = import_url_accept(k->href, base);
+	bool form = u && is_form_url(u);
+	free(u);
+	return form;
+}
+
+/* The links of the chooser's order before any address: one that says
+ * apply or opens a form, then one whose sentence says apply. */
+static int apply_links(posting *p, const import_links *links, const char *base)
+{
+	size_t nl = links ? links->n : 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < nl; i++) {
+			const import_link *k = &links->v[i];
+			size_t a, b;
+			bool yes = pass == 0 ? apply_link(k, base)
+			                     : i < LINKS_MAX && !is_document(k->href) &&
+			                           link_sentence(k, &a, &b) &&
+			                           says_apply(k->context + a, b - a);
+			int r = yes ? take_link(p, k, base) : 0;
+			if (r)
+				return r;
+		}
+	}
+	return 0;
 }
 
 int import_apply_choose(posting *p, const import_links *links, const char *base)
@@ -620,23 +735,13 @@ int import_apply_choose(posting *p, const import_links *links, const char *base)
 			return JK_OK;
 	}
 	size_t nl = links ? links->n : 0;
-	/* A link whose own text says apply, then one whose sentence does. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < nl; i++) {
-			const import_link *k = &links->v[i];
-			size_t a, b;
-			bool yes = pass == 0 ? says_apply(k->text, strlen(k->text))
-			                     : i < LINKS_MAX && !is_document(k->href) &&
-			                           link_sentence(k, &a, &b) &&
-			                           says_apply(k->context + a, b - a);
-			int r = yes ? take_link(p, k, base) : 0;
-			if (r)
-				return r < 0 ? r : JK_OK;
-		}
-	}
-	/* An address the text says to send applications to, then a mailto:
-	 * link in such a sentence, then an obfuscated address. */
-	int r = email_in_blocks(p, false);
+	/* Links that say apply; then an address the text says to send
+	 * applications to (a sentence with a plainly written one first), then
+	 * a mailto: link in such a sentence, then an address written to keep
+	 * robots away. */
+	int r = apply_links(p, links, base);
+	if (!r)
+		r = email_in_blocks(p, true);
 	for (size_t i = 0; !r && i < nl && i < LINKS_MAX; i++) {
 		const import_link *k = &links->v[i];
 		size_t a = 0, b = 0;
@@ -646,7 +751,7 @@ int import_apply_choose(posting *p, const import_links *links, const char *base)
 			r = take_link(p, k, base);
 	}
 	if (!r)
-		r = email_in_blocks(p, true);
+		r = email_in_blocks(p, false);
 	if (r)
 		return r < 0 ? r : JK_OK;
 	if (base)

@@ -349,6 +349,40 @@ static void end_link(hb *b)
 		flush_links(b, "");
 }
 
+/* Adds a link the page shows no text for: an embedded form (an <iframe>
+ * whose src is a form, which a person opens by itself) or an address that
+ * an image's alt text spells out. It joins the links of the open block. */
+static void media_link(hb *b, const xmlNode *n)
+{
+	char *href = NULL;
+	const char *text = "";
+	jk_buf addr = {0};
+	if (html_is(n, "iframe") && html_attr(n, "src")) {
+		href = import_form_url(html_attr(n, "src"), NULL);
+	} else if (html_is(n, "img") && (text = html_attr(n, "alt")) != NULL) {
+		size_t pos = 0, a, e, len = strlen(text);
+		if (len <= 300 && import_address_next(text, len, &pos, &addr, &a, &e, NULL)) {
+			jk_buf m = {0};
+			b->r = jk_buf_puts(&m, "mailto:");
+			if (!b->r)
+				b->r = jk_buf_append(&m, addr.data, addr.len);
+			href = b->r ? NULL : jk_buf_detach(&m);
+			jk_buf_free(&m);
+		}
+	}
+	jk_buf_free(&addr);
+	if (!href || b->r) {
+		free(href);
+		return;
+	}
+	b->href = href;
+	b->link_text.len = 0;
+	b->r = jk_buf_puts(&b->link_text, text ? text : "");
+	end_link(b);
+	b->link_text.len = 0;
+	free(href);
+}
+
 /* Returns whether to descend into n. */
 static bool enter(hb *b, const xmlNode *n)
 {
@@ -357,6 +391,8 @@ static bool enter(hb *b, const xmlNode *n)
 			text_node(b, (const char *)n->content);
 		return false;
 	}
+	if (!b->href && n->type == XML_ELEMENT_NODE && (html_is(n, "iframe") || html_is(n, "img")))
+		media_link(b, n);
 	if (n->type != XML_ELEMENT_NODE || html_skipped(n))
 		return false;
 	const char *name = (const char *)n->name;

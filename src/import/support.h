@@ -4,8 +4,10 @@
  *
  * The layers, each file calling only files of lower layers (see
  * blocks.h, body.h, readers.h; import.c is layer 4):
- *   0a common.c, chrome.c, apply.c           call nothing in src/import/
- *   0b support.c, input.c                    call 0a
+ *   0a common.c, chrome.c, words.c           call nothing in src/import/
+ *   0b address.c, deadline.c, titles.c       call 0a
+ *   0c apply.c                               calls 0a, 0b
+ *   0d support.c, input.c                    call 0a to 0c
  * Every file of src/import/ may include this header. */
 #ifndef IMPORT_SUPPORT_H
 #define IMPORT_SUPPORT_H
@@ -88,20 +90,66 @@ int import_json_parse(const char *data, size_t len, struct cJSON **root, jk_err 
  * chrome.c. */
 bool import_is_chrome(const char *text);
 
-/* apply.c (0a) ------------------------------------------------------------- */
+/* words.c (0a) ------------------------------------------------------------ */
+
+/* A word to look for in prose, written in lower case. A whole word must end
+ * at a word end; a prefix word may go on ("bewerb" finds "Bewerbung"). Han
+ * and kana words match anywhere, as those scripts do not separate words. */
+enum { IMPORT_WORD_WHOLE, IMPORT_WORD_PREFIX };
+typedef struct import_word {
+	const char *w;
+	int mode;
+} import_word;
+
+/* Where the first of the count words of list occurs in t[0..n) (letters
+ * of Latin, Greek and Cyrillic compared case-folded), n when none; *len
+ * (may be NULL) gets its length in t. Linear in n times count. */
+size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
+                         size_t *len);
+bool import_words_has(const char *t, size_t n, const import_word *list, size_t count);
+/* Whether a word may start or end at t[i] (between a letter and a non-letter,
+ * or next to Han or kana). */
+bool import_word_boundary(const char *t, size_t n, size_t i);
+/* Bytes of the sentence end at t[i] ('.', '!', '?' before a space or the end,
+ * '。', '！', '？'), 0 when none. "Dr. Huang", "e.g. this" and initials end no
+ * sentence. */
+size_t import_sentence_end(const char *t, size_t n, size_t i);
+
+/* address.c (0b) ----------------------------------------------------------- */
+
+/* The next e-mail address in t[0..n) at or after *pos, in any way postings
+ * write one: name@host.org (also with a full-width ＠), "name [at] host
+ * [dot] org", "name(at)host.org", "name {at} host . org", "name atmark
+ * host.org", and in running text "name at host dot org" (only when both
+ * sides look like an address: "look at the code" is prose). Writes the
+ * plain address to addr (emptied first), its span in t to [*a, *b), and
+ * moves *pos past it; *plain (may be NULL) says it was written plainly
+ * (name@host.org). False when there is none. Linear in n. */
+bool import_address_next(const char *t, size_t n, size_t *pos, jk_buf *addr, size_t *a, size_t *b,
+                         bool *plain);
+
+/* apply.c (0c) ------------------------------------------------------------- */
 
 /* Chooses p->apply when not set, in the order: explicit field (already in
  * p->apply), JSON-LD url (the caller puts it in p->apply), a link whose text
- * or sentence says apply, an email address the text says to send
- * applications to (as mailto: with the subject the posting asks for), an
- * obfuscated address, the source URL, none. Relative links resolve against
+ * says apply in any of the languages postings use or that opens an online
+ * form, a link whose sentence says apply, an email address the text says
+ * to send applications to (as mailto: with the subject the posting asks
+ * for; of addresses joined by "or", the first), a mailto: link in such a
+ * sentence, an address written to keep robots away, the source URL, none.
+ * A link whose text is an address while it goes elsewhere gives that
+ * address. Relative links resolve against
  * base (may be NULL). Only http, https and mailto survive. */
 int import_apply_choose(posting *p, const import_links *links, const char *base);
 /* Resolves href against base and returns a new string when the result is an
  * acceptable apply target (http, https, mailto), NULL otherwise. */
 char *import_url_accept(const char *href, const char *base);
+/* import_url_accept for a link to an online form (Google Forms, Typeform,
+ * Microsoft Forms, ...), without an embedded form's "embedded=true"; NULL
+ * when href is no form. Caller frees. */
+char *import_form_url(const char *href, const char *base);
 
-/* input.c (0b) ------------------------------------------------------------- */
+/* input.c (0d) ------------------------------------------------------------- */
 
 /* Refuses what no reader should see: empty or blank input, more than
  * IMPORT_MAX_BYTES, known binary formats (named in the message), binary
@@ -114,7 +162,7 @@ int import_check_input(const char *data, size_t len, jk_err *err);
  * set (caller frees) when a copy was made, else NULL. */
 int import_to_utf8(const char **data, size_t *len, char **owned, const import_opts *o, jk_err *err);
 
-/* support.c (0b) ----------------------------------------------------------- */
+/* support.c (0d) ----------------------------------------------------------- */
 
 /* True (and warns once, counting in *skipped) when out holds
  * IMPORT_MAX_POSTINGS postings since index first. */
