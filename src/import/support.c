@@ -58,12 +58,40 @@ static char *title_from_source(const char *source)
 	return t;
 }
 
+/* The deadline p's text states: in a block, or in a heading with the
+ * start of its section's first block ("Application deadline" over "27
+ * November 2024"). */
+static int deadline_in_text(posting *p)
+{
+	char date[11];
+	jk_buf b = {0};
+	int r = 0;
+	bool found = false;
+	for (size_t si = 0; si < p->nsections && !found && !r; si++) {
+		const posting_section *s = &p->sections[si];
+		if (s->heading && s->nblocks && s->blocks[0].text) {
+			b.len = 0;
+			r = jk_buf_printf(&b, "%s: %.200s", s->heading, s->blocks[0].text);
+			found = !r && import_deadline(b.data, b.len, date);
+		}
+		for (size_t bi = 0; bi < s->nblocks && !found && !r; bi++)
+			found = s->blocks[bi].text &&
+			        import_deadline(s->blocks[bi].text, s->blocks[bi].len, date);
+	}
+	jk_buf_free(&b);
+	if (!r && found)
+		r = posting_set(&p->expires, date, (size_t)-1);
+	return r;
+}
+
 int import_finish(posting_list *out, size_t first, const char *source)
 {
 	int r = JK_OK;
 	for (size_t i = first; i < out->n && !r; i++) {
 		posting *p = out->items[i];
 		r = posting_set_default(&p->source, source, (size_t)-1);
+		if (!r && !p->expires)
+			r = deadline_in_text(p);
 		if (!r && !p->title) {
 			char *t = title_from_source(source);
 			r = posting_set(&p->title, t ? t : "Open position", (size_t)-1);

@@ -110,6 +110,10 @@ bool import_words_has(const char *t, size_t n, const import_word *list, size_t c
 /* Whether a word may start or end at t[i] (between a letter and a non-letter,
  * or next to Han or kana). */
 bool import_word_boundary(const char *t, size_t n, size_t i);
+/* The letters of the word at t[i] (up to a non-letter), case-folded into
+ * out (cap bytes with the NUL): returns the bytes of t it spans, 0 when
+ * none or when it does not fit. */
+size_t import_fold_word(const char *t, size_t n, size_t i, char *out, size_t cap);
 /* Bytes of the sentence end at t[i] ('.', '!', '?' before a space or the end,
  * '。', '！', '？'), 0 when none. "Dr. Huang", "e.g. this" and initials end no
  * sentence. */
@@ -127,6 +131,18 @@ size_t import_sentence_end(const char *t, size_t n, size_t i);
  * (name@host.org). False when there is none. Linear in n. */
 bool import_address_next(const char *t, size_t n, size_t *pos, jk_buf *addr, size_t *a, size_t *b,
                          bool *plain);
+
+/* deadline.c (0b) ---------------------------------------------------------- */
+
+/* The deadline t[0..n) states plainly, as "YYYY-MM-DD" in out: a date that
+ * a deadline word labels ("Deadline: 27 November 2024", "apply by
+ * 01.02.2019", "closing date: 7.12.2020", "Bewerbungsschluss", "date
+ * limite", "fecha límite", "마감: 2025-03-01", "締切") or that "まで"/"까지"
+ * follows in a text about applying ("2026年1月12日まで"). The date must
+ * name its year and leave no doubt about the order of day and month
+ * ("3/4/2025" does not count); a date no deadline word labels never counts.
+ * False when there is none. Linear in n. */
+bool import_deadline(const char *t, size_t n, char out[11]);
 
 /* apply.c (0c) ------------------------------------------------------------- */
 
@@ -178,9 +194,10 @@ int import_push(int r, posting *p, import_links *links, const char *base, postin
 void import_drop_from(posting_list *out, size_t first);
 
 /* Finishes the postings a reader appended to out since index first: source
- * (borrowed, may be NULL) where unset, a title from the file name (or "Open
- * position") where there is none, then posting_finish(). Returns 0 or
- * JK_ENOMEM. */
+ * (borrowed, may be NULL) where unset, expires from a deadline the text
+ * states (import_deadline) where unset, a title from the file name (or
+ * "Open position") where there is none, then posting_finish(). Returns 0
+ * or JK_ENOMEM. */
 int import_finish(posting_list *out, size_t first, const char *source);
 
 /* posting_set after decoding HTML character references (titles in feeds

@@ -91,9 +91,18 @@ static bool folded_prefix(const char *t, size_t n, size_t i, const char *w, size
 static bool word_at(const char *t, size_t n, size_t i, bool start, const import_word *w,
                     size_t *len)
 {
-	uint32_t first;
-	jk_utf8_decode(w->w, strlen(w->w), &first);
-	bool any = unspaced(first);
+	unsigned char c = (unsigned char)t[i], w0 = (unsigned char)w->w[0];
+	/* Quick refusals: ASCII folds only to ASCII, and no character of three
+	 * bytes or more changes when folded. */
+	if ((c < 0x80) != (w0 < 0x80) || (c < 0x80 && (c >= 'A' && c <= 'Z' ? c + 32 : c) != w0) ||
+	    (c >= 0xE0 && c != w0))
+		return false;
+	bool any = false;
+	if (w0 >= 0xE3) {
+		uint32_t first;
+		jk_utf8_decode(w->w, strlen(w->w), &first);
+		any = unspaced(first);
+	}
 	if ((!start && !any) || !folded_prefix(t, n, i, w->w, len))
 		return false;
 	return any || w->mode == IMPORT_WORD_PREFIX || import_word_boundary(t, n, i + *len);
@@ -175,4 +184,24 @@ size_t import_sentence_end(const char *t, size_t n, size_t i)
 			return 0;
 	}
 	return 1;
+}
+
+size_t import_fold_word(const char *t, size_t n, size_t i, char *out, size_t cap)
+{
+	size_t j = i, k = 0;
+	while (j < n) {
+		uint32_t cp;
+		size_t d = jk_utf8_decode(t + j, n - j, &cp);
+		if (!wordish(cp) || (cp >= '0' && cp <= '9'))
+			break;
+		char tmp[4];
+		size_t l = jk_utf8_encode(fold(cp), tmp);
+		if (k + l + 1 > cap)
+			return 0;
+		memcpy(out + k, tmp, l);
+		k += l;
+		j += d;
+	}
+	out[k] = '\0';
+	return j - i;
 }
