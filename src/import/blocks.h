@@ -37,6 +37,16 @@ const xmlNode *html_find(const xmlNode *root, const char *name, size_t *count);
  * body. NULL when top is NULL. */
 const xmlNode *html_content_root(const xmlNode *top);
 
+/* The elements of a page that each hold one posting, when the page's
+ * structure repeats one block per job: two or more <h1> (else <h2> that
+ * name a role), each in an element of its own with text of its own, the
+ * elements together holding most of the page's text. units gets them in
+ * reading order (at most max), group[i] the posting each belongs to:
+ * neighbours in one parent that open with the same sub-heading are one
+ * posting written twice (in two languages). Returns how many, 0 when the
+ * page is one posting. Borrowed from root's document. */
+size_t html_posting_units(const xmlNode *root, const xmlNode **units, size_t *group, size_t max);
+
 /* hblocks.c (1b): HTML → blocks -------------------------------------------- */
 
 /* Flags for html_build and html_sections. */

@@ -84,6 +84,35 @@ static int deadline_in_text(posting *p)
 	return r;
 }
 
+/* A title that names no role ("Jobs", "Jobs :: Acme, Inc") yields to the
+ * first heading that does: the role it names after "we're looking for",
+ * or the heading itself. The organisation the old title named stays. */
+static int role_title(posting *p)
+{
+	size_t at = strcspn(p->title, ":|-\xE2"), n = strlen(p->title);
+	bool whole = import_generic_title(p->title, n);
+	if (!whole && !(at < n && at > 0 && import_generic_title(p->title, at)))
+		return JK_OK;
+	int r = JK_OK;
+	if (!whole) { /* "Jobs :: Acme, Inc": the rest names the organisation */
+		const char *rest = p->title + at;
+		while (*rest && strchr(":|- \xE2\x80\x93\x94", *rest))
+			rest++;
+		if (*rest && !import_generic_title(rest, strlen(rest)))
+			r = posting_set_default(&p->organization, rest, (size_t)-1);
+	}
+	for (size_t si = 0; !r && si < p->nsections; si++) {
+		const char *h = p->sections[si].heading;
+		if (!h || !import_names_role(h, strlen(h)))
+			continue;
+		char *role = import_role_phrase(h, strlen(h));
+		r = posting_set(&p->title, role ? role : h, (size_t)-1);
+		free(role);
+		break;
+	}
+	return r;
+}
+
 int import_finish(posting_list *out, size_t first, const char *source)
 {
 	int r = JK_OK;
@@ -92,6 +121,10 @@ int import_finish(posting_list *out, size_t first, const char *source)
 		r = posting_set_default(&p->source, source, (size_t)-1);
 		if (!r && !p->expires)
 			r = deadline_in_text(p);
+		if (!r && p->title)
+			r = import_title_split(p, NULL);
+		if (!r && p->title)
+			r = role_title(p);
 		if (!r && !p->title) {
 			char *t = title_from_source(source);
 			r = posting_set(&p->title, t ? t : "Open position", (size_t)-1);

@@ -144,6 +144,31 @@ bool import_address_next(const char *t, size_t n, size_t *pos, jk_buf *addr, siz
  * False when there is none. Linear in n. */
 bool import_deadline(const char *t, size_t n, char out[11]);
 
+/* titles.c (0b) ------------------------------------------------------------ */
+
+/* s[0..n) names a role: a noun such as engineer, designer, intern (plurals
+ * too) or a gender marker such as "(m/w/d)". */
+bool import_names_role(const char *s, size_t n);
+/* s[0..n) is a page title that names no role: "Jobs", "Careers", "Join
+ * us", "Open positions", "Stellenangebote", "採用情報"... */
+bool import_generic_title(const char *s, size_t n);
+/* "Company - Title", "Title | Company", "Jobs :: Company": when one side is
+ * the organisation (p->organization, hint (may be NULL, e.g. the page's
+ * og:site_name) or a name with a legal form such as "s.r.o." or "Inc"),
+ * p->title becomes the other side and p->organization (when empty) that
+ * one. Nothing changes without such evidence. */
+int import_title_split(posting *p, const char *hint);
+/* The organisation a page title names beside a generic part or the site
+ * name hint (may be NULL): "Jobs :: Immunant, Inc" gives "Immunant, Inc",
+ * "Zeppelin - Jobs: Software Engineer" with hint "Zeppelin" gives
+ * "Zeppelin". NULL when it names none. Caller frees. */
+char *import_title_org(const char *title, const char *hint);
+/* The role a sentence of s[0..n) names after a hiring phrase ("we're
+ * looking for a Node.js engineer to join" gives "Node.js engineer";
+ * plurals become one: "software engineers" gives "Software engineer").
+ * NULL when none. Caller frees. */
+char *import_role_phrase(const char *s, size_t n);
+
 /* apply.c (0c) ------------------------------------------------------------- */
 
 /* Chooses p->apply when not set, in the order: explicit field (already in
@@ -195,8 +220,10 @@ void import_drop_from(posting_list *out, size_t first);
 
 /* Finishes the postings a reader appended to out since index first: source
  * (borrowed, may be NULL) where unset, expires from a deadline the text
- * states (import_deadline) where unset, a title from the file name (or
- * "Open position") where there is none, then posting_finish(). Returns 0
+ * states (import_deadline) where unset; a generic title ("Jobs") yields to
+ * the first heading that names a role, and "Company - Title" is split
+ * (import_title_split); a title from the file name (or "Open position")
+ * where there is none, then posting_finish(). Returns 0
  * or JK_ENOMEM. */
 int import_finish(posting_list *out, size_t first, const char *source);
 
