@@ -111,17 +111,31 @@ static bool word_at(const char *t, size_t n, size_t i, bool start, const import_
 size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
                          size_t *len)
 {
+	/* The bytes a match may start with: most positions are refused at once. */
+	bool lead[256] = {false};
+	for (size_t k = 0; k < count; k++) {
+		unsigned char w0 = (unsigned char)list[k].w[0];
+		lead[w0] = true;
+		if (w0 >= 'a' && w0 <= 'z')
+			lead[w0 - 32] = true;
+		for (unsigned c = 0xC0; w0 >= 0xC0 && w0 < 0xE0 && c < 0xE0; c++)
+			lead[c] = true; /* folding may change a two-byte lead */
+	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)t[i];
-		if ((c & 0xC0) == 0x80 || c == ' ')
-			continue; /* inside a character, or between words */
+		if (!lead[c])
+			continue;
 		uint32_t cp;
 		jk_utf8_decode(t + i, n - i, &cp);
 		bool start = wordish(cp) && !wordish(cp_before(t, i));
 		if (!start && !unspaced(cp))
 			continue;
+		unsigned char fc = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 		for (size_t k = 0; k < count; k++) {
 			size_t l = 0;
+			unsigned char w0 = (unsigned char)list[k].w[0];
+			if ((fc < 0x80 || fc >= 0xE0) && w0 != fc)
+				continue;
 			if (word_at(t, n, i, start, &list[k], &l)) {
 				if (len)
 					*len = l;
