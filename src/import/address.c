@@ -169,8 +169,8 @@ static bool read_host(const char *t, size_t n, size_t e, jk_buf *out, size_t *en
 }
 
 /* An address whose at-mark starts at t[i]. */
-static bool address_at(const char *t, size_t n, size_t i, jk_buf *out, size_t *a, size_t *b,
-                       bool *plain)
+static bool address_at(const char *t, size_t n, size_t from, size_t i, jk_buf *out, size_t *a,
+                       size_t *b, bool *plain)
 {
 	int kind;
 	bool upper, word_dot = false;
@@ -178,10 +178,10 @@ static bool address_at(const char *t, size_t n, size_t i, jk_buf *out, size_t *a
 	if (!ml)
 		return false;
 	size_t le = i;
-	if (kind == AT_BRACKET && le > 0 && t[le - 1] == ' ')
+	if (kind == AT_BRACKET && le > from && t[le - 1] == ' ')
 		le--;
 	size_t ls = le;
-	while (ls > 0 && le - ls <= LOCAL_MAX && local_char((unsigned char)t[ls - 1]))
+	while (ls > from && le - ls <= LOCAL_MAX && local_char((unsigned char)t[ls - 1]))
 		ls--;
 	while (ls < le && t[ls] == '.')
 		ls++;
@@ -213,12 +213,14 @@ static bool address_at(const char *t, size_t n, size_t i, jk_buf *out, size_t *a
 bool import_address_next(const char *t, size_t n, size_t *pos, jk_buf *addr, size_t *a, size_t *b,
                          bool *plain)
 {
+	/* An address never begins inside the one before it. */
+	size_t from = *pos;
 	for (size_t i = *pos; i < n; i++) {
 		unsigned char c = (unsigned char)t[i];
 		if (c != '@' && c != 0xEF && c != ' ' && c != '[' && c != '(' && c != '{' &&
 		    c != '<')
 			continue;
-		if (address_at(t, n, i, addr, a, b, plain)) {
+		if (address_at(t, n, from, i, addr, a, b, plain)) {
 			*pos = *b;
 			return true;
 		}

@@ -126,7 +126,8 @@ size_t import_sentence_end(const char *t, size_t n, size_t i);
  * [dot] org", "name(at)host.org", "name {at} host . org", "name atmark
  * host.org", and in running text "name at host dot org" (only when both
  * sides look like an address: "look at the code" is prose). Writes the
- * plain address to addr (emptied first), its span in t to [*a, *b), and
+ * plain address to addr (emptied first), its span in t to [*a, *b) (never
+ * before the *pos given: addresses found one after another never overlap), and
  * moves *pos past it; *plain (may be NULL) says it was written plainly
  * (name@host.org). False when there is none. Linear in n. */
 bool import_address_next(const char *t, size_t n, size_t *pos, jk_buf *addr, size_t *a, size_t *b,
