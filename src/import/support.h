@@ -110,6 +110,15 @@ bool import_words_has(const char *t, size_t n, const import_word *list, size_t c
 /* Whether a word may start or end at t[i] (between a letter and a non-letter,
  * or next to Han or kana). */
 bool import_word_boundary(const char *t, size_t n, size_t i);
+/* t[0..n) says "apply" (a button, a link or its sentence) in one of the
+ * languages postings use: apply, bewerben/Bewerbung, postuler/candidature,
+ * candidatar/candidatura/aplicar, 応募/エントリー, 지원, 申请/应聘, solicitar,
+ * подать/откликнуться, prihlásiť/reagovať... */
+bool import_says_apply(const char *t, size_t n);
+/* t[0..n) tells the reader to send something to an address (send, email,
+ * CV, contact, senden, melden, envoyer, enviar, posielajte, резюме, 发送,
+ * メール, 이메일...). */
+bool import_says_send(const char *t, size_t n);
 /* The letters of the word at t[i] (up to a non-letter), case-folded into
  * out (cap bytes with the NUL): returns the bytes of t it spans, 0 when
  * none or when it does not fit. */

@@ -1,7 +1,8 @@
 /* words.c — layer 0a: words in prose, in the languages postings are written
  * in: finding one of a list of words (case-folded for Latin, Greek and
  * Cyrillic letters; CJK words anywhere, as those scripts do not separate
- * words) and where sentences end. Every scan is linear in the text. */
+ * words), where sentences end, and the words that say "apply" or "send it
+ * to" in the languages of postings. Every scan is linear in the text. */
 #include "support.h"
 
 #include <string.h>
@@ -218,4 +219,139 @@ size_t import_fold_word(const char *t, size_t n, size_t i, char *out, size_t cap
 	}
 	out[k] = '\0';
 	return j - i;
+}
+
+/* Words of postings ------------------------------------------------------- */
+
+/* Words that say "apply" on a button, a link or in the sentence around one. */
+static const import_word apply_words[] = {
+    {"apply", IMPORT_WORD_WHOLE},
+    {"bewerben", IMPORT_WORD_WHOLE},
+    {"bewirb", IMPORT_WORD_PREFIX},
+    {"bewerbung", IMPORT_WORD_PREFIX},
+    {"postuler", IMPORT_WORD_WHOLE},
+    {"postulez", IMPORT_WORD_WHOLE},
+    {"postular", IMPORT_WORD_WHOLE},
+    {"post\xC3\xBAlate", IMPORT_WORD_WHOLE},
+    {"candidature", IMPORT_WORD_PREFIX},
+    {"candidater", IMPORT_WORD_WHOLE},
+    {"candidatez", IMPORT_WORD_WHOLE},
+    {"candidatar", IMPORT_WORD_PREFIX},
+    {"candidate-se", IMPORT_WORD_WHOLE},
+    {"candidatura", IMPORT_WORD_PREFIX},
+    {"candidati", IMPORT_WORD_WHOLE},
+    {"aplicar", IMPORT_WORD_WHOLE},
+    {"solicitar", IMPORT_WORD_WHOLE},
+    {"solliciteer", IMPORT_WORD_PREFIX},
+    {"aplikuj", IMPORT_WORD_PREFIX},
+    {"prihl\xC3\xA1si\xC5\xA5", IMPORT_WORD_PREFIX},                          /* prihlásiť */
+    {"p\xC5\x99ihl\xC3\xA1sit", IMPORT_WORD_PREFIX},                          /* přihlásit */
+    {"reagova\xC5\xA5", IMPORT_WORD_PREFIX},                                  /* reagovať */
+    {"\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB0\xD1\x82\xD1\x8C", IMPORT_WORD_WHOLE},  /* подать */
+    {"\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB8", IMPORT_WORD_WHOLE},  /* подати */
+    {"\xD0\xBE\xD1\x82\xD0\xBA\xD0\xBB\xD0\xB8\xD0\xBA", IMPORT_WORD_PREFIX}, /* отклик */
+    {"\xD0\xB2\xD1\x96\xD0\xB4\xD0\xB3\xD1\x83\xD0\xBA", IMPORT_WORD_PREFIX}, /* відгук */
+    {"\xE5\xBF\x9C\xE5\x8B\x9F", IMPORT_WORD_WHOLE},                          /* 応募 */
+    {"\xE3\x82\xA8\xE3\x83\xB3\xE3\x83\x88\xE3\x83\xAA\xE3\x83\xBC",
+     IMPORT_WORD_WHOLE},                              /* エントリー */
+    {"\xEC\xA7\x80\xEC\x9B\x90", IMPORT_WORD_PREFIX}, /* 지원 */
+    {"\xE7\x94\xB3\xE8\xAF\xB7", IMPORT_WORD_WHOLE},  /* 申请 */
+    {"\xE7\x94\xB3\xE8\xAB\x8B", IMPORT_WORD_WHOLE},  /* 申請 */
+    {"\xE5\xBA\x94\xE8\x81\x98", IMPORT_WORD_WHOLE},  /* 应聘 */
+};
+
+/* Words that tell the reader to send something to an address. */
+static const import_word send_words[] = {
+    {"send", IMPORT_WORD_PREFIX}, /* also German senden */
+    {"submit", IMPORT_WORD_PREFIX},
+    {"email", IMPORT_WORD_PREFIX},
+    {"e-mail", IMPORT_WORD_PREFIX},
+    {"mail", IMPORT_WORD_PREFIX},
+    {"contact", IMPORT_WORD_PREFIX}, /* also French, Spanish contacto */
+    {"resume", IMPORT_WORD_PREFIX},
+    {"r\xC3\xA9sum\xC3\xA9", IMPORT_WORD_PREFIX},
+    {"cv", IMPORT_WORD_WHOLE},
+    {"cvs", IMPORT_WORD_WHOLE},
+    {"apply", IMPORT_WORD_WHOLE},
+    {"application", IMPORT_WORD_PREFIX},
+    {"write", IMPORT_WORD_WHOLE},
+    {"schick", IMPORT_WORD_PREFIX},
+    {"zusend", IMPORT_WORD_PREFIX},
+    {"bewerb", IMPORT_WORD_PREFIX},
+    {"lebenslauf", IMPORT_WORD_PREFIX},
+    {"kontakt", IMPORT_WORD_PREFIX}, /* German, Slovak, Czech, Polish */
+    {"meld", IMPORT_WORD_PREFIX},
+    {"wenden", IMPORT_WORD_WHOLE},
+    {"envoy", IMPORT_WORD_PREFIX},
+    {"adress", IMPORT_WORD_PREFIX},
+    {"candidat", IMPORT_WORD_PREFIX},
+    {"courriel", IMPORT_WORD_PREFIX},
+    {"postul", IMPORT_WORD_PREFIX},
+    {"envi", IMPORT_WORD_PREFIX},
+    {"env\xC3\xAD", IMPORT_WORD_PREFIX}, /* envíe */
+    {"curr\xC3\xAD"
+     "culum",
+     IMPORT_WORD_PREFIX},
+    {"curriculum", IMPORT_WORD_PREFIX},
+    {"correo", IMPORT_WORD_PREFIX},
+    {"contat", IMPORT_WORD_PREFIX},
+    {"solicitud", IMPORT_WORD_PREFIX},
+    {"invia", IMPORT_WORD_PREFIX},
+    {"stuur", IMPORT_WORD_PREFIX},
+    {"sollicit", IMPORT_WORD_PREFIX},
+    {"posiel", IMPORT_WORD_PREFIX},
+    {"po\xC5\xA1l", IMPORT_WORD_PREFIX}, /* pošlite */
+    {"za\xC5\xA1l", IMPORT_WORD_PREFIX}, /* zašlite */
+    {"zasiel", IMPORT_WORD_PREFIX},
+    {"pos\xC3\xADl", IMPORT_WORD_PREFIX},     /* posílejte */
+    {"\xC5\xBEivotopis", IMPORT_WORD_PREFIX}, /* životopis */
+    {"prihl\xC3\xA1s", IMPORT_WORD_PREFIX},   /* prihláste */
+    {"reag", IMPORT_WORD_PREFIX},
+    {"wy\xC5\x9Blij", IMPORT_WORD_PREFIX},                                    /* wyślij */
+    {"\xD0\xBE\xD1\x82\xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2", IMPORT_WORD_PREFIX}, /* отправ */
+    {"\xD0\xBF\xD1\x80\xD0\xB8\xD1\x81\xD1\x8B\xD0\xBB", IMPORT_WORD_PREFIX}, /* присыл */
+    {"\xD0\xBF\xD1\x80\xD0\xB8\xD1\x88\xD0\xBB", IMPORT_WORD_PREFIX},         /* пришл */
+    {"\xD1\x80\xD0\xB5\xD0\xB7\xD1\x8E\xD0\xBC\xD0\xB5", IMPORT_WORD_PREFIX}, /* резюме */
+    {"\xD0\xBF\xD0\xB8\xD1\x88\xD0\xB8", IMPORT_WORD_PREFIX},                 /* пиши */
+    {"\xD0\xBD\xD0\xB0\xD0\xBF\xD0\xB8\xD1\x88", IMPORT_WORD_PREFIX},         /* напиш */
+    {"\xD0\xBD\xD0\xB0\xD0\xB4\xD1\x81\xD0\xB8\xD0\xBB", IMPORT_WORD_PREFIX}, /* надсил */
+    {"\xD0\xBD\xD0\xB0\xD0\xB4\xD1\x96\xD1\x88\xD0\xBB", IMPORT_WORD_PREFIX}, /* надішл */
+    {"\xD0\xBA\xD0\xBE\xD0\xBD\xD1\x82\xD0\xB0\xD0\xBA\xD1\x82", IMPORT_WORD_PREFIX}, /* контакт */
+    {"\xD0\xBF\xD0\xBE\xD1\x87\xD1\x82", IMPORT_WORD_PREFIX},                         /* почт */
+    {"\xD0\xBF\xD0\xBE\xD1\x88\xD1\x82", IMPORT_WORD_PREFIX},                         /* пошт */
+    {"\xD0\xBE\xD1\x82\xD0\xBA\xD0\xBB\xD0\xB8\xD0\xBA", IMPORT_WORD_PREFIX}, /* отклик */
+    {"\xD0\xB2\xD1\x96\xD0\xB4\xD0\xB3\xD1\x83\xD0\xBA", IMPORT_WORD_PREFIX}, /* відгук */
+    {"\xE5\x8F\x91\xE9\x80\x81", IMPORT_WORD_WHOLE},                          /* 发送 */
+    {"\xE5\x8F\x91\xE8\x87\xB3", IMPORT_WORD_WHOLE},                          /* 发至 */
+    {"\xE5\x8F\x91\xE5\x88\xB0", IMPORT_WORD_WHOLE},                          /* 发到 */
+    {"\xE7\x94\xB5\xE9\x82\xAE", IMPORT_WORD_WHOLE},                          /* 电邮 */
+    {"\xE9\x82\xAE\xE4\xBB\xB6", IMPORT_WORD_WHOLE},                          /* 邮件 */
+    {"\xE9\x82\xAE\xE7\xAE\xB1", IMPORT_WORD_WHOLE},                          /* 邮箱 */
+    {"\xE7\xAE\x80\xE5\x8E\x86", IMPORT_WORD_WHOLE},                          /* 简历 */
+    {"\xE8\x81\x94\xE7\xB3\xBB", IMPORT_WORD_WHOLE},                          /* 联系 */
+    {"\xE6\x8A\x95\xE9\x80\x92", IMPORT_WORD_WHOLE},                          /* 投递 */
+    {"\xE7\x94\xB3\xE8\xAF\xB7", IMPORT_WORD_WHOLE},                          /* 申请 */
+    {"\xE5\xBA\x94\xE8\x81\x98", IMPORT_WORD_WHOLE},                          /* 应聘 */
+    {"\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB", IMPORT_WORD_WHOLE},              /* メール */
+    {"\xE9\x80\x81", IMPORT_WORD_WHOLE},                          /* 送 (送付, お送り) */
+    {"\xE5\xBF\x9C\xE5\x8B\x9F", IMPORT_WORD_WHOLE},              /* 応募 */
+    {"\xE9\x80\xA3\xE7\xB5\xA1", IMPORT_WORD_WHOLE},              /* 連絡 */
+    {"\xE5\xB1\xA5\xE6\xAD\xB4\xE6\x9B\xB8", IMPORT_WORD_WHOLE},  /* 履歴書 */
+    {"\xEC\x9D\xB4\xEB\xA9\x94\xEC\x9D\xBC", IMPORT_WORD_PREFIX}, /* 이메일 */
+    {"\xEB\xA9\x94\xEC\x9D\xBC", IMPORT_WORD_PREFIX},             /* 메일 */
+    {"\xEC\xA7\x80\xEC\x9B\x90", IMPORT_WORD_PREFIX},             /* 지원 */
+    {"\xEB\xB3\xB4\xEB\x82\xB4", IMPORT_WORD_PREFIX},             /* 보내 */
+    {"\xEC\x97\xB0\xEB\x9D\xBD", IMPORT_WORD_PREFIX},             /* 연락 */
+    {"\xEC\x9D\xB4\xEB\xA0\xA5\xEC\x84\x9C", IMPORT_WORD_PREFIX}, /* 이력서 */
+    {"\xEC\xA0\x9C\xEC\xB6\x9C", IMPORT_WORD_PREFIX},             /* 제출 */
+};
+
+bool import_says_apply(const char *t, size_t n)
+{
+	return import_words_has(t, n, apply_words, JK_ARRAY_LEN(apply_words));
+}
+
+bool import_says_send(const char *t, size_t n)
+{
+	return import_words_has(t, n, send_words, JK_ARRAY_LEN(send_words));
 }
