@@ -1,7 +1,9 @@
 /* The apply-target logic (src/import/apply.c): URL acceptance and
- * resolution, and the chooser that reads links, sentences and (obfuscated)
- * e-mail addresses. Input lines: href, base, link text, then the posting's
- * body, one block per line. */
+ * resolution, online forms, the chooser that reads links, sentences and
+ * (obfuscated) e-mail addresses, and the prose readers beside it: the
+ * address scanner (address.c), deadlines (deadline.c) and titles
+ * (titles.c). Input lines: href, base, link text, then the posting's body,
+ * one block per line. */
 #include "fuzz.h"
 
 #include <stdlib.h>
@@ -20,6 +22,35 @@ static char *line(char **s)
 	return l;
 }
 
+/* Every address the scanner finds lies inside the text, in order, and is
+ * a valid address; a deadline is a date; a role phrase is valid text. */
+static void scan_prose(const char *body)
+{
+	size_t n = strlen(body), pos = 0, a, b, last = 0;
+	jk_buf addr = {0};
+	while (import_address_next(body, n, &pos, &addr, &a, &b, NULL)) {
+		if (a < last || b > n || a >= b || pos != b || addr.len > 254 ||
+		    !memchr(addr.data, '@', addr.len))
+			fz_fail("address span or length wrong", body);
+		last = b;
+	}
+	jk_buf_free(&addr);
+	char date[11];
+	if (import_deadline(body, n, date) &&
+	    (strlen(date) != 10 || date[4] != '-' || date[7] != '-'))
+		fz_fail("deadline is no YYYY-MM-DD date", date);
+	/* Readers give these functions valid UTF-8; they must keep it so. */
+	bool valid = jk_utf8_valid(body, n);
+	char *role = import_role_phrase(body, n);
+	if (role && valid && !jk_utf8_valid(role, strlen(role)))
+		fz_fail("role phrase is not UTF-8", role);
+	free(role);
+	char *org = import_title_org(body, NULL);
+	if (org && valid && !jk_utf8_valid(org, strlen(org)))
+		fz_fail("organisation is not UTF-8", org);
+	free(org);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size > FZ_MAX_INPUT)
@@ -34,6 +65,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *u = import_url_accept(href, *base ? base : NULL);
 	fz_check_apply(u);
 	free(u);
+	u = import_form_url(href, *base ? base : NULL);
+	fz_check_apply(u);
+	free(u);
+	scan_prose(body);
 	u = import_url_accept(base, NULL);
 	fz_check_apply(u);
 	free(u);
@@ -51,6 +86,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		kind = (kind + 1) % 2;
 	}
+	if (!r)
+		r = posting_set(&p->title, text, (size_t)-1);
+	if (!r)
+		r = import_title_split(p, *base ? base : NULL);
 	if (!r)
 		r = import_apply_choose(p, &links, *base ? base : NULL);
 	if (!r) {

@@ -585,6 +585,142 @@ static void test_hostile_jsonld(void **state)
 	posting_list_free(&l);
 }
 
+/* Reads a real-world fixture through the front door. */
+static void real_world(const char *file, posting_list *l)
+{
+	char rel[200];
+	snprintf(rel, sizeof rel, "real-world/%s", file);
+	size_t len;
+	char *data = tu_read(tu_fixture(rel), &len);
+	posting_list_init(l);
+	tu_import_ok(data, len, file, l);
+	free(data);
+}
+
+/* A generic page title yields to the heading that names the role; the
+ * organisation comes from the <title> or the site name. */
+static void test_generic_title(void **state)
+{
+	(void)state;
+	posting_list l;
+	real_world("html-immunant-jobs.html", &l);
+	assert_string_equal(l.items[0]->title, "Software engineer");
+	assert_string_equal(l.items[0]->organization, "Immunant, Inc");
+	posting_list_free(&l);
+	real_world("html-zeppelin-software-engineer.html", &l);
+	assert_string_equal(l.items[0]->title, "Software Engineer");
+	assert_string_equal(l.items[0]->organization, "Zeppelin");
+	posting_list_free(&l);
+
+	const char a[] =
+	    "<html><head><title>Careers | Acme</title></head><body><h1>Careers</h1>"
+	    "<h2>Backend Developer (m/w/d)</h2><p>We build things in Go.</p></body></html>";
+	jk_err err = {0};
+	assert_int_equal(import_src(a, sizeof a - 1, "a.html", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "Backend Developer (m/w/d)");
+	assert_string_equal(l.items[0]->organization, "Acme");
+	posting_list_free(&l);
+	/* No heading names a role: the generic title stays, honestly. */
+	const char b[] = "<html><body><h1>Jobs</h1><h2>About us</h2><p>We build things.</p>"
+	                 "</body></html>";
+	assert_int_equal(import_src(b, sizeof b - 1, "b.html", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "Jobs");
+	posting_list_free(&l);
+}
+
+/* "Company - Title" splits only when one side is known to be the company. */
+static void test_title_split(void **state)
+{
+	(void)state;
+	jk_err err = {0};
+	posting_list l;
+	const char a[] = "<html><head><meta property='og:site_name' content='Acme'>"
+	                 "<title>x</title></head><body><h1>Acme - Data Analyst</h1>"
+	                 "<p>Numbers all day.</p></body></html>";
+	assert_int_equal(import_src(a, sizeof a - 1, "a.html", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "Data Analyst");
+	assert_string_equal(l.items[0]->organization, "Acme");
+	posting_list_free(&l);
+	const char b[] = "<html><body><h1>Barista | Kaffee Rösterei GmbH</h1><p>Coffee.</p>"
+	                 "</body></html>";
+	assert_int_equal(import_src(b, sizeof b - 1, "b.html", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "Barista");
+	assert_string_equal(l.items[0]->organization, "Kaffee Rösterei GmbH");
+	posting_list_free(&l);
+	/* No evidence: the title stays whole. */
+	const char c[] = "<html><body><h1>Senior Engineer - Backend</h1><p>Go.</p></body></html>";
+	assert_int_equal(import_src(c, sizeof c - 1, "c.html", &l, &err), 0);
+	assert_string_equal(l.items[0]->title, "Senior Engineer - Backend");
+	assert_null(l.items[0]->organization);
+	posting_list_free(&l);
+	/* The same rule for every reader: a front-matter title too. */
+	real_world("sk-pracujucemamy-zooza-success-specialist.html", &l);
+	assert_string_equal(l.items[0]->title, "Success Specialist");
+	assert_string_equal(l.items[0]->organization, "Zooza s.r.o.");
+	posting_list_free(&l);
+}
+
+/* A page that repeats one block per job gives one posting per block. */
+static void test_several_postings(void **state)
+{
+	(void)state;
+	/* The bilingual page's body (its front matter cut off): each block holds
+	 * one posting in Slovak and in Ukrainian side by side. */
+	size_t len;
+	char *data = tu_read(tu_fixture("real-world/sk-uk-pracujucemamy-ua-bilingual.html"), &len);
+	const char *body = strstr(data + 3, "+++\n");
+	assert_non_null(body);
+	body += 4;
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(body, len - (size_t)(body - data), "ua.html", &l);
+	assert_true(l.n >= 5);
+	assert_string_equal(l.items[0]->title, "Kadern\xC3\xAD\xC4\x8Dka / \xD0\x9F\xD0\xB5\xD1\x80"
+	                                       "\xD1\x83\xD0\xBA\xD0\xB0\xD1\x80");
+	assert_string_equal(l.items[0]->apply, "mailto:oroszovaivana@gmail.com");
+	assert_string_equal(l.items[2]->apply, "mailto:sedovapeta@gmail.com");
+	assert_true(tu_contains(l.items[0], "Ju\xC5\xBEn\xC3\xA1 trieda 17"));
+	assert_false(tu_contains(l.items[0], "sedovapeta@gmail.com"));
+	posting_list_free(&l);
+	free(data);
+
+	/* Job cards, each with its own contact. */
+	const char cards[] =
+	    "<html><body><h1>Open roles</h1><div class='jobs'>"
+	    "<div class='job'><h2>Line Cook</h2><p>Cook our menu six nights a week in a small "
+	    "kitchen. Send your CV to cook@example.org.</p></div>"
+	    "<div class='job'><h2>Pastry Chef</h2><p>Bake bread and cakes from four in the "
+	    "morning. Send your CV to pastry@example.org.</p></div></div></body></html>";
+	jk_err err = {0};
+	assert_int_equal(import_src(cards, sizeof cards - 1, "c.html", &l, &err), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0]->title, "Line Cook");
+	assert_string_equal(l.items[0]->apply, "mailto:cook@example.org");
+	assert_string_equal(l.items[1]->title, "Pastry Chef");
+	assert_string_equal(l.items[1]->apply, "mailto:pastry@example.org");
+	posting_list_free(&l);
+
+	/* One posting whose sections are wrapped alike stays one posting. */
+	const char one[] =
+	    "<html><body><h1>Line Cook</h1>"
+	    "<section><h2>What you do</h2><p>Cook our menu six nights a week in a small kitchen "
+	    "with three others.</p></section>"
+	    "<section><h2>What you bring</h2><p>Two years on a line, calm hands, a clean "
+	    "station and a sense of humour.</p></section></body></html>";
+	assert_int_equal(import_src(one, sizeof one - 1, "o.html", &l, &err), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0]->title, "Line Cook");
+	posting_list_free(&l);
+
+	/* Two h1 with no element of their own around them: one posting. */
+	const char flat[] = "<html><body><h1>Cook</h1><p>Cook our menu six nights a week in a "
+	                    "small kitchen.</p><h1>Baker</h1><p>Bake bread from four in the "
+	                    "morning in a small bakery.</p></body></html>";
+	assert_int_equal(import_src(flat, sizeof flat - 1, "f.html", &l, &err), 0);
+	assert_int_equal(l.n, 1);
+	posting_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -603,6 +739,9 @@ int main(void)
 	    cmocka_unit_test(test_jsonld_several_scripts),
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_hostile_jsonld),
+	    cmocka_unit_test(test_generic_title),
+	    cmocka_unit_test(test_title_split),
+	    cmocka_unit_test(test_several_postings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -248,12 +248,57 @@ static void test_separator(void **state)
 	assert_false(import_text_separator(s, strlen(s), &pos, &end));
 }
 
+/* A title line is a title; a label, a greeting or prose is not, and a text
+ * without one takes the role its hiring sentence names, else the file's
+ * name (never a guess). */
+static void test_title_line(void **state)
+{
+	(void)state;
+	struct {
+		const char *text, *want;
+	} cases[] = {
+	    {"Barista\n\nWe make coffee.\n", "Barista"},
+	    {"Quick facts:\n1. We use Node.js\n2. We are in SF\n\nEmail me - a@example.com\n",
+	     "Posting"},
+	    {"Hi all!\n\nWe are looking for a Node.js engineer to join our team in SF.\n",
+	     "Node.js engineer"},
+	    {"Hello,\n\nOur lab is hiring two postdoctoral researchers in genomics.\n",
+	     "Postdoctoral researcher"},
+	    {"We're hiring!\n\nWe need a barista who loves mornings.\n", "Barista"},
+	    {"Our cafe opened in 2011 and we have served coffee ever since then.\n\nIt is nice.\n",
+	     "Posting"},
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
+		posting_list l;
+		posting_list_init(&l);
+		jk_err err = {0};
+		assert_int_equal(import_text_doc(cases[i].text, strlen(cases[i].text), &l, &err),
+		                 0);
+		if (strcmp(l.items[0]->title, cases[i].want))
+			fail_msg("case %zu: title %s, wanted %s", i, l.items[0]->title,
+			         cases[i].want);
+		posting_list_free(&l);
+	}
+	/* The real one: no title line and no role named. */
+	size_t len;
+	char *data = tu_read(tu_fixture("real-world/txt-yahoo-node-hiring.txt"), &len);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(data, len, "txt-yahoo-node-hiring.txt", &l);
+	assert_string_equal(l.items[0]->title, "Txt yahoo node hiring");
+	assert_string_equal(l.items[0]->apply, "mailto:mdp@yahoo-inc.com");
+	assert_non_null(tu_section(l.items[0], "Quick facts"));
+	posting_list_free(&l);
+	free(data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_full_posting), cmocka_unit_test(test_apply_link_from_text),
 	    cmocka_unit_test(test_japanese),     cmocka_unit_test(test_many_postings),
 	    cmocka_unit_test(test_hostile),      cmocka_unit_test(test_separator),
+	    cmocka_unit_test(test_title_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,7 +11,6 @@
 #include <strings.h>
 
 #define URL_MAX 2000 /* longer targets make unreadable QR codes */
-#define ADDR_MAX 254 /* RFC 5321 path limit */
 #define SUBJECT_MAX 200
 #define SENTENCE_MAX 1000 /* bytes looked at on each side: keeps scans linear */
 #define LINKS_MAX 256     /* links whose sentences are looked at */
@@ -213,25 +212,11 @@ static bool is_word_char(unsigned char c)
 	return isalnum(c) || c >= 0x80;
 }
 
-/* Whether t[0..n) holds word as a whole word, ASCII case-insensitively. */
-static bool has_word(const char *t, size_t n, const char *word)
+/* Whether a sentence ends right before t[s]. */
+static bool sentence_starts(const char *t, size_t n, size_t s)
 {
-	size_t k = strlen(word);
-	for (size_t i = 0; i + k <= n; i++) {
-		if (strncasecmp(t + i, word, k) != 0)
-			continue;
-		bool before = i == 0 || !is_word_char((unsigned char)t[i - 1]);
-		bool after = i + k == n || !is_word_char((unsigned char)t[i + k]);
-		if (before && after)
-			return true;
-	}
-	return false;
-}
-
-/* A sentence end: '.', '!' or '?' followed by a space or the end. */
-static bool ends_sentence(const char *t, size_t n, size_t i)
-{
-	return (t[i] == '.' || t[i] == '!' || t[i] == '?') && (i + 1 == n || t[i + 1] == ' ');
+	return (s >= 2 && t[s - 1] == ' ' && import_sentence_end(t, n, s - 2) == 1) ||
+	       (s >= 3 && import_sentence_end(t, n, s - 3) == 3);
 }
 
 /* The sentence of t[0..n) around position pos, as [*a, *b); at most
@@ -239,36 +224,15 @@ static bool ends_sentence(const char *t, size_t n, size_t i)
 static void sentence_at(const char *t, size_t n, size_t pos, size_t *a, size_t *b)
 {
 	size_t s = pos;
-	while (s > 0 && pos - s < SENTENCE_MAX &&
-	       !(s >= 2 && t[s - 1] == ' ' && ends_sentence(t, n, s - 2)))
+	while (s > 0 && pos - s < SENTENCE_MAX && !sentence_starts(t, n, s))
 		s--;
-	size_t e = pos;
-	while (e < n && e - pos < SENTENCE_MAX && !ends_sentence(t, n, e))
+	size_t e = pos, k = 0;
+	while (e < n && e - pos < SENTENCE_MAX && !(k = import_sentence_end(t, n, e)))
 		e++;
 	*a = s;
-	*b = e < n ? e + 1 : n;
-}
-
-static bool says_apply(const char *t, size_t n)
-{
-	return has_word(t, n, "apply");
-}
-
-/* The sentence tells the reader to send something to an address. */
-static bool says_send(const char *t, size_t n)
-{
-	static const char *const words[] = {"send",         "submit",
-	                                    "email",        "e-mail",
-	                                    "mail",         "contact",
-	                                    "resume",       "resumes",
-	                                    "cv",           "cvs",
-	                                    "apply",        "application",
-	                                    "applications", "r\xC3\xA9sum\xC3\xA9",
-	                                    "write"};
-	for (size_t i = 0; i < JK_ARRAY_LEN(words); i++)
-		if (has_word(t, n, words[i]))
-			return true;
-	return false;
+	*b = e < n ? e + (k ? k : 1) : n;
+	if (*b > n)
+		*b = n;
 }
 
 /* Subjects -------------------------------------------------------------------- */
@@ -383,119 +347,7 @@ static char *find_subject(const char *t, size_t a, size_t b)
 	return NULL;
 }
 
-/* Email addresses ------------------------------------------------------------- */
-
-static bool is_local_char(unsigned char c)
-{
-	return isalnum(c) || c == '.' || c == '_' || c == '+' || c == '-';
-}
-
-static bool is_label_char(unsigned char c)
-{
-	return isalnum(c) || c == '-';
-}
-
-/* Whether the domain labels end in a plausible top-level domain. */
-static bool tld_ok(const char *d, size_t n)
-{
-	size_t k = 0;
-	while (k < n && d[n - 1 - k] != '.')
-		k++;
-	if (k < 2 || k == n)
-		return false;
-	for (size_t i = n - k; i < n; i++)
-		if (!isalpha((unsigned char)d[i]))
-			return false;
-	return true;
-}
-
-/* A plain address around the '@' at t[at]: [*a, *b) when valid. */
-static bool plain_address(const char *t, size_t n, size_t at, size_t *a, size_t *b)
-{
-	size_t s = at;
-	while (s > 0 && is_local_char((unsigned char)t[s - 1]))
-		s--;
-	while (s < at && t[s] == '.')
-		s++;
-	size_t e = at + 1;
-	while (e < n && (is_label_char((unsigned char)t[e]) || t[e] == '.'))
-		e++;
-	while (e > at + 1 && (t[e - 1] == '.' || t[e - 1] == '-'))
-		e--;
-	if (s == at || e - s > ADDR_MAX || !tld_ok(t + at + 1, e - at - 1))
-		return false;
-	for (size_t i = at + 1; i + 1 < e; i++)
-		if (t[i] == '.' && t[i + 1] == '.')
-			return false;
-	*a = s;
-	*b = e;
-	return true;
-}
-
-/* Matches one of words at t[i] (case-insensitive): its length, 0 if none. */
-static size_t match_any(const char *t, size_t n, size_t i, const char *const *words, size_t nw)
-{
-	for (size_t k = 0; k < nw; k++) {
-		size_t l = strlen(words[k]);
-		if (i + l <= n && strncasecmp(t + i, words[k], l) == 0)
-			return l;
-	}
-	return 0;
-}
-
-static const char *const at_marks[] = {" [at] ", " (at) ", " {at} ", " <at> ", "[at]",
-                                       "(at)",   "{at}",   "<at>",   " at "};
-static const char *const dot_marks[] = {" [dot] ", " (dot) ", " {dot} ", "[dot]",
-                                        "(dot)",   "{dot}",   " dot "};
-
-/* An obfuscated address ("name AT host dot com", "name [at] host [dot] com")
- * whose at-mark starts at t[i]: writes the plain address to out and the
- * span to [*a, *b). A bare lowercase " at " needs a spelled-out dot, so
- * "apply at careers.example.com" is not mistaken for an address. */
-static bool obfuscated_address(const char *t, size_t n, size_t i, jk_buf *out, size_t *a, size_t *b)
-{
-	size_t ml = match_any(t, n, i, at_marks, JK_ARRAY_LEN(at_marks));
-	if (!ml)
-		return false;
-	bool bare =
-	    t[i] == ' ' && t[i + 1] != '[' && t[i + 1] != '(' && t[i + 1] != '{' && t[i + 1] != '<';
-	bool upper = bare && t[i + 1] == 'A' && t[i + 2] == 'T';
-	size_t s = i;
-	while (s > 0 && is_local_char((unsigned char)t[s - 1]))
-		s--;
-	if (s == i)
-		return false;
-	out->len = 0;
-	if (jk_buf_append(out, t + s, i - s) || jk_buf_putc(out, '@'))
-		return false;
-	size_t dom = out->len, e = i + ml, dots = 0;
-	bool spelled = false;
-	for (;;) {
-		size_t l = e;
-		while (l < n && is_label_char((unsigned char)t[l]))
-			l++;
-		if (l == e || jk_buf_append(out, t + e, l - e))
-			return false;
-		e = l;
-		size_t dl = match_any(t, n, e, dot_marks, JK_ARRAY_LEN(dot_marks));
-		if (dl)
-			spelled = true;
-		else if (e + 1 < n && t[e] == '.' && is_label_char((unsigned char)t[e + 1]))
-			dl = 1;
-		if (!dl || e + dl >= n || !is_label_char((unsigned char)t[e + dl]))
-			break;
-		if (jk_buf_putc(out, '.'))
-			return false;
-		dots++;
-		e += dl;
-	}
-	if (!dots || (bare && !upper && !spelled) || out->len > ADDR_MAX ||
-	    !tld_ok(out->data + dom, out->len - dom))
-		return false;
-	*a = s;
-	*b = e;
-	return true;
-}
+/* Email addresses in the text ---------------------------------------------- */
 
 /* Percent-encodes s for a mailto: header value (RFC 6068). */
 static int put_encoded(jk_buf *b, const char *s)
@@ -536,15 +388,15 @@ static int set_mailto(posting *p, const char *addr, size_t alen, const char *t, 
 	return r;
 }
 
-/* End of the sentence starting at t[a]: past its '.', '!' or '?', or
- * after 2 * SENTENCE_MAX bytes (at a space when there is one). */
+/* End of the sentence starting at t[a]: past its end mark, or after
+ * 2 * SENTENCE_MAX bytes (at a space when there is one). */
 static size_t sentence_end(const char *t, size_t n, size_t a)
 {
-	size_t e = a, cap = a + 2 * SENTENCE_MAX;
-	while (e < n && e < cap && !ends_sentence(t, n, e))
+	size_t e = a, cap = a + 2 * SENTENCE_MAX, k = 0;
+	while (e < n && e < cap && !(k = import_sentence_end(t, n, e)))
 		e++;
 	if (e < n && e < cap)
-		return e + 1;
+		return e + k;
 	if (e >= n)
 		return n;
 	while (e > a + SENTENCE_MAX && t[e] != ' ')
@@ -552,43 +404,48 @@ static size_t sentence_end(const char *t, size_t n, size_t a)
 	return e;
 }
 
-/* Looks for an address in a sentence of t that says to send something to
- * it; obfuscated addresses only when want_obfuscated. One pass over the
- * sentences, so the work stays linear in the text. 1 when p->apply was
- * set, 0 when none, negative on error. */
-static int email_in_text(posting *p, const char *t, bool want_obfuscated)
+/* The first address of the first sentence of t that says to send something
+ * to it. With plain_only, only a sentence that holds a plainly written
+ * address counts; its first address still wins ("name [at] host [dot] org
+ * or name@host.org"). One pass over the sentences: linear in the text. 1
+ * when p->apply was set, 0 when none, negative on error. */
+static int email_in_text(posting *p, const char *t, bool plain_only)
 {
 	size_t n = strlen(t);
-	jk_buf addr = {0};
+	jk_buf addr = {0}, first = {0};
 	int found = 0;
 	for (size_t sa = 0, sb; sa < n && !found; sa = sb) {
 		sb = sentence_end(t, n, sa);
-		if (!says_send(t + sa, sb - sa))
+		if (!import_says_send(t + sa, sb - sa))
 			continue;
-		for (size_t i = sa; i < sb && !found; i++) {
-			size_t a, b;
-			if (!want_obfuscated && t[i] == '@' && plain_address(t, n, i, &a, &b)) {
-				int r = set_mailto(p, t + a, b - a, t, sa, sb, n);
-				found = r ? r : 1;
-			} else if (want_obfuscated && obfuscated_address(t, n, i, &addr, &a, &b)) {
-				int r = set_mailto(p, addr.data, addr.len, t, sa, sb, n);
+		size_t pos = sa, a, b;
+		bool plain, any_plain = false, have = false;
+		while (!found && import_address_next(t, sb, &pos, &addr, &a, &b, &plain)) {
+			if (!have && (found = jk_buf_append(&first, addr.data, addr.len)))
+				break;
+			have = true;
+			any_plain = any_plain || plain;
+			if (any_plain || !plain_only) {
+				int r = set_mailto(p, first.data, first.len, t, sa, sb, n);
 				found = r ? r : 1;
 			}
 		}
+		first.len = 0;
 	}
 	jk_buf_free(&addr);
+	jk_buf_free(&first);
 	return found;
 }
 
 /* Runs email_in_text over every block of p in reading order. */
-static int email_in_blocks(posting *p, bool want_obfuscated)
+static int email_in_blocks(posting *p, bool plain_only)
 {
 	for (size_t si = 0; si < p->nsections; si++) {
 		const posting_section *s = &p->sections[si];
 		for (size_t bi = 0; bi < s->nblocks; bi++) {
 			if (!s->blocks[bi].text)
 				continue;
-			int r = email_in_text(p, s->blocks[bi].text, want_obfuscated);
+			int r = email_in_text(p, s->blocks[bi].text, plain_only);
 			if (r)
 				return r;
 		}
@@ -596,18 +453,85 @@ static int email_in_blocks(posting *p, bool want_obfuscated)
 	return 0;
 }
 
+/* Forms --------------------------------------------------------------------- */
+
+/* Hosts (and path starts) of online forms: a link to one is where to apply. */
+static bool is_form_url(const char *url)
+{
+	static const char *const forms[] = {
+	    "docs.google.com/forms/", "forms.gle/",        "goo.gl/forms/",
+	    "typeform.com/to/",       "forms.office.com/", "forms.microsoft.com/",
+	    "jotform.com/",           "tally.so/r/",       "wufoo.com/forms/",
+	    "formstack.com/forms/",   "cognitoforms.com/", "forms.yandex.ru/"};
+	size_t sl = scheme_len(url);
+	if (!is_http_scheme(url, sl) || strncmp(url + sl, "://", 3))
+		return false;
+	const char *h = url + sl + 3;
+	size_t hl = strcspn(h, "/?#");
+	for (size_t i = 0; i < JK_ARRAY_LEN(forms); i++) {
+		const char *f = forms[i], *path = strchr(f, '/');
+		size_t fh = (size_t)(path - f);
+		/* The form's host or a subdomain of it, then the form's path. */
+		bool host = hl >= fh && !strncasecmp(h + hl - fh, f, fh) &&
+		            (hl == fh || h[hl - fh - 1] == '.');
+		if (host && !strncmp(h + hl, path, strlen(path)))
+			return true;
+	}
+	return false;
+}
+
+char *import_form_url(const char *href, const char *base)
+{
+	char *u = import_url_accept(href, base);
+	if (!u || !is_form_url(u)) {
+		free(u);
+		return NULL;
+	}
+	/* An embedded form's own marker: a person opens the form itself. */
+	char *q = strchr(u, '?');
+	if (!q)
+		return u;
+	char *hash = strchr(q, '#'), *w = q + 1;
+	size_t end = hash ? (size_t)(hash - u) : strlen(u);
+	jk_buf b = {0};
+	int r = jk_buf_append(&b, u, (size_t)(q - u));
+	char sep = '?';
+	while (!r && w < u + end) {
+		size_t l = strcspn(w, "&#");
+		if (w + l > u + end)
+			l = (size_t)(u + end - w);
+		bool drop = (l >= 9 && !strncasecmp(w, "embedded=", 9)) ||
+		            (l >= 6 && !strncasecmp(w, "embed=", 6)) || l == 0;
+		if (!drop && !(r = jk_buf_putc(&b, sep)))
+			r = jk_buf_append(&b, w, l), sep = '&';
+		w += l + 1;
+	}
+	if (!r && hash)
+		r = jk_buf_puts(&b, hash);
+	free(u);
+	if (r) {
+		jk_buf_free(&b);
+		return NULL;
+	}
+	return jk_buf_detach(&b);
+}
+
 /* Links ----------------------------------------------------------------------- */
 
-/* The sentence of the link's context that holds its text, as [*a, *b). */
+/* The sentence of the link's context that holds its text, as [*a, *b); a
+ * short context whole when the text is not in it (an image's address). */
 static bool link_sentence(const import_link *k, size_t *a, size_t *b)
 {
-	if (!k->text[0] || !k->context[0])
+	if (!k->context[0])
 		return false;
-	const char *at = strstr(k->context, k->text);
-	if (!at)
-		return false;
-	size_t n = strlen(k->context), pos = (size_t)(at - k->context);
-	size_t a2, b2;
+	const char *at = k->text[0] ? strstr(k->context, k->text) : NULL;
+	size_t n = strlen(k->context);
+	if (!at) {
+		*a = 0;
+		*b = n;
+		return n <= 2 * SENTENCE_MAX;
+	}
+	size_t pos = (size_t)(at - k->context), a2, b2;
 	sentence_at(k->context, n, pos, a, b);
 	sentence_at(k->context, n, pos + strlen(k->text) - 1, &a2, &b2);
 	*b = b2;
@@ -627,11 +551,35 @@ static bool is_document(const char *href)
 	return false;
 }
 
+/* The address a link's own text spells out while the link goes elsewhere
+ * ("<a href=/contact>jobs@example.com</a>"), into addr. */
+static bool address_in_text(const import_link *k, jk_buf *addr)
+{
+	size_t pos = 0, a, b, n = strlen(k->text);
+	return strncasecmp(k->href, "mailto:", 7) && n <= 300 &&
+	       import_address_next(k->text, n, &pos, addr, &a, &b, NULL);
+}
+
 /* Takes the link k as the apply target: resolved, and a mailto: link gets
  * the subject its context asks for. 1 when taken, 0 when unacceptable. */
 static int take_link(posting *p, const import_link *k, const char *base)
 {
-	char *url = import_url_accept(k->href, base);
+	jk_buf addr = {0};
+	char *url = NULL;
+	if (address_in_text(k, &addr)) {
+		jk_buf m = {0};
+		if (jk_buf_puts(&m, "mailto:") || jk_buf_append(&m, addr.data, addr.len) ||
+		    !(url = jk_buf_detach(&m))) {
+			jk_buf_free(&m);
+			jk_buf_free(&addr);
+			return JK_ENOMEM;
+		}
+	} else {
+		url = import_form_url(k->href, base);
+		if (!url)
+			url = import_url_accept(k->href, base);
+	}
+	jk_buf_free(&addr);
 	if (!url)
 		return 0;
 	if (!strncmp(url, "mailto:", 7) && !strchr(url, '?')) {
@@ -645,6 +593,40 @@ static int take_link(posting *p, const import_link *k, const char *base)
 	free(p->apply);
 	p->apply = url;
 	return 1;
+}
+
+/* A link is where to apply: its text says apply, or it opens a form. */
+static bool apply_link(const import_link *k, const char *base)
+{
+	if (is_document(k->href))
+		return false;
+	if (import_says_apply(k->text, strlen(k->text)))
+		return true;
+	char *u = import_url_accept(k->href, base);
+	bool form = u && is_form_url(u);
+	free(u);
+	return form;
+}
+
+/* The links of the chooser's order before any address: one that says
+ * apply or opens a form, then one whose sentence says apply. */
+static int apply_links(posting *p, const import_links *links, const char *base)
+{
+	size_t nl = links ? links->n : 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < nl; i++) {
+			const import_link *k = &links->v[i];
+			size_t a, b;
+			bool yes = pass == 0 ? apply_link(k, base)
+			                     : i < LINKS_MAX && !is_document(k->href) &&
+			                           link_sentence(k, &a, &b) &&
+			                           import_says_apply(k->context + a, b - a);
+			int r = yes ? take_link(p, k, base) : 0;
+			if (r)
+				return r;
+		}
+	}
+	return 0;
 }
 
 int import_apply_choose(posting *p, const import_links *links, const char *base)
@@ -662,33 +644,23 @@ int import_apply_choose(posting *p, const import_links *links, const char *base)
 			return JK_OK;
 	}
 	size_t nl = links ? links->n : 0;
-	/* A link whose own text says apply, then one whose sentence does. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < nl; i++) {
-			const import_link *k = &links->v[i];
-			size_t a, b;
-			bool yes = pass == 0 ? says_apply(k->text, strlen(k->text))
-			                     : i < LINKS_MAX && !is_document(k->href) &&
-			                           link_sentence(k, &a, &b) &&
-			                           says_apply(k->context + a, b - a);
-			int r = yes ? take_link(p, k, base) : 0;
-			if (r)
-				return r < 0 ? r : JK_OK;
-		}
-	}
-	/* An address the text says to send applications to, then a mailto:
-	 * link in such a sentence, then an obfuscated address. */
-	int r = email_in_blocks(p, false);
+	/* Links that say apply; then an address the text says to send
+	 * applications to (a sentence with a plainly written one first), then
+	 * a mailto: link in such a sentence, then an address written to keep
+	 * robots away. */
+	int r = apply_links(p, links, base);
+	if (!r)
+		r = email_in_blocks(p, true);
 	for (size_t i = 0; !r && i < nl && i < LINKS_MAX; i++) {
 		const import_link *k = &links->v[i];
 		size_t a = 0, b = 0;
 		if (!strncasecmp(k->href, "mailto:", 7) &&
-		    (says_send(k->text, strlen(k->text)) ||
-		     (link_sentence(k, &a, &b) && says_send(k->context + a, b - a))))
+		    (import_says_send(k->text, strlen(k->text)) ||
+		     (link_sentence(k, &a, &b) && import_says_send(k->context + a, b - a))))
 			r = take_link(p, k, base);
 	}
 	if (!r)
-		r = email_in_blocks(p, true);
+		r = email_in_blocks(p, false);
 	if (r)
 		return r < 0 ? r : JK_OK;
 	if (base)

@@ -4,7 +4,7 @@
  * body.h, readers.h); layer 0 files never include it.
  *   1a dom.c, lead.c, tblocks.c, jsonfield.c, xmldoc.c, fm_entries.c,
  *      mdtext.c,
- *      titles.c                               call layer 0 only
+ *      fm_title.c                              call layer 0 only
  *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c, fm_content.c (call
  *      fm_entries.c, mdtext.c)
  *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_content.c,
@@ -40,6 +40,16 @@ const xmlNode *html_find(const xmlNode *root, const char *name, size_t *count);
  * (or its one <article>) when that holds a fair part of the text, else the
  * body. NULL when top is NULL. */
 const xmlNode *html_content_root(const xmlNode *top);
+
+/* The elements of a page that each hold one posting, when the page's
+ * structure repeats one block per job: two or more <h1> (else <h2> that
+ * name a role), each in an element of its own with text of its own, the
+ * elements together holding most of the page's text. units gets them in
+ * reading order (at most max), group[i] the posting each belongs to:
+ * neighbours in one parent that open with the same sub-heading are one
+ * posting written twice (in two languages). Returns how many, 0 when the
+ * page is one posting. Borrowed from root's document. */
+size_t html_posting_units(const xmlNode *root, const xmlNode **units, size_t *group, size_t max);
 
 /* hblocks.c (1b): HTML → blocks -------------------------------------------- */
 
@@ -115,7 +125,7 @@ int import_md_clean(const char *s, size_t n, jk_buf *out);
  * frees; NULL when out of memory. */
 char *import_md_inline(const char *s, size_t n, import_links *links);
 
-/* titles.c (1a): which title a posting shows ------------------------------ */
+/* fm_title.c (1a): which title a posting shows ---------------------------- */
 
 /* t names a page, not a job: "Careers", "Join us", "An Lab - Join",
  * "Stellenangebote", "採用情報" (one of its parts is a page name and none

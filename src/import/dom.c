@@ -7,6 +7,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -187,4 +188,126 @@ const xmlNode *html_content_root(const xmlNode *top)
 		return NULL;
 	const xmlNode *body = html_find(top, "body", NULL);
 	return content_root(body ? body : top);
+}
+
+/* Postings side by side --------------------------------------------------- */
+
+#define PATH_MAX_DEPTH 512
+
+/* The child of the lowest common ancestor of a and b on a's side (below
+ * root): the largest element holding a but not b. */
+static const xmlNode *apart(const xmlNode *root, const xmlNode *a, const xmlNode *b)
+{
+	const xmlNode *path[PATH_MAX_DEPTH];
+	size_t n = 0;
+	for (const xmlNode *x = a; x && x != root && n < PATH_MAX_DEPTH; x = x->parent)
+		path[n++] = x;
+	for (const xmlNode *y = b; y && y != root; y = y->parent)
+		for (size_t i = 1; i < n; i++)
+			if (path[i] == y)
+				return path[i - 1];
+	return n ? path[n - 1] : a;
+}
+
+/* Text of the first heading <name> under n (borrowed into buf). */
+static const char *first_heading(const xmlNode *n, const char *name, char *buf, size_t cap)
+{
+	const xmlNode *h = html_find(n, name, NULL);
+	buf[0] = '\0';
+	if (!h)
+		return buf;
+	xmlChar *t = xmlNodeGetContent(h);
+	char *c = t ? jk_text_clean((const char *)t, (size_t)-1) : NULL;
+	if (c)
+		snprintf(buf, cap, "%s", c);
+	free(c);
+	xmlFree(t);
+	return buf;
+}
+
+/* The headings of level name under root in reading order, into hs. */
+static size_t collect_headings(const xmlNode *root, const char *name, bool roles,
+                               const xmlNode **hs, size_t max)
+{
+	size_t k = 0;
+	const xmlNode *n = root;
+	while (n && k < max) {
+		bool hit = html_is(n, name);
+		if (hit && roles) {
+			xmlChar *t = xmlNodeGetContent(n);
+			hit = t && import_names_role((const char *)t, strlen((const char *)t));
+			xmlFree(t);
+		}
+		if (hit)
+			hs[k++] = n;
+		if (!hit && n->children && n->type == XML_ELEMENT_NODE && !html_skipped(n)) {
+			n = n->children;
+			continue;
+		}
+		while (n != root && !n->next)
+			n = n->parent;
+		n = n == root ? NULL : n->next;
+	}
+	return k;
+}
+
+/* Puts units that sit side by side in one parent and open with the same
+ * sub-heading (one posting in two languages) into one group. */
+static void group_units(const xmlNode **units, size_t *group, size_t n, const char *sub)
+{
+	char a[256], b[256];
+	size_t g = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool same = i > 0 && units[i]->parent == units[i - 1]->parent &&
+		            *first_heading(units[i], sub, a, sizeof a) &&
+		            !strcmp(a, first_heading(units[i - 1], sub, b, sizeof b));
+		group[i] = same ? group[i - 1] : g++;
+	}
+}
+
+size_t html_posting_units(const xmlNode *root, const xmlNode **units, size_t *group, size_t max)
+{
+	if (!root || max < 2)
+		return 0;
+	const char *name = "h1", *sub = "h2";
+	size_t n = collect_headings(root, name, false, units, max);
+	if (n < 2) { /* h2 headings that each name a role */
+		name = "h2", sub = "h3";
+		n = collect_headings(root, name, true, units, max);
+	}
+	if (n < 2)
+		return 0;
+	const xmlNode **u = malloc(n * sizeof *u);
+	size_t covered = 0;
+	if (!u)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const xmlNode *h = units[i], *x = apart(root, h, units[i ? i - 1 : 1]);
+		if (i + 1 < n) {
+			const xmlNode *y = apart(root, h, units[i + 1]);
+			/* the smaller of the two: it holds neither neighbour */
+			for (const xmlNode *z = x; z && z != root; z = z->parent)
+				if (z == y) {
+					y = x;
+					break;
+				}
+			x = y;
+		}
+		size_t size = text_size(x, (size_t)-1);
+		/* A heading with no element of its own around it, or a unit
+		 * with hardly any text: the page is one posting. */
+		if (x == h || x->type != XML_ELEMENT_NODE || size < 80) {
+			free(u);
+			return 0;
+		}
+		u[i] = x;
+		covered += size;
+	}
+	bool most = covered * 2 >= text_size(root, (size_t)-1);
+	if (most) {
+		memcpy(units, u, n * sizeof *u);
+		group_units(units, group, n, sub);
+	}
+	free(u);
+	return most ? n : 0;
 }

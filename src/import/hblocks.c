@@ -349,34 +349,38 @@ static void end_link(hb *b)
 		flush_links(b, "");
 }
 
-/* An <iframe> that embeds a form ("docs.google.com/forms/…/viewform?
- * embedded=true") on a posting is the application form: its address,
- * without the embedding parameter, goes to the links with text that says
- * so, as the chooser reads link texts. */
-static void embedded_form(hb *b, const xmlNode *n)
+/* Adds a link the page shows no text for: an embedded form (an <iframe>
+ * whose src is a form, which a person opens by itself) or an address that
+ * an image's alt text spells out. It joins the links of the open block. */
+static void media_link(hb *b, const xmlNode *n)
 {
-	static const char *const forms[] = {"/forms/",       "//forms.",      "forms.gle/",
-	                                    "typeform.com/", "jotform.",      "/viewform",
-	                                    "tally.so/",     "formstack.com/"};
-	const char *src = html_attr(n, "src");
-	bool form = false;
-	for (size_t i = 0; src && i < JK_ARRAY_LEN(forms); i++)
-		form |= jk_strcasestr(src, forms[i]) != NULL;
-	if (!form || !b->links || b->r)
-		return;
-	char *url = jk_strndup(src, (size_t)-1);
-	char *e = url ? strstr(url, "embedded=true") : NULL;
-	if (e && e > url && (e[-1] == '?' || e[-1] == '&') && strchr("&#", e[13])) {
-		char *from = e + 13;
-		if (*from == '&')
-			from++; /* "?embedded=true&x" → "?x" */
-		else
-			e--; /* at the end: its '?' or '&' goes too */
-		memmove(e, from, strlen(from) + 1);
+	char *href = NULL;
+	const char *text = "";
+	jk_buf addr = {0};
+	if (html_is(n, "iframe") && html_attr(n, "src")) {
+		href = import_form_url(html_attr(n, "src"), NULL);
+	} else if (html_is(n, "img") && (text = html_attr(n, "alt")) != NULL) {
+		size_t pos = 0, a, e, len = strlen(text);
+		if (len <= 300 && import_address_next(text, len, &pos, &addr, &a, &e, NULL)) {
+			jk_buf m = {0};
+			b->r = jk_buf_puts(&m, "mailto:");
+			if (!b->r)
+				b->r = jk_buf_append(&m, addr.data, addr.len);
+			href = b->r ? NULL : jk_buf_detach(&m);
+			jk_buf_free(&m);
+		}
 	}
-	const char *title = html_attr(n, "title");
-	b->r = url ? import_links_add(b->links, url, "apply form", title ? title : "") : JK_ENOMEM;
-	free(url);
+	jk_buf_free(&addr);
+	if (!href || b->r) {
+		free(href);
+		return;
+	}
+	b->href = href;
+	b->link_text.len = 0;
+	b->r = jk_buf_puts(&b->link_text, text ? text : "");
+	end_link(b);
+	b->link_text.len = 0;
+	free(href);
 }
 
 /* Returns whether to descend into n. */
@@ -387,8 +391,8 @@ static bool enter(hb *b, const xmlNode *n)
 			text_node(b, (const char *)n->content);
 		return false;
 	}
-	if (n->type == XML_ELEMENT_NODE && html_is(n, "iframe"))
-		embedded_form(b, n);
+	if (!b->href && n->type == XML_ELEMENT_NODE && (html_is(n, "iframe") || html_is(n, "img")))
+		media_link(b, n);
 	if (n->type != XML_ELEMENT_NODE || html_skipped(n))
 		return false;
 	const char *name = (const char *)n->name;

@@ -1,6 +1,8 @@
 /* html.c — layer 3: the HTML page reader: the page's JSON-LD JobPostings
  * when it has any, else (or for a missing description) the page's own text,
- * header lines and title. */
+ * header lines and title; one posting per block on a page that repeats one
+ * block per job. The head gives the base for links (<base>, the page's
+ * address, its canonical address) and the organisation. */
 #include "readers.h"
 
 #include <ctype.h>
@@ -11,7 +13,8 @@
 #include <strings.h>
 
 /* Every JobPosting in the page's JSON-LD scripts, appended to out. */
-static int page_jsonld(const xmlNode *top, const import_opts *opts, posting_list *out)
+static int page_jsonld(const xmlNode *top, const import_opts *opts, const char *base,
+                       posting_list *out)
 {
 	const xmlNode *n = top;
 	int r = JK_OK;
@@ -26,7 +29,7 @@ static int page_jsonld(const xmlNode *top, const import_opts *opts, posting_list
 				j += j[2] == '-' ? 4 : 9;
 			size_t found = 0;
 			jk_err e = {0};
-			r = jsonld_read(j, strlen(j), html_base(opts), out, &found, &e);
+			r = jsonld_read(j, strlen(j), base, out, &found, &e);
 			if (r && r != JK_ENOMEM) {
 				import_warnf(opts, "JSON-LD script skipped: %s", e.msg);
 				r = JK_OK;
@@ -44,6 +47,87 @@ static int page_jsonld(const xmlNode *top, const import_opts *opts, posting_list
 	return r;
 }
 
+/* What a page's head says about the page. */
+typedef struct page_meta {
+	char *base;       /* where relative links resolve, owned; may be NULL */
+	const char *site; /* og:site_name, borrowed */
+	char *org;        /* the organisation its <title> names, owned */
+} page_meta;
+
+/* The content of <meta property|name=key> in head, borrowed. */
+static const char *meta_content(const xmlNode *head, const char *key)
+{
+	for (const xmlNode *n = head ? head->children : NULL; n; n = n->next) {
+		const char *k = html_is(n, "meta") ? html_attr(n, "property") : NULL;
+		if (!k && html_is(n, "meta"))
+			k = html_attr(n, "name");
+		if (k && !strcasecmp(k, key) && html_attr(n, "content"))
+			return html_attr(n, "content");
+	}
+	return NULL;
+}
+
+/* The href of <name rel=rel> in head ("link", "canonical"), borrowed. */
+static const char *head_href(const xmlNode *head, const char *name, const char *rel)
+{
+	for (const xmlNode *n = head ? head->children : NULL; n; n = n->next) {
+		const char *r = html_is(n, name) ? html_attr(n, "rel") : NULL;
+		if (html_is(n, name) && (!rel || (r && !strcasecmp(r, rel))) &&
+		    html_attr(n, "href"))
+			return html_attr(n, "href");
+	}
+	return NULL;
+}
+
+/* The page's <title> text, cleaned; NULL when none. Caller frees. */
+static char *head_title(const xmlNode *head)
+{
+	for (const xmlNode *n = head ? head->children : NULL; n; n = n->next) {
+		if (!html_is(n, "title"))
+			continue;
+		xmlChar *t = xmlNodeGetContent(n);
+		char *c = t ? jk_text_clean((const char *)t, (size_t)-1) : NULL;
+		xmlFree(t);
+		return c;
+	}
+	return NULL;
+}
+
+/* Relative links resolve against <base href>, else the address the page
+ * was read from, else the page's own address (canonical, og:url). */
+static int page_meta_read(const xmlNode *top, const import_opts *opts, page_meta *m)
+{
+	const xmlNode *head = html_find(top, "head", NULL);
+	const char *src = html_base(opts), *bh = head_href(head, "base", NULL);
+	const char *own[] = {head_href(head, "link", "canonical"), meta_content(head, "og:url")};
+	memset(m, 0, sizeof *m);
+	m->base = bh ? import_url_accept(bh, src) : NULL;
+	if (m->base && strncmp(m->base, "http", 4)) {
+		free(m->base);
+		m->base = NULL;
+	}
+	if (!m->base && src)
+		m->base = jk_strndup(src, (size_t)-1);
+	for (size_t i = 0; !m->base && i < JK_ARRAY_LEN(own); i++) {
+		m->base = own[i] ? import_url_accept(own[i], NULL) : NULL;
+		if (m->base && strncmp(m->base, "http", 4)) {
+			free(m->base);
+			m->base = NULL;
+		}
+	}
+	m->site = meta_content(head, "og:site_name");
+	char *t = head_title(head);
+	m->org = import_title_org(t, m->site);
+	free(t);
+	return JK_OK;
+}
+
+static void page_meta_free(page_meta *m)
+{
+	free(m->base);
+	free(m->org);
+}
+
 /* Title when the body gave none: the first <h1> anywhere, og:title, then
  * <title> without its " | Site" tail. */
 static int page_title(const xmlNode *top, posting *p)
@@ -56,32 +140,93 @@ static int page_title(const xmlNode *top, posting *p)
 		if (r || p->title)
 			return r;
 	}
-	for (const xmlNode *n = head ? head->children : NULL; n; n = n->next) {
-		const char *prop = html_is(n, "meta") ? html_attr(n, "property") : NULL;
-		if (prop && !strcasecmp(prop, "og:title") && html_attr(n, "content"))
-			return posting_set(&p->title, html_attr(n, "content"), (size_t)-1);
-	}
-	for (const xmlNode *n = head ? head->children : NULL; n; n = n->next) {
-		if (!html_is(n, "title"))
-			continue;
-		xmlChar *t = xmlNodeGetContent(n);
-		const char *s = t ? (const char *)t : "";
-		const char *bar = strstr(s, " | ");
-		int r = posting_set(&p->title, s, bar && bar > s ? (size_t)(bar - s) : (size_t)-1);
-		xmlFree(t);
-		return r;
-	}
-	return JK_OK;
+	const char *og = meta_content(head, "og:title");
+	if (og)
+		return posting_set(&p->title, og, (size_t)-1);
+	char *s = head_title(head);
+	if (!s)
+		return JK_OK;
+	const char *bar = strstr(s, " | ");
+	int r = posting_set(&p->title, s, bar && bar > s ? (size_t)(bar - s) : (size_t)-1);
+	free(s);
+	return r;
+}
+
+/* The fields a page's head gives every posting on it. */
+static int page_fields(posting *p, const page_meta *m)
+{
+	int r = m->org ? posting_set_default(&p->organization, m->org, (size_t)-1) : JK_OK;
+	return r ? r : import_title_split(p, m->site);
 }
 
 /* The page as one posting from its text: sections, header lines, title. */
-static int page_posting(const xmlNode *top, posting *p, import_links *links, jk_err *err)
+static int page_posting(const xmlNode *top, const page_meta *m, posting *p, import_links *links,
+                        jk_err *err)
 {
 	int r = html_build(html_content_root(top), p, links, 0, err);
 	if (!r)
 		r = html_lead_meta(p);
 	if (!r && !p->title)
 		r = page_title(top, p);
+	if (!r)
+		r = page_fields(p, m);
+	if (r && err && !err->code)
+		jk_fail(err, r, "out of memory");
+	return r;
+}
+
+#define UNITS_MAX 256
+
+/* The title of a posting written in several units: their first headings
+ * joined ("Kaderníčka / Перукар"). */
+static int units_title(posting *p, const xmlNode *const *u, size_t n, const char *name)
+{
+	jk_buf b = {0};
+	int r = 0;
+	for (size_t i = 0; i < n && !r; i++) {
+		const xmlNode *h = html_find(u[i], name, NULL);
+		xmlChar *t = h ? xmlNodeGetContent(h) : NULL;
+		char *c = t ? jk_text_clean((const char *)t, (size_t)-1) : NULL;
+		if (c && *c && !(b.len && jk_strcasestr(b.data, c)))
+			r = jk_buf_printf(&b, "%s%s", b.len ? " / " : "", c);
+		free(c);
+		xmlFree(t);
+	}
+	if (!r && b.len)
+		r = posting_set(&p->title, b.data, b.len);
+	jk_buf_free(&b);
+	return r;
+}
+
+/* A page that repeats one block per job: one posting per block (a block
+ * written in two languages side by side is one posting). Appends to found;
+ * *done says the page was read this way. */
+static int page_postings(const xmlNode *top, const page_meta *m, posting_list *found, bool *done,
+                         jk_err *err)
+{
+	const xmlNode *units[UNITS_MAX];
+	size_t group[UNITS_MAX];
+	const xmlNode *root = html_content_root(top);
+	size_t n = html_posting_units(root, units, group, UNITS_MAX);
+	*done = n > 0;
+	const char *name = n && html_find(units[0], "h1", NULL) ? "h1" : "h2";
+	int r = JK_OK;
+	for (size_t i = 0; i < n && !r;) {
+		size_t j = i;
+		while (j < n && group[j] == group[i])
+			j++;
+		posting *p = posting_new();
+		import_links links = {0};
+		r = p ? units_title(p, units + i, j - i, name) : JK_ENOMEM;
+		for (size_t k = i; k < j && !r; k++)
+			r = html_build(units[k], p, &links, 0, err);
+		if (!r)
+			r = html_lead_meta(p);
+		if (!r)
+			r = page_fields(p, m);
+		r = import_push(r, p, &links, m->base, found);
+		i = j;
+	}
 	if (r && err && !err->code)
 		jk_fail(err, r, "out of memory");
 	return r;
@@ -90,7 +235,7 @@ static int page_posting(const xmlNode *top, posting *p, import_links *links, jk_
 int import_html(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err)
 {
-	bool too_deep;
+	bool too_deep, multi = false;
 	htmlDocPtr doc = html_parse(data, len, &too_deep);
 	const xmlNode *top = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!top) {
@@ -100,7 +245,10 @@ int import_html(const char *data, size_t len, const import_opts *opts, posting_l
 	import_links links = {0};
 	posting_list found;
 	posting_list_init(&found);
-	int r = page_jsonld(top, opts, &found);
+	page_meta m;
+	int r = page_meta_read(top, opts, &m);
+	if (!r)
+		r = page_jsonld(top, opts, m.base, &found);
 	if (r) {
 		jk_fail(err, r, "out of memory");
 	} else if (found.n) {
@@ -108,16 +256,16 @@ int import_html(const char *data, size_t len, const import_opts *opts, posting_l
 		 * only when the page is about one posting. */
 		posting *p = found.items[0];
 		if (found.n == 1 && !p->nsections)
-			r = page_posting(top, p, &links, err);
+			r = page_posting(top, &m, p, &links, err);
 		if (!r)
-			r = import_apply_choose(p, &links, html_base(opts));
-	} else {
+			r = import_apply_choose(p, &links, m.base);
+	} else if (!(r = page_postings(top, &m, &found, &multi, err)) && !multi) {
 		posting *p = posting_new();
 		r = p ? posting_list_push(&found, p) : JK_ENOMEM;
 		if (!r)
-			r = page_posting(top, p, &links, err);
+			r = page_posting(top, &m, p, &links, err);
 		if (!r)
-			r = import_apply_choose(p, &links, html_base(opts));
+			r = import_apply_choose(p, &links, m.base);
 		if (!r && !p->title && !p->nsections)
 			r = too_deep ? jk_fail(err, JK_EFORMAT, "HTML " IMPORT_TOO_DEEP)
 			             : jk_fail(err, JK_EEMPTY, "HTML without any text");
@@ -132,6 +280,7 @@ int import_html(const char *data, size_t len, const import_opts *opts, posting_l
 		posting_free(found.items[i]);
 	free(found.items);
 	import_links_free(&links);
+	page_meta_free(&m);
 	xmlFreeDoc(doc);
 	if (r && err && !err->code)
 		jk_fail(err, r, "out of memory");

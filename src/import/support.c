@@ -59,12 +59,77 @@ static char *title_from_source(const char *source)
 	return t;
 }
 
+/* The deadline p's text states: in a block, or in a heading with the
+ * start of its section's first block ("Application deadline" over "27
+ * November 2024"). */
+static int deadline_in_text(posting *p)
+{
+	char date[11];
+	jk_buf b = {0};
+	int r = 0;
+	bool found = false;
+	for (size_t si = 0; si < p->nsections && !found && !r; si++) {
+		const posting_section *s = &p->sections[si];
+		if (s->heading && s->nblocks && s->blocks[0].text) {
+			b.len = 0;
+			r = jk_buf_printf(&b, "%s: %.200s", s->heading, s->blocks[0].text);
+			found = !r && import_deadline(b.data, b.len, date);
+		}
+		for (size_t bi = 0; bi < s->nblocks && !found && !r; bi++)
+			found = s->blocks[bi].text &&
+			        import_deadline(s->blocks[bi].text, s->blocks[bi].len, date);
+	}
+	jk_buf_free(&b);
+	if (!r && found)
+		r = posting_set(&p->expires, date, (size_t)-1);
+	return r;
+}
+
+/* A title that names no role ("Jobs", "Jobs :: Acme, Inc") yields to the
+ * first heading that does: the role it names after "we're looking for",
+ * or the heading itself. The organisation the old title named stays. With
+ * no such heading nothing changes: "Hiring: Cook" is a label and a role. */
+static int role_title(posting *p)
+{
+	size_t at = strcspn(p->title, ":|-\xE2"), n = strlen(p->title);
+	bool whole = import_generic_title(p->title, n);
+	if (!whole && !(at < n && at > 0 && import_generic_title(p->title, at)))
+		return JK_OK;
+	const char *h = NULL;
+	for (size_t si = 0; !h && si < p->nsections; si++) {
+		h = p->sections[si].heading;
+		if (h && !import_names_role(h, strlen(h)))
+			h = NULL;
+	}
+	if (!h)
+		return JK_OK;
+	int r = JK_OK;
+	if (!whole) { /* "Jobs :: Acme, Inc": the rest names the organisation */
+		const char *rest = p->title + at;
+		while (*rest && strchr(":|- \xE2\x80\x93\x94", *rest))
+			rest++;
+		if (*rest && !import_generic_title(rest, strlen(rest)))
+			r = posting_set_default(&p->organization, rest, (size_t)-1);
+	}
+	char *role = r ? NULL : import_role_phrase(h, strlen(h));
+	if (!r)
+		r = posting_set(&p->title, role ? role : h, (size_t)-1);
+	free(role);
+	return r;
+}
+
 int import_finish(posting_list *out, size_t first, const char *source)
 {
 	int r = JK_OK;
 	for (size_t i = first; i < out->n && !r; i++) {
 		posting *p = out->items[i];
 		r = posting_set_default(&p->source, source, (size_t)-1);
+		if (!r && !p->expires)
+			r = deadline_in_text(p);
+		if (!r && p->title)
+			r = import_title_split(p, NULL);
+		if (!r && p->title)
+			r = role_title(p);
 		if (!r && !p->title) {
 			char *t = title_from_source(source);
 			r = posting_set(&p->title, t ? t : "Open position", (size_t)-1);

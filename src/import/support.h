@@ -4,8 +4,10 @@
  *
  * The layers, each file calling only files of lower layers (see
  * blocks.h, body.h, readers.h; import.c is layer 4):
- *   0a common.c, chrome.c, apply.c           call nothing in src/import/
- *   0b support.c, input.c                    call 0a
+ *   0a common.c, chrome.c, words.c           call nothing in src/import/
+ *   0b address.c, deadline.c, titles.c       call 0a
+ *   0c apply.c                               calls 0a, 0b
+ *   0d support.c, input.c                    call 0a to 0c
  * Every file of src/import/ may include this header. */
 #ifndef IMPORT_SUPPORT_H
 #define IMPORT_SUPPORT_H
@@ -88,20 +90,117 @@ int import_json_parse(const char *data, size_t len, struct cJSON **root, jk_err 
  * chrome.c. */
 bool import_is_chrome(const char *text);
 
-/* apply.c (0a) ------------------------------------------------------------- */
+/* words.c (0a) ------------------------------------------------------------ */
+
+/* A word to look for in prose, written in lower case. A whole word must end
+ * at a word end; a prefix word may go on ("bewerb" finds "Bewerbung"). Han
+ * and kana words match anywhere, as those scripts do not separate words. */
+enum { IMPORT_WORD_WHOLE, IMPORT_WORD_PREFIX };
+typedef struct import_word {
+	const char *w;
+	int mode;
+} import_word;
+
+/* Where the first of the count words of list occurs in t[0..n) (letters
+ * of Latin, Greek and Cyrillic compared case-folded), n when none; *len
+ * (may be NULL) gets its length in t. Linear in n times count. */
+size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
+                         size_t *len);
+bool import_words_has(const char *t, size_t n, const import_word *list, size_t count);
+/* Whether a word may start or end at t[i] (between a letter and a non-letter,
+ * or next to Han or kana). */
+bool import_word_boundary(const char *t, size_t n, size_t i);
+/* t[0..n) says "apply" (a button, a link or its sentence) in one of the
+ * languages postings use: apply, bewerben/Bewerbung, postuler/candidature,
+ * candidatar/candidatura/aplicar, 応募/エントリー, 지원, 申请/应聘, solicitar,
+ * подать/откликнуться, prihlásiť/reagovať... */
+bool import_says_apply(const char *t, size_t n);
+/* t[0..n) tells the reader to send something to an address (send, email,
+ * CV, contact, senden, melden, envoyer, enviar, posielajte, резюме, 发送,
+ * メール, 이메일...). */
+bool import_says_send(const char *t, size_t n);
+/* The letters of the word at t[i] (up to a non-letter), case-folded into
+ * out (cap bytes with the NUL): returns the bytes of t it spans, 0 when
+ * none or when it does not fit. */
+size_t import_fold_word(const char *t, size_t n, size_t i, char *out, size_t cap);
+/* Bytes of the sentence end at t[i] ('.', '!', '?' before a space or the end,
+ * '。', '！', '？'), 0 when none. "Dr. Huang", "e.g. this" and initials end no
+ * sentence. */
+size_t import_sentence_end(const char *t, size_t n, size_t i);
+
+/* address.c (0b) ----------------------------------------------------------- */
+
+/* The next e-mail address in t[0..n) at or after *pos, in any way postings
+ * write one: name@host.org (also with a full-width ＠), "name [at] host
+ * [dot] org", "name(at)host.org", "name {at} host . org", "name atmark
+ * host.org", and in running text "name at host dot org" (only when both
+ * sides look like an address: "look at the code" is prose). Writes the
+ * plain address to addr (emptied first), its span in t to [*a, *b) (never
+ * before the *pos given: addresses found one after another never overlap), and
+ * moves *pos past it; *plain (may be NULL) says it was written plainly
+ * (name@host.org). False when there is none. Linear in n. */
+bool import_address_next(const char *t, size_t n, size_t *pos, jk_buf *addr, size_t *a, size_t *b,
+                         bool *plain);
+
+/* deadline.c (0b) ---------------------------------------------------------- */
+
+/* The deadline t[0..n) states plainly, as "YYYY-MM-DD" in out: a date that
+ * a deadline word labels ("Deadline: 27 November 2024", "apply by
+ * 01.02.2019", "closing date: 7.12.2020", "Bewerbungsschluss", "date
+ * limite", "fecha límite", "마감: 2025-03-01", "締切") or that "まで"/"까지"
+ * follows in a text about applying ("2026年1月12日まで"). The date must
+ * name its year and leave no doubt about the order of day and month
+ * ("3/4/2025" does not count); a date no deadline word labels never counts.
+ * False when there is none. Linear in n. */
+bool import_deadline(const char *t, size_t n, char out[11]);
+
+/* titles.c (0b) ------------------------------------------------------------ */
+
+/* s[0..n) names a role: a noun such as engineer, designer, intern (plurals
+ * too) or a gender marker such as "(m/w/d)". */
+bool import_names_role(const char *s, size_t n);
+/* s[0..n) is a page title that names no role: "Jobs", "Careers", "Join
+ * us", "Open positions", "Stellenangebote", "採用情報"... */
+bool import_generic_title(const char *s, size_t n);
+/* "Company - Title", "Title | Company", "Jobs :: Company": when one side is
+ * the organisation (p->organization, hint (may be NULL, e.g. the page's
+ * og:site_name) or a name with a legal form such as "s.r.o." or "Inc"),
+ * p->title becomes the other side and p->organization (when empty) that
+ * one. Nothing changes without such evidence. */
+int import_title_split(posting *p, const char *hint);
+/* The organisation a page title names beside a generic part or the site
+ * name hint (may be NULL): "Jobs :: Immunant, Inc" gives "Immunant, Inc",
+ * "Zeppelin - Jobs: Software Engineer" with hint "Zeppelin" gives
+ * "Zeppelin". NULL when it names none. Caller frees. */
+char *import_title_org(const char *title, const char *hint);
+/* The role a sentence of s[0..n) names after a hiring phrase ("we're
+ * looking for a Node.js engineer to join" gives "Node.js engineer";
+ * plurals become one: "software engineers" gives "Software engineer").
+ * NULL when none. Caller frees. */
+char *import_role_phrase(const char *s, size_t n);
+
+/* apply.c (0c) ------------------------------------------------------------- */
 
 /* Chooses p->apply when not set, in the order: explicit field (already in
  * p->apply), JSON-LD url (the caller puts it in p->apply), a link whose text
- * or sentence says apply, an email address the text says to send
- * applications to (as mailto: with the subject the posting asks for), an
- * obfuscated address, the source URL, none. Relative links resolve against
+ * says apply in any of the languages postings use or that opens an online
+ * form, a link whose sentence says apply, an email address the text says
+ * to send applications to (as mailto: with the subject the posting asks
+ * for; of addresses joined by "or", the first), a mailto: link in such a
+ * sentence, an address written to keep robots away, the source URL, none.
+ * A link whose text is an address while it goes elsewhere gives that
+ * address. Relative links resolve against
  * base (may be NULL). Only http, https and mailto survive. */
 int import_apply_choose(posting *p, const import_links *links, const char *base);
 /* Resolves href against base and returns a new string when the result is an
  * acceptable apply target (http, https, mailto), NULL otherwise. */
 char *import_url_accept(const char *href, const char *base);
+/* import_url_accept for a link to an online form (Google Forms, Typeform,
+ * Microsoft Forms, ...), without an embedded form's "embedded=true"; NULL
+ * when href is no form. Caller frees. */
+char *import_form_url(const char *href, const char *base);
 
-/* input.c (0b) ------------------------------------------------------------- */
+/* input.c (0d) ------------------------------------------------------------- */
 
 /* Refuses what no reader should see: empty or blank input, more than
  * IMPORT_MAX_BYTES, known binary formats (named in the message), binary
@@ -115,7 +214,7 @@ int import_check_input(const char *data, size_t len, jk_err *err);
  * was made, else NULL. */
 int import_to_utf8(const char **data, size_t *len, char **owned, const import_opts *o, jk_err *err);
 
-/* support.c (0b) ----------------------------------------------------------- */
+/* support.c (0d) ----------------------------------------------------------- */
 
 /* True (and warns once, counting in *skipped) when out holds
  * IMPORT_MAX_POSTINGS postings since index first. */
@@ -131,9 +230,12 @@ int import_push(int r, posting *p, import_links *links, const char *base, postin
 void import_drop_from(posting_list *out, size_t first);
 
 /* Finishes the postings a reader appended to out since index first: source
- * (borrowed, may be NULL) where unset, a title from the file name (or "Open
- * position") where there is none, then posting_finish(). Returns 0 or
- * JK_ENOMEM. */
+ * (borrowed, may be NULL) where unset, expires from a deadline the text
+ * states (import_deadline) where unset; a generic title ("Jobs") yields to
+ * the first heading that names a role, and "Company - Title" is split
+ * (import_title_split); a title from the file name (or "Open position")
+ * where there is none, then posting_finish(). Returns 0
+ * or JK_ENOMEM. */
 int import_finish(posting_list *out, size_t first, const char *source);
 
 /* posting_set after decoding HTML character references (titles in feeds

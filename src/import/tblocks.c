@@ -406,6 +406,23 @@ static int join_line(posting_block *b, line l)
 	return posting_block_append(b, l.s, l.n, 0);
 }
 
+/* A first line that can be a title: not a label ("Quick facts:"), a
+ * greeting ("Hi all!", "Hello,"), a generic "We're hiring!" or a sentence
+ * of prose. */
+static bool title_line(line l)
+{
+	char last = l.s[l.n - 1];
+	if (ends_with_colon(l) || last == '!' || last == '?' || last == ',' ||
+	    import_generic_title(l.s, l.n))
+		return false;
+	if (last != '.')
+		return true;
+	size_t words = 1;
+	for (size_t i = 0; i < l.n; i++)
+		words += l.s[i] == ' ';
+	return words < 8;
+}
+
 static posting_section *last_section(posting *p)
 {
 	if (!p->nsections)
@@ -453,7 +470,8 @@ int import_text_sections(posting *p, const char *s, size_t n, unsigned flags, im
 			bool used = false;
 			if (k >= 0 && ((r = set_key(p, k, v, base, &used)) || used))
 				continue;
-			if (k < 0 && (flags & TEXT_TITLE) && !p->title && l.n <= 200) {
+			if (k < 0 && (flags & TEXT_TITLE) && !p->title && l.n <= 200 &&
+			    title_line(l)) {
 				r = posting_set(&p->title, l.s, l.n);
 				if (underlined)
 					pos = after;

@@ -1,8 +1,31 @@
 /* text.c — layer 3: the plain-text reader. A text document may hold several
  * postings separated by a line of '=' (three or more) that follows a blank
  * line; directly under a line the same rule is an underline, i.e. a heading
- * (tblocks.c). */
+ * (tblocks.c). A first line that is a label ("Quick facts:") or a sentence
+ * of prose is no title. */
 #include "readers.h"
+
+#include <stdlib.h>
+
+/* A text without a title line: the role its first hiring sentence names
+ * ("we're looking for a Node.js engineer"), else none (the file name
+ * stands in later) rather than a guess. */
+static int role_title(posting *p)
+{
+	for (size_t si = 0; si < p->nsections; si++) {
+		const posting_section *sec = &p->sections[si];
+		for (size_t bi = 0; bi < sec->nblocks; bi++) {
+			const posting_block *b = &sec->blocks[bi];
+			char *role = b->text ? import_role_phrase(b->text, b->len) : NULL;
+			if (role) {
+				int r = posting_set(&p->title, role, (size_t)-1);
+				free(role);
+				return r;
+			}
+		}
+	}
+	return JK_OK;
+}
 
 static int read_one(const char *s, size_t n, const import_opts *o, posting_list *out)
 {
@@ -11,6 +34,8 @@ static int read_one(const char *s, size_t n, const import_opts *o, posting_list 
 		return JK_ENOMEM;
 	import_links links = {0};
 	int r = import_text_sections(p, s, n, TEXT_TITLE | TEXT_KEYS, &links, html_base(o));
+	if (!r && !p->title)
+		r = role_title(p);
 	if (r || (!p->title && !p->nsections)) {
 		import_links_free(&links);
 		posting_free(p);

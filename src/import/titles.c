@@ -1,304 +1,312 @@
-/* titles.c — layer 1a: which title a posting shows. Pages name themselves
- * ("Careers", "An Lab - Join", "採用情報") where a reader wants the role,
- * and a short title often stands for a heading that says more. The word
- * lists tell a page name from a role in the languages of the postings
- * seen so far; add words, not rules. */
-#include "blocks.h"
+/* titles.c — layer 0b: what a posting's title should be when the page's
+ * own title says too little or too much: a generic page title ("Jobs",
+ * "Careers") yields to the heading that names the role, the role a sentence
+ * names ("we're looking for a Node.js engineer"), and "Company - Title"
+ * split into title and organisation when one side is known to be the
+ * organisation. */
+#include "support.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* Names of a careers page (lower case), whole parts of a title: English,
- * German, Romance, Slavic, then Japanese, Korean and Chinese ones. */
-static const char page_names[] =
-    "join|join us|join the team|join our team|careers|career|jobs|job|job openings|"
-    "openings|open positions|open position|positions|position|vacancies|vacancy|"
-    "recruitment|recruiting|hiring|we're hiring|we are hiring|now hiring|work with us|"
-    "work for us|opportunities|job opportunities|team|our team|apply|people|"
-    "stellenangebote|stellenangebot|stellen|offene stellen|karriere|jobs & karriere|"
-    "stellenausschreibungen|mitmachen|carrières|carrière|emplois|emploi|recrutement|"
-    "offres d'emploi|nous rejoindre|rejoignez-nous|empleo|empleos|vacantes|"
-    "trabaja con nosotros|únete|vagas|carreiras|trabalhe conosco|lavora con noi|kariéra|"
-    "voľné pozície|pracovné ponuky|kariera|praca|вакансії|кар'єра|вакансии|карьера|採用情報|"
-    "採用|求人|求人情報|募集|募集中|リクルート|채용|채용 "
-    "정보|채용정보|채용공고|모집|인재채용|招聘|招募|招聘信息|加入我们|诚聘|職缺|职位|工作机会";
+#define ROLE_WORDS 8 /* a role phrase is short */
 
-/* Words a careers page name starts with: "Careers at Acme", "Join the An
- * Lab". */
-static const char *const page_leads[] = {"join ",   "careers at ",   "jobs at ",  "work at ",
-                                         "jobs @ ", "karriere bei ", "jobs bei ", "rejoindre "};
+/* Nouns that name a role (their plurals too). */
+static const import_word roles[] = {
+    {"engineer", IMPORT_WORD_PREFIX},
+    {"developer", IMPORT_WORD_PREFIX},
+    {"programmer", IMPORT_WORD_PREFIX},
+    {"designer", IMPORT_WORD_PREFIX},
+    {"manager", IMPORT_WORD_PREFIX},
+    {"scientist", IMPORT_WORD_PREFIX},
+    {"researcher", IMPORT_WORD_PREFIX},
+    {"analyst", IMPORT_WORD_PREFIX},
+    {"specialist", IMPORT_WORD_PREFIX},
+    {"consultant", IMPORT_WORD_PREFIX},
+    {"architect", IMPORT_WORD_PREFIX},
+    {"administrator", IMPORT_WORD_PREFIX},
+    {"intern", IMPORT_WORD_PREFIX},
+    {"postdoc", IMPORT_WORD_PREFIX},
+    {"fellow", IMPORT_WORD_PREFIX},
+    {"technician", IMPORT_WORD_PREFIX},
+    {"assistant", IMPORT_WORD_PREFIX},
+    {"writer", IMPORT_WORD_PREFIX},
+    {"editor", IMPORT_WORD_PREFIX},
+    {"director", IMPORT_WORD_PREFIX},
+    {"officer", IMPORT_WORD_PREFIX},
+    {"coordinator", IMPORT_WORD_PREFIX},
+    {"representative", IMPORT_WORD_PREFIX},
+    {"executive", IMPORT_WORD_PREFIX},
+    {"recruiter", IMPORT_WORD_PREFIX},
+    {"accountant", IMPORT_WORD_PREFIX},
+    {"teacher", IMPORT_WORD_PREFIX},
+    {"lecturer", IMPORT_WORD_PREFIX},
+    {"professor", IMPORT_WORD_PREFIX},
+    {"nurse", IMPORT_WORD_PREFIX},
+    {"driver", IMPORT_WORD_PREFIX},
+    {"cook", IMPORT_WORD_WHOLE},
+    {"chef", IMPORT_WORD_PREFIX},
+    {"barista", IMPORT_WORD_PREFIX},
+    {"cashier", IMPORT_WORD_PREFIX},
+    {"operator", IMPORT_WORD_PREFIX},
+    {"mechanic", IMPORT_WORD_PREFIX},
+    {"electrician", IMPORT_WORD_PREFIX},
+    {"translator", IMPORT_WORD_PREFIX},
+    {"tester", IMPORT_WORD_PREFIX},
+    {"lead", IMPORT_WORD_WHOLE},
+    {"head of", IMPORT_WORD_WHOLE},
+    {"trainee", IMPORT_WORD_PREFIX},
+    {"apprentice", IMPORT_WORD_PREFIX},
+    {"volunteer", IMPORT_WORD_PREFIX},
+    {"sre", IMPORT_WORD_WHOLE},
+    {"devops", IMPORT_WORD_WHOLE},
+    {"m/w/d", IMPORT_WORD_WHOLE},
+    {"w/m/d", IMPORT_WORD_WHOLE},
+    {"m/f/d", IMPORT_WORD_WHOLE},
+    {"f/m/d", IMPORT_WORD_WHOLE},
+    {"h/f", IMPORT_WORD_WHOLE},
+    {"f/h", IMPORT_WORD_WHOLE},
+    {"entwickler", IMPORT_WORD_PREFIX},
+    {"ingenieur", IMPORT_WORD_PREFIX},
+    {"ing\xC3\xA9nieur", IMPORT_WORD_PREFIX},
+    {"d\xC3\xA9veloppeur", IMPORT_WORD_PREFIX},
+    {"desarrollador", IMPORT_WORD_PREFIX},
+    {"ingeniero", IMPORT_WORD_PREFIX},
+};
 
-/* Roles, matched at the end of a word with an optional ending ("kraft" in
- * "Reinigungskraft", "researcher" in "researchers", "mitarbeiter" in
- * "Mitarbeiterin"): English, then German, Romance, Slavic ones. */
-static const char role_ends[] =
-    "engineer|developer|programmer|researcher|scientist|postdoc|postdoctoral|fellow|"
-    "student|intern|internship|trainee|apprentice|assistant|manager|director|lead|head|"
-    "designer|analyst|specialist|consultant|architect|administrator|admin|technician|"
-    "officer|coordinator|editor|writer|nurse|physician|teacher|lecturer|professor|"
-    "librarian|accountant|clerk|cleaner|driver|cook|chef|baker|barista|deckhand|operator|"
-    "mechanic|electrician|welder|volunteer|staff|tester|devops|sre|recruiter|"
-    "representative|associate|candidate|phd|doctoral|graduate|undergraduate|expert|owner|"
-    "mitarbeiter|entwickler|ingenieur|kraft|kräfte|praktikant|werkstudent|doktorand|"
-    "referent|leiter|berater|techniker|sachbearbeiter|assistenz|pfleger|erzieher|fahrer|"
-    "verkäufer|azubi|auszubildende|koch|informatiker|wissenschaftler|professur|hilfe|"
-    "ingénieur|développeur|chercheur|chercheuse|stagiaire|doctorant|technicien|"
-    "responsable|enseignant|ingeniero|desarrollador|investigador|becario|técnico|"
-    "engenheiro|desenvolvedor|pesquisador|estagiário|analista|gerente|coordinador|"
-    "špecialista|vývojár|inžinier|manažér|asistent|analytik|konzultant|programátor";
-/* Endings a role word may carry. */
-static const char *const role_suffixes[] = {"", "s", "es", "in", "innen", "e", "en", "a", "ka"};
-
-/* Roles in scripts written without spaces, or with case forms the ASCII
- * folding above misses: matched anywhere. */
-static const char role_parts[] =
-    "研究员|研究員|博士后|博士後|助理|研究生|工程师|工程師|实习|實習|开发|经理|教授|学生|學生|"
-    "エンジニア|スタッフ|研究者|技術者|開発者|アルバイト|"
-    "パート|社員|インターン|ポスドク|職員|助教|연구원|박사후|박사 "
-    "후|대학원생|학생|인턴|개발자|엔지니어|연구교수|직원|조교|спеціаліст|"
-    "розробник|інженер|менеджер|специалист|разработчик|инженер|Спеціаліст|Розробник|"
-    "Інженер|Менеджер|Специалист|Разработчик|Инженер";
-
-/* Headings that name a part of a posting, never its title. */
-static const char section_words[] =
-    "about|requirements|qualifications|responsibilities|benefits|tasks|skills|duties|"
-    "how to|what you|what we|who you|your |our |über|aufgaben|anforderungen|profil|"
-    "wir bieten|ihre |unser|à propos|profil|missions";
-
-/* Phrases a heading may start with before the role: "We are looking for
- * a Barista" (verbs, a space is enough), "Wir suchen: Reinigungskraft"
- * (labels, a ':' or dash follows). */
-static const char hiring_verbs[] = "we are looking for|we're looking for|we’re looking for|we are "
-                                   "hiring|we're hiring|we’re hiring|"
-                                   "now hiring|join us as|wir suchen|nous recrutons|on recrute";
-static const char hiring_labels[] =
-    "hiring|gesucht|job opening|job|position|vacancy|opening|stellenangebot|"
-    "stellenausschreibung|offre d'emploi|募集|急募|채용|招聘|诚聘|招募";
-static const char *const articles[] = {"a ", "an ", "eine ", "einen ", "ein ", "un ", "une "};
-
-/* The next word of the '|'-separated list at *l into *w: its length, 0
- * at the end of the list. */
-static size_t next_word(const char **l, const char **w)
+bool import_names_role(const char *s, size_t n)
 {
-	size_t n = strcspn(*l, "|");
-	*w = *l;
-	*l += n + ((*l)[n] == '|');
-	return n;
+	return import_words_has(s, n, roles, JK_ARRAY_LEN(roles));
 }
 
-/* t[0..n) is a word of list (ASCII case folded). */
-static bool listed(const char *list, const char *t, size_t n)
+/* Page titles that say "jobs" rather than name a role. */
+static const char *const generic[] = {
+    "jobs",
+    "job",
+    "careers",
+    "career",
+    "open positions",
+    "open roles",
+    "positions",
+    "job openings",
+    "openings",
+    "vacancies",
+    "vacancy",
+    "we're hiring",
+    "we are hiring",
+    "we\xE2\x80\x99re hiring",
+    "hiring",
+    "join us",
+    "join our team",
+    "work with us",
+    "current openings",
+    "job board",
+    "jobs feed",
+    "opportunities",
+    "stellenangebote",
+    "karriere",
+    "jobs & karriere",
+    "offres d'emploi",
+    "emplois",
+    "carri\xC3\xA8res",
+    "empleo",
+    "empleos",
+    "trabaja con nosotros",
+    "vagas",
+    "vacatures",
+    "lavora con noi",
+    "kari\xC3\xA9ra",
+    "\xE6\x8E\xA1\xE7\x94\xA8\xE6\x83\x85\xE5\xA0\xB1", /* 採用情報 */
+    "\xEC\xB1\x84\xEC\x9A\xA9",                         /* 채용 */
+    "\xE6\x8B\x9B\xE8\x81\x98"};                        /* 招聘 */
+
+bool import_generic_title(const char *s, size_t n)
 {
-	const char *w;
-	for (size_t k; (k = next_word(&list, &w)) != 0;)
-		if (k == n && !strncasecmp(t, w, n))
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '!'))
+		n--;
+	while (n && *s == ' ')
+		s++, n--;
+	for (size_t i = 0; i < JK_ARRAY_LEN(generic); i++)
+		if (strlen(generic[i]) == n && !strncasecmp(s, generic[i], n))
 			return true;
 	return false;
 }
 
-/* The length of the word of list that t starts with, 0 if none. */
-static size_t starts_listed(const char *list, const char *t)
-{
-	const char *w;
-	for (size_t k; (k = next_word(&list, &w)) != 0;)
-		if (!strncasecmp(t, w, k))
-			return k;
-	return 0;
-}
+/* Separators between a title and a site or organisation name. */
+static const char *const seps[] = {
+    " :: ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " | ", " - ", " \xC2\xB7 ", ": "};
 
-static bool word_byte(unsigned char c)
+/* The first separator in s: its position and length, false when none. */
+static bool find_sep(const char *s, size_t *at, size_t *len)
 {
-	return isalnum(c) || c >= 0x80;
-}
-
-/* Whether the word s[a..z) ends with a role word and an ending. */
-static bool word_is_role(const char *s, size_t a, size_t z)
-{
-	const char *l = role_ends, *w;
-	for (size_t rl; (rl = next_word(&l, &w)) != 0;)
-		for (size_t k = 0; k < JK_ARRAY_LEN(role_suffixes); k++) {
-			size_t sl = strlen(role_suffixes[k]);
-			if (rl + sl > z - a || strncasecmp(s + z - sl, role_suffixes[k], sl) ||
-			    strncasecmp(s + z - sl - rl, w, rl))
-				continue;
-			/* short words only whole: "lead", not "mislead" */
-			if (rl >= 5 || z - sl - rl == a)
-				return true;
+	const char *best = NULL;
+	for (size_t i = 0; i < JK_ARRAY_LEN(seps); i++) {
+		const char *f = strstr(s, seps[i]);
+		if (f && (!best || f < best)) {
+			best = f;
+			*len = strlen(seps[i]);
 		}
-	return false;
+	}
+	if (best)
+		*at = (size_t)(best - s);
+	return best != NULL;
 }
 
-bool import_title_role(const char *t)
+/* The name ends in a legal form: "Zooza s.r.o.", "Immunant, Inc". */
+static bool legal_form(const char *s, size_t n)
 {
-	if (!t)
-		return false;
-	const char *l = role_parts, *w;
-	for (size_t k; (k = next_word(&l, &w)) != 0;)
-		if (memmem(t, strlen(t), w, k))
+	static const char *const forms[] = {
+	    "s.r.o.", "s.r.o",       "spol. s r.o.", "a.s.",   "gmbh",    "ag",   "inc",
+	    "inc.",   "llc",         "ltd",          "ltd.",   "limited", "s.a.", "sa",
+	    "sas",    "sarl",        "b.v.",         "bv",     "oy",      "ab",   "as",
+	    "aps",    "sp. z o.o.",  "s.l.",         "s.p.a.", "srl",     "k.k.", "corp",
+	    "corp.",  "corporation", "plc",          "e.v.",   "ggmbh",   "kg",   "co.",
+	    "gbr",    "ug"};
+	while (n && s[n - 1] == ' ')
+		n--;
+	for (size_t i = 0; i < JK_ARRAY_LEN(forms); i++) {
+		size_t l = strlen(forms[i]);
+		if (n > l && !strncasecmp(s + n - l, forms[i], l) &&
+		    (s[n - l - 1] == ' ' || s[n - l - 1] == ','))
 			return true;
-	for (size_t i = 0; t[i];) {
-		if (!word_byte((unsigned char)t[i])) {
-			i++;
-			continue;
-		}
-		size_t z = i;
-		while (t[z] && word_byte((unsigned char)t[z]))
-			z++;
-		if (word_is_role(t, i, z))
-			return true;
-		i = z;
 	}
 	return false;
 }
 
-/* Whether t[0..n), trimmed of blanks and closing marks, is a page name. */
-static bool part_generic(const char *t, size_t n)
+/* Whether s[0..n) is the organisation: the one the posting names (org,
+ * hint), or a name with a legal form. */
+static bool is_org(const char *s, size_t n, const char *org, const char *hint)
 {
-	while (n && strchr(" \t!.?", *t))
-		t++, n--;
-	while (n && strchr(" \t!.?", t[n - 1]))
+	while (n && s[n - 1] == ' ')
 		n--;
-	while (n >= 3 && (!memcmp(t + n - 3, "！", 3) || !memcmp(t + n - 3, "…", 3)))
-		n -= 3;
 	if (!n)
 		return false;
-	if (listed(page_names, t, n))
+	if ((org && strlen(org) == n && !strncasecmp(s, org, n)) ||
+	    (hint && strlen(hint) == n && !strncasecmp(s, hint, n)))
 		return true;
-	for (size_t i = 0; i < JK_ARRAY_LEN(page_leads); i++)
-		if (n > strlen(page_leads[i]) &&
-		    !strncasecmp(t, page_leads[i], strlen(page_leads[i])))
-			return true;
-	return false;
+	return legal_form(s, n) && !import_names_role(s, n);
 }
 
-/* The length of a separator between parts of a title at t, 0 if none. */
-static size_t separator(const char *t)
+int import_title_split(posting *p, const char *hint)
 {
-	static const char *const seps[] = {" - ", " – ", " — ", " | ", "|",  ":", "：", "/",
-	                                   "／",  "·",   "•",   ",",   "、", "(", ")",  "｜"};
-	for (size_t i = 0; i < JK_ARRAY_LEN(seps); i++)
-		if (!strncmp(t, seps[i], strlen(seps[i])))
-			return strlen(seps[i]);
-	return 0;
-}
-
-bool import_title_generic(const char *t)
-{
-	if (!t || import_title_role(t))
-		return false;
-	for (const char *a = t, *c = t;; c++) {
-		size_t k = *c ? separator(c) : 1;
-		if (!k)
-			continue;
-		if (part_generic(a, (size_t)(c - a)))
-			return true;
-		if (!*c)
-			return false;
-		a = c + k;
-		c = a - 1;
-	}
-}
-
-/* The text after a phrase of leads at the start of t: after a separator,
- * or (verbs) a space; NULL when t does not start so. */
-static const char *lead_end(const char *t, const char *leads, bool verb)
-{
-	size_t l = starts_listed(leads, t);
-	if (!l)
-		return NULL;
-	const char *s = t + l;
-	bool space = *s == ' ';
-	while (*s == ' ')
-		s++;
-	size_t k = *s == '(' ? 0 : *s == '!' ? 1 : separator(s);
-	return k || (verb && space) ? s + k : NULL;
-}
-
-/* t after a hiring lead-in ("Wir suchen: X", "We are looking for a X"),
- * or t itself. Borrowed from t. */
-static const char *after_lead(const char *t)
-{
-	const char *s = lead_end(t, hiring_verbs, true);
-	if (!s)
-		s = lead_end(t, hiring_labels, false);
-	if (!s)
-		return t;
-	while (*s == ' ')
-		s++;
-	for (size_t a = 0; a < JK_ARRAY_LEN(articles); a++)
-		if (!strncasecmp(s, articles[a], strlen(articles[a])))
-			s += strlen(articles[a]);
-	return *s ? s : t;
-}
-
-/* A heading short and plain enough to be a title, not a section's name. */
-static bool title_like(const char *h)
-{
-	size_t n = strlen(h);
-	if (!n || n > 120 || h[n - 1] == '.' || (n >= 3 && !strcmp(h + n - 3, "。")))
-		return false;
-	return !starts_listed(section_words, h);
-}
-
-static bool word_edge(const char *s)
-{
-	return !*s || !word_byte((unsigned char)*s);
-}
-
-/* Whether heading h says what title t says, and more: it starts with t,
- * or ends with it once a "(…)", ", …" or " - …" tail is cut. */
-static bool extends(const char *h, const char *t)
-{
-	size_t hn = strlen(h), tn = strlen(t);
-	if (tn >= hn)
-		return false;
-	if (!strncasecmp(h, t, tn) && word_edge(h + tn))
-		return true;
-	size_t cut = strcspn(h, "(,");
-	const char *dash = strstr(h, " - ");
-	if (dash && (size_t)(dash - h) < cut)
-		cut = (size_t)(dash - h);
-	while (cut && h[cut - 1] == ' ')
-		cut--;
-	return cut > tn && !strncasecmp(h + cut - tn, t, tn) &&
-	       !word_byte((unsigned char)h[cut - tn - 1]);
-}
-
-/* Makes the heading of section i the title, dropping it from the section
- * when it is the first heading. */
-static int take_heading(posting *p, size_t i, const char *text, bool first)
-{
-	int r = posting_set(&p->title, text, (size_t)-1);
-	if (!r && first) {
-		free(p->sections[i].heading);
-		p->sections[i].heading = NULL;
-	}
+	size_t at, sl;
+	if (!p->title || !find_sep(p->title, &at, &sl))
+		return JK_OK;
+	const char *t = p->title, *right = t + at + sl;
+	size_t rl = strlen(right);
+	bool left_org = is_org(t, at, p->organization, hint);
+	bool right_org = !left_org && is_org(right, rl, p->organization, hint);
+	if (!left_org && !right_org)
+		return JK_OK;
+	/* What stays must be a title: not empty, not "Jobs". */
+	const char *keep = left_org ? right : t;
+	size_t kl = left_org ? rl : at;
+	if (!kl || import_generic_title(keep, kl))
+		return JK_OK;
+	char *title = jk_strndup(keep, kl),
+	     *org = jk_strndup(left_org ? t : right, left_org ? at : rl);
+	int r = title && org ? posting_set_default(&p->organization, org, (size_t)-1) : JK_ENOMEM;
+	if (!r)
+		r = posting_set(&p->title, title, (size_t)-1);
+	free(title);
+	free(org);
 	return r;
 }
 
-int import_title_settle(posting *p)
+char *import_title_org(const char *title, const char *hint)
 {
-	size_t first = 0;
-	while (first < p->nsections && !p->sections[first].heading)
-		first++;
-	if (first == p->nsections)
-		return JK_OK;
-	const char *h = after_lead(p->sections[first].heading);
-	int r = JK_OK;
-	if (p->title && title_like(h) && extends(h, p->title))
-		r = take_heading(p, first, h, true);
-	if (r || (p->title && !import_title_generic(p->title)))
-		return r;
-	/* No title, or a page's name: the first heading that names a role
-	 * (with no title at all only the first heading is asked). */
-	for (size_t i = first; i < p->nsections && (p->title || i == first); i++) {
-		const char *g = p->sections[i].heading;
-		const char *role = g ? after_lead(g) : NULL;
-		if (role && title_like(role) && import_title_role(role) &&
-		    !import_title_generic(role))
-			return take_heading(p, i, role, i == first);
+	size_t at, sl;
+	if (!title || !find_sep(title, &at, &sl))
+		return NULL;
+	const char *right = title + at + sl;
+	size_t rl = strlen(right);
+	/* "Jobs: Software Engineer" after the site name is no organisation. */
+	size_t rgen = strcspn(right, ":|");
+	bool left = (hint && strlen(hint) == at && !strncasecmp(title, hint, at)) ||
+	            import_generic_title(right, rl) || import_generic_title(right, rgen);
+	bool rightside = (hint && !strcasecmp(right, hint)) || import_generic_title(title, at);
+	if (left == rightside)
+		return NULL;
+	return left ? jk_strndup(title, at) : jk_strndup(right, rl);
+}
+
+/* Phrases after which a sentence names the role it hires for. */
+static const import_word hiring[] = {
+    {"looking for", IMPORT_WORD_WHOLE}, {"searching for", IMPORT_WORD_WHOLE},
+    {"seeking", IMPORT_WORD_WHOLE},     {"hiring", IMPORT_WORD_WHOLE},
+    {"join us as", IMPORT_WORD_WHOLE},  {"join our team as", IMPORT_WORD_WHOLE},
+    {"to hire", IMPORT_WORD_WHOLE},     {"wanted:", IMPORT_WORD_WHOLE},
+    {"need", IMPORT_WORD_WHOLE}};
+
+/* Words that end a role phrase ("a Node.js engineer to join us"). */
+static bool stop_word(const char *w, size_t l)
+{
+	static const char *const stop[] = {
+	    "to", "who", "with",  "that",    "for",        "in",   "at",
+	    "on", "and", "or",    "from",    "which",      "if",   "as",
+	    "of", "you", "based", "located", "interested", "able", "willing"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(stop); i++)
+		if (strlen(stop[i]) == l && !strncasecmp(w, stop[i], l))
+			return true;
+	return false;
+}
+
+/* The role a text names after a hiring phrase, up to its last role noun,
+ * into out: "We're looking for software engineers" gives "Software
+ * engineer". */
+static bool role_after(const char *s, size_t n, size_t i, jk_buf *out)
+{
+	static const char *const skip[] = {"a ",        "an ",  "the ", "some ", "several ",
+	                                   "multiple ", "two ", "one ", "new ",  "talented "};
+	while (i < n && s[i] == ' ')
+		i++;
+	for (size_t k = 0; k < JK_ARRAY_LEN(skip); k++)
+		if (i + strlen(skip[k]) <= n && !strncasecmp(s + i, skip[k], strlen(skip[k])))
+			i += strlen(skip[k]);
+	size_t end = i, words = 0, role_end = 0;
+	while (end < n && words < ROLE_WORDS) {
+		size_t w = end;
+		while (w < n && s[w] != ' ' && !strchr(",;:!?()", s[w]))
+			w++;
+		size_t wl = w - end;
+		if (!wl || stop_word(s + end, wl))
+			break;
+		words++;
+		if (import_names_role(s + end, wl))
+			role_end = end + wl;
+		if (w >= n || s[w] != ' ')
+			break;
+		end = w + 1;
 	}
-	return JK_OK;
+	if (!role_end)
+		return false;
+	out->len = 0;
+	if (jk_buf_append(out, s + i, role_end - i) || jk_buf_append(out, "", 0))
+		return false;
+	/* One of them: "engineers" names the role "engineer". */
+	if (out->len > 3 && out->data[out->len - 1] == 's' && out->data[out->len - 2] != 's')
+		out->data[--out->len] = '\0';
+	if (out->data[0] >= 'a' && out->data[0] <= 'z')
+		out->data[0] = (char)(out->data[0] - 'a' + 'A');
+	return true;
+}
+
+char *import_role_phrase(const char *s, size_t n)
+{
+	size_t pos = 0, len = 0;
+	jk_buf b = {0};
+	while (pos < n) {
+		size_t at = import_words_find(s + pos, n - pos, hiring, JK_ARRAY_LEN(hiring), &len);
+		if (at >= n - pos)
+			break;
+		size_t e = pos + at + len, stop = e;
+		while (stop < n && stop - e < 200 && !import_sentence_end(s, n, stop))
+			stop++;
+		if (role_after(s, stop, e, &b))
+			return jk_buf_detach(&b);
+		pos = e;
+	}
+	jk_buf_free(&b);
+	return NULL;
 }
