@@ -90,16 +90,7 @@ typedef struct md_doc {
 	import_links links;
 	posting_list ld; /* JobPostings of the page's JSON-LD */
 	jk_err *err;
-	/* Site generators (Hugo, Jekyll) take the body of a .html content
-	 * file as HTML: indented tags there are markup, not code blocks. */
-	bool html_body;
 } md_doc;
-
-static bool html_name(const char *source)
-{
-	const char *dot = source ? strrchr(source, '.') : NULL;
-	return dot && !strchr(dot, '/') && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"));
-}
 
 /* Markdown → HTML in html (emptied first), what site generators would
  * have replaced taken out. */
@@ -178,15 +169,7 @@ static void swap_sections(posting *a, posting *b)
 static int md_text(md_doc *d, const char *body, size_t blen, jk_buf *html)
 {
 	import_links how = {0};
-	int r;
-	if (d->html_body) {
-		html->len = 0;
-		r = import_md_clean(body, blen, html);
-		if (!r)
-			r = jk_buf_append(html, "", 0);
-	} else {
-		r = md_to_html(body, blen, html, d->err);
-	}
+	int r = md_to_html(body, blen, html, d->err);
 	if (!r)
 		r = md_jsonld(d, html->data, html->len);
 	if (!r && d->fm.jsonld)
@@ -275,10 +258,7 @@ static int md_apply(md_doc *d)
 int import_markdown(const char *data, size_t len, const import_opts *opts, posting_list *out,
                     jk_err *err)
 {
-	md_doc d = {.opts = opts,
-	            .base = opts ? opts->source : NULL,
-	            .err = err,
-	            .html_body = html_name(opts ? opts->source : NULL)};
+	md_doc d = {.opts = opts, .base = opts ? opts->source : NULL, .err = err};
 	jk_buf html = {0};
 	posting_list_init(&d.ld);
 	d.p = posting_new();
