@@ -16,7 +16,7 @@ mkdir -p "$out/crashes" "$out/logs" "$out/corpus"
 seeds() {
 	case $1 in
 	markdown) ls samples/*.md tests/data/md/*; find "$fix" -type f -name '*.md' ;;
-	html) ls samples/*.html; find "$fix" -type f -name '*.htm*' ;;
+	html) ls samples/*.html tests/data/html/*; find "$fix" -type f -name '*.htm*' ;;
 	greenhouse) ls samples/*greenhouse*.json tests/data/json/greenhouse-*.json ;;
 	lever) ls samples/*lever*.json tests/data/json/lever-*.json ;;
 	jsonfeed) grep -l jsonfeed.org samples/*.json tests/data/json/*.json "$fix"/real-world/*.json ;;

@@ -1,5 +1,6 @@
 /* The HTML reader: sections, spans, skipped parts, entities, JSON-LD, job
- * site chrome, header lines, and hostile input. */
+ * site chrome, header lines, site generators' content files (front matter,
+ * then the page), and hostile input. */
 #include "testutil.h"
 
 #include "../src/import/readers.h"
@@ -721,6 +722,263 @@ static void test_several_postings(void **state)
 	posting_list_free(&l);
 }
 
+/* A site generator's .html content file: front matter, then HTML whose
+ * indented tags are markup, not Markdown code blocks. The same body in a
+ * .md file is Markdown. */
+static void test_html_content_file(void **state)
+{
+	(void)state;
+	const char *doc =
+	    "+++\ntitle = \"Success Specialist\"\n+++\n\n"
+	    "<div class=\"row\">\n    <h2>Success Specialist</h2>\n\n"
+	    "        <p>\n            <strong>Miesto: </strong>online<br/>\n"
+	    "            <strong>Plat: </strong>5 EUR &amp; viac<br/>\n        </p>\n"
+	    "        <p>Posielajte na <a href=\"mailto:katka@example.sk\">katka</a>.</p>\n"
+	    "</div>\n";
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(doc, strlen(doc), "/site/content/jobs/83.html", &l);
+	assert_int_equal(l.n, 1);
+	assert_true(tu_contains(l.items[0], "Miesto: online"));
+	assert_true(tu_contains(l.items[0], "5 EUR & viac"));
+	assert_false(tu_contains(l.items[0], "<strong>"));
+	assert_false(tu_contains(l.items[0], "<br"));
+	posting_list_free(&l);
+}
+
+/* Warnings a read gave: how many, and the last. */
+typedef struct warnings {
+	int n;
+	char last[256];
+} warnings;
+
+static void on_warn(void *ud, const char *source, const char *msg)
+{
+	warnings *w = ud;
+	(void)source;
+	w->n++;
+	snprintf(w->last, sizeof w->last, "%s", msg);
+}
+
+/* Reads a file of tests/data/html/ under its own name. */
+static void html_data(const char *file, posting_list *l)
+{
+	char rel[200];
+	snprintf(rel, sizeof rel, "tests/data/html/%s", file);
+	size_t len;
+	char *data = tu_read(tu_root(rel), &len);
+	posting_list_init(l);
+	tu_import_ok(data, len, file, l);
+	free(data);
+}
+
+/* Nothing of the front matter or of the generator's templates shows. */
+static void no_front_matter_text(const posting *p)
+{
+	const char *bad[] = {"+++", "---", "title =", "title:", "layout", "{{", "{%", "<"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++)
+		if (tu_contains(p, bad[i]))
+			fail_msg("posting text contains \"%s\"", bad[i]);
+}
+
+/* A Hugo content file: TOML front matter (with a [params] table), then
+ * HTML with shortcodes. The front matter's fields are the page's. */
+static void test_fm_hugo_toml(void **state)
+{
+	(void)state;
+	posting_list l;
+	html_data("hugo-toml.html", &l);
+	assert_int_equal(l.n, 1);
+	const posting *p = l.items[0];
+	assert_string_equal(p->title, "Senior Firmware Engineer");
+	assert_string_equal(p->organization, "Brightwater Instruments");
+	assert_string_equal(p->location, "Rotterdam");
+	assert_string_equal(p->posted, "2025-03-01");
+	assert_string_equal(p->apply, "https://brightwater.example/jobs/42/apply");
+	assert_int_equal(p->ntags, 2);
+	assert_string_equal(p->tags[1], "C");
+	assert_int_equal(tu_section(p, "What you bring")->nblocks, 2);
+	assert_true(tu_contains(p, "C on small microcontrollers"));
+	no_front_matter_text(p);
+	posting_list_free(&l);
+}
+
+/* A Jekyll page: YAML front matter whose title names the page, Liquid in
+ * the HTML. The heading that names the role is the title; the contact
+ * address is the apply target when the page names none. */
+static void test_fm_jekyll_yaml(void **state)
+{
+	(void)state;
+	posting_list l;
+	html_data("jekyll-yaml.html", &l);
+	assert_int_equal(l.n, 1);
+	const posting *p = l.items[0];
+	assert_string_equal(p->title, "Backend Developer (m/w/d)");
+	assert_false(tu_section(p, "Backend Developer (m/w/d)"));
+	assert_string_equal(p->organization, "Northwind Labs");
+	assert_string_equal(p->location, "Berlin, Remote");
+	assert_string_equal(p->apply, "mailto:jobs@northwind.example");
+	assert_true(tu_contains(p, "booking system behind our clinics."));
+	assert_int_equal(tu_section(p, "Your tasks")->nblocks, 2);
+	no_front_matter_text(p);
+	posting_list_free(&l);
+}
+
+/* A page of several postings under front matter: each block is a posting
+ * titled by its own heading; the front matter fills only what a block
+ * lacks (its apply key only where the block names no target). */
+static void test_fm_several_postings(void **state)
+{
+	(void)state;
+	posting_list l;
+	html_data("fm-several.html", &l);
+	assert_int_equal(l.n, 3);
+	const char *titles[] = {"Line Cook", "Pastry Chef", "Delivery Driver"};
+	for (size_t i = 0; i < l.n; i++) {
+		const posting *p = l.items[i];
+		assert_string_equal(p->title, titles[i]);
+		assert_string_equal(p->organization, "Riverbend Bakery");
+		assert_string_equal(p->location, "Ljubljana");
+		assert_string_equal(p->posted, "2025-05-12");
+		assert_int_equal(p->ntags, 2);
+		assert_null(p->native_id);
+		no_front_matter_text(p);
+		assert_false(tu_contains(p, "Open positions"));
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(p->id, l.items[j]->id);
+	}
+	assert_string_equal(l.items[0]->apply, "mailto:cook@riverbend.example");
+	assert_string_equal(l.items[1]->apply, "https://riverbend.example/apply");
+	assert_false(tu_contains(l.items[1], "wood oven"));
+	posting_list_free(&l);
+
+	/* The real page: one posting per bilingual block, not one titled by
+	 * the front matter's page name. */
+	real_world("sk-uk-pracujucemamy-ua-bilingual.html", &l);
+	assert_true(l.n >= 5);
+	assert_string_equal(l.items[0]->title, "Kadern\xC3\xAD\xC4\x8Dka / \xD0\x9F\xD0\xB5\xD1\x80"
+	                                       "\xD1\x83\xD0\xBA\xD0\xB0\xD1\x80");
+	assert_string_equal(l.items[0]->apply, "mailto:oroszovaivana@gmail.com");
+	for (size_t i = 0; i < l.n; i++) {
+		assert_false(tu_contains(l.items[i], "Pracovn\xC3\xA9 ponuky"));
+		no_front_matter_text(l.items[i]);
+	}
+	posting_list_free(&l);
+}
+
+/* Reads text as a .html file; returns the status, err and w filled. */
+static int load_html(const char *text, size_t len, posting_list *l, jk_err *err, warnings *w)
+{
+	import_opts o = {.source = "/site/content/jobs/x.html", .warn = on_warn, .ud = w};
+	memset(err, 0, sizeof *err);
+	posting_list_init(l);
+	return import_bytes(text, len == (size_t)-1 ? strlen(text) : len, &o, l, err);
+}
+
+/* A draft is skipped, saying so; draft = false is shown. */
+static void test_fm_draft(void **state)
+{
+	(void)state;
+	const char *drafts[] = {"---\ndraft: true\ntitle: Cook\n---\n<p>We cook.</p>\n",
+	                        "+++\n[params]\ndraft = true\n+++\n<h1>Cook</h1><p>We cook.</p>\n"};
+	posting_list l;
+	jk_err err;
+	for (size_t i = 0; i < JK_ARRAY_LEN(drafts); i++) {
+		warnings w = {0};
+		assert_int_equal(load_html(drafts[i], (size_t)-1, &l, &err, &w), 0);
+		assert_int_equal(l.n, 0);
+		assert_int_equal(w.n, 1);
+		assert_non_null(strstr(w.last, "draft"));
+	}
+	warnings w = {0};
+	assert_int_equal(load_html("---\ndraft: false\ntitle: Cook\n---\n<p>We cook.</p>\n",
+	                           (size_t)-1, &l, &err, &w),
+	                 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0]->title, "Cook");
+	posting_list_free(&l);
+}
+
+/* Reads text as a .html file that must fail; returns the message. */
+static const char *fm_fails(const char *text, size_t len)
+{
+	static jk_err err;
+	warnings w = {0};
+	posting_list l;
+	if (load_html(text, len, &l, &err, &w) == 0)
+		fail_msg("hostile front matter read (%zu postings)", l.n);
+	assert_int_equal(l.n, 0);
+	assert_null(strchr(err.msg, '\n'));
+	return err.msg;
+}
+
+/* Front matter that is broken, huge or binary fails with its reason; the
+ * page's text only when there is some. Never a crash, never its text. */
+static void test_fm_hostile(void **state)
+{
+	(void)state;
+	assert_string_equal(fm_fails("+++\ntitle = 'Cook'\n<p>We cook.</p>\n", (size_t)-1),
+	                    "front matter opened on line 1 never closes");
+	assert_non_null(strstr(fm_fails("---\ntitle: [Cook\n---\n<p>We cook.</p>\n", (size_t)-1),
+	                       "YAML error on line"));
+	assert_string_equal(fm_fails("---\n---\n", (size_t)-1), "HTML without any text");
+	assert_non_null(strstr(
+	    fm_fails("---\ntitle: \x01 Cook\n---\n<p>We cook.</p>\n", (size_t)-1), "front matter"));
+	/* binary bytes (NUL) inside the block: refused as binary */
+	const char nul[] = "---\ntitle: Cook\nx: \0\0\0\0\0\0\xff\xfe\0\0\n---\n<p>We cook.</p>\n";
+	assert_non_null(strstr(fm_fails(nul, sizeof nul - 1), "binary"));
+	/* huge */
+	jk_buf b = {0};
+	assert_int_equal(jk_buf_puts(&b, "---\ndescription: "), 0);
+	for (size_t i = 0; i < (2u << 20) / 8; i++)
+		assert_int_equal(jk_buf_puts(&b, "aaaaaaa "), 0);
+	assert_int_equal(jk_buf_puts(&b, "\n---\n<p>We cook.</p>\n"), 0);
+	assert_non_null(strstr(fm_fails(b.data, b.len), "front matter too large"));
+	/* many keys, deep nesting: read or refused, quietly */
+	b.len = 0;
+	assert_int_equal(jk_buf_puts(&b, "+++\ntitle = 'Cook'\nlinks = "), 0);
+	for (size_t i = 0; i < 50000; i++)
+		assert_int_equal(jk_buf_puts(&b, "[{a = "), 0);
+	assert_int_equal(jk_buf_puts(&b, "1\n+++\n<p>We cook for forty guests.</p>\n"), 0);
+	posting_list l;
+	jk_err err;
+	warnings w = {0};
+	assert_int_equal(load_html(b.data, b.len, &l, &err, &w), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0]->title, "Cook");
+	no_front_matter_text(l.items[0]);
+	posting_list_free(&l);
+	jk_buf_free(&b);
+	/* a page whose text lives in its front matter shows that text */
+	const char *only = "---\ntitle: Cook\ndescription: Cook **our** lunch menu.\n---\n\n";
+	assert_int_equal(load_html(only, (size_t)-1, &l, &err, &w), 0);
+	assert_true(tu_contains(l.items[0], "Cook our lunch menu."));
+	no_front_matter_text(l.items[0]);
+	posting_list_free(&l);
+}
+
+/* Front matter with a .html/.htm name is a page; with any other name it is
+ * Markdown's. */
+static void test_fm_sniff(void **state)
+{
+	(void)state;
+	const char *docs[] = {"---\ntitle: x\n---\n<p>x</p>\n", "+++\r\ntitle = 'x'\r\n+++\r\n"};
+	const struct {
+		const char *name;
+		import_format f;
+	} cases[] = {
+	    {"a.html", IMPORT_HTML},    {"/site/b.HTM", IMPORT_HTML},
+	    {"c.md", IMPORT_MARKDOWN},  {"https://x.example/jobs/d.html", IMPORT_HTML},
+	    {"e.txt", IMPORT_MARKDOWN}, {"site.html/f", IMPORT_MARKDOWN},
+	    {NULL, IMPORT_MARKDOWN},
+	};
+	for (size_t d = 0; d < JK_ARRAY_LEN(docs); d++)
+		for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
+			import_opts o = {.source = cases[i].name};
+			assert_int_equal(import_sniff(docs[d], strlen(docs[d]), &o), cases[i].f);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -742,6 +1000,13 @@ int main(void)
 	    cmocka_unit_test(test_generic_title),
 	    cmocka_unit_test(test_title_split),
 	    cmocka_unit_test(test_several_postings),
+	    cmocka_unit_test(test_html_content_file),
+	    cmocka_unit_test(test_fm_hugo_toml),
+	    cmocka_unit_test(test_fm_jekyll_yaml),
+	    cmocka_unit_test(test_fm_several_postings),
+	    cmocka_unit_test(test_fm_draft),
+	    cmocka_unit_test(test_fm_hostile),
+	    cmocka_unit_test(test_fm_sniff),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1158,30 +1158,6 @@ static void test_fm_hostile(void **state)
 	jk_buf_free(&b);
 }
 
-/* A site generator's .html content file: front matter, then HTML whose
- * indented tags are markup, not Markdown code blocks. The same body in a
- * .md file is Markdown. */
-static void test_html_content_file(void **state)
-{
-	(void)state;
-	const char *doc =
-	    "+++\ntitle = \"Success Specialist\"\n+++\n\n"
-	    "<div class=\"row\">\n    <h2>Success Specialist</h2>\n\n"
-	    "        <p>\n            <strong>Miesto: </strong>online<br/>\n"
-	    "            <strong>Plat: </strong>5 EUR &amp; viac<br/>\n        </p>\n"
-	    "        <p>Posielajte na <a href=\"mailto:katka@example.sk\">katka</a>.</p>\n"
-	    "</div>\n";
-	posting_list l;
-	posting_list_init(&l);
-	tu_import_ok(doc, strlen(doc), "/site/content/jobs/83.html", &l);
-	assert_int_equal(l.n, 1);
-	assert_true(tu_contains(l.items[0], "Miesto: online"));
-	assert_true(tu_contains(l.items[0], "5 EUR & viac"));
-	assert_false(tu_contains(l.items[0], "<strong>"));
-	assert_false(tu_contains(l.items[0], "<br"));
-	posting_list_free(&l);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1195,7 +1171,7 @@ int main(void)
 	    cmocka_unit_test(test_fm_apply_keys), cmocka_unit_test(test_jsonld),
 	    cmocka_unit_test(test_templates),     cmocka_unit_test(test_fm_value_markup),
 	    cmocka_unit_test(test_titles),        cmocka_unit_test(test_encodings),
-	    cmocka_unit_test(test_fm_hostile),    cmocka_unit_test(test_html_content_file),
+	    cmocka_unit_test(test_fm_hostile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -119,6 +119,12 @@ bool import_text_separator(const char *s, size_t n, size_t *pos, size_t *end);
  * {::comment}) and closed HTML comments. Returns 0 or JK_ENOMEM. */
 int import_md_clean(const char *s, size_t n, jk_buf *out);
 
+/* Markdown s[0..n), cleaned as import_md_clean does, → HTML in html
+ * (emptied first; NUL-terminated; capped at a few times any posting).
+ * Returns 0, JK_ETOOBIG with err saying so, or JK_ENOMEM. html stays the
+ * caller's to free. */
+int import_md_html(const char *s, size_t n, jk_buf *html, jk_err *err);
+
 /* A one-line value written in Markdown or HTML ("**Senior** R&amp;D
  * [Engineer](url)<br>") as clean plain text; the targets of its links go
  * to links (may be NULL) with their text. n = (size_t)-1: strlen. Caller

@@ -2,7 +2,9 @@
  * when it has any, else (or for a missing description) the page's own text,
  * header lines and title; one posting per block on a page that repeats one
  * block per job. The head gives the base for links (<base>, the page's
- * address, its canonical address) and the organisation. */
+ * address, its canonical address) and the organisation. A site
+ * generator's content file (front matter, then the page) has the front
+ * matter as the page's own metadata (fmpage.c). */
 #include "readers.h"
 
 #include <ctype.h>
@@ -232,8 +234,27 @@ static int page_postings(const xmlNode *top, const page_meta *m, posting_list *f
 	return r;
 }
 
-int import_html(const char *data, size_t len, const import_opts *opts, posting_list *out,
-                jk_err *err)
+/* The page as one posting, appended to found; the front matter's fields
+ * first, its text only where the page has none. */
+static int page_one(const xmlNode *top, const page_meta *m, const import_page_fm *pf,
+                    const import_opts *opts, posting_list *found, import_links *links, jk_err *err)
+{
+	posting *p = posting_new();
+	int r = p ? posting_list_push(found, p) : JK_ENOMEM;
+	if (!r)
+		r = import_page_fm_fill(p, pf, true);
+	if (!r)
+		r = page_posting(top, m, p, links, err);
+	if (!r)
+		r = import_page_fm_text(p, pf, links, m->base, opts, err);
+	if (!r)
+		r = import_apply_choose(p, links, m->base);
+	return r;
+}
+
+/* The page in data, its front matter (if any) read into pf, → out. */
+static int html_page(const char *data, size_t len, const import_opts *opts,
+                     const import_page_fm *pf, posting_list *out, jk_err *err)
 {
 	bool too_deep, multi = false;
 	htmlDocPtr doc = html_parse(data, len, &too_deep);
@@ -249,6 +270,8 @@ int import_html(const char *data, size_t len, const import_opts *opts, posting_l
 	int r = page_meta_read(top, opts, &m);
 	if (!r)
 		r = page_jsonld(top, opts, m.base, &found);
+	if (!r)
+		r = import_page_fm_jsonld(pf, opts, m.base, &found);
 	if (r) {
 		jk_fail(err, r, "out of memory");
 	} else if (found.n) {
@@ -257,21 +280,25 @@ int import_html(const char *data, size_t len, const import_opts *opts, posting_l
 		posting *p = found.items[0];
 		if (found.n == 1 && !p->nsections)
 			r = page_posting(top, &m, p, &links, err);
+		if (!r && found.n == 1)
+			r = import_page_fm_text(p, pf, &links, m.base, opts, err);
 		if (!r)
 			r = import_apply_choose(p, &links, m.base);
 	} else if (!(r = page_postings(top, &m, &found, &multi, err)) && !multi) {
-		posting *p = posting_new();
-		r = p ? posting_list_push(&found, p) : JK_ENOMEM;
-		if (!r)
-			r = page_posting(top, &m, p, &links, err);
-		if (!r)
-			r = import_apply_choose(p, &links, m.base);
-		if (!r && !p->title && !p->nsections)
+		r = page_one(top, &m, pf, opts, &found, &links, err);
+		const posting *p = r ? NULL : found.items[0];
+		if (p && !p->title && !p->nsections)
 			r = too_deep ? jk_fail(err, JK_EFORMAT, "HTML " IMPORT_TOO_DEEP)
 			             : jk_fail(err, JK_EEMPTY, "HTML without any text");
 	}
 	if (!r && too_deep)
 		import_warnf(opts, "HTML " IMPORT_TOO_DEEP "; the rest was skipped");
+	/* The front matter fills what each posting of the page lacks. */
+	for (size_t i = 0; !r && i < found.n; i++) {
+		r = import_page_fm_fill(found.items[i], pf, found.n == 1);
+		if (!r)
+			r = import_page_fm_apply(found.items[i], pf, m.base);
+	}
 	for (size_t i = 0; !r && i < found.n; i++) {
 		r = posting_list_push(out, found.items[i]);
 		found.items[i] = NULL;
@@ -284,5 +311,41 @@ int import_html(const char *data, size_t len, const import_opts *opts, posting_l
 	xmlFreeDoc(doc);
 	if (r && err && !err->code)
 		jk_fail(err, r, "out of memory");
+	return r;
+}
+
+/* The page of a site generator's content file: what the generator would
+ * have replaced (shortcodes, Liquid) taken out. One whose text lives in
+ * its front matter is an empty page. */
+static int page_body(const char *s, size_t n, jk_buf *out)
+{
+	int r = import_md_clean(s, n, out);
+	size_t i = 0;
+	while (!r && i < out->len && strchr(" \t\r\n\f\v", out->data[i]))
+		i++;
+	if (!r && i == out->len)
+		r = jk_buf_puts(out, "<body></body>");
+	return r;
+}
+
+int import_html(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                jk_err *err)
+{
+	import_page_fm pf;
+	jk_buf body = {0};
+	int r = import_page_fm_read(data, len, html_base(opts), &pf, err);
+	if (!r && pf.fm.draft) {
+		import_warnf(opts, "skipped: marked as a draft");
+	} else if (!r && pf.meta) {
+		r = page_body(data + pf.fm.body, len - pf.fm.body, &body);
+		if (!r)
+			r = html_page(body.data, body.len, opts, &pf, out, err);
+	} else if (!r) {
+		r = html_page(data, len, opts, &pf, out, err);
+	}
+	if (r && err && !err->code)
+		jk_fail(err, r, "out of memory");
+	import_page_fm_free(&pf);
+	jk_buf_free(&body);
 	return r;
 }

@@ -198,7 +198,9 @@ import_format import_sniff(const char *data, size_t len, const import_opts *opts
 		return IMPORT_UNKNOWN;
 	if ((size_t)(end - p) >= 4 && (!strncmp(p, "---\n", 4) || !strncmp(p, "+++\n", 4) ||
 	                               !strncmp(p, "---\r", 4) || !strncmp(p, "+++\r", 4)))
-		return IMPORT_MARKDOWN;
+		/* A site generator's .html content file is a page under its
+		 * front matter. */
+		return sniff_ext(source) == IMPORT_HTML ? IMPORT_HTML : IMPORT_MARKDOWN;
 	if (*p == '{' || *p == '[')
 		return sniff_json(p, (size_t)(end - p));
 	if (*p == '<') {

@@ -4,26 +4,9 @@
  * page's. */
 #include "readers.h"
 
-#include <md4c-html.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#define MD_PARSE_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
-/* md4c's HTML is a few times the Markdown; past this it is not a posting. */
-#define MD_HTML_MAX ((size_t)64 << 20)
-
-typedef struct md_out {
-	jk_buf html;
-	int r; /* first failure; md4c has no way to stop early */
-} md_out;
-
-static void md_sink(const MD_CHAR *s, MD_SIZE n, void *ud)
-{
-	md_out *o = ud;
-	if (!o->r)
-		o->r = jk_buf_append(&o->html, s, n);
-}
 
 /* The first <h1> element md4c wrote: it starts a line. [*a, *b) is the
  * element with its newline, [*ia, *ib) its content. */
@@ -107,37 +90,13 @@ typedef struct md_doc {
 	import_links links;
 	posting_list ld; /* JobPostings of the page's JSON-LD */
 	jk_err *err;
-	/* Site generators (Hugo, Jekyll) take the body of a .html content
-	 * file as HTML: indented tags there are markup, not code blocks. */
-	bool html_body;
 } md_doc;
-
-static bool html_name(const char *source)
-{
-	const char *dot = source ? strrchr(source, '.') : NULL;
-	return dot && !strchr(dot, '/') && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"));
-}
 
 /* Markdown → HTML in html (emptied first), what site generators would
  * have replaced taken out. */
 static int md_to_html(const char *s, size_t n, jk_buf *html, jk_err *err)
 {
-	jk_buf src = {.limit = MD_HTML_MAX};
-	md_out md = {.html = *html};
-	md.html.len = 0;
-	int r = import_md_clean(s, n, &src);
-	if (!r)
-		r = jk_buf_append(&md.html, "", 0);
-	if (!r && md_html(src.data, (MD_SIZE)src.len, md_sink, &md, MD_PARSE_FLAGS,
-	                  MD_HTML_FLAG_SKIP_UTF8_BOM) != 0)
-		r = md.r ? md.r : JK_ENOMEM;
-	if (!r)
-		r = md.r;
-	*html = md.html;
-	jk_buf_free(&src);
-	if (r == JK_ETOOBIG)
-		return jk_fail(err, r, "Markdown too large once converted to HTML");
-	return r;
+	return import_md_html(s, n, html, err);
 }
 
 /* HTML → sections of p, links to links. Past libxml2's depth limit the
@@ -210,15 +169,7 @@ static void swap_sections(posting *a, posting *b)
 static int md_text(md_doc *d, const char *body, size_t blen, jk_buf *html)
 {
 	import_links how = {0};
-	int r;
-	if (d->html_body) {
-		html->len = 0;
-		r = import_md_clean(body, blen, html);
-		if (!r)
-			r = jk_buf_append(html, "", 0);
-	} else {
-		r = md_to_html(body, blen, html, d->err);
-	}
+	int r = md_to_html(body, blen, html, d->err);
 	if (!r)
 		r = md_jsonld(d, html->data, html->len);
 	if (!r && d->fm.jsonld)
@@ -307,11 +258,8 @@ static int md_apply(md_doc *d)
 int import_markdown(const char *data, size_t len, const import_opts *opts, posting_list *out,
                     jk_err *err)
 {
-	md_doc d = {.opts = opts,
-	            .base = opts ? opts->source : NULL,
-	            .err = err,
-	            .html_body = html_name(opts ? opts->source : NULL)};
-	jk_buf html = {.limit = MD_HTML_MAX};
+	md_doc d = {.opts = opts, .base = opts ? opts->source : NULL, .err = err};
+	jk_buf html = {0};
 	posting_list_init(&d.ld);
 	d.p = posting_new();
 	if (!d.p)

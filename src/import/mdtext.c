@@ -5,6 +5,7 @@
 #include "blocks.h"
 
 #include <ctype.h>
+#include <md4c-html.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -449,4 +450,41 @@ char *import_md_inline(const char *s, size_t n, import_links *links)
 	jk_buf_free(&c.out);
 	jk_buf_free(&clean);
 	return out;
+}
+
+#define MD_PARSE_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
+/* md4c's HTML is a few times the Markdown; past this it is not a posting. */
+#define MD_HTML_MAX ((size_t)64 << 20)
+
+typedef struct md_out {
+	jk_buf html;
+	int r; /* first failure; md4c has no way to stop early */
+} md_out;
+
+static void md_sink(const MD_CHAR *s, MD_SIZE n, void *ud)
+{
+	md_out *o = ud;
+	if (!o->r)
+		o->r = jk_buf_append(&o->html, s, n);
+}
+
+int import_md_html(const char *s, size_t n, jk_buf *html, jk_err *err)
+{
+	jk_buf src = {.limit = MD_HTML_MAX};
+	md_out md = {.html = *html};
+	md.html.len = 0;
+	md.html.limit = MD_HTML_MAX;
+	int r = import_md_clean(s, n, &src);
+	if (!r)
+		r = jk_buf_append(&md.html, "", 0);
+	if (!r && md_html(src.data, (MD_SIZE)src.len, md_sink, &md, MD_PARSE_FLAGS,
+	                  MD_HTML_FLAG_SKIP_UTF8_BOM) != 0)
+		r = md.r ? md.r : JK_ENOMEM;
+	if (!r)
+		r = md.r;
+	*html = md.html;
+	jk_buf_free(&src);
+	if (r == JK_ETOOBIG)
+		return jk_fail(err, r, "Markdown too large once converted to HTML");
+	return r;
 }
