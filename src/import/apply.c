@@ -223,8 +223,34 @@ static bool says_send(const char *t, size_t n)
 	                                    "apply",        "application",
 	                                    "applications", "r\xC3\xA9sum\xC3\xA9",
 	                                    "write"};
+	/* Chinese, Japanese and Korean put no spaces between words, so
+	 * has_word never matches inside their sentences: résumé, send,
+	 * deliver, mail, mailbox, contact. */
+	static const char *const cjk[] = {"\xE7\xAE\x80\xE5\x8E\x86",
+	                                  "\xE7\xB0\xA1\xE6\xAD\xB7",
+	                                  "\xE6\x8A\x95\xE9\x80\x92",
+	                                  "\xE6\x8A\x95\xE9\x81\x9E",
+	                                  "\xE5\x8F\x91\xE9\x80\x81",
+	                                  "\xE7\x99\xBC\xE9\x80\x81",
+	                                  "\xE9\x82\xAE\xE4\xBB\xB6",
+	                                  "\xE9\x83\xB5\xE4\xBB\xB6",
+	                                  "\xE9\x82\xAE\xE7\xAE\xB1",
+	                                  "\xE9\x83\xB5\xE7\xAE\xB1",
+	                                  "\xE8\x81\x94\xE7\xB3\xBB",
+	                                  "\xE8\x81\xAF\xE7\xB9\xAB",
+	                                  "\xE5\xB1\xA5\xE6\xAD\xB4\xE6\x9B\xB8",
+	                                  "\xE9\x80\x81\xE4\xBB\x98",
+	                                  "\xE3\x83\xA1\xE3\x83\xBC\xE3\x83\xAB",
+	                                  "\xE9\x80\xA3\xE7\xB5\xA1",
+	                                  "\xEC\x9D\xB4\xEB\xA0\xA5\xEC\x84\x9C",
+	                                  "\xEB\xB3\xB4\xEB\x82\xB4",
+	                                  "\xEB\xA9\x94\xEC\x9D\xBC",
+	                                  "\xEC\x97\xB0\xEB\x9D\xBD"};
 	for (size_t i = 0; i < JK_ARRAY_LEN(words); i++)
 		if (has_word(t, n, words[i]))
+			return true;
+	for (size_t i = 0; i < JK_ARRAY_LEN(cjk); i++)
+		if (memmem(t, n, cjk[i], strlen(cjk[i])))
 			return true;
 	return false;
 }
