@@ -17,6 +17,7 @@ static const char *const names[] = {
     "https://jobs.example.org/a/b.htm?x=1#frag",
     "/media/usb/postings/README",
     "post.markdown",
+    "message.eml",
 };
 static const char *const ctypes[] = {
     NULL,
@@ -27,6 +28,7 @@ static const char *const ctypes[] = {
     "application/json",
     "text/plain; charset=iso-8859-1",
     "text/html; charset=shift_jis",
+    "message/rfc822",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -22,9 +22,10 @@ seeds() {
 	jsonfeed) grep -l jsonfeed.org samples/*.json tests/data/json/*.json ;;
 	feed) ls samples/*.rss samples/*.atom tests/data/feed/* ;;
 	text) ls samples/*.txt ;;
+	mail) ls samples/*.eml tests/data/mail/*; find "$fix" -type f -name '*.eml' ;;
 	config) ls jobkiosk.conf.example ;;
 	import)
-		for h in markdown html greenhouse lever jsonfeed feed text grid jsonld; do
+		for h in markdown html greenhouse lever jsonfeed feed text grid jsonld mail; do
 			seeds "$h"
 		done
 		;;
@@ -51,7 +52,8 @@ name_byte() {
 	case $1 in
 	*.md) printf '\001' ;; *.html | *.htm) printf '\002' ;; *.xml) printf '\003' ;;
 	*.rss) printf '\004' ;; *.atom) printf '\005' ;; *.txt) printf '\006' ;;
-	*.json) printf '\007' ;; *) printf '\000' ;;
+	*.json) printf '\007' ;; *.eml) printf '\014' ;;
+	*) printf '\000' ;;
 	esac
 }
 

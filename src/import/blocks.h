@@ -2,7 +2,8 @@
  * and the readers put postings together with. Included by the layer 1
  * files (fm.h for the front matter's) and by layers above them (through
  * body.h, readers.h); layer 0 files never include it.
- *   1a dom.c, lead.c, tblocks.c, jsonfield.c, fm_entries.c  call layer 0 only
+ *   1a dom.c, lead.c, tblocks.c, jsonfield.c, fm_entries.c, mail_text.c
+ *                                                            call layer 0 only
  *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c (call fm_entries.c)
  *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_entries.c)
  * The front matter's own parts are declared in fm.h. */
@@ -94,6 +95,36 @@ int import_text_sections(posting *p, const char *s, size_t n, unsigned flags, im
  * in s, reading from *pos: true with *end at the start of that line and
  * *pos after it; false when there is none. Start with *pos = 0. */
 bool import_text_separator(const char *s, size_t n, size_t *pos, size_t *end);
+
+/* mail_text.c (1a): the text of mail messages ------------------------------ */
+
+/* The Subject as p's title: list tags ("[list]") and reply or forward
+ * markers ("Re:", "AW:", "Fwd:", "回复：") removed, over and over, and a
+ * "Job opening:" label dropped; "Acme is hiring an SDR engineer" gives
+ * the title "SDR Engineer" and the organisation Acme. *fwd is set when a
+ * marker says the message forwards another. subject borrowed, may be
+ * NULL. Returns 0 or JK_ENOMEM. */
+int mail_subject(posting *p, const char *subject, bool *fwd);
+/* Appends to out (lines, each ending in '\n') the part of the text body
+ * s its writer wrote: no quoted lines ("> …") or attributions ("On … wrote:"),
+ * nothing from a signature ("-- ") or list footer on, no bold stars. A
+ * forward (fwd) keeps what it forwards, without its header lines; a reply
+ * ends where the message it quotes begins. */
+int mail_clean_text(const char *s, size_t n, bool fwd, jk_buf *out);
+/* Where an HTML body's own text ends: the quoted message or signature
+ * mail programs mark (a forward keeps its quoted part). */
+size_t mail_html_cut(const char *s, size_t n, bool fwd);
+/* Removes from p the first block that starts a signature or list footer
+ * and all after it, and attribution blocks. */
+void mail_trim_blocks(posting *p);
+/* p's text asks the reader to write to its sender (write, email, send,
+ * contact, reach out, let me know; German, French, Spanish, CJK). */
+bool mail_says_write(const posting *p);
+/* url (an accepted http(s) URL) is a posting's own page: an
+ * applicant-tracking system's, or a path naming jobs or applying. */
+bool mail_job_link(const char *url);
+/* href is a site's front page ("https://example.com/"). */
+bool mail_home_page(const char *href);
 
 /* jsonfield.c (1a): fields of cJSON values --------------------------------- */
 

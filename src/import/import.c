@@ -22,6 +22,7 @@ static const struct {
     {IMPORT_RSS, "RSS", import_feed},
     {IMPORT_ATOM, "Atom", import_feed},
     {IMPORT_TEXT, "plain text", import_text},
+    {IMPORT_MAIL, "mail message", import_mail},
 };
 
 const char *import_format_name(import_format f)
@@ -93,9 +94,10 @@ static import_format sniff_ext(const char *source)
 	static const struct {
 		const char *ext;
 		import_format f;
-	} ext[] = {{".md", IMPORT_MARKDOWN}, {".markdown", IMPORT_MARKDOWN}, {".html", IMPORT_HTML},
-	           {".htm", IMPORT_HTML},    {".rss", IMPORT_RSS},           {".atom", IMPORT_ATOM},
-	           {".txt", IMPORT_TEXT}};
+	} ext[] = {
+	    {".md", IMPORT_MARKDOWN}, {".markdown", IMPORT_MARKDOWN}, {".html", IMPORT_HTML},
+	    {".htm", IMPORT_HTML},    {".rss", IMPORT_RSS},           {".atom", IMPORT_ATOM},
+	    {".txt", IMPORT_TEXT},    {".eml", IMPORT_MAIL},          {".mbox", IMPORT_MAIL}};
 	const char *dot = source ? strrchr(source, '.') : NULL;
 	if (!dot || strchr(dot, '/'))
 		return IMPORT_UNKNOWN;
@@ -103,6 +105,72 @@ static import_format sniff_ext(const char *source)
 		if (strcasecmp(dot, ext[i].ext) == 0)
 			return ext[i].f;
 	return IMPORT_UNKNOWN;
+}
+
+/* Length of the header field name that starts line l (n bytes) when the
+ * line is "Name: value", else 0. */
+static size_t field_name(const char *l, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 80 && l[i] > ' ' && l[i] < 0x7F && l[i] != ':')
+		i++;
+	return i < n && l[i] == ':' ? i : 0;
+}
+
+static bool name_in(const char *name, size_t n, const char *const *v, size_t nv)
+{
+	for (size_t i = 0; i < nv; i++)
+		if (strlen(v[i]) == n && !strncasecmp(name, v[i], n))
+			return true;
+	return false;
+}
+
+/* A mail message (or an mbox file) starts here: a header block of
+ * "Name: value" lines (folded lines indented), the first a mail header,
+ * at least one that only mail has. Pelican's "Title:"/"Date:" lines in
+ * Markdown do not qualify. */
+static bool sniff_mail(const char *data, size_t len)
+{
+	static const char *const mail[] = {"return-path",   "received",
+	                                   "from",          "message-id",
+	                                   "delivered-to",  "mime-version",
+	                                   "x-original-to", "dkim-signature",
+	                                   "arc-seal",      "authentication-results",
+	                                   "in-reply-to",   "references",
+	                                   "x-received"};
+	static const char *const also[] = {"date",       "subject", "to",           "cc",
+	                                   "reply-to",   "sender",  "content-type", "x-mailer",
+	                                   "user-agent", "list-id", "thread-topic", "thread-index"};
+	const char *p = data, *end = data + (len < 65536 ? len : 65536);
+	size_t fields = 0;
+	bool strong = false;
+	if (end - p > 5 && !strncmp(p, "From ", 5)) { /* mbox */
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		p = eol ? eol + 1 : end;
+	}
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((eol ? eol : end) - p);
+		if (n && p[n - 1] == '\r')
+			n--;
+		if (!n)
+			break;
+		size_t k = field_name(p, n);
+		if (*p == ' ' || *p == '\t') {
+			if (!fields)
+				return false;
+		} else if (!k) {
+			return false;
+		} else {
+			bool m = name_in(p, k, mail, JK_ARRAY_LEN(mail));
+			if (!fields && !m && !name_in(p, k, also, JK_ARRAY_LEN(also)))
+				return false;
+			strong = strong || m;
+			fields++;
+		}
+		p = eol ? eol + 1 : end;
+	}
+	return fields >= 2 && strong;
 }
 
 import_format import_sniff(const char *data, size_t len, const import_opts *opts)
@@ -129,6 +197,8 @@ import_format import_sniff(const char *data, size_t len, const import_opts *opts
 		if (sniff_ext(source) != IMPORT_MARKDOWN)
 			return IMPORT_HTML;
 	}
+	if (sniff_mail(p, (size_t)(end - p)))
+		return IMPORT_MAIL;
 	import_format f = sniff_ext(source);
 	if (f == IMPORT_HTML && has_grid_rule(p, (size_t)(end - p)))
 		return IMPORT_GRID;
@@ -143,6 +213,8 @@ import_format import_sniff(const char *data, size_t len, const import_opts *opts
 			return IMPORT_ATOM;
 		if (jk_strcasestr(ctype, "markdown"))
 			return IMPORT_MARKDOWN;
+		if (jk_strcasestr(ctype, "message/rfc822") || jk_strcasestr(ctype, "mbox"))
+			return IMPORT_MAIL;
 	}
 	/* Markdown markers at a line start say Markdown; anything else is text. */
 	if (*p == '#' || head_has(p, (size_t)(end - p), "\n# ", 4096) ||
@@ -160,11 +232,15 @@ int import_bytes(const char *data, size_t len, const import_opts *opts, posting_
 	import_opts o = opts ? *opts : (import_opts){0};
 	char *owned = NULL;
 	int r = import_check_input(data, len, err);
-	if (!r)
-		r = import_to_utf8(&data, &len, &owned, &o, err);
 	if (r)
 		return r;
+	/* A mail message keeps its bytes: each MIME part declares a charset. */
 	import_format f = import_sniff(data, len, &o);
+	if (f != IMPORT_MAIL) {
+		if ((r = import_to_utf8(&data, &len, &owned, &o, err)))
+			return r;
+		f = import_sniff(data, len, &o);
+	}
 	import_reader read = NULL;
 	for (size_t i = 0; i < JK_ARRAY_LEN(formats); i++)
 		if (formats[i].f == f)
