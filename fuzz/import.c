@@ -18,6 +18,7 @@ static const char *const names[] = {
     "/media/usb/postings/README",
     "post.markdown",
     "message.eml",
+    "post.rst",
 };
 static const char *const ctypes[] = {
     NULL,

@@ -23,9 +23,10 @@ seeds() {
 	feed) ls samples/*.rss samples/*.atom tests/data/feed/* ;;
 	text) ls samples/*.txt ;;
 	mail) ls samples/*.eml tests/data/mail/*; find "$fix" -type f -name '*.eml' ;;
+	rst) ls samples/*.rst tests/data/rst/*; find "$fix" -type f -name '*.rst' ;;
 	config) ls jobkiosk.conf.example ;;
 	import)
-		for h in markdown html greenhouse lever jsonfeed feed text grid jsonld mail; do
+		for h in markdown html greenhouse lever jsonfeed feed text grid jsonld mail rst; do
 			seeds "$h"
 		done
 		;;
@@ -52,7 +53,7 @@ name_byte() {
 	case $1 in
 	*.md) printf '\001' ;; *.html | *.htm) printf '\002' ;; *.xml) printf '\003' ;;
 	*.rss) printf '\004' ;; *.atom) printf '\005' ;; *.txt) printf '\006' ;;
-	*.json) printf '\007' ;; *.eml) printf '\014' ;;
+	*.json) printf '\007' ;; *.eml) printf '\014' ;; *.rst) printf '\015' ;;
 	*) printf '\000' ;;
 	esac
 }

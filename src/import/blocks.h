@@ -2,8 +2,8 @@
  * and the readers put postings together with. Included by the layer 1
  * files (fm.h for the front matter's) and by layers above them (through
  * body.h, readers.h); layer 0 files never include it.
- *   1a dom.c, lead.c, tblocks.c, jsonfield.c, fm_entries.c, mail_text.c
- *                                                            call layer 0 only
+ *   1a dom.c, lead.c, tblocks.c, jsonfield.c, fm_entries.c, mail_text.c,
+ *      rst_inline.c                                          call layer 0 only
  *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c (call fm_entries.c)
  *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_entries.c)
  * The front matter's own parts are declared in fm.h. */
@@ -125,6 +125,35 @@ bool mail_says_write(const posting *p);
 bool mail_job_link(const char *url);
 /* href is a site's front page ("https://example.com/"). */
 bool mail_home_page(const char *href);
+
+/* rst_inline.c (1a): reStructuredText below its blocks ---------------------- */
+
+typedef struct rst_line {
+	const char *s; /* after the indentation, trailing white space cut */
+	size_t n, indent;
+} rst_line;
+
+/* The line of text (len bytes) at *pos, advancing *pos; tabs indent to
+ * the next multiple of 8. False at the end. */
+bool rst_next_line(const char *text, size_t len, size_t *pos, rst_line *l);
+
+/* A document's link targets (".. _name: url", anonymous ".. __: url") and
+ * "replace::" substitutions, read in a first pass (references may come
+ * first). At most 256 of each kind are kept. NULL on OOM; free with
+ * rst_refs_free() (accepts NULL). s borrowed. */
+typedef struct rst_refs rst_refs;
+rst_refs *rst_refs_read(const char *s, size_t n);
+void rst_refs_free(rst_refs *refs);
+
+/* Renders s (n bytes) into b: with markup, **bold** and *italic* as
+ * spans, ``literals``, `interpreted` text and roles as text, links
+ * (`text <url>`_, `text`_, `text`__, name_, bare URLs) shown as their text
+ * and added to links with b's whole text as context, |substitutions| as
+ * their replacement or name, footnote references dropped; without
+ * markup, as written. Anonymous references take refs' targets in order.
+ * Returns 0 or JK_ENOMEM. */
+int rst_render(rst_refs *refs, posting_block *b, const char *s, size_t n, bool markup,
+               import_links *links);
 
 /* jsonfield.c (1a): fields of cJSON values --------------------------------- */
 

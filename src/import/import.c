@@ -23,6 +23,7 @@ static const struct {
     {IMPORT_ATOM, "Atom", import_feed},
     {IMPORT_TEXT, "plain text", import_text},
     {IMPORT_MAIL, "mail message", import_mail},
+    {IMPORT_RST, "reStructuredText", import_rst},
 };
 
 const char *import_format_name(import_format f)
@@ -94,10 +95,10 @@ static import_format sniff_ext(const char *source)
 	static const struct {
 		const char *ext;
 		import_format f;
-	} ext[] = {
-	    {".md", IMPORT_MARKDOWN}, {".markdown", IMPORT_MARKDOWN}, {".html", IMPORT_HTML},
-	    {".htm", IMPORT_HTML},    {".rss", IMPORT_RSS},           {".atom", IMPORT_ATOM},
-	    {".txt", IMPORT_TEXT},    {".eml", IMPORT_MAIL},          {".mbox", IMPORT_MAIL}};
+	} ext[] = {{".md", IMPORT_MARKDOWN}, {".markdown", IMPORT_MARKDOWN}, {".html", IMPORT_HTML},
+	           {".htm", IMPORT_HTML},    {".rss", IMPORT_RSS},           {".atom", IMPORT_ATOM},
+	           {".txt", IMPORT_TEXT},    {".eml", IMPORT_MAIL},          {".mbox", IMPORT_MAIL},
+	           {".rst", IMPORT_RST},     {".rest", IMPORT_RST}};
 	const char *dot = source ? strrchr(source, '.') : NULL;
 	if (!dot || strchr(dot, '/'))
 		return IMPORT_UNKNOWN;
@@ -173,6 +174,71 @@ static bool sniff_mail(const char *data, size_t len)
 	return fields >= 2 && strong;
 }
 
+/* Display width of a title line: East Asian wide characters count two
+ * columns, as reStructuredText counts them against the underline. */
+static size_t text_width(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += jk_utf8_decode(s + i, n - i, &cp);
+		w += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+		             (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		             (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+		             (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD)
+		         ? 2
+		         : 1;
+	}
+	return w;
+}
+
+/* The character of a reStructuredText adornment line (3+ of one
+ * punctuation character), else 0. */
+static char adornment(const char *l, size_t n)
+{
+	if (n < 3 || !strchr("=-~^\"'`#*+:._!$%&,;/<>?@\\|", l[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (l[i] != l[0])
+			return 0;
+	return l[0];
+}
+
+/* reStructuredText, as a title under (or between) adornment lines the
+ * title's width, Pelican ":date:" fields at the top, or a directive shows
+ * it; never when Markdown's own marks ("](", fenced code, "# ") are there. */
+static bool sniff_rst(const char *p, size_t n)
+{
+	size_t head = n < 4096 ? n : 4096;
+	if (head_has(p, head, "](", head) || head_has(p, head, "```", head) || *p == '#' ||
+	    head_has(p, head, "\n# ", head) || head_has(p, head, "\n## ", head))
+		return false;
+	const char *l[3] = {p, p, p};
+	size_t ln[3] = {0}, k = 0;
+	for (const char *c = p; k < 3 && c < p + n; k++) {
+		const char *eol = memchr(c, '\n', (size_t)(p + n - c));
+		l[k] = c;
+		ln[k] = (size_t)((eol ? eol : p + n) - c);
+		while (ln[k] && (l[k][ln[k] - 1] == '\r' || l[k][ln[k] - 1] == ' '))
+			ln[k]--;
+		c = eol ? eol + 1 : p + n;
+	}
+	char a0 = k > 0 ? adornment(l[0], ln[0]) : 0, a1 = k > 1 ? adornment(l[1], ln[1]) : 0;
+	if (a0 && k == 3 && adornment(l[2], ln[2]) == a0 && ln[2] == ln[0])
+		return true;
+	if (!a0 && a1 && ln[1] >= 3 && text_width(l[0], ln[0]) == ln[1])
+		return true;
+	if (ln[0] > 2 && l[0][0] == ':' && field_name(l[0] + 1, ln[0] - 1))
+		return true;
+	for (const char *c = p; (c = memmem(c, (size_t)(p + head - c), "\n.. ", 4)) != NULL;
+	     c += 4) {
+		size_t m = strspn(c + 4, "abcdefghijklmnopqrstuvwxyz-");
+		if (m && c + 4 + m + 2 <= p + n && !strncmp(c + 4 + m, "::", 2))
+			return true;
+	}
+	return false;
+}
+
 import_format import_sniff(const char *data, size_t len, const import_opts *opts)
 {
 	const char *end = data + len, *p = skip_space(data, end);
@@ -215,7 +281,11 @@ import_format import_sniff(const char *data, size_t len, const import_opts *opts
 			return IMPORT_MARKDOWN;
 		if (jk_strcasestr(ctype, "message/rfc822") || jk_strcasestr(ctype, "mbox"))
 			return IMPORT_MAIL;
+		if (jk_strcasestr(ctype, "rst"))
+			return IMPORT_RST;
 	}
+	if (sniff_rst(p, (size_t)(end - p)))
+		return IMPORT_RST;
 	/* Markdown markers at a line start say Markdown; anything else is text. */
 	if (*p == '#' || head_has(p, (size_t)(end - p), "\n# ", 4096) ||
 	    head_has(p, (size_t)(end - p), "\n## ", 4096) ||

@@ -1,6 +1,6 @@
 /* readers.h — layer 3 of src/import/: the readers, one file per format
  * (markdown.c, html.c, jsonld.c, greenhouse.c, lever.c, jsonfeed.c, feed.c,
- * text.c, grid.c, mail.c). Each calls layers 0 to 2, never another reader. Included
+ * text.c, grid.c, mail.c, rst.c). Each calls layers 0 to 2, never another reader. Included
  * by the readers themselves, by import.c (layer 4), and by tests/ and
  * fuzz/; layers 0 to 2 never include it. */
 #ifndef IMPORT_READERS_H
@@ -38,5 +38,7 @@ int import_text(const char *data, size_t len, const import_opts *opts, posting_l
  * charset), so data may be any bytes. */
 int import_mail(const char *data, size_t len, const import_opts *opts, posting_list *out,
                 jk_err *err);
+int import_rst(const char *data, size_t len, const import_opts *opts, posting_list *out,
+               jk_err *err); /* reStructuredText */
 
 #endif
