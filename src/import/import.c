@@ -3,6 +3,7 @@
  * support.c. */
 #include "readers.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -232,7 +233,9 @@ static bool sniff_rst(const char *p, size_t n)
 		return true;
 	for (const char *c = p; (c = memmem(c, (size_t)(p + head - c), "\n.. ", 4)) != NULL;
 	     c += 4) {
-		size_t m = strspn(c + 4, "abcdefghijklmnopqrstuvwxyz-");
+		size_t m = 0;
+		while (c + 4 + m < p + n && (islower((unsigned char)c[4 + m]) || c[4 + m] == '-'))
+			m++;
 		if (m && c + 4 + m + 2 <= p + n && !strncmp(c + 4 + m, "::", 2))
 			return true;
 	}

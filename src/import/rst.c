@@ -121,6 +121,8 @@ static bool rst_cjk(uint32_t cp)
 static int rst_join(rst_doc *d, const char *s, size_t n)
 {
 	jk_buf *b = &d->para;
+	if (!n)
+		return JK_OK;
 	if (b->len) {
 		size_t i = b->len;
 		while (i > 0 && ((unsigned char)b->data[i - 1] & 0xC0) == 0x80)
@@ -303,7 +305,7 @@ static int rst_explicit(rst_doc *d, rst_line l, size_t *skip, bool *options)
 		return JK_OK;
 	*skip = RST_NONE;
 	*options = true;
-	if (!an || !strncmp(t, "only", 4))
+	if (!an || (m == 4 && !strncmp(t, "only", 4)))
 		return JK_OK;
 	if (m == 6 && !strncmp(t, "rubric", 6)) { /* a heading, never the title */
 		bool had = d->has_title;

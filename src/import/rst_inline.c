@@ -164,8 +164,9 @@ static int rst_collect(rst_refs *d, const char *s, size_t n)
 				r = rst_pair_add(&d->anon, "", 0, v.data, v.len);
 		} else if (dots && tn > 2 && t[0] == '|') {
 			const char *bar = memchr(t + 1, '|', tn - 1);
-			const char *rep = bar ? jk_strcasestr(bar, " replace::") : NULL;
-			if (rep && rep < t + tn)
+			const char *rep =
+			    bar ? memmem(bar, (size_t)(t + tn - bar), " replace::", 10) : NULL;
+			if (rep)
 				r = rst_pair_add(&d->subst, t + 1, (size_t)(bar - t - 1), rep + 10,
 				                 (size_t)(t + tn - rep - 10));
 		}
@@ -377,7 +378,8 @@ static size_t rst_markup(rst_inl *in, const char *s, size_t n, size_t i, int *r)
 	size_t at = i + rl;
 	for (size_t k = 0; k < JK_ARRAY_LEN(delims); k++) {
 		size_t dl = strlen(delims[k]);
-		if (strncmp(s + at, delims[k], dl) || (rl && k != 3) || !rst_start_ok(s, n, at, dl))
+		if (at + dl > n || memcmp(s + at, delims[k], dl) || (rl && k != 3) ||
+		    !rst_start_ok(s, n, at, dl))
 			continue;
 		size_t j = rst_close(s, n, at + dl, delims[k], &in->nofind[k]);
 		if (j == RST_NONE)
