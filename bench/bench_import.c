@@ -23,15 +23,18 @@ typedef enum {
 	RSS,
 	ATOM,
 	TEXT,
+	MAIL,
+	RST,
 	NFMT
 } fmt;
 static const char *const fmt_name[NFMT] = {
-    "markdown+yaml", "markdown+toml", "html+json-ld", "html fragment", "greenhouse",
-    "lever",         "json feed",     "rss",          "atom",          "text"};
-static const char *const fmt_source[NFMT] = {"a.md",   "b.md",   "c.html", "d.html", "e.json",
-                                             "f.json", "g.json", "h.rss",  "i.atom", "j.txt"};
+    "markdown+yaml", "markdown+toml", "html+json-ld", "html fragment", "greenhouse", "lever",
+    "json feed",     "rss",           "atom",         "text",          "mail",       "rst"};
+static const char *const fmt_source[NFMT] = {"a.md",   "b.md",   "c.html", "d.html",
+                                             "e.json", "f.json", "g.json", "h.rss",
+                                             "i.atom", "j.txt",  "k.eml",  "l.rst"};
 /* Postings per document: boards and feeds hold several. */
-static const int per_doc[NFMT] = {1, 1, 1, 1, 5, 5, 5, 5, 5, 1};
+static const int per_doc[NFMT] = {1, 1, 1, 1, 5, 5, 5, 5, 5, 1, 1, 1};
 
 static unsigned long long rng = 88172645463325252ULL;
 static unsigned rnd(unsigned n)
@@ -108,6 +111,20 @@ static void put_text(jk_buf *b, const part *pt, size_t n, bool md)
 		              : pt[i].kind == 'p' ? "%s\n\n"
 		                                  : "- %s\n",
 		              pt[i].text);
+}
+
+/* reStructuredText: underlined headings, blank lines around lists. */
+static void put_rst(jk_buf *b, const part *pt, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		bool list_ends = pt[i].kind == 'b' && (i + 1 == n || pt[i + 1].kind != 'b');
+		jk_buf_printf(b, pt[i].kind == 'b' ? "- %s\n" : "%s\n", pt[i].text);
+		for (size_t k = 0; pt[i].kind == 'h' && k < strlen(pt[i].text) + 2; k++)
+			jk_buf_putc(b, '-');
+		jk_buf_puts(b, pt[i].kind == 'h'                ? "\n\n"
+		               : pt[i].kind == 'p' || list_ends ? "\n"
+		                                                : "");
+	}
 }
 
 /* JSON string body of s (quotes and backslashes escaped); entity-escaped
@@ -231,6 +248,28 @@ static void posting_into(jk_buf *b, fmt f, int i, int k)
 		    title, i, i, i);
 		put_xml_escaped(b, html.data);
 		jk_buf_puts(b, "</content></entry>\n");
+		break;
+	case MAIL:
+		jk_buf_printf(b,
+		              "From: Ana Ruiz via jobs <jobs@lists.example.org>\n"
+		              "Reply-To: Ana Ruiz <ana@works.example.org>\n"
+		              "To: jobs@lists.example.org\nDate: Thu, 01 Oct 2026 09:00:00 +0200\n"
+		              "Message-ID: <%d@works.example.org>\nSubject: [jobs] Re: %s %d\n"
+		              "List-Post: <mailto:jobs@lists.example.org>\nMIME-Version: 1.0\n"
+		              "Content-Type: text/plain; charset=utf-8\n"
+		              "Content-Transfer-Encoding: 8bit\n\n%s\nApply: "
+		              "https://jobs.example.org/%d\n\n-- \nAna Ruiz\n"
+		              "_______________________________________________\n"
+		              "jobs mailing list -- jobs@lists.example.org\n",
+		              i, title, i, text.data, i);
+		break;
+	case RST:
+		jk_buf_printf(b,
+		              "%s %d\n============================\n\n:date: 2026-10-01\n"
+		              ":tags: field, service\n\n",
+		              title, i);
+		put_rst(b, pt, n);
+		jk_buf_printf(b, "`Apply online <https://jobs.example.org/%d>`_\n", i);
 		break;
 	default:
 		jk_buf_printf(b,
