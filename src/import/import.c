@@ -284,7 +284,7 @@ import_format import_sniff(const char *data, size_t len, const import_opts *opts
 			return IMPORT_MARKDOWN;
 		if (jk_strcasestr(ctype, "message/rfc822") || jk_strcasestr(ctype, "mbox"))
 			return IMPORT_MAIL;
-		if (jk_strcasestr(ctype, "rst"))
+		if (jk_strcasestr(ctype, "x-rst") || jk_strcasestr(ctype, "fallenstein.rst"))
 			return IMPORT_RST;
 	}
 	if (sniff_rst(p, (size_t)(end - p)))
