@@ -305,6 +305,14 @@ static void test_sender_rules(void **state)
 	                             &l),
 	                    "mailto:ann@welds.example");
 	posting_list_free(&l);
+	/* The list named only by a header that ends with its address. */
+	assert_string_equal(apply_of("From: Ann Lee <ann@welds.example>\n"
+	                             "Reply-To: jobs@lists.example.org\n"
+	                             "X-BeenThere: jobs@lists.example.org\n"
+	                             "Subject: Welder\n\nEmail me if interested.\n",
+	                             &l),
+	                    "mailto:ann@welds.example");
+	posting_list_free(&l);
 	/* Nothing says to write: the sender is not an apply target. */
 	assert_null(apply_of("From: Ann Lee <ann@welds.example>\nSubject: Welder\n\n"
 	                     "We need a welder in Hull.\n",

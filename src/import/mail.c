@@ -125,10 +125,12 @@ static char *mail_part_text(GMimePart *part, const import_opts *o)
 	if (!out && (jk_utf8_valid(s, n) || (cs && !strncasecmp(cs, "utf", 3))))
 		out = mail_fix_utf8(s, n, true);
 	if (!out) {
-		import_warnf(o, "a %s part is not valid %s; read as Windows-1252",
-		             g_mime_object_get_content_type((GMimeObject *)part) ? "text"
-		                                                                 : "message",
-		             cs ? cs : "UTF-8");
+		if (cs)
+			import_warnf(o, "a text part does not read as %s; read as Windows-1252",
+			             cs);
+		else
+			import_warnf(o, "a text part is not UTF-8 and names no charset; read as "
+			                "Windows-1252");
 		char *z = mail_fix_utf8(s, n, false);
 		out = z ? jk_cp1252_to_utf8(z, strlen(z)) : NULL;
 		free(z);
@@ -174,10 +176,11 @@ static int mail_body(posting *p, GMimeMessage *m, const import_opts *o, bool fwd
 /* Apply target ---------------------------------------------------------------- */
 
 /* v names addr (n bytes) with nothing of an address around it; with dots,
- * as List-Id writes a list ("<list.lists.example.org>"). */
+ * as List-Id writes a list ("<list.lists.example.org>"). List headers are
+ * short: only their first 4 KB are looked at. */
 static bool mail_names(const char *v, const char *addr, size_t n, bool dots)
 {
-	for (const char *c = v; c && *c; c++) {
+	for (const char *c = v; *c && c - v < 4096; c++) {
 		size_t i = 0;
 		for (; i < n && c[i]; i++) {
 			char a = addr[i] == '@' && dots ? '.' : addr[i];
@@ -185,8 +188,9 @@ static bool mail_names(const char *v, const char *addr, size_t n, bool dots)
 				break;
 		}
 		bool edge_a = c == v || !(isalnum((unsigned char)c[-1]) || strchr("._+-", c[-1]));
-		bool edge_b = i == n && !(isalnum((unsigned char)c[n]) || strchr("_+-", c[n]) ||
-		                          (c[n] == '.' && isalnum((unsigned char)c[n + 1])));
+		bool edge_b =
+		    i == n && (!c[n] || !(isalnum((unsigned char)c[n]) || strchr("_+-", c[n]) ||
+		                          (c[n] == '.' && isalnum((unsigned char)c[n + 1]))));
 		if (edge_a && edge_b)
 			return true;
 	}
