@@ -251,6 +251,12 @@ static void test_quoted_reply(void **state)
 	/* "Email me", From is the writer's own. */
 	assert_string_equal(p->apply, "mailto:priya@tidepool.example");
 	posting_list_free(&l);
+	/* A line of the posting that ends in "wrote:" is no attribution. */
+	p = one("From: a@b.example\nSubject: Editor\n\nAs our founder once wrote:\n"
+	        "Every word counts.\n",
+	        &l, NULL);
+	assert_true(tu_contains(p, "As our founder once wrote"));
+	posting_list_free(&l);
 }
 
 static void test_forward(void **state)

@@ -55,6 +55,7 @@ static bool mail_line(const char *s, size_t n, size_t *pos, mail_text *l)
  * "AW:", "Fwd[2]:", "回复：") at *s; *fwd is set for a forward. */
 static bool mail_strip_marker(const char **s, bool *fwd)
 {
+	/* Reply markers (回复 and 答复 in Chinese), then forward markers (转发). */
 	static const char *const re[] = {"re",
 	                                 "aw",
 	                                 "sv",
@@ -66,7 +67,7 @@ static bool mail_strip_marker(const char **s, bool *fwd)
 	                                 "\xE5\x9B\x9E\xE5\xA4\x8D",
 	                                 "\xE7\xAD\x94\xE5\xA4\x8D"};
 	static const char *const fw[] = {
-	    "fwd", "fw", "wg", "tr", "enc", "rv", "\xE8\xBD\xAC\xE5\x8F\x91"}; /* 回复 答复 转发 */
+	    "fwd", "fw", "wg", "tr", "enc", "rv", "\xE8\xBD\xAC\xE5\x8F\x91"};
 	const char *p = *s;
 	while (*p == ' ' || *p == '\t')
 		p++;
@@ -279,6 +280,26 @@ static bool mail_attribution(mail_text l)
 	return false;
 }
 
+/* The words an attribution line opens with ("On …", "Am …", "Le …"). */
+static bool mail_intro(mail_text l)
+{
+	static const char *const w[] = {"On ", "Am ", "Le ",  "El ",     "Il ",
+	                                "Op ", "Em ", "Den ", "W dniu ", "\xE5\x9C\xA8"}; /* 在 */
+	for (size_t i = 0; i < JK_ARRAY_LEN(w); i++)
+		if (mail_starts(l, w[i]))
+			return true;
+	return false;
+}
+
+/* A line of ten or more underscores and nothing else. */
+static bool mail_rule(mail_text l)
+{
+	size_t u = 0;
+	while (u < l.n && l.s[u] == '_')
+		u++;
+	return u >= 10 && u == l.n;
+}
+
 /* A line that opens a forwarded message's header block. */
 static bool mail_forward_mark(mail_text l)
 {
@@ -310,10 +331,7 @@ static bool mail_footer(mail_text l, const char *next, size_t nn)
 	if (mail_starts(l, "You received this message because you are subscribed") ||
 	    mail_starts(l, "To unsubscribe") || mail_starts(l, "To view this discussion"))
 		return true;
-	size_t u = 0;
-	while (u < l.n && l.s[u] == '_')
-		u++;
-	if (u < 10 || u != l.n)
+	if (!mail_rule(l))
 		return false;
 	size_t look = nn < 400 ? nn : 400;
 	char *tail = jk_strndup(next, look);
@@ -324,8 +342,9 @@ static bool mail_footer(mail_text l, const char *next, size_t nn)
 }
 
 /* Appends line s to out without the stars mail programs write bold with
- * in the text part ("*bold*", Gmail's "*currently *using"). nofind[k - 1]: past it no
- * closing run of k stars is left (keeps long lines linear). */
+ * in the text part ("*bold*", Gmail's "*currently *using"). Past
+ * nofind[k - 1] no closing run of k stars is left: long lines stay
+ * linear. */
 static int mail_put_line(jk_buf *out, const char *s, size_t n)
 {
 	size_t nofind[2] = {n, n};
@@ -335,7 +354,7 @@ static int mail_put_line(jk_buf *out, const char *s, size_t n)
 		bool open = k && (i == 0 || strchr(" \t([\"'", s[i - 1])) && i + k < n &&
 		            !strchr(" \t*", s[i + k]);
 		for (size_t j = i + k + 1; open && !close && j < nofind[k - 1]; j++)
-			if (!strncmp(s + j, k == 2 ? "**" : "*", k) && s[j - 1] != '*' &&
+			if (j + k <= n && !memcmp(s + j, "**", k) && s[j - 1] != '*' &&
 			    (j + k == n || strchr(" \t.,;:!?)]\"'", s[j + k]) || s[j - 1] == ' '))
 				close = j;
 		if (open && !close)
@@ -370,8 +389,8 @@ int mail_clean_text(const char *s, size_t n, bool fwd, jk_buf *out)
 		if (headers && (mail_header_line(l) || (l.n && (*l.s == ' ' || *l.s == '\t'))))
 			continue;
 		headers = false;
-		if (mail_forward_mark(l) || (l.n >= 10 && strspn(l.s, "_") == l.n && has_next &&
-		                             mail_starts(nx, "From:"))) {
+		if (mail_forward_mark(l) ||
+		    (mail_rule(l) && has_next && mail_starts(nx, "From:"))) {
 			if (!fwd && !mail_starts(l, "---------- Forwarded") &&
 			    !mail_starts(l, "-------- Forwarded") &&
 			    !mail_starts(l, "Begin forwarded"))
@@ -379,10 +398,17 @@ int mail_clean_text(const char *s, size_t n, bool fwd, jk_buf *out)
 			headers = true;
 			continue;
 		}
-		if ((l.n && l.s[0] == '>') || mail_attribution(l) ||
-		    (has_next && mail_starts(l, "On ") && mail_attribution(mail_trim(nx)))) {
-			if (!(l.n && l.s[0] == '>') && !mail_attribution(l))
-				pos = after; /* a two-line attribution */
+		/* Quoted lines, and the attribution over them (on one line or
+		 * two): it names its writer, or a quote follows. */
+		bool quoted = l.n && l.s[0] == '>';
+		bool next_quoted = has_next && nx.n && nx.s[0] == '>';
+		bool two = !quoted && has_next && mail_intro(l) && !mail_attribution(l) &&
+		           mail_attribution(mail_trim(nx));
+		if (quoted || two ||
+		    (mail_attribution(l) &&
+		     (mail_intro(l) || next_quoted || memchr(l.s, '@', l.n)))) {
+			if (two)
+				pos = after;
 			continue;
 		}
 		if (mail_starts(l, "Sent from my ") && l.n < 40)
@@ -429,9 +455,7 @@ void mail_trim_blocks(posting *p)
 					posting_remove_section(p, p->nsections - 1);
 				return;
 			}
-			if (mail_attribution(l) &&
-			    (mail_starts(l, "On ") || mail_starts(l, "Am ") ||
-			     mail_starts(l, "Le ") || mail_starts(l, "El ")))
+			if (mail_attribution(l) && mail_intro(l))
 				posting_remove_block(sec, bi--);
 		}
 	}
