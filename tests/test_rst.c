@@ -298,6 +298,12 @@ static void test_structure(void **state)
 	assert_true(tu_contains(p, "line one"));
 	no_markup(p);
 	posting_list_free(&l);
+	/* "#." counts on over blank lines and starts again after a paragraph. */
+	p = one("Baker\n=====\n\n#. one\n\n#. two\n\nBetween.\n\n#. again\n", &l);
+	assert_int_equal(p->sections[0].blocks[0].number, 1);
+	assert_int_equal(p->sections[0].blocks[1].number, 2);
+	assert_int_equal(p->sections[0].blocks[3].number, 1);
+	posting_list_free(&l);
 	/* Admonitions keep their text, other directives vanish whole. */
 	p = one("Baker\n=====\n\n.. warning::\n   :class: big\n\n   Starts at 4 am.\n\n"
 	        ".. admonition:: Perks\n\n   Free bread.\n\n.. raw:: html\n\n   <b>RAW</b>\n\n"

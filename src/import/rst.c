@@ -78,7 +78,7 @@ static int rst_item(const rst_doc *d, rst_line l, size_t *skip, int *number)
 	size_t d0 = i;
 	int v = 0;
 	if (i < l.n && l.s[i] == '#')
-		v = d->kind == POSTING_NUMBERED ? d->auto_number + 1 : 1, i++;
+		v = d->para.len && d->kind != POSTING_NUMBERED ? 1 : d->auto_number + 1, i++;
 	while (i < l.n && i - d0 < 4 && isdigit((unsigned char)l.s[i]))
 		v = v * 10 + (l.s[i++] - '0');
 	if (i == d0 || i + 1 >= l.n || !rst_space(l.s[i + 1]) ||
