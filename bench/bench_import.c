@@ -37,6 +37,8 @@ typedef enum {
 	BREEZY,
 	PERSONIO,
 	TEAMTAILOR,
+	MAIL,
+	RST,
 	NFMT
 } fmt;
 
@@ -115,6 +117,20 @@ static void put_text(jk_buf *b, const part *pt, size_t n, bool md)
 		              : pt[i].kind == 'p' ? "%s\n\n"
 		                                  : "- %s\n",
 		              pt[i].text);
+}
+
+/* reStructuredText: underlined headings, blank lines around lists. */
+static void put_rst(jk_buf *b, const part *pt, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		bool list_ends = pt[i].kind == 'b' && (i + 1 == n || pt[i + 1].kind != 'b');
+		jk_buf_printf(b, pt[i].kind == 'b' ? "- %s\n" : "%s\n", pt[i].text);
+		for (size_t k = 0; pt[i].kind == 'h' && k < strlen(pt[i].text) + 2; k++)
+			jk_buf_putc(b, '-');
+		jk_buf_puts(b, pt[i].kind == 'h'                ? "\n\n"
+		               : pt[i].kind == 'p' || list_ends ? "\n"
+		                                                : "");
+	}
 }
 
 /* JSON string body of s (quotes and backslashes escaped); entity-escaped
@@ -278,6 +294,35 @@ static void w_text(jk_buf *b, const gen *g)
 	              "%s %d\n\nCompany: Example Works\nLocation: Lyon, France\n"
 	              "Apply: https://jobs.example.org/%d\n\n%s",
 	              TITLE, g->i, g->i, g->text);
+}
+
+/* A job ad sent to a mailing list: the list's footer, a signature, the
+ * list tag and a Reply-To the reader must see through. */
+static void w_mail(jk_buf *b, const gen *g)
+{
+	jk_buf_printf(b,
+	              "From: Ana Ruiz via jobs <jobs@lists.example.org>\n"
+	              "Reply-To: Ana Ruiz <ana@works.example.org>\n"
+	              "To: jobs@lists.example.org\nDate: Thu, 01 Oct 2026 09:00:00 +0200\n"
+	              "Message-ID: <%d@works.example.org>\nSubject: [jobs] Re: %s %d\n"
+	              "List-Post: <mailto:jobs@lists.example.org>\nMIME-Version: 1.0\n"
+	              "Content-Type: text/plain; charset=utf-8\n"
+	              "Content-Transfer-Encoding: 8bit\n\n%s\nApply: "
+	              "https://jobs.example.org/%d\n\n-- \nAna Ruiz\n"
+	              "_______________________________________________\n"
+	              "jobs mailing list -- jobs@lists.example.org\n",
+	              g->i, TITLE, g->i, g->text, g->i);
+}
+
+/* A Pelican post: a title, a field list, the outline and a link. */
+static void w_rst(jk_buf *b, const gen *g)
+{
+	jk_buf_printf(b,
+	              "%s %d\n============================\n\n:date: 2026-10-01\n"
+	              ":tags: field, service\n\n",
+	              TITLE, g->i);
+	put_rst(b, g->pt, g->n);
+	jk_buf_printf(b, "`Apply online <https://jobs.example.org/%d>`_\n", g->i);
 }
 
 /* A job of Ashby's posting API with compensation: HTML and plain text. */
@@ -562,6 +607,8 @@ static const fmt_info fmts[NFMT] = {
                     "Example Works</title><link>https://example.teamtailor.com/jobs</link>"
                     "<description>Jobs at Example Works</description>",
                     "</channel></rss>", w_teamtailor, IMPORT_RSS, false},
+    [MAIL] = {"mail", "k.eml", 1, "", "", w_mail, IMPORT_MAIL, false},
+    [RST] = {"rst", "l.rst", 1, "", "", w_rst, IMPORT_RST, false},
 };
 
 /* Appends posting number i (k-th of its document) of format f to b. */

@@ -18,6 +18,8 @@ static const char *const names[] = {
     "/media/usb/postings/README",
     "post.markdown",
     "https://acme.jobs.personio.de/xml",
+    "message.eml",
+    "post.rst",
 };
 static const char *const ctypes[] = {
     NULL,
@@ -28,6 +30,7 @@ static const char *const ctypes[] = {
     "application/json",
     "text/plain; charset=iso-8859-1",
     "text/html; charset=shift_jis",
+    "message/rfc822",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -28,10 +28,12 @@ seeds() {
 	text) ls samples/*.txt ;;
 	smartrecruiters | breezy) ls tests/data/boards/"$1"/* ;;
 	workday) ls tests/data/boards/workday/*; find "$fix" -type f -name '*workday*.json' ;;
+	mail) ls samples/*.eml tests/data/mail/*; find "$fix" -type f -name '*.eml' ;;
+	rst) ls samples/*.rst tests/data/rst/*; find "$fix" -type f -name '*.rst' ;;
 	config) ls jobkiosk.conf.example ;;
 	import)
 		for h in markdown html greenhouse lever ashby workable recruitee jsonfeed feed personio \
-			text grid jsonld smartrecruiters workday breezy; do
+			text grid jsonld smartrecruiters workday breezy mail rst; do
 			seeds "$h"
 		done
 		;;
@@ -58,7 +60,8 @@ name_byte() {
 	case $1 in
 	*.md) printf '\001' ;; *.html | *.htm) printf '\002' ;; *.xml) printf '\003' ;;
 	*.rss) printf '\004' ;; *.atom) printf '\005' ;; *.txt) printf '\006' ;;
-	*.json) printf '\007' ;; *) printf '\000' ;;
+	*.json) printf '\007' ;; *.eml) printf '\014' ;; *.rst) printf '\015' ;;
+	*) printf '\000' ;;
 	esac
 }
 

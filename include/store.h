@@ -6,7 +6,7 @@
 #include "posting.h"
 
 /* True for names the folder scan reads (.md .markdown .html .htm .json
- * .xml .rss .atom .txt). */
+ * .xml .rss .atom .txt .eml .rst). */
 bool store_is_posting_name(const char *name);
 
 /* Loads a file, or every posting file in a folder (sorted by name, into

@@ -7,7 +7,7 @@ set -eu
 PKGS="build-essential pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
 libcurl4-openssl-dev libqrencode-dev libmd4c-dev libmd4c-html0-dev libyaml-dev libxml2-dev
-libcjson-dev libinih-dev libsystemd-dev libicu-dev
+libcjson-dev libinih-dev libsystemd-dev libicu-dev libgmime-3.0-dev
 libcmocka-dev libzbar-dev zbar-tools xvfb xauth valgrind
 clang libclang-rt-14-dev clang-format cppcheck bear
 fonts-inter fonts-noto-core fonts-noto-cjk"

@@ -257,6 +257,32 @@ static void test_feed_warning_one_line(void **state)
 	free(feed);
 }
 
+/* reStructuredText that ends in the middle of a construct, read from a
+ * buffer with no NUL after it: the substitution definition's " replace::"
+ * was searched for with a string function and read past the end (ASan:
+ * heap-buffer-overflow in rst_collect); a closing "``" compared two bytes
+ * where one was left. rst_inline.c, and the directive names of import.c's
+ * sniffing, now stay inside the length they are given. */
+static void test_rst_end_of_buffer(void **state)
+{
+	(void)state;
+	static const char *const tails[] = {"Title\n=====\n\n.. |x|", "Title\n=====\n\nx `",
+	                                    "Title\n=====\n\nx *", "x\n\n.. note"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(tails); i++) {
+		size_t n = strlen(tails[i]);
+		char *exact = malloc(n);
+		assert_non_null(exact);
+		memcpy(exact, tails[i], n);
+		posting_list l;
+		jk_err err;
+		import_as(exact, n, "post.rst", &l, &err);
+		posting_list_free(&l);
+		import_as(exact, n, NULL, &l, &err);
+		posting_list_free(&l);
+		free(exact);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +293,7 @@ int main(void)
 	    cmocka_unit_test(test_error_message_cut_in_a_character),
 	    cmocka_unit_test(test_config_header_semicolon_round_trip),
 	    cmocka_unit_test(test_feed_warning_one_line),
+	    cmocka_unit_test(test_rst_end_of_buffer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

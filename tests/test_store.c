@@ -154,6 +154,8 @@ static void test_posting_names(void **state)
 	(void)state;
 	assert_true(store_is_posting_name("a.MD"));
 	assert_true(store_is_posting_name("feed.atom"));
+	assert_true(store_is_posting_name("forwarded-ad.eml"));
+	assert_true(store_is_posting_name("sre.rst"));
 	assert_false(store_is_posting_name("logo.png"));
 	assert_false(store_is_posting_name("README"));
 }

@@ -3,8 +3,8 @@
  * files (fm.h for the front matter's) and by layers above them (through
  * body.h, readers.h); layer 0 files never include it.
  *   1a dom.c, lead.c, tblocks.c, jsonfield.c, xmldoc.c, fm_entries.c,
- *      mdtext.c,
- *      fm_title.c                              call layer 0 only
+ *      mdtext.c, fm_title.c, mail_text.c, rst_inline.c
+ *                                              call layer 0 only
  *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c, fm_content.c (call
  *      fm_entries.c, mdtext.c)
  *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_content.c,
@@ -147,6 +147,64 @@ bool import_title_role(const char *t);
  * A heading that became the title and is the first one is dropped from
  * its section. Returns 0 or JK_ENOMEM. */
 int import_title_settle(posting *p);
+/* mail_text.c (1a): the text of mail messages ------------------------------ */
+
+/* The Subject as p's title: list tags ("[list]") and reply or forward
+ * markers ("Re:", "AW:", "Fwd:", "回复：") removed, over and over, and a
+ * "Job opening:" label dropped; "Acme is hiring an SDR engineer" gives
+ * the title "SDR Engineer" and the organisation Acme. *fwd is set when a
+ * marker says the message forwards another. subject borrowed, may be
+ * NULL. Returns 0 or JK_ENOMEM. */
+int mail_subject(posting *p, const char *subject, bool *fwd);
+/* Appends to out (lines, each ending in '\n') the part of the text body
+ * s its writer wrote: no quoted lines ("> …") or attributions ("On … wrote:"),
+ * nothing from a signature ("-- ") or list footer on, no bold stars. A
+ * forward (fwd) keeps what it forwards, without its header lines; a reply
+ * ends where the message it quotes begins. */
+int mail_clean_text(const char *s, size_t n, bool fwd, jk_buf *out);
+/* Where an HTML body's own text ends: the quoted message or signature
+ * mail programs mark (a forward keeps its quoted part). */
+size_t mail_html_cut(const char *s, size_t n, bool fwd);
+/* Removes from p the first block that starts a signature or list footer
+ * and all after it, and attribution blocks. */
+void mail_trim_blocks(posting *p);
+/* p's text asks the reader to write to its sender (write, email, send,
+ * contact, reach out, let me know; German, French, Spanish, CJK). */
+bool mail_says_write(const posting *p);
+/* url (an accepted http(s) URL) is a posting's own page: an
+ * applicant-tracking system's, or a path naming jobs or applying. */
+bool mail_job_link(const char *url);
+/* href is a site's front page ("https://example.com/"). */
+bool mail_home_page(const char *href);
+
+/* rst_inline.c (1a): reStructuredText below its blocks ---------------------- */
+
+typedef struct rst_line {
+	const char *s; /* after the indentation, trailing white space cut */
+	size_t n, indent;
+} rst_line;
+
+/* The line of text (len bytes) at *pos, advancing *pos; tabs indent to
+ * the next multiple of 8. False at the end. */
+bool rst_next_line(const char *text, size_t len, size_t *pos, rst_line *l);
+
+/* A document's link targets (".. _name: url", anonymous ".. __: url") and
+ * "replace::" substitutions, read in a first pass (references may come
+ * first). At most 256 of each kind are kept. NULL on OOM; free with
+ * rst_refs_free() (accepts NULL). s borrowed. */
+typedef struct rst_refs rst_refs;
+rst_refs *rst_refs_read(const char *s, size_t n);
+void rst_refs_free(rst_refs *refs);
+
+/* Renders s (n bytes) into b: with markup, **bold** and *italic* as
+ * spans, ``literals``, `interpreted` text and roles as text, links
+ * (`text <url>`_, `text`_, `text`__, name_, bare URLs) shown as their text
+ * and added to links with b's whole text as context, |substitutions| as
+ * their replacement or name, footnote references dropped; without
+ * markup, as written. Anonymous references take refs' targets in order.
+ * Returns 0 or JK_ENOMEM. */
+int rst_render(rst_refs *refs, posting_block *b, const char *s, size_t n, bool markup,
+               import_links *links);
 
 /* jsonfield.c (1a): fields of cJSON values --------------------------------- */
 

@@ -3,6 +3,7 @@
  * support.c. */
 #include "readers.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -29,6 +30,8 @@ static const struct {
     {IMPORT_SMARTRECRUITERS, "SmartRecruiters JSON", import_smartrecruiters},
     {IMPORT_WORKDAY, "Workday JSON", import_workday},
     {IMPORT_BREEZY, "Breezy JSON", import_breezy},
+    {IMPORT_MAIL, "mail message", import_mail},
+    {IMPORT_RST, "reStructuredText", import_rst},
 };
 
 const char *import_format_name(import_format f)
@@ -179,7 +182,8 @@ static import_format sniff_ext(const char *source)
 		import_format f;
 	} ext[] = {{".md", IMPORT_MARKDOWN}, {".markdown", IMPORT_MARKDOWN}, {".html", IMPORT_HTML},
 	           {".htm", IMPORT_HTML},    {".rss", IMPORT_RSS},           {".atom", IMPORT_ATOM},
-	           {".txt", IMPORT_TEXT}};
+	           {".txt", IMPORT_TEXT},    {".eml", IMPORT_MAIL},          {".mbox", IMPORT_MAIL},
+	           {".rst", IMPORT_RST},     {".rest", IMPORT_RST}};
 	const char *dot = source ? strrchr(source, '.') : NULL;
 	if (!dot || strchr(dot, '/'))
 		return IMPORT_UNKNOWN;
@@ -187,6 +191,139 @@ static import_format sniff_ext(const char *source)
 		if (strcasecmp(dot, ext[i].ext) == 0)
 			return ext[i].f;
 	return IMPORT_UNKNOWN;
+}
+
+/* Length of the header field name that starts line l (n bytes) when the
+ * line is "Name: value", else 0. */
+static size_t field_name(const char *l, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 80 && l[i] > ' ' && l[i] < 0x7F && l[i] != ':')
+		i++;
+	return i < n && l[i] == ':' ? i : 0;
+}
+
+static bool name_in(const char *name, size_t n, const char *const *v, size_t nv)
+{
+	for (size_t i = 0; i < nv; i++)
+		if (strlen(v[i]) == n && !strncasecmp(name, v[i], n))
+			return true;
+	return false;
+}
+
+/* A mail message (or an mbox file) starts here: a header block of
+ * "Name: value" lines (folded lines indented), the first a mail header,
+ * at least one that only mail has. Pelican's "Title:"/"Date:" lines in
+ * Markdown do not qualify. */
+static bool sniff_mail(const char *data, size_t len)
+{
+	static const char *const mail[] = {"return-path",   "received",
+	                                   "from",          "message-id",
+	                                   "delivered-to",  "mime-version",
+	                                   "x-original-to", "dkim-signature",
+	                                   "arc-seal",      "authentication-results",
+	                                   "in-reply-to",   "references",
+	                                   "x-received"};
+	static const char *const also[] = {"date",       "subject", "to",           "cc",
+	                                   "reply-to",   "sender",  "content-type", "x-mailer",
+	                                   "user-agent", "list-id", "thread-topic", "thread-index"};
+	const char *p = data, *end = data + (len < 65536 ? len : 65536);
+	size_t fields = 0;
+	bool strong = false;
+	if (end - p > 5 && !strncmp(p, "From ", 5)) { /* mbox */
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		p = eol ? eol + 1 : end;
+	}
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((eol ? eol : end) - p);
+		if (n && p[n - 1] == '\r')
+			n--;
+		if (!n)
+			break;
+		size_t k = field_name(p, n);
+		if (*p == ' ' || *p == '\t') {
+			if (!fields)
+				return false;
+		} else if (!k) {
+			return false;
+		} else {
+			bool m = name_in(p, k, mail, JK_ARRAY_LEN(mail));
+			if (!fields && !m && !name_in(p, k, also, JK_ARRAY_LEN(also)))
+				return false;
+			strong = strong || m;
+			fields++;
+		}
+		p = eol ? eol + 1 : end;
+	}
+	return fields >= 2 && strong;
+}
+
+/* Display width of a title line: East Asian wide characters count two
+ * columns, as reStructuredText counts them against the underline. */
+static size_t text_width(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += jk_utf8_decode(s + i, n - i, &cp);
+		w += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+		             (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		             (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+		             (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD)
+		         ? 2
+		         : 1;
+	}
+	return w;
+}
+
+/* The character of a reStructuredText adornment line (3+ of one
+ * punctuation character), else 0. */
+static char adornment(const char *l, size_t n)
+{
+	if (n < 3 || !strchr("=-~^\"'`#*+:._!$%&,;/<>?@\\|", l[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (l[i] != l[0])
+			return 0;
+	return l[0];
+}
+
+/* reStructuredText, as a title under (or between) adornment lines the
+ * title's width, Pelican ":date:" fields at the top, or a directive shows
+ * it; never when Markdown's own marks ("](", fenced code, "# ") are there. */
+static bool sniff_rst(const char *p, size_t n)
+{
+	size_t head = n < 4096 ? n : 4096;
+	if (head_has(p, head, "](", head) || head_has(p, head, "```", head) || *p == '#' ||
+	    head_has(p, head, "\n# ", head) || head_has(p, head, "\n## ", head))
+		return false;
+	const char *l[3] = {p, p, p};
+	size_t ln[3] = {0}, k = 0;
+	for (const char *c = p; k < 3 && c < p + n; k++) {
+		const char *eol = memchr(c, '\n', (size_t)(p + n - c));
+		l[k] = c;
+		ln[k] = (size_t)((eol ? eol : p + n) - c);
+		while (ln[k] && (l[k][ln[k] - 1] == '\r' || l[k][ln[k] - 1] == ' '))
+			ln[k]--;
+		c = eol ? eol + 1 : p + n;
+	}
+	char a0 = k > 0 ? adornment(l[0], ln[0]) : 0, a1 = k > 1 ? adornment(l[1], ln[1]) : 0;
+	if (a0 && k == 3 && adornment(l[2], ln[2]) == a0 && ln[2] == ln[0])
+		return true;
+	if (!a0 && a1 && ln[1] >= 3 && text_width(l[0], ln[0]) == ln[1])
+		return true;
+	if (ln[0] > 2 && l[0][0] == ':' && field_name(l[0] + 1, ln[0] - 1))
+		return true;
+	for (const char *c = p; (c = memmem(c, (size_t)(p + head - c), "\n.. ", 4)) != NULL;
+	     c += 4) {
+		size_t m = 0;
+		while (c + 4 + m < p + n && (islower((unsigned char)c[4 + m]) || c[4 + m] == '-'))
+			m++;
+		if (m && c + 4 + m + 2 <= p + n && !strncmp(c + 4 + m, "::", 2))
+			return true;
+	}
+	return false;
 }
 
 import_format import_sniff(const char *data, size_t len, const import_opts *opts)
@@ -217,6 +354,8 @@ import_format import_sniff(const char *data, size_t len, const import_opts *opts
 		if (sniff_ext(source) != IMPORT_MARKDOWN)
 			return IMPORT_HTML;
 	}
+	if (sniff_mail(p, (size_t)(end - p)))
+		return IMPORT_MAIL;
 	import_format f = sniff_ext(source);
 	if (f == IMPORT_HTML && has_grid_rule(p, (size_t)(end - p)))
 		return IMPORT_GRID;
@@ -231,7 +370,13 @@ import_format import_sniff(const char *data, size_t len, const import_opts *opts
 			return IMPORT_ATOM;
 		if (jk_strcasestr(ctype, "markdown"))
 			return IMPORT_MARKDOWN;
+		if (jk_strcasestr(ctype, "message/rfc822") || jk_strcasestr(ctype, "mbox"))
+			return IMPORT_MAIL;
+		if (jk_strcasestr(ctype, "x-rst") || jk_strcasestr(ctype, "fallenstein.rst"))
+			return IMPORT_RST;
 	}
+	if (sniff_rst(p, (size_t)(end - p)))
+		return IMPORT_RST;
 	/* Markdown markers at a line start say Markdown; anything else is text. */
 	if (*p == '#' || head_has(p, (size_t)(end - p), "\n# ", 4096) ||
 	    head_has(p, (size_t)(end - p), "\n## ", 4096) ||
@@ -248,11 +393,15 @@ int import_bytes(const char *data, size_t len, const import_opts *opts, posting_
 	import_opts o = opts ? *opts : (import_opts){0};
 	char *owned = NULL;
 	int r = import_check_input(data, len, err);
-	if (!r)
-		r = import_to_utf8(&data, &len, &owned, &o, err);
 	if (r)
 		return r;
+	/* A mail message keeps its bytes: each MIME part declares a charset. */
 	import_format f = import_sniff(data, len, &o);
+	if (f != IMPORT_MAIL) {
+		if ((r = import_to_utf8(&data, &len, &owned, &o, err)))
+			return r;
+		f = import_sniff(data, len, &o);
+	}
 	import_reader read = NULL;
 	for (size_t i = 0; i < JK_ARRAY_LEN(formats); i++)
 		if (formats[i].f == f)

@@ -50,5 +50,12 @@ int import_workday(const char *data, size_t len, const import_opts *opts, postin
                    jk_err *err);
 int import_breezy(const char *data, size_t len, const import_opts *opts, posting_list *out,
                   jk_err *err);
+/* Email: one RFC 5322 message, or an mbox file of them. The one reader
+ * import_bytes() gives the bytes unconverted (each MIME part declares its
+ * charset), so data may be any bytes. */
+int import_mail(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                jk_err *err);
+int import_rst(const char *data, size_t len, const import_opts *opts, posting_list *out,
+               jk_err *err); /* reStructuredText */
 
 #endif

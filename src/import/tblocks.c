@@ -3,6 +3,7 @@
  * top), and where a text document's postings are separated. */
 #include "blocks.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -423,6 +424,18 @@ static bool title_line(line l)
 	return words < 8;
 }
 
+/* A wrapped line ending in ':' ("… in Bergen. You will:") that goes on
+ * with the sentence the open paragraph's last line left unfinished. */
+static bool continues(const posting *p, line l)
+{
+	const posting_section *s = p->nsections ? &p->sections[p->nsections - 1] : NULL;
+	const posting_block *b = s && s->nblocks ? &s->blocks[s->nblocks - 1] : NULL;
+	if (!b || b->kind != POSTING_PARAGRAPH || !b->len || !ends_with_colon(l))
+		return false;
+	unsigned char c = (unsigned char)b->text[b->len - 1];
+	return isalnum(c) || c == ',';
+}
+
 static posting_section *last_section(posting *p)
 {
 	if (!p->nsections)
@@ -497,7 +510,7 @@ int import_text_sections(posting *p, const char *s, size_t n, unsigned flags, im
 			continue;
 		}
 		bool alone = !has_next || !nx.n || item_marker(nx, &dummy, &num) >= 0;
-		if ((!open || alone) && is_heading(l)) {
+		if ((!open || alone) && is_heading(l) && !(open && continues(p, l))) {
 			r = add_heading(p, l);
 			open = false;
 			continue;

@@ -341,6 +341,14 @@ static const import_word send_words[] = {
     {"\xEB\xA9\x94\xEC\x9D\xBC", IMPORT_WORD_PREFIX},             /* 메일 */
     {"\xEC\xA7\x80\xEC\x9B\x90", IMPORT_WORD_PREFIX},             /* 지원 */
     {"\xEB\xB3\xB4\xEB\x82\xB4", IMPORT_WORD_PREFIX},             /* 보내 */
+    {"\xE7\xB0\xA1\xE6\xAD\xB7", IMPORT_WORD_WHOLE},              /* 簡歷 */
+    {"\xE6\x8A\x95\xE9\x81\x9E", IMPORT_WORD_WHOLE},              /* 投遞 */
+    {"\xE7\x99\xBC\xE9\x80\x81", IMPORT_WORD_WHOLE},              /* 發送 */
+    {"\xE9\x83\xB5\xE4\xBB\xB6", IMPORT_WORD_WHOLE},              /* 郵件 */
+    {"\xE9\x83\xB5\xE7\xAE\xB1", IMPORT_WORD_WHOLE},              /* 郵箱 */
+    {"\xE8\x81\xAF\xE7\xB9\xAB", IMPORT_WORD_WHOLE},              /* 聯繫 */
+    {"\xEC\x9D\xB4\xEB\xA0\xA5\xEC\x84\x9C", IMPORT_WORD_PREFIX}, /* 이력서 */
+    {"\xEC\x97\xB0\xEB\x9D\xBD", IMPORT_WORD_PREFIX},             /* 연락 */
     {"\xEC\x97\xB0\xEB\x9D\xBD", IMPORT_WORD_PREFIX},             /* 연락 */
     {"\xEC\x9D\xB4\xEB\xA0\xA5\xEC\x84\x9C", IMPORT_WORD_PREFIX}, /* 이력서 */
     {"\xEC\xA0\x9C\xEC\xB6\x9C", IMPORT_WORD_PREFIX},             /* 제출 */
