@@ -93,9 +93,14 @@ bool import_is_chrome(const char *text);
 /* words.c (0a) ------------------------------------------------------------ */
 
 /* A word to look for in prose, written in lower case. A whole word must end
- * at a word end; a prefix word may go on ("bewerb" finds "Bewerbung"). Han
- * and kana words match anywhere, as those scripts do not separate words. */
-enum { IMPORT_WORD_WHOLE, IMPORT_WORD_PREFIX };
+ * at a word end; a prefix word may go on ("bewerb" finds "Bewerbung"); a
+ * stem ends a word, inside compounds too ("kraft" finds "Reinigungskraft"),
+ * with an inflection ending (-s, -es, -e, -en, -in, -innen, -a, -ka: "Mitarbeiterin"),
+ * and starts one as well when shorter than five bytes ("lead", not
+ * "mislead"); a part matches anywhere, inside words too ("연구원" in
+ * "박사후연구원"). Han and kana words match anywhere, as those scripts do
+ * not separate words. */
+enum { IMPORT_WORD_WHOLE, IMPORT_WORD_PREFIX, IMPORT_WORD_STEM, IMPORT_WORD_PART };
 typedef struct import_word {
 	const char *w;
 	int mode;
@@ -107,6 +112,12 @@ typedef struct import_word {
 size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
                          size_t *len);
 bool import_words_has(const char *t, size_t n, const import_word *list, size_t count);
+/* t[0..n) is, all of it, one of the count words of list (case-folded; the
+ * words' modes do not matter). */
+bool import_words_is(const char *t, size_t n, const import_word *list, size_t count);
+/* The bytes of the longest word of list that t[0..n) starts with, 0 when
+ * it starts with none. */
+size_t import_words_start(const char *t, size_t n, const import_word *list, size_t count);
 /* Whether a word may start or end at t[i] (between a letter and a non-letter,
  * or next to Han or kana). */
 bool import_word_boundary(const char *t, size_t n, size_t i);
