@@ -949,43 +949,46 @@ static void test_fm_value_markup(void **state)
 	posting_list_free(&l);
 }
 
+static bool role(const char *t)
+{
+	return import_names_role(t, strlen(t));
+}
+
 /* Which title a posting shows. */
 static void test_titles(void **state)
 {
 	(void)state;
 	static const char *const generic[] = {
-	    "An Lab - Join",
-	    "Team - Join",
-	    "Careers at Acme",
-	    "Jobs",
-	    "Open positions",
-	    "Recruitment",
-	    "Vacancies",
-	    "Stellenangebote",
-	    "Join us!",
+	    "An Lab - Join", "Team - Join", "Careers at Acme", "Jobs", "Open positions",
+	    "Recruitment", "Vacancies", "Stellenangebote", "Join us!",
 	    "\xE6\x8E\xA1\xE7\x94\xA8\xE6\x83\x85\xE5\xA0\xB1", /* 採用情報 */
 	    "\xEC\xB1\x84\xEC\x9A\xA9",                         /* 채용 */
 	    "\xE6\x8B\x9B\xE8\x81\x98",                         /* 招聘 */
 	    "\xE6\x8B\x9B\xE5\x8B\x9F/Position",
+	    /* what only one of the earlier lists knew, in any case */
+	    "Open roles", "Jobs feed", "Vacatures", "Carreiras", "Stellenanzeigen",
+	    "Jobb\xC3\xB6rse", "Lediga jobb", "CARRI\xC3\x88RES", "Jobs on Hacker Guild",
+	    "Acme \xC2\xBB Careers",
+	    "\xD0\x92\xD0\x90\xD0\x9A\xD0\x90\xD0\x9D\xD0\xA1\xD0\x86\xD0\x87", /* ВАКАНСІЇ */
 	};
 	for (size_t i = 0; i < JK_ARRAY_LEN(generic); i++)
-		if (!import_title_generic(generic[i]))
+		if (!import_generic_title(generic[i], strlen(generic[i])))
 			fail_msg("\"%s\" is a page name", generic[i]);
 	static const char *const specific[] = {"Join us as a Data Engineer", "Senior Engineer",
 	                                       "Reinigungskraft", "Team Lead", "Journey"};
 	for (size_t i = 0; i < JK_ARRAY_LEN(specific); i++)
-		if (import_title_generic(specific[i]))
+		if (import_generic_title(specific[i], strlen(specific[i])))
 			fail_msg("\"%s\" is not a page name", specific[i]);
-	assert_true(import_title_role("Postdoctoral researchers"));
-	assert_true(import_title_role("Reinigungskraft (m/w/d)"));
-	assert_true(import_title_role("Graduate students"));
-	assert_true(import_title_role("Wissenschaftliche Mitarbeiterin"));
+	assert_true(role("Postdoctoral researchers"));
+	assert_true(role("Reinigungskraft (m/w/d)"));
+	assert_true(role("Graduate students"));
+	assert_true(role("Wissenschaftliche Mitarbeiterin"));
 	/* 박사후 연구원 */
-	assert_true(import_title_role("\xEB\xB0\x95\xEC\x82\xAC\xED\x9B\x84 "
-	                              "\xEC\x97\xB0\xEA\xB5\xAC\xEC\x9B\x90"));
-	assert_false(import_title_role("Open positions"));
-	assert_false(import_title_role("Mislead"));
-	assert_false(import_title_role("Engineering culture"));
+	assert_true(role("\xEB\xB0\x95\xEC\x82\xAC\xED\x9B\x84 "
+	                 "\xEC\x97\xB0\xEA\xB5\xAC\xEC\x9B\x90"));
+	assert_false(role("Open positions"));
+	assert_false(role("Mislead"));
+	assert_false(role("Engineering culture"));
 	posting_list l;
 	/* a generic title yields to the first heading that names a role */
 	posting *p = one("---\ntitle: Jobs\n---\n## Open positions\n\nWe grow.\n\n"
@@ -1035,6 +1038,60 @@ static void test_titles(void **state)
 		posting_list_free(&l);
 		free(data);
 	}
+}
+
+/* The role text names after a phrase that hires: want, or none (NULL). */
+static void phrase_is(const char *text, const char *want)
+{
+	char *r = import_role_phrase(text, strlen(text));
+	if (want ? !r || strcmp(r, want) : r != NULL)
+		fail_msg("\"%s\" gave \"%s\"", text, r ? r : "(none)");
+	free(r);
+}
+
+/* The one list of each kind of title word: what any of the earlier lists
+ * knew is still known, in any case, and near misses are not. */
+static void test_title_words(void **state)
+{
+	(void)state;
+	/* the last ones: ИНЖЕНЕР, 박사후연구원 */
+	static const char *const roles[] = {
+	    "Account Executive",
+	    "Cashier",
+	    "Backend Developer (m/w/d)",
+	    "Ing\xC3\xA9nieur (h/f)",
+	    "Reinigungskraft",
+	    "Softwareentwicklerinnen",
+	    "Sysadmin",
+	    "Research Fellowship",
+	    "ING\xC3\xA9NIEURE",
+	    "\xD0\x98\xD0\x9D\xD0\x96\xD0\x95\xD0\x9D\xD0\x95\xD0\xA0",
+	    "\xEB\xB0\x95\xEC\x82\xAC\xED\x9B\x84\xEC\x97\xB0\xEA\xB5\xAC\xEC\x9B\x90"};
+	static const char *const no_roles[] = {"Engineering", "Internal tools", "International",
+	                                       "Directory",   "Leadership",     "Cooking"};
+	for (size_t i = 0; i < JK_ARRAY_LEN(roles) + JK_ARRAY_LEN(no_roles); i++) {
+		bool want = i < JK_ARRAY_LEN(roles);
+		const char *t = want ? roles[i] : no_roles[i - JK_ARRAY_LEN(roles)];
+		if (role(t) != want)
+			fail_msg("\"%s\" %s", t, want ? "names a role" : "names no role");
+	}
+	/* only the n bytes given are read */
+	assert_true(import_generic_title("Jobs at Acme: Baker", 12));
+	assert_false(import_generic_title("Baker: Jobs", 5));
+	/* the role a sentence or a heading names after a phrase that hires */
+	phrase_is("Wir suchen eine Reinigungskraft (m/w/d) in Teilzeit.", "Reinigungskraft");
+	phrase_is("Nous recrutons un d\xC3\xA9veloppeur pour notre \xC3\xA9quipe.",
+	          "D\xC3\xA9veloppeur");
+	phrase_is("We're looking for a Head of Engineering to lead us.", "Head of Engineering");
+	phrase_is("Wir suchen zum 1. Mai eine Reinigungskraft.", NULL);
+	assert_string_equal(import_role_heading("Now hiring: Baker"), "Baker");
+	assert_string_equal(import_role_heading("Wir suchen einen Koch"), "Koch");
+	assert_string_equal(import_role_heading("About us"), "About us");
+	/* a page title's organisation is never the role beside the page name */
+	assert_null(import_title_org("Jobs: Software Engineer", NULL));
+	char *org = import_title_org("Careers \xC2\xBB Acme", NULL);
+	assert_string_equal(org, "Acme");
+	free(org);
 }
 
 /* A BOM, Windows line ends, decomposed letters, no final newline. */
@@ -1170,8 +1227,8 @@ int main(void)
 	    cmocka_unit_test(test_fm_content),    cmocka_unit_test(test_fm_sections),
 	    cmocka_unit_test(test_fm_apply_keys), cmocka_unit_test(test_jsonld),
 	    cmocka_unit_test(test_templates),     cmocka_unit_test(test_fm_value_markup),
-	    cmocka_unit_test(test_titles),        cmocka_unit_test(test_encodings),
-	    cmocka_unit_test(test_fm_hostile),
+	    cmocka_unit_test(test_titles),        cmocka_unit_test(test_title_words),
+	    cmocka_unit_test(test_encodings),     cmocka_unit_test(test_fm_hostile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

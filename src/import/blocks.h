@@ -3,8 +3,8 @@
  * files (fm.h for the front matter's) and by layers above them (through
  * body.h, readers.h); layer 0 files never include it.
  *   1a dom.c, lead.c, tblocks.c, jsonfield.c, xmldoc.c, fm_entries.c,
- *      mdtext.c, fm_title.c, mail_text.c, rst_inline.c
- *                                              call layer 0 only
+ *      mdtext.c, fm_title.c (the words are titles.c's), mail_text.c,
+ *      rst_inline.c                                 call layer 0 only
  *   1b hblocks.c (calls dom.c), fm_yaml.c, fm_toml.c, fm_content.c (call
  *      fm_entries.c, mdtext.c)
  *   1c frontmatter.c (calls fm_yaml.c, fm_toml.c, fm_content.c,
@@ -131,21 +131,14 @@ int import_md_html(const char *s, size_t n, jk_buf *html, jk_err *err);
  * frees; NULL when out of memory. */
 char *import_md_inline(const char *s, size_t n, import_links *links);
 
-/* fm_title.c (1a): which title a posting shows ---------------------------- */
+/* fm_title.c (1a): a title and the headings below it ------------------- */
 
-/* t names a page, not a job: "Careers", "Join us", "An Lab - Join",
- * "Stellenangebote", "採用情報" (one of its parts is a page name and none
- * names a role). */
-bool import_title_generic(const char *t);
-/* t names a role: "Postdoctoral researchers", "Reinigungskraft (m/w/d)",
- * "박사후 연구원". */
-bool import_title_role(const char *t);
 /* Settles p's title against its section headings: a title that is the
  * start (or end) of the first heading yields to it ("Reinigungskraft" to
  * "Wir suchen: Reinigungskraft (m/w/d) …", the lead-in dropped); a
- * generic title, or none, yields to the first heading that names a role.
- * A heading that became the title and is the first one is dropped from
- * its section. Returns 0 or JK_ENOMEM. */
+ * generic title (import_generic_title), or none, yields to the first
+ * heading that names a role. A heading that became the title and is the
+ * first one is dropped from its section. Returns 0 or JK_ENOMEM. */
 int import_title_settle(posting *p);
 /* mail_text.c (1a): the text of mail messages ------------------------------ */
 

@@ -91,9 +91,7 @@ static int deadline_in_text(posting *p)
  * no such heading nothing changes: "Hiring: Cook" is a label and a role. */
 static int role_title(posting *p)
 {
-	size_t at = strcspn(p->title, ":|-\xE2"), n = strlen(p->title);
-	bool whole = import_generic_title(p->title, n);
-	if (!whole && !(at < n && at > 0 && import_generic_title(p->title, at)))
+	if (!import_generic_title(p->title, strlen(p->title)))
 		return JK_OK;
 	const char *h = NULL;
 	for (size_t si = 0; !h && si < p->nsections; si++) {
@@ -103,14 +101,9 @@ static int role_title(posting *p)
 	}
 	if (!h)
 		return JK_OK;
-	int r = JK_OK;
-	if (!whole) { /* "Jobs :: Acme, Inc": the rest names the organisation */
-		const char *rest = p->title + at;
-		while (*rest && strchr(":|- \xE2\x80\x93\x94", *rest))
-			rest++;
-		if (*rest && !import_generic_title(rest, strlen(rest)))
-			r = posting_set_default(&p->organization, rest, (size_t)-1);
-	}
+	char *org = import_title_org(p->title, NULL);
+	int r = org ? posting_set_default(&p->organization, org, (size_t)-1) : JK_OK;
+	free(org);
 	char *role = r ? NULL : import_role_phrase(h, strlen(h));
 	if (!r)
 		r = posting_set(&p->title, role ? role : h, (size_t)-1);
@@ -163,100 +156,6 @@ int import_set_text(char **field, const char *s)
 
 /* Organisation names from titles ------------------------------------------- */
 
-/* Whole title parts that say "jobs" rather than name someone, in the
- * languages of the boards people use (lower case; compared ASCII
- * case-insensitively). The last ones: 採用情報 採用 求人 채용정보 채용
- * 招聘信息 招聘 加入我们; "’" is U+2019. */
-static const char *const job_words[] = {"jobs",
-                                        "job",
-                                        "careers",
-                                        "career",
-                                        "open positions",
-                                        "open roles",
-                                        "job openings",
-                                        "vacancies",
-                                        "we're hiring",
-                                        "we are hiring",
-                                        "job board",
-                                        "openings",
-                                        "join us",
-                                        "work with us",
-                                        "jobs feed",
-                                        "current openings",
-                                        "job offers",
-                                        "job listings",
-                                        "hiring",
-                                        "opportunities",
-                                        "career opportunities",
-                                        "employment",
-                                        "stellenangebote",
-                                        "stellenanzeigen",
-                                        "offene stellen",
-                                        "stellen",
-                                        "karriere",
-                                        "jobb\xC3\xB6rse",
-                                        "offres d'emploi",
-                                        "offres d\342\200\231emploi",
-                                        "emplois",
-                                        "emploi",
-                                        "carri\xC3\xA8res",
-                                        "recrutement",
-                                        "nous rejoindre",
-                                        "empleos",
-                                        "empleo",
-                                        "ofertas de empleo",
-                                        "trabaja con nosotros",
-                                        "vacantes",
-                                        "lavora con noi",
-                                        "offerte di lavoro",
-                                        "posizioni aperte",
-                                        "vagas",
-                                        "carreiras",
-                                        "trabalhe conosco",
-                                        "vacatures",
-                                        "werken bij",
-                                        "lediga jobb",
-                                        "karri\xC3\xA4r",
-                                        "jobb",
-                                        "\xE6\x8E\xA1\xE7\x94\xA8\xE6\x83\x85\xE5\xA0\xB1",
-                                        "\xE6\x8E\xA1\xE7\x94\xA8",
-                                        "\xE6\xB1\x82\xE4\xBA\xBA",
-                                        "\xEC\xB1\x84\xEC\x9A\xA9\xEC\xA0\x95\xEB\xB3\xB4",
-                                        "\xEC\xB1\x84\xEC\x9A\xA9",
-                                        "\xE6\x8B\x9B\xE8\x81\x98\xE4\xBF\xA1\xE6\x81\xAF",
-                                        "\xE6\x8B\x9B\xE8\x81\x98",
-                                        "\xE5\x8A\xA0\xE5\x85\xA5\xE6\x88\x91\xE4\xBB\xAC"};
-
-/* "Jobs at ORG" and its kind: what follows names the organisation. */
-static const char *const job_prefixes[] = {"jobs at ",
-                                           "careers at ",
-                                           "work at ",
-                                           "working at ",
-                                           "open positions at ",
-                                           "job openings at ",
-                                           "jobs on ",
-                                           "jobs with ",
-                                           "jobs from ",
-                                           "careers with ",
-                                           "jobs bei ",
-                                           "karriere bei ",
-                                           "stellenangebote bei ",
-                                           "stellenangebote der ",
-                                           "stellenangebote von ",
-                                           "jobs chez ",
-                                           "emplois chez ",
-                                           "offres d'emploi chez ",
-                                           "carri\xC3\xA8res chez ",
-                                           "empleos en ",
-                                           "trabaja en ",
-                                           "trabajar en ",
-                                           "lavora con ",
-                                           "werken bij ",
-                                           "vacatures bij ",
-                                           "jobb hos ",
-                                           "vagas na ",
-                                           "vagas no "};
-
 /* First words of a listing ("Recent Programming Jobs"), not of a name. */
 static const char *const listing_words[] = {"recent",
                                             "latest",
@@ -289,23 +188,17 @@ static bool word_in(const char *s, size_t n, const char *const *list, size_t nl)
 	return false;
 }
 
-static bool is_cjk(const char *s)
-{
-	return (unsigned char)s[0] >= 0xE3; /* CJK scripts start at U+3000 */
-}
-
-/* Cuts a job word at the end of t[0..*n): "Acme Careers", "Acme 採用情報",
- * "Acme採用". True when one was cut. */
+/* Cuts a careers page's name at the end of t[0..*n): "Acme Careers",
+ * "Acme 採用情報", "Acme採用" (glued in scripts without spaces). True
+ * when one was cut. */
 static bool cut_job_suffix(const char *t, size_t *n)
 {
-	for (size_t i = 0; i < JK_ARRAY_LEN(job_words); i++) {
-		size_t k = strlen(job_words[i]);
-		if (*n <= k || strncasecmp(t + *n - k, job_words[i], k))
+	/* A page's name is short: look only near the end. */
+	for (size_t i = *n > 64 ? *n - 64 : 1; i < *n; i++) {
+		bool cjk = (unsigned char)t[i] >= 0xE3; /* CJK scripts start at U+3000 */
+		if ((t[i - 1] != ' ' && !cjk) || !import_page_name(t + i, *n - i))
 			continue;
-		size_t m = *n - k;
-		bool spaced = t[m - 1] == ' ';
-		if (!spaced && !is_cjk(job_words[i]))
-			continue;
+		size_t m = i;
 		while (m && t[m - 1] == ' ')
 			m--;
 		if (m) {
@@ -347,16 +240,15 @@ static bool part_org(const char *t, size_t n, size_t *a, size_t *len)
 		t++, (*a)++, n--;
 	while (n && t[n - 1] == ' ')
 		n--;
-	for (size_t i = 0; i < JK_ARRAY_LEN(job_prefixes); i++) {
-		size_t k = strlen(job_prefixes[i]);
-		if (n > k && !strncasecmp(t, job_prefixes[i], k) && name_like(t + k, n - k)) {
-			*a += k;
-			*len = n - k;
-			return true;
-		}
-	}
-	if (word_in(t, n, job_words, JK_ARRAY_LEN(job_words)))
+	if (import_page_name(t, n))
 		return false;
+	/* "Careers at Acme", not "Join now" */
+	size_t k = import_page_lead(t, n);
+	if (k && !(t[k] >= 'a' && t[k] <= 'z') && name_like(t + k, n - k)) {
+		*a += k;
+		*len = n - k;
+		return true;
+	}
 	cut_job_suffix(t, &n);
 	*len = n;
 	return name_like(t, n);
@@ -369,18 +261,12 @@ char *import_org_from_title(const char *title)
 	char *t = jk_text_clean(title, (size_t)-1);
 	if (!t)
 		return NULL;
-	static const char *const seps[] = {
-	    " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",          " | ",         ": ", " \xC2\xB7 ",
-	    " :: ",           " \xC2\xBB ",     "\xEF\xBD\x9C", "\xEF\xBC\x9A"}; /* ｜ ： */
 	/* The parts between separators, left to right: the first that names
 	 * someone is the organisation. */
 	for (size_t a = 0, n = strlen(t); a <= n;) {
-		size_t b = n, sl = 0;
-		for (size_t i = 0; i < JK_ARRAY_LEN(seps); i++) {
-			const char *at = strstr(t + a, seps[i]);
-			if (at && (size_t)(at - t) < b)
-				b = (size_t)(at - t), sl = strlen(seps[i]);
-		}
+		size_t b = n, sl = 0, at;
+		if (import_title_sep(t + a, &at, &sl))
+			b = a + at;
 		size_t from = a, len = 0;
 		if (part_org(t + a, b - a, &from, &len)) {
 			memmove(t, t + from, len);

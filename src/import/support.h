@@ -5,7 +5,8 @@
  * The layers, each file calling only files of lower layers (see
  * blocks.h, body.h, readers.h; import.c is layer 4):
  *   0a common.c, chrome.c, words.c           call nothing in src/import/
- *   0b address.c, deadline.c, titles.c       call 0a
+ *   0b address.c, deadline.c, titles.c       call 0a (titles.c: the words of
+ *                                            titles, with words.c's matcher)
  *   0c apply.c                               calls 0a, 0b
  *   0d support.c, input.c                    call 0a to 0c
  * Every file of src/import/ may include this header. */
@@ -97,9 +98,14 @@ bool import_is_chrome(const char *text);
 /* words.c (0a) ------------------------------------------------------------ */
 
 /* A word to look for in prose, written in lower case. A whole word must end
- * at a word end; a prefix word may go on ("bewerb" finds "Bewerbung"). Han
- * and kana words match anywhere, as those scripts do not separate words. */
-enum { IMPORT_WORD_WHOLE, IMPORT_WORD_PREFIX };
+ * at a word end; a prefix word may go on ("bewerb" finds "Bewerbung"); a
+ * stem ends a word, inside compounds too ("kraft" finds "Reinigungskraft"),
+ * with an inflection ending (-s, -es, -e, -en, -in, -innen, -a, -ka: "Mitarbeiterin"),
+ * and starts one as well when shorter than five bytes ("lead", not
+ * "mislead"); a part matches anywhere, inside words too ("연구원" in
+ * "박사후연구원"). Han and kana words match anywhere, as those scripts do
+ * not separate words. */
+enum { IMPORT_WORD_WHOLE, IMPORT_WORD_PREFIX, IMPORT_WORD_STEM, IMPORT_WORD_PART };
 typedef struct import_word {
 	const char *w;
 	int mode;
@@ -111,6 +117,12 @@ typedef struct import_word {
 size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
                          size_t *len);
 bool import_words_has(const char *t, size_t n, const import_word *list, size_t count);
+/* t[0..n) is, all of it, one of the count words of list (case-folded; the
+ * words' modes do not matter). */
+bool import_words_is(const char *t, size_t n, const import_word *list, size_t count);
+/* The bytes of the longest word of list that t[0..n) starts with, 0 when
+ * it starts with none. */
+size_t import_words_start(const char *t, size_t n, const import_word *list, size_t count);
 /* Whether a word may start or end at t[i] (between a letter and a non-letter,
  * or next to Han or kana). */
 bool import_word_boundary(const char *t, size_t n, size_t i);
@@ -160,12 +172,26 @@ bool import_deadline(const char *t, size_t n, char out[11]);
 
 /* titles.c (0b) ------------------------------------------------------------ */
 
-/* s[0..n) names a role: a noun such as engineer, designer, intern (plurals
- * too) or a gender marker such as "(m/w/d)". */
+/* s[0..n) names a role: a word such as engineer, Mitarbeiterin,
+ * Reinigungskraft, développeur, 연구원, エンジニア (plurals and feminine forms
+ * too; not "Engineering"), or a gender marker such as "(m/w/d)". */
 bool import_names_role(const char *s, size_t n);
-/* s[0..n) is a page title that names no role: "Jobs", "Careers", "Join
- * us", "Open positions", "Stellenangebote", "採用情報"... */
+/* s[0..n), all of it (blanks and "!" around it aside), names a careers
+ * page: "Jobs", "Join us!", "Stellenangebote", "採用情報"... */
+bool import_page_name(const char *s, size_t n);
+/* The bytes before the organisation's name when s[0..n) is a careers
+ * page's name that starts with one ("Careers at Acme", "Join the An Lab",
+ * "Karriere bei Nordlicht"): up to the name, 0 when none or no name follows. */
+size_t import_page_lead(const char *s, size_t n);
+/* s[0..n) is a title that names a page, not a job: it names no role and
+ * one of its parts (between " - ", "|", ":", "/", ","...) is a page name or
+ * starts with a page lead: "Careers", "An Lab - Join", "Careers at Acme",
+ * "Jobs :: Immunant, Inc", "招募/Position". */
 bool import_generic_title(const char *s, size_t n);
+/* The first separator between a title and a site or organisation name in
+ * s (" - ", " | ", " — ", ": ", " :: ", " » ", "｜"...): its position and
+ * length; false when there is none. */
+bool import_title_sep(const char *s, size_t *at, size_t *len);
 /* "Company - Title", "Title | Company", "Jobs :: Company": when one side is
  * the organisation (p->organization, hint (may be NULL, e.g. the page's
  * og:site_name) or a name with a legal form such as "s.r.o." or "Inc"),
@@ -175,13 +201,19 @@ int import_title_split(posting *p, const char *hint);
 /* The organisation a page title names beside a generic part or the site
  * name hint (may be NULL): "Jobs :: Immunant, Inc" gives "Immunant, Inc",
  * "Zeppelin - Jobs: Software Engineer" with hint "Zeppelin" gives
- * "Zeppelin". NULL when it names none. Caller frees. */
+ * "Zeppelin". NULL when it names none, or only a role ("Jobs: Software
+ * Engineer"). Caller frees. */
 char *import_title_org(const char *title, const char *hint);
-/* The role a sentence of s[0..n) names after a hiring phrase ("we're
+/* The role a sentence of s[0..n) names after a phrase that hires ("we're
  * looking for a Node.js engineer to join" gives "Node.js engineer";
- * plurals become one: "software engineers" gives "Software engineer").
- * NULL when none. Caller frees. */
+ * plurals become one: "software engineers" gives "Software engineer"; "wir
+ * suchen", "nous recrutons" too). NULL when none. Caller frees. */
 char *import_role_phrase(const char *s, size_t n);
+/* Heading h after a lead-in that hires, and an article: "We are looking
+ * for a Barista (part-time)" gives "Barista (part-time)", "Wir suchen:
+ * Reinigungskraft" and "募集：エンジニア" the role; h itself when it has no
+ * lead-in. Borrowed from h. */
+const char *import_role_heading(const char *h);
 
 /* apply.c (0c) ------------------------------------------------------------- */
 

@@ -87,8 +87,29 @@ static bool folded_prefix(const char *t, size_t n, size_t i, const char *w, size
 	return true;
 }
 
-/* Whether w matches at t[i]: at a word start (any character start for a
- * Han or kana word), ending at a word end unless it is a prefix word. */
+/* Endings a stem may carry: plurals and feminine forms of the languages
+ * postings are written in ("researchers", "Mitarbeiterin", "Entwicklerinnen",
+ * "ingénieure", "desarrolladora", "špecialistka"). */
+static const char *const inflections[] = {"", "s", "es", "e", "en", "in", "innen", "a", "ka"};
+
+/* Whether an inflection ending and then a word end follow at t[j]; *len
+ * grows by the ending's bytes. */
+static bool inflected(const char *t, size_t n, size_t j, size_t *len)
+{
+	for (size_t k = 0; k < JK_ARRAY_LEN(inflections); k++) {
+		size_t l = 0;
+		if (folded_prefix(t, n, j, inflections[k], &l) &&
+		    import_word_boundary(t, n, j + l)) {
+			*len += l;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether w matches at t[i]: at a word start (anywhere for a Han or kana
+ * word, a part, or a stem of five bytes or more), ending at a word end
+ * unless it is a prefix word or a part. */
 static bool word_at(const char *t, size_t n, size_t i, bool start, const import_word *w,
                     size_t *len)
 {
@@ -98,44 +119,114 @@ static bool word_at(const char *t, size_t n, size_t i, bool start, const import_
 	if ((c < 0x80) != (w0 < 0x80) || (c < 0x80 && (c >= 'A' && c <= 'Z' ? c + 32 : c) != w0) ||
 	    (c >= 0xE0 && c != w0))
 		return false;
-	bool any = false;
+	bool any = w->mode == IMPORT_WORD_PART;
 	if (w0 >= 0xE3) {
 		uint32_t first;
 		jk_utf8_decode(w->w, strlen(w->w), &first);
-		any = unspaced(first);
+		any = any || unspaced(first);
 	}
-	if ((!start && !any) || !folded_prefix(t, n, i, w->w, len))
+	bool inside = any || (w->mode == IMPORT_WORD_STEM && strlen(w->w) >= 5);
+	if ((!start && !inside) || !folded_prefix(t, n, i, w->w, len))
 		return false;
-	return any || w->mode == IMPORT_WORD_PREFIX || import_word_boundary(t, n, i + *len);
+	if (any || w->mode == IMPORT_WORD_PREFIX)
+		return true;
+	if (w->mode == IMPORT_WORD_STEM)
+		return inflected(t, n, i + *len, len);
+	return import_word_boundary(t, n, i + *len);
+}
+
+#define WORDS_INDEXED 512 /* a longer list is tried word by word */
+
+/* Where the words of a list may start: their first bytes (either case, any
+ * two-byte lead when folding may change it), the first bytes of parts,
+ * which may start inside a word, and how far before a word's end a stem
+ * may start inside it; and the list's words by the bucket of their first
+ * byte, in the list's order: order[from[b]..from[b + 1]). */
+typedef struct word_starts {
+	bool lead[256], inner[256], indexed;
+	size_t reach;
+	uint16_t from[257], order[WORDS_INDEXED];
+} word_starts;
+
+/* The bucket of a first byte: folded, and one for all two-byte leads. */
+static unsigned char bucket(unsigned char b)
+{
+	return b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b >= 0xC0 && b < 0xE0 ? 0xC0 : b;
+}
+
+static void mark_lead(bool *tab, unsigned char w0)
+{
+	tab[w0] = true;
+	if (w0 >= 'a' && w0 <= 'z')
+		tab[w0 - 32] = true;
+	for (unsigned c = 0xC0; w0 >= 0xC0 && w0 < 0xE0 && c < 0xE0; c++)
+		tab[c] = true;
+}
+
+static void starts_of(const import_word *list, size_t count, word_starts *s)
+{
+	size_t ending = 0;
+	for (size_t k = 0; k < JK_ARRAY_LEN(inflections); k++)
+		ending = strlen(inflections[k]) > ending ? strlen(inflections[k]) : ending;
+	memset(s, 0, sizeof *s);
+	for (size_t k = 0; k < count; k++) {
+		unsigned char w0 = (unsigned char)list[k].w[0];
+		size_t wl = strlen(list[k].w);
+		mark_lead(s->lead, w0);
+		if (list[k].mode == IMPORT_WORD_PART)
+			mark_lead(s->inner, w0);
+		if (list[k].mode == IMPORT_WORD_STEM && wl >= 5 && wl + ending > s->reach)
+			s->reach = wl + ending;
+		s->from[bucket(w0) + 1]++;
+	}
+	s->indexed = count <= WORDS_INDEXED;
+	for (size_t b = 1; b <= 256; b++)
+		s->from[b] = (uint16_t)(s->from[b] + s->from[b - 1]);
+	uint16_t next[256];
+	memcpy(next, s->from, sizeof next);
+	for (size_t k = 0; s->indexed && k < count; k++)
+		s->order[next[bucket((unsigned char)list[k].w[0])]++] = (uint16_t)k;
+}
+
+/* The end of the word t[i] is in: i when t[i] is no letter or digit. */
+static size_t word_end(const char *t, size_t n, size_t i)
+{
+	while (i < n) {
+		uint32_t cp;
+		size_t d = jk_utf8_decode(t + i, n - i, &cp);
+		if (!wordish(cp))
+			break;
+		i += d;
+	}
+	return i;
 }
 
 size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
                          size_t *len)
 {
-	/* The bytes a match may start with: most positions are refused at once. */
-	bool lead[256] = {false};
-	for (size_t k = 0; k < count; k++) {
-		unsigned char w0 = (unsigned char)list[k].w[0];
-		lead[w0] = true;
-		if (w0 >= 'a' && w0 <= 'z')
-			lead[w0 - 32] = true;
-		for (unsigned c = 0xC0; w0 >= 0xC0 && w0 < 0xE0 && c < 0xE0; c++)
-			lead[c] = true; /* folding may change a two-byte lead */
-	}
+	word_starts s;
+	starts_of(list, count, &s);
+	size_t end = 0; /* of the word last looked into */
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)t[i];
-		if (!lead[c])
+		if (!s.lead[c])
 			continue;
 		uint32_t cp;
 		jk_utf8_decode(t + i, n - i, &cp);
 		bool start = wordish(cp) && !wordish(cp_before(t, i));
-		if (!start && !unspaced(cp))
-			continue;
-		unsigned char fc = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-		for (size_t k = 0; k < count; k++) {
-			size_t l = 0;
-			unsigned char w0 = (unsigned char)list[k].w[0];
-			if ((fc < 0x80 || fc >= 0xE0) && w0 != fc)
+		/* Inside a word only a part, or a stem near the word's end. */
+		if (!start && !unspaced(cp) && !s.inner[c]) {
+			if (!s.reach)
+				continue;
+			end = i < end ? end : word_end(t, n, i);
+			if (i >= end || end - i > s.reach)
+				continue;
+		}
+		unsigned char key = bucket(c);
+		size_t j0 = s.indexed ? s.from[key] : 0, j1 = s.indexed ? s.from[key + 1] : count;
+		for (size_t j = j0; j < j1; j++) {
+			size_t l = 0, k = s.indexed ? s.order[j] : j;
+			if (bucket((unsigned char)list[k].w[0]) != key)
 				continue;
 			if (word_at(t, n, i, start, &list[k], &l)) {
 				if (len)
@@ -150,6 +241,27 @@ size_t import_words_find(const char *t, size_t n, const import_word *list, size_
 bool import_words_has(const char *t, size_t n, const import_word *list, size_t count)
 {
 	return import_words_find(t, n, list, count, NULL) < n;
+}
+
+bool import_words_is(const char *t, size_t n, const import_word *list, size_t count)
+{
+	for (size_t k = 0; k < count; k++) {
+		size_t l = 0;
+		if (folded_prefix(t, n, 0, list[k].w, &l) && l == n)
+			return true;
+	}
+	return false;
+}
+
+size_t import_words_start(const char *t, size_t n, const import_word *list, size_t count)
+{
+	size_t best = 0;
+	for (size_t k = 0; n && k < count; k++) {
+		size_t l = 0;
+		if (word_at(t, n, 0, true, &list[k], &l) && l > best)
+			best = l;
+	}
+	return best;
 }
 
 /* Titles and abbreviations that end in '.' but end no sentence. */
