@@ -137,48 +137,43 @@ static int ashby_pay(posting *p, const cJSON *j)
 	return s ? import_set_text(&p->pay, s) : ashby_salary(p, json_get(c, "summaryComponents"));
 }
 
-static int ashby_fields(json_doc *d, posting *p, const cJSON *j)
+/* The plain fields of a job: the board's own page when it gives no
+ * apply address. */
+static const json_field ashby_fields[] = {
+    {JSON_TEXT, JSON_AT(title), {"title"}},
+    {JSON_ORG, 0, {"organizationName"}},
+    {JSON_DATE, JSON_AT(posted), {"publishedAt"}},
+    {JSON_APPLY, 0, {"applyUrl"}},
+    {JSON_APPLY, 0, {"jobUrl"}},
+    {JSON_ID, 0, {"id"}},
+    {JSON_TAGS, 0, {"department"}},
+    {JSON_TAGS, 0, {"team"}},
+};
+
+/* Places, kinds of work, pay and the description: what the table does
+ * not say. */
+static int ashby_rest(json_doc *d, posting *p, const cJSON *j, import_links *links, jk_err *err)
 {
-	const char *org = json_str(j, "organizationName");
-	int r = import_set_text(&p->title, json_str(j, "title"));
-	if (!r)
-		r = import_set_text(&p->organization, org ? org : d->org);
-	if (!r)
-		r = ashby_locations(p, j);
+	const char *html = json_str(j, "descriptionHtml"), *plain = json_str(j, "descriptionPlain");
+	int r = ashby_locations(p, j);
 	if (!r)
 		r = ashby_employment(p, j);
 	if (!r)
 		r = ashby_pay(p, j);
-	if (!r)
-		r = import_set_date(&p->posted, json_str(j, "publishedAt"));
-	if (!r)
-		r = json_set_apply(p, json_str(j, "applyUrl"), d->base);
-	if (!r)
-		r = json_set_apply(p, json_str(j, "jobUrl"), d->base);
-	if (!r)
-		r = json_set_id(p, json_get(j, "id"));
-	if (!r)
-		r = json_add_tags(p, json_get(j, "department"));
-	if (!r)
-		r = json_add_tags(p, json_get(j, "team"));
+	if (!r && html)
+		r = import_body(p, html, strlen(html), BODY_HTML, 0, links, d->base, err);
+	else if (!r && plain)
+		r = import_body(p, plain, strlen(plain), BODY_TEXT, 0, links, d->base, err);
 	return r;
 }
 
 static int ashby_job(json_doc *d, const cJSON *j, jk_err *err)
 {
-	const char *html = json_str(j, "descriptionHtml"), *plain = json_str(j, "descriptionPlain");
-	if (cJSON_IsFalse(json_get(j, "isListed")) || (!json_str(j, "title") && !html && !plain))
+	if (cJSON_IsFalse(json_get(j, "isListed")) ||
+	    (!json_str(j, "title") && !json_str(j, "descriptionHtml") &&
+	     !json_str(j, "descriptionPlain")))
 		return JK_OK;
-	posting *p = posting_new();
-	if (!p)
-		return JK_ENOMEM;
-	import_links links = {0};
-	int r = ashby_fields(d, p, j);
-	if (!r && html)
-		r = import_body(p, html, strlen(html), BODY_HTML, 0, &links, d->base, err);
-	else if (!r && plain)
-		r = import_body(p, plain, strlen(plain), BODY_TEXT, 0, &links, d->base, err);
-	return import_push(r, p, &links, d->base, d->out);
+	return json_posting(d, j, ashby_fields, JK_ARRAY_LEN(ashby_fields), ashby_rest, err);
 }
 
 /* Says how many of the jobs (a list, or one job) are unlisted: they are
@@ -192,25 +187,26 @@ static void ashby_unlisted(const json_doc *d, const cJSON *v)
 		import_warnf(d->o, "skipped %zu unlisted Ashby job%s", n, n == 1 ? "" : "s");
 }
 
+/* A board ({"jobs": [...]}), a bare list, or one job; the organisation
+ * is the board's name. */
+static int ashby_root(json_doc *d, const cJSON *root, jk_err *err)
+{
+	const cJSON *jobs = cJSON_IsArray(root) ? root : json_get(root, "jobs");
+	d->org = ashby_org(d->o, cJSON_IsArray(jobs) ? jobs : root);
+	if (cJSON_IsArray(jobs)) {
+		ashby_unlisted(d, jobs);
+		return json_doc_each(d, jobs, ashby_job, err);
+	}
+	if (!jobs && (json_str(root, "jobUrl") || json_str(root, "applyUrl") ||
+	              json_str(root, "descriptionHtml"))) {
+		ashby_unlisted(d, root);
+		return ashby_job(d, root, err);
+	}
+	return jk_fail(err, JK_EFORMAT, "Ashby JSON without a \"jobs\" list");
+}
+
 int import_ashby(const char *data, size_t len, const import_opts *opts, posting_list *out,
                  jk_err *err)
 {
-	json_doc d;
-	cJSON *root;
-	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
-	if (r)
-		return r;
-	const cJSON *jobs = cJSON_IsArray(root) ? root : json_get(root, "jobs");
-	d.org = ashby_org(opts, cJSON_IsArray(jobs) ? jobs : root);
-	if (cJSON_IsArray(jobs)) {
-		ashby_unlisted(&d, jobs);
-		r = json_doc_each(&d, jobs, ashby_job, err);
-	} else if (!jobs && (json_str(root, "jobUrl") || json_str(root, "applyUrl") ||
-	                     json_str(root, "descriptionHtml"))) {
-		ashby_unlisted(&d, root);
-		r = ashby_job(&d, root, err);
-	} else {
-		r = jk_fail(err, JK_EFORMAT, "Ashby JSON without a \"jobs\" list");
-	}
-	return json_doc_end(&d, root, r, err);
+	return json_doc_read(data, len, opts, out, ashby_root, err);
 }

@@ -16,6 +16,7 @@
 #include "support.h"
 
 #include <libxml/HTMLparser.h>
+#include <stddef.h>
 
 /* dom.c (1a): the HTML tree ------------------------------------------------ */
 
@@ -247,13 +248,14 @@ typedef struct json_doc {
 	size_t first, skipped;
 } json_doc;
 
-/* Starts d for a reader that appends to out (borrowed) and parses data as
- * JSON into *root, which json_doc_end() frees. */
-int json_doc_begin(json_doc *d, const char *data, size_t len, const import_opts *opts,
-                   posting_list *out, struct cJSON **root, jk_err *err);
-/* Ends d: frees root and d->org; when r is a failure, drops what the reader
- * appended and returns r (out of memory with its message). */
-int json_doc_end(json_doc *d, struct cJSON *root, int r, jk_err *err);
+/* Finds the postings of a document in its root and appends them to d. */
+typedef int (*json_root_fn)(json_doc *d, const struct cJSON *root, jk_err *err);
+/* Parses data as JSON and calls fn on its root with a json_doc that
+ * appends to out (borrowed); frees the document and d->org after. When fn
+ * fails, what it appended is dropped and its status returned (out of
+ * memory with its message). */
+int json_doc_read(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                  json_root_fn fn, jk_err *err);
 /* Reads one entry of a list into a posting of d. */
 typedef int (*json_item_fn)(json_doc *d, const struct cJSON *item, jk_err *err);
 /* Calls fn on each object of the array arr (anything else in it is
@@ -261,6 +263,49 @@ typedef int (*json_item_fn)(json_doc *d, const struct cJSON *item, jk_err *err);
 int json_doc_each(json_doc *d, const struct cJSON *arr, json_item_fn fn, jk_err *err);
 /* True (warning once) when d's document has given IMPORT_MAX_POSTINGS. */
 bool json_doc_full(json_doc *d);
+
+/* What a row of a field map sets. TEXT and DATE rows name their posting
+ * field by offset; the others know theirs. */
+typedef enum json_set {
+	JSON_TEXT,  /* text (entities decoded) into the field at `at` */
+	JSON_DATE,  /* a date into the field at `at` */
+	JSON_ORG,   /* organization, else the document's (json_doc.org) */
+	JSON_KIND,  /* a kind of work ("Full-time") added to employment */
+	JSON_WHERE, /* a workplace ("Remote") qualifying employment */
+	JSON_APPLY, /* apply, resolved against the document's base */
+	JSON_ID,    /* native_id from a string or a whole number */
+	JSON_TAG,   /* one tag from a string */
+	JSON_TAGS,  /* tags from a string, or an array of strings or names */
+} json_set;
+
+enum { JSON_FIELD_KEYS = 3 };
+
+/* One row of a reader's field map: the first of keys present in the item
+ * (a non-empty string; for ID and TAGS any value) gives the value. A key
+ * "a/b" is b inside the object a. Text, date, apply and id rows fill a
+ * field that is still empty, so a later row for the same field is a
+ * fallback; kind, workplace and tag rows add. */
+typedef struct json_field {
+	json_set set;
+	size_t at; /* JSON_AT(field) for JSON_TEXT and JSON_DATE */
+	const char *keys[JSON_FIELD_KEYS];
+} json_field;
+
+#define JSON_AT(field) offsetof(posting, field)
+
+/* Applies the n rows of map, in order, to p from the object o of d's
+ * document. map, o and d borrowed. Returns 0 or JK_ENOMEM. */
+int json_fields(const json_doc *d, posting *p, const struct cJSON *o, const json_field *map,
+                size_t n);
+/* What a reader reads of o beyond its field map: places, kinds of work,
+ * pay, sections (whose links go to links). */
+typedef int (*json_rest_fn)(json_doc *d, posting *p, const struct cJSON *o, import_links *links,
+                            jk_err *err);
+/* Reads o into a new posting: the n rows of map, then rest (NULL: none);
+ * then chooses its apply target and appends it to d->out. Returns 0 or a
+ * failure (the posting is then freed). */
+int json_posting(json_doc *d, const struct cJSON *o, const json_field *map, size_t n,
+                 json_rest_fn rest, jk_err *err);
 
 /* xmldoc.c (1a): XML documents (feeds, Personio) --------------------------- */
 

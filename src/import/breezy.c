@@ -74,54 +74,52 @@ static int bz_salary(posting *p, const cJSON *v)
 	return r;
 }
 
-static int bz_position(json_doc *d, const cJSON *j, jk_err *err)
+/* The plain fields of a position. Its page ("url") is also where one
+ * applies. Type, state, country and department are strings or objects with
+ * a "name". */
+static const json_field bz_fields[] = {
+    {JSON_TEXT, JSON_AT(title), {"name"}},
+    {JSON_TEXT, JSON_AT(organization), {"company/name"}},
+    {JSON_KIND, 0, {"type", "type/name"}},
+    {JSON_DATE, JSON_AT(posted), {"published_date"}},
+    {JSON_ID, 0, {"id"}},
+    {JSON_ID, 0, {"friendly_id"}},
+    {JSON_TAG, 0, {"department", "department/name"}},
+    {JSON_APPLY, 0, {"url"}},
+};
+
+/* Places, pay and the page that has the text: what the table does not
+ * say. */
+static int bz_rest(json_doc *d, posting *p, const cJSON *j, import_links *links, jk_err *err)
 {
-	(void)err;
-	const char *title = json_str(j, "name"), *url = json_str(j, "url");
-	if (!title && !url)
-		return JK_OK;
-	posting *p = posting_new();
-	if (!p)
-		return JK_ENOMEM;
-	const cJSON *type = json_get(j, "type");
-	int r = import_set_text(&p->title, title);
-	if (!r)
-		r = import_set_text(&p->organization, json_str(json_get(j, "company"), "name"));
-	if (!r)
-		r = import_employment_word(&p->employment, bz_name(type), false);
-	if (!r)
-		r = bz_location(p, j);
-	if (!r)
-		r = import_set_date(&p->posted, json_str(j, "published_date"));
+	(void)links, (void)err;
+	int r = bz_location(p, j);
 	if (!r)
 		r = bz_salary(p, json_get(j, "salary"));
 	if (!r)
-		r = json_set_id(p, json_get(j, "id"));
-	if (!r && !p->native_id)
-		r = json_set_id(p, json_get(j, "friendly_id"));
-	const char *dept = bz_name(json_get(j, "department"));
-	if (!r && dept)
-		r = posting_add_tag(p, dept);
-	if (!r)
-		r = json_set_apply(p, url, d->base);
-	if (!r)
-		r = import_set_detail(p, url, d->base);
-	return import_push(r, p, NULL, d->base, d->out);
+		r = import_set_detail(p, json_str(j, "url"), d->base);
+	return r;
+}
+
+static int bz_position(json_doc *d, const cJSON *j, jk_err *err)
+{
+	if (!json_str(j, "name") && !json_str(j, "url"))
+		return JK_OK;
+	return json_posting(d, j, bz_fields, JK_ARRAY_LEN(bz_fields), bz_rest, err);
+}
+
+/* The list of positions, or one. */
+static int bz_root(json_doc *d, const cJSON *root, jk_err *err)
+{
+	if (cJSON_IsArray(root))
+		return json_doc_each(d, root, bz_position, err);
+	if (cJSON_IsObject(root) && (json_str(root, "friendly_id") || json_str(root, "url")))
+		return bz_position(d, root, err);
+	return jk_fail(err, JK_EFORMAT, "Breezy JSON that is not a list of positions");
 }
 
 int import_breezy(const char *data, size_t len, const import_opts *opts, posting_list *out,
                   jk_err *err)
 {
-	json_doc d;
-	cJSON *root;
-	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
-	if (r)
-		return r;
-	if (cJSON_IsArray(root))
-		r = json_doc_each(&d, root, bz_position, err);
-	else if (cJSON_IsObject(root) && (json_str(root, "friendly_id") || json_str(root, "url")))
-		r = bz_position(&d, root, err);
-	else
-		r = jk_fail(err, JK_EFORMAT, "Breezy JSON that is not a list of positions");
-	return json_doc_end(&d, root, r, err);
+	return json_doc_read(data, len, opts, out, bz_root, err);
 }

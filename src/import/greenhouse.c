@@ -85,46 +85,38 @@ static int gh_metadata(posting *p, const cJSON *meta)
 	return r;
 }
 
-static int gh_job(json_doc *d, const cJSON *j, jk_err *err)
+/* The plain fields of a job. */
+static const json_field gh_fields[] = {
+    {JSON_TEXT, JSON_AT(title), {"title"}},
+    {JSON_ORG, 0, {"company_name", "company"}},
+    {JSON_TEXT, JSON_AT(location), {"location", "location/name"}},
+    {JSON_DATE, JSON_AT(posted), {"first_published", "updated_at"}},
+    {JSON_APPLY, 0, {"absolute_url"}},
+    {JSON_ID, 0, {"id"}},
+    {JSON_TAGS, 0, {"departments"}},
+};
+
+/* An office names the place when the job's own location does not. */
+static int gh_offices(posting *p, const cJSON *offices)
 {
-	const char *title = json_str(j, "title"), *content = json_str(j, "content");
-	if (!title && !content)
-		return JK_OK;
-	posting *p = posting_new();
-	if (!p)
-		return JK_ENOMEM;
-	import_links links = {0};
-	const cJSON *loc = json_get(j, "location");
-	const char *org =
-	    json_str(j, "company_name") ? json_str(j, "company_name") : json_str(j, "company");
-	int r = import_set_text(&p->title, title);
-	if (!r)
-		r = import_set_text(&p->organization, org ? org : d->org);
-	if (!r)
-		r = import_set_text(&p->location,
-		                    cJSON_IsString(loc) ? loc->valuestring : json_str(loc, "name"));
+	int r = JK_OK;
 	const cJSON *office;
-	cJSON_ArrayForEach(office, json_arr(json_get(j, "offices")))
+	cJSON_ArrayForEach(office, json_arr(offices))
 	{
 		if (!r && !p->location)
 			r = import_set_text(&p->location, json_str(office, "location")
 			                                      ? json_str(office, "location")
 			                                      : json_str(office, "name"));
 	}
-	if (!r)
-		r = import_set_date(&p->posted, json_str(j, "first_published")
-		                                    ? json_str(j, "first_published")
-		                                    : json_str(j, "updated_at"));
-	if (!r)
-		r = json_set_apply(p, json_str(j, "absolute_url"), d->base);
-	if (!r)
-		r = json_set_id(p, json_get(j, "id"));
-	if (!r)
-		r = json_add_tags(p, json_get(j, "departments"));
-	if (!r)
-		r = gh_metadata(p, json_get(j, "metadata"));
+	return r;
+}
+
+/* Pay ranges in cents, when the metadata gave no pay. */
+static int gh_pay(posting *p, const cJSON *ranges)
+{
+	int r = JK_OK;
 	const cJSON *pr;
-	cJSON_ArrayForEach(pr, json_arr(json_get(j, "pay_input_ranges")))
+	cJSON_ArrayForEach(pr, json_arr(ranges))
 	{
 		double lo = NAN, hi = NAN;
 		/* Both read, so a range with only a maximum still shows. */
@@ -134,33 +126,51 @@ static int gh_job(json_doc *d, const cJSON *j, jk_err *err)
 			r = json_set_pay(&p->pay, json_str(pr, "currency_type"), lo / 100, hi / 100,
 			                 NULL);
 	}
+	return r;
+}
+
+/* Offices, metadata, pay ranges and the content: what the table does not
+ * say. */
+static int gh_rest(json_doc *d, posting *p, const cJSON *j, import_links *links, jk_err *err)
+{
+	const char *content = json_str(j, "content");
+	int r = gh_offices(p, json_get(j, "offices"));
+	if (!r)
+		r = gh_metadata(p, json_get(j, "metadata"));
+	if (!r)
+		r = gh_pay(p, json_get(j, "pay_input_ranges"));
 	if (!r && content) {
 		/* content is HTML escaped once more: &lt;p&gt; */
 		char *html = import_decode_entities(content, strlen(content));
-		r = html ? import_body(p, html, strlen(html), BODY_HTML, 0, &links, d->base, err)
+		r = html ? import_body(p, html, strlen(html), BODY_HTML, 0, links, d->base, err)
 		         : JK_ENOMEM;
 		free(html);
 	}
-	return import_push(r, p, &links, d->base, d->out);
+	return r;
+}
+
+static int gh_job(json_doc *d, const cJSON *j, jk_err *err)
+{
+	if (!json_str(j, "title") && !json_str(j, "content"))
+		return JK_OK;
+	return json_posting(d, j, gh_fields, JK_ARRAY_LEN(gh_fields), gh_rest, err);
+}
+
+/* A board ({"jobs": [...]}), a bare list, or one job. */
+static int gh_root(json_doc *d, const cJSON *root, jk_err *err)
+{
+	const cJSON *jobs = json_get(root, "jobs");
+	if (!jobs && cJSON_IsArray(root))
+		jobs = root;
+	if (cJSON_IsArray(jobs))
+		return json_doc_each(d, jobs, gh_job, err);
+	if (!jobs && (json_str(root, "absolute_url") || json_str(root, "content")))
+		return gh_job(d, root, err);
+	return jk_fail(err, JK_EFORMAT, "Greenhouse JSON without a \"jobs\" list");
 }
 
 int import_greenhouse(const char *data, size_t len, const import_opts *opts, posting_list *out,
                       jk_err *err)
 {
-	json_doc d;
-	cJSON *root;
-	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
-	if (r)
-		return r;
-	const cJSON *jobs = json_get(root, "jobs");
-	if (!jobs && cJSON_IsArray(root))
-		jobs = root;
-	if (cJSON_IsArray(jobs)) {
-		r = json_doc_each(&d, jobs, gh_job, err);
-	} else if (!jobs && (json_str(root, "absolute_url") || json_str(root, "content"))) {
-		r = gh_job(&d, root, err);
-	} else {
-		r = jk_fail(err, JK_EFORMAT, "Greenhouse JSON without a \"jobs\" list");
-	}
-	return json_doc_end(&d, root, r, err);
+	return json_doc_read(data, len, opts, out, gh_root, err);
 }

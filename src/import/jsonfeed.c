@@ -67,9 +67,18 @@ static int item_jobposting(const json_doc *d, posting *p, const cJSON *it)
 	return JK_OK;
 }
 
+/* The plain fields of an item; the feed names the organisation. */
+static const json_field feed_fields[] = {
+    {JSON_TEXT, JSON_AT(title), {"title"}},
+    {JSON_ORG, 0, {NULL}},
+    {JSON_ID, 0, {"id"}},
+    {JSON_DATE, JSON_AT(posted), {"date_published", "date_modified"}},
+    {JSON_TAGS, 0, {"tags"}},
+};
+
 static int feed_item(json_doc *d, const cJSON *it, jk_err *err)
 {
-	const char *title = json_str(it, "title"), *html = json_str(it, "content_html");
+	const char *html = json_str(it, "content_html");
 	const char *text = json_str(it, "content_text"), *summary = json_str(it, "summary");
 	const char *url = json_str(it, "url") ? json_str(it, "url") : json_str(it, "external_url");
 	char *page = url ? import_url_accept(url, d->base) : NULL;
@@ -80,17 +89,7 @@ static int feed_item(json_doc *d, const cJSON *it, jk_err *err)
 		return JK_ENOMEM;
 	}
 	import_links links = {0};
-	int r = import_set_text(&p->title, title);
-	if (!r)
-		r = import_set_text(&p->organization, d->org);
-	if (!r)
-		r = json_set_id(p, json_get(it, "id"));
-	if (!r)
-		r = import_set_date(&p->posted, json_str(it, "date_published")
-		                                    ? json_str(it, "date_published")
-		                                    : json_str(it, "date_modified"));
-	if (!r)
-		r = json_add_tags(p, json_get(it, "tags"));
+	int r = json_fields(d, p, it, feed_fields, JK_ARRAY_LEN(feed_fields));
 	if (!r && html)
 		r = import_body(p, html, strlen(html), BODY_HTML, 0, &links, base, err);
 	else if (!r && text)
@@ -135,26 +134,26 @@ static bool is_http(const char *s)
 	return s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8));
 }
 
-int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posting_list *out,
-                    jk_err *err)
+/* Relative item links resolve against the feed's own address, else its
+ * home page. A job board's "Company: Title" items are split after. */
+static int feed_root(json_doc *d, const cJSON *root, jk_err *err)
 {
-	json_doc d;
-	cJSON *root;
-	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
-	if (r)
-		return r;
 	const cJSON *items = json_get(root, "items");
-	/* Relative item links resolve against the feed's own address, else
-	 * its home page. */
 	const char *own[] = {json_str(root, "feed_url"), json_str(root, "home_page_url")};
-	for (size_t i = 0; i < JK_ARRAY_LEN(own) && !d.base; i++)
-		d.base = is_http(own[i]) ? own[i] : NULL;
-	r = feed_org(&d, root);
+	for (size_t i = 0; i < JK_ARRAY_LEN(own) && !d->base; i++)
+		d->base = is_http(own[i]) ? own[i] : NULL;
+	int r = feed_org(d, root);
 	if (!r && !cJSON_IsArray(items))
 		r = jk_fail(err, JK_EFORMAT, "JSON Feed without an \"items\" list");
 	if (!r)
-		r = json_doc_each(&d, items, feed_item, err);
+		r = json_doc_each(d, items, feed_item, err);
 	if (!r)
-		r = import_board_split(out, d.first);
-	return json_doc_end(&d, root, r, err);
+		r = import_board_split(d->out, d->first);
+	return r;
+}
+
+int import_jsonfeed(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                    jk_err *err)
+{
+	return json_doc_read(data, len, opts, out, feed_root, err);
 }

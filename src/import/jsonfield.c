@@ -1,13 +1,15 @@
 /* jsonfield.c — layer 1a: reading fields of cJSON values for the JSON
  * readers (Greenhouse, Lever, JSON Feed, the boards): typed getters, and
  * ids, apply links, tags, places and pay set from them. Values of the
- * wrong type are ignored. */
+ * wrong type are ignored. A reader's plain fields are a table of rows
+ * (json_field) that json_fields() applies. */
 #include "blocks.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 const cJSON *json_get(const cJSON *o, const char *k)
 {
@@ -122,6 +124,84 @@ int json_set_pay(char **field, const char *cur, double min, double max, const ch
 	return r;
 }
 
+/* The value at path ("a/b": b inside the object a), or NULL. */
+static const cJSON *json_path(const cJSON *o, const char *path)
+{
+	char key[64];
+	while (o && path) {
+		const char *slash = strchr(path, '/');
+		size_t n = slash ? (size_t)(slash - path) : strlen(path);
+		if (n >= sizeof key)
+			return NULL;
+		memcpy(key, path, n);
+		key[n] = '\0';
+		o = json_get(o, key);
+		path = slash ? slash + 1 : NULL;
+	}
+	return o;
+}
+
+/* The first of the row's keys present in o: any value when any is true,
+ * else a non-empty string. */
+static const cJSON *json_field_value(const json_field *f, const cJSON *o, bool any)
+{
+	for (size_t i = 0; i < JSON_FIELD_KEYS && f->keys[i]; i++) {
+		const cJSON *v = json_path(o, f->keys[i]);
+		if (any ? v != NULL : cJSON_IsString(v) && v->valuestring && *v->valuestring)
+			return v;
+	}
+	return NULL;
+}
+
+static int json_field_set(const json_doc *d, posting *p, const json_field *f, const cJSON *v)
+{
+	const char *s = cJSON_IsString(v) ? v->valuestring : NULL;
+	char **at = (char **)(void *)((char *)p + f->at);
+	switch (f->set) {
+	case JSON_TEXT:
+		return *at ? JK_OK : import_set_text(at, s);
+	case JSON_DATE:
+		return import_set_date(at, s);
+	case JSON_ORG:
+		return p->organization ? JK_OK : import_set_text(&p->organization, s ? s : d->org);
+	case JSON_KIND:
+	case JSON_WHERE:
+		return import_employment_word(&p->employment, s, f->set == JSON_WHERE);
+	case JSON_APPLY:
+		return json_set_apply(p, s, d->base);
+	case JSON_ID:
+		return p->native_id ? JK_OK : json_set_id(p, v);
+	case JSON_TAG:
+		return s ? posting_add_tag(p, s) : JK_OK;
+	case JSON_TAGS:
+		return json_add_tags(p, v);
+	}
+	return JK_OK;
+}
+
+int json_fields(const json_doc *d, posting *p, const cJSON *o, const json_field *map, size_t n)
+{
+	int r = JK_OK;
+	for (size_t i = 0; i < n && !r; i++) {
+		bool any = map[i].set == JSON_ID || map[i].set == JSON_TAGS;
+		r = json_field_set(d, p, &map[i], json_field_value(&map[i], o, any));
+	}
+	return r;
+}
+
+int json_posting(json_doc *d, const cJSON *o, const json_field *map, size_t n, json_rest_fn rest,
+                 jk_err *err)
+{
+	posting *p = posting_new();
+	if (!p)
+		return JK_ENOMEM;
+	import_links links = {0};
+	int r = json_fields(d, p, o, map, n);
+	if (!r && rest)
+		r = rest(d, p, o, &links, err);
+	return import_push(r, p, &links, d->base, d->out);
+}
+
 enum { JSON_MAX_PLACES = 3 };
 
 int json_places_add(json_places *pl, const char *const *parts, size_t nparts)
@@ -152,20 +232,19 @@ int json_places_set(json_places *pl, char **field, int r)
 	return r;
 }
 
-int json_doc_begin(json_doc *d, const char *data, size_t len, const import_opts *opts,
-                   posting_list *out, cJSON **root, jk_err *err)
+int json_doc_read(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                  json_root_fn fn, jk_err *err)
 {
-	*d = (json_doc){.o = opts, .base = html_base(opts), .out = out, .first = out->n};
-	return import_json_parse(data, len, root, err);
-}
-
-int json_doc_end(json_doc *d, cJSON *root, int r, jk_err *err)
-{
+	json_doc d = {.o = opts, .base = html_base(opts), .out = out, .first = out->n};
+	cJSON *root;
+	int r = import_json_parse(data, len, &root, err);
+	if (r)
+		return r;
+	r = fn(&d, root, err);
 	cJSON_Delete(root);
-	free(d->org);
-	d->org = NULL;
+	free(d.org);
 	if (r) {
-		import_drop_from(d->out, d->first);
+		import_drop_from(out, d.first);
 		return r == JK_ENOMEM ? jk_fail(err, r, "out of memory") : r;
 	}
 	return JK_OK;

@@ -75,88 +75,103 @@ static int lever_sections(posting *p, const cJSON *j, import_links *links, const
 	return r;
 }
 
-static int lever_posting(json_doc *d, const cJSON *j, jk_err *err)
+/* The plain fields of a posting. */
+static const json_field lever_fields[] = {
+    {JSON_TEXT, JSON_AT(title), {"text"}},
+    {JSON_ORG, 0, {"company"}},
+    {JSON_TEXT, JSON_AT(location), {"categories/location"}},
+    {JSON_TEXT, JSON_AT(employment), {"categories/commitment"}},
+    {JSON_APPLY, 0, {"applyUrl", "hostedUrl"}},
+    {JSON_ID, 0, {"id"}},
+    {JSON_TAGS, 0, {"categories/team"}},
+    {JSON_TAGS, 0, {"categories/department"}},
+    {JSON_TAGS, 0, {"tags"}},
+};
+
+/* The first of allLocations when categories name no location. */
+static int lever_locations(posting *p, const cJSON *all)
 {
-	const char *title = json_str(j, "text");
-	if (!title && !json_str(j, "description") && !json_str(j, "descriptionPlain"))
-		return JK_OK;
-	posting *p = posting_new();
-	if (!p)
-		return JK_ENOMEM;
-	import_links links = {0};
-	const cJSON *cat = json_get(j, "categories"), *sal = json_get(j, "salaryRange");
-	int r = import_set_text(&p->title, title);
-	if (!r)
-		r = import_set_text(&p->organization,
-		                    json_str(j, "company") ? json_str(j, "company") : d->org);
-	if (!r)
-		r = import_set_text(&p->location, json_str(cat, "location"));
+	int r = JK_OK;
 	const cJSON *loc;
-	cJSON_ArrayForEach(loc, json_arr(json_get(cat, "allLocations")))
+	cJSON_ArrayForEach(loc, json_arr(all))
 	{
 		if (!r && !p->location && cJSON_IsString(loc))
 			r = import_set_text(&p->location, loc->valuestring);
 	}
+	return r;
+}
+
+/* The workplace qualifies the commitment. */
+static int lever_workplace(posting *p, const char *wt)
+{
+	if (!wt || !strcasecmp(wt, "unspecified"))
+		return JK_OK;
+	return import_employment_add(&p->employment,
+	                             !strcasecmp(wt, "remote")   ? "Remote"
+	                             : !strcasecmp(wt, "hybrid") ? "Hybrid"
+	                             : !strcasecmp(wt, "onsite") ? "On-site"
+	                                                         : wt,
+	                             true);
+}
+
+static int lever_salary(posting *p, const cJSON *sal)
+{
+	if (!cJSON_IsObject(sal))
+		return JK_OK;
+	double lo = NAN, hi = NAN;
+	char per[32];
+	json_num(json_get(sal, "min"), &lo);
+	json_num(json_get(sal, "max"), &hi);
+	lever_interval(json_str(sal, "interval"), per, sizeof per);
+	return json_set_pay(&p->pay, json_str(sal, "currency"), lo, hi, per[0] ? per : NULL);
+}
+
+/* createdAt is milliseconds since 1970, a number. */
+static int lever_created(posting *p, const cJSON *created)
+{
+	if (!(cJSON_IsNumber(created) && created->valuedouble > 0 && created->valuedouble < 1e15))
+		return JK_OK;
+	char ms[32];
+	snprintf(ms, sizeof ms, "%.0f", created->valuedouble);
+	return import_set_date(&p->posted, ms);
+}
+
+/* Places, workplace, pay, date and sections: what the table does not say. */
+static int lever_rest(json_doc *d, posting *p, const cJSON *j, import_links *links, jk_err *err)
+{
+	int r = lever_locations(p, json_get(json_get(j, "categories"), "allLocations"));
 	if (!r)
-		r = import_set_text(&p->employment, json_str(cat, "commitment"));
-	const char *wt = json_str(j, "workplaceType");
-	if (!r && wt && strcasecmp(wt, "unspecified"))
-		r = import_employment_add(&p->employment,
-		                          !strcasecmp(wt, "remote")   ? "Remote"
-		                          : !strcasecmp(wt, "hybrid") ? "Hybrid"
-		                          : !strcasecmp(wt, "onsite") ? "On-site"
-		                                                      : wt,
-		                          true);
-	if (!r && cJSON_IsObject(sal)) {
-		double lo = NAN, hi = NAN;
-		char per[32];
-		json_num(json_get(sal, "min"), &lo);
-		json_num(json_get(sal, "max"), &hi);
-		lever_interval(json_str(sal, "interval"), per, sizeof per);
-		r = json_set_pay(&p->pay, json_str(sal, "currency"), lo, hi, per[0] ? per : NULL);
-	}
+		r = lever_workplace(p, json_str(j, "workplaceType"));
 	if (!r)
-		r = json_set_apply(
-		    p, json_str(j, "applyUrl") ? json_str(j, "applyUrl") : json_str(j, "hostedUrl"),
-		    d->base);
+		r = lever_salary(p, json_get(j, "salaryRange"));
 	if (!r)
-		r = json_set_id(p, json_get(j, "id"));
-	const cJSON *created = json_get(j, "createdAt");
-	if (!r && cJSON_IsNumber(created) && created->valuedouble > 0 &&
-	    created->valuedouble < 1e15) {
-		char ms[32];
-		snprintf(ms, sizeof ms, "%.0f", created->valuedouble);
-		r = import_set_date(&p->posted, ms);
-	}
+		r = lever_created(p, json_get(j, "createdAt"));
 	if (!r)
-		r = json_add_tags(p, json_get(cat, "team"));
-	if (!r)
-		r = json_add_tags(p, json_get(cat, "department"));
-	if (!r)
-		r = json_add_tags(p, json_get(j, "tags"));
-	if (!r)
-		r = lever_sections(p, j, &links, d->base, err);
-	return import_push(r, p, &links, d->base, d->out);
+		r = lever_sections(p, j, links, d->base, err);
+	return r;
+}
+
+static int lever_posting(json_doc *d, const cJSON *j, jk_err *err)
+{
+	if (!json_str(j, "text") && !json_str(j, "description") && !json_str(j, "descriptionPlain"))
+		return JK_OK;
+	return json_posting(d, j, lever_fields, JK_ARRAY_LEN(lever_fields), lever_rest, err);
+}
+
+/* The public API gives an array; the private one {"data": [...]}; one
+ * posting's endpoint a single object. */
+static int lever_root(json_doc *d, const cJSON *root, jk_err *err)
+{
+	const cJSON *list = cJSON_IsArray(root) ? root : json_get(root, "data");
+	if (cJSON_IsArray(list))
+		return json_doc_each(d, list, lever_posting, err);
+	if (cJSON_IsObject(root) && (json_str(root, "text") || json_str(root, "hostedUrl")))
+		return lever_posting(d, root, err);
+	return jk_fail(err, JK_EFORMAT, "Lever JSON without a list of postings");
 }
 
 int import_lever(const char *data, size_t len, const import_opts *opts, posting_list *out,
                  jk_err *err)
 {
-	json_doc d;
-	cJSON *root;
-	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
-	if (r)
-		return r;
-	/* The public API gives an array; the private one {"data": [...]}; one
-	 * posting's endpoint a single object. */
-	const cJSON *list = cJSON_IsArray(root) ? root : json_get(root, "data");
-	if (cJSON_IsArray(list)) {
-		r = json_doc_each(&d, list, lever_posting, err);
-	} else if (cJSON_IsObject(root) &&
-	           (json_str(root, "text") || json_str(root, "hostedUrl"))) {
-		r = lever_posting(&d, root, err);
-	} else {
-		r = jk_fail(err, JK_EFORMAT, "Lever JSON without a list of postings");
-	}
-	return json_doc_end(&d, root, r, err);
+	return json_doc_read(data, len, opts, out, lever_root, err);
 }

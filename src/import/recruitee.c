@@ -120,13 +120,26 @@ static int rt_sections(posting *p, const cJSON *o, import_links *links, const ch
 	return r;
 }
 
-static int rt_fields(json_doc *d, posting *p, const cJSON *o)
+/* The plain fields of an offer: close_at is when it stops taking
+ * applications. */
+static const json_field rt_fields[] = {
+    {JSON_TEXT, JSON_AT(title), {"title"}},
+    {JSON_TEXT, JSON_AT(organization), {"company_name"}},
+    {JSON_DATE, JSON_AT(posted), {"published_at"}},
+    {JSON_DATE, JSON_AT(posted), {"created_at"}},
+    {JSON_DATE, JSON_AT(expires), {"close_at"}},
+    {JSON_APPLY, 0, {"careers_apply_url"}},
+    {JSON_APPLY, 0, {"careers_url"}},
+    {JSON_ID, 0, {"id"}},
+    {JSON_ID, 0, {"slug"}},
+    {JSON_TAGS, 0, {"department"}},
+    {JSON_TAGS, 0, {"tags"}},
+};
+
+/* Places, kinds of work, pay and sections: what the table does not say. */
+static int rt_rest(json_doc *d, posting *p, const cJSON *o, import_links *links, jk_err *err)
 {
-	int r = import_set_text(&p->title, json_str(o, "title"));
-	if (!r)
-		r = import_set_text(&p->organization, json_str(o, "company_name"));
-	if (!r)
-		r = rt_locations(p, o);
+	int r = rt_locations(p, o);
 	if (!r)
 		r = rt_employment(p, json_str(o, "employment_type_code"));
 	if (!r)
@@ -134,23 +147,7 @@ static int rt_fields(json_doc *d, posting *p, const cJSON *o)
 	if (!r)
 		r = rt_salary(p, json_get(o, "salary"));
 	if (!r)
-		r = import_set_date(&p->posted, json_str(o, "published_at"));
-	if (!r)
-		r = import_set_date(&p->posted, json_str(o, "created_at"));
-	if (!r)
-		r = import_set_date(&p->expires, json_str(o, "close_at"));
-	if (!r)
-		r = json_set_apply(p, json_str(o, "careers_apply_url"), d->base);
-	if (!r)
-		r = json_set_apply(p, json_str(o, "careers_url"), d->base);
-	if (!r)
-		r = json_set_id(p, json_get(o, "id"));
-	if (!r && !p->native_id)
-		r = json_set_id(p, json_get(o, "slug"));
-	if (!r)
-		r = json_add_tags(p, json_get(o, "department"));
-	if (!r)
-		r = json_add_tags(p, json_get(o, "tags"));
+		r = rt_sections(p, o, links, d->base, err);
 	return r;
 }
 
@@ -159,14 +156,7 @@ static int rt_offer(json_doc *d, const cJSON *o, jk_err *err)
 	if (rt_hidden(o) ||
 	    (!json_str(o, "title") && !json_str(o, "description") && !json_str(o, "requirements")))
 		return JK_OK;
-	posting *p = posting_new();
-	if (!p)
-		return JK_ENOMEM;
-	import_links links = {0};
-	int r = rt_fields(d, p, o);
-	if (!r)
-		r = rt_sections(p, o, &links, d->base, err);
-	return import_push(r, p, &links, d->base, d->out);
+	return json_posting(d, o, rt_fields, JK_ARRAY_LEN(rt_fields), rt_rest, err);
 }
 
 /* Says how many offers (of a list, or one) are not published. */
@@ -180,25 +170,25 @@ static void rt_unpublished(const json_doc *d, const cJSON *v)
 		             n == 1 ? "" : "s");
 }
 
-int import_recruitee(const char *data, size_t len, const import_opts *opts, posting_list *out,
-                     jk_err *err)
+/* {"offers": [...]}, a bare list, {"offer": {...}} or one offer. */
+static int rt_root(json_doc *d, const cJSON *root, jk_err *err)
 {
-	json_doc d;
-	cJSON *root;
-	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
-	if (r)
-		return r;
 	const cJSON *offers = cJSON_IsArray(root) ? root : json_get(root, "offers");
 	const cJSON *one = cJSON_IsObject(json_get(root, "offer")) ? json_get(root, "offer") : root;
 	if (cJSON_IsArray(offers)) {
-		rt_unpublished(&d, offers);
-		r = json_doc_each(&d, offers, rt_offer, err);
-	} else if (!offers && (json_str(one, "careers_url") || json_str(one, "careers_apply_url") ||
-	                       (one != root && json_str(one, "title")))) {
-		rt_unpublished(&d, one);
-		r = rt_offer(&d, one, err);
-	} else {
-		r = jk_fail(err, JK_EFORMAT, "Recruitee JSON without an \"offers\" list");
+		rt_unpublished(d, offers);
+		return json_doc_each(d, offers, rt_offer, err);
 	}
-	return json_doc_end(&d, root, r, err);
+	if (!offers && (json_str(one, "careers_url") || json_str(one, "careers_apply_url") ||
+	                (one != root && json_str(one, "title")))) {
+		rt_unpublished(d, one);
+		return rt_offer(d, one, err);
+	}
+	return jk_fail(err, JK_EFORMAT, "Recruitee JSON without an \"offers\" list");
+}
+
+int import_recruitee(const char *data, size_t len, const import_opts *opts, posting_list *out,
+                     jk_err *err)
+{
+	return json_doc_read(data, len, opts, out, rt_root, err);
 }

@@ -59,12 +59,11 @@ static int sr_location(posting *p, const cJSON *loc)
 	return r == JK_ETOOBIG ? JK_OK : r;
 }
 
-static int sr_employment(posting *p, const cJSON *j)
+/* The location's remote and hybrid flags qualify the kind of work. */
+static int sr_workplace(posting *p, const cJSON *loc)
 {
-	const cJSON *loc = json_get(j, "location");
-	int r = import_employment_word(&p->employment,
-	                               json_str(json_get(j, "typeOfEmployment"), "label"), false);
-	if (!r && cJSON_IsTrue(json_get(loc, "remote")))
+	int r = JK_OK;
+	if (cJSON_IsTrue(json_get(loc, "remote")))
 		r = import_employment_add(&p->employment, "Remote", true);
 	if (!r && cJSON_IsTrue(json_get(loc, "hybrid")))
 		r = import_employment_add(&p->employment, "Hybrid", true);
@@ -113,62 +112,65 @@ static int sr_list_links(posting *p, const json_doc *d, const cJSON *j)
 	return r;
 }
 
-/* One posting; list says it is an entry of a list page, whose text (when
- * it has none) is in its detail. */
-static int sr_posting(json_doc *d, const cJSON *j, bool list, jk_err *err)
+/* The plain fields of a posting, in a list entry or a detail. */
+static const json_field sr_fields[] = {
+    {JSON_TEXT, JSON_AT(title), {"name"}},
+    {JSON_TEXT, JSON_AT(organization), {"company/name"}},
+    {JSON_KIND, 0, {"typeOfEmployment/label"}},
+    {JSON_DATE, JSON_AT(posted), {"releasedDate"}},
+    {JSON_APPLY, 0, {"applyUrl"}},
+    {JSON_APPLY, 0, {"postingUrl"}},
+    {JSON_ID, 0, {"id"}},
+    {JSON_TAG, 0, {"department/label"}},
+};
+
+/* Places, workplace and the job ad: what the table does not say. */
+static int sr_rest(json_doc *d, posting *p, const cJSON *j, import_links *links, jk_err *err)
 {
-	const char *title = json_str(j, "name");
-	if (!title && !json_get(j, "jobAd"))
-		return JK_OK;
-	posting *p = posting_new();
-	if (!p)
-		return JK_ENOMEM;
-	import_links links = {0};
-	int r = import_set_text(&p->title, title);
+	int r = sr_location(p, json_get(j, "location"));
 	if (!r)
-		r = import_set_text(&p->organization, json_str(json_get(j, "company"), "name"));
+		r = sr_workplace(p, json_get(j, "location"));
 	if (!r)
-		r = sr_location(p, json_get(j, "location"));
-	if (!r)
-		r = sr_employment(p, j);
-	if (!r)
-		r = import_set_date(&p->posted, json_str(j, "releasedDate"));
-	if (!r)
-		r = json_set_apply(p, json_str(j, "applyUrl"), d->base);
-	if (!r)
-		r = json_set_apply(p, json_str(j, "postingUrl"), d->base);
-	if (!r)
-		r = json_set_id(p, json_get(j, "id"));
-	const char *dept = json_str(json_get(j, "department"), "label");
-	if (!r && dept)
-		r = posting_add_tag(p, dept);
-	if (!r)
-		r = sr_job_ad(p, j, &links, d->base, err);
-	if (!r && list && !p->nsections)
+		r = sr_job_ad(p, j, links, d->base, err);
+	return r;
+}
+
+/* A list entry: its text, when it has none, is in its detail. */
+static int sr_entry_rest(json_doc *d, posting *p, const cJSON *j, import_links *links, jk_err *err)
+{
+	int r = sr_rest(d, p, j, links, err);
+	if (!r && !p->nsections)
 		r = sr_list_links(p, d, j);
-	return import_push(r, p, &links, d->base, d->out);
+	return r;
+}
+
+/* One posting, read with rest. */
+static int sr_posting(json_doc *d, const cJSON *j, json_rest_fn rest, jk_err *err)
+{
+	if (!json_str(j, "name") && !json_get(j, "jobAd"))
+		return JK_OK;
+	return json_posting(d, j, sr_fields, JK_ARRAY_LEN(sr_fields), rest, err);
 }
 
 static int sr_entry(json_doc *d, const cJSON *j, jk_err *err)
 {
-	return sr_posting(d, j, true, err);
+	return sr_posting(d, j, sr_entry_rest, err);
+}
+
+/* A page of the list ({"content": [...]}) or one posting's detail. */
+static int sr_root(json_doc *d, const cJSON *root, jk_err *err)
+{
+	const cJSON *list = json_get(root, "content");
+	if (cJSON_IsArray(list))
+		return json_doc_each(d, list, sr_entry, err);
+	if (!list && (json_str(root, "name") || json_get(root, "jobAd")))
+		return sr_posting(d, root, sr_rest, err);
+	return jk_fail(err, JK_EFORMAT,
+	               "SmartRecruiters JSON without a \"content\" list or a posting");
 }
 
 int import_smartrecruiters(const char *data, size_t len, const import_opts *opts, posting_list *out,
                            jk_err *err)
 {
-	json_doc d;
-	cJSON *root;
-	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
-	if (r)
-		return r;
-	const cJSON *list = json_get(root, "content");
-	if (cJSON_IsArray(list))
-		r = json_doc_each(&d, list, sr_entry, err);
-	else if (!list && (json_str(root, "name") || json_get(root, "jobAd")))
-		r = sr_posting(&d, root, false, err);
-	else
-		r = jk_fail(err, JK_EFORMAT,
-		            "SmartRecruiters JSON without a \"content\" list or a posting");
-	return json_doc_end(&d, root, r, err);
+	return json_doc_read(data, len, opts, out, sr_root, err);
 }

@@ -95,33 +95,29 @@ static int wk_sections(posting *p, const cJSON *j, import_links *links, const ch
 	return r;
 }
 
-static int wk_fields(json_doc *d, posting *p, const cJSON *j)
+/* The plain fields of a job; the account's name is the organisation. */
+static const json_field wk_fields[] = {
+    {JSON_TEXT, JSON_AT(title), {"title"}},
+    {JSON_ORG, 0, {NULL}},
+    {JSON_DATE, JSON_AT(posted), {"published_on"}},
+    {JSON_DATE, JSON_AT(posted), {"created_at"}},
+    {JSON_APPLY, 0, {"application_url"}},
+    {JSON_APPLY, 0, {"url"}},
+    {JSON_APPLY, 0, {"shortlink"}},
+    {JSON_ID, 0, {"shortcode"}},
+    {JSON_ID, 0, {"id"}},
+    {JSON_TAGS, 0, {"department"}},
+    {JSON_TAGS, 0, {"function"}},
+};
+
+/* Places, kinds of work and sections: what the table does not say. */
+static int wk_rest(json_doc *d, posting *p, const cJSON *j, import_links *links, jk_err *err)
 {
-	int r = import_set_text(&p->title, json_str(j, "title"));
-	if (!r)
-		r = import_set_text(&p->organization, d->org);
-	if (!r)
-		r = wk_locations(p, j);
+	int r = wk_locations(p, j);
 	if (!r)
 		r = wk_employment(p, j);
 	if (!r)
-		r = import_set_date(&p->posted, json_str(j, "published_on"));
-	if (!r)
-		r = import_set_date(&p->posted, json_str(j, "created_at"));
-	if (!r)
-		r = json_set_apply(p, json_str(j, "application_url"), d->base);
-	if (!r)
-		r = json_set_apply(p, json_str(j, "url"), d->base);
-	if (!r)
-		r = json_set_apply(p, json_str(j, "shortlink"), d->base);
-	if (!r)
-		r = json_set_id(p, json_get(j, "shortcode"));
-	if (!r && !p->native_id)
-		r = json_set_id(p, json_get(j, "id"));
-	if (!r)
-		r = json_add_tags(p, json_get(j, "department"));
-	if (!r)
-		r = json_add_tags(p, json_get(j, "function"));
+		r = wk_sections(p, j, links, d->base, err);
 	return r;
 }
 
@@ -130,35 +126,26 @@ static int wk_job(json_doc *d, const cJSON *j, jk_err *err)
 	if (!json_str(j, "title") && !json_str(j, "description") &&
 	    !json_str(j, "full_description"))
 		return JK_OK;
-	posting *p = posting_new();
-	if (!p)
-		return JK_ENOMEM;
-	import_links links = {0};
-	int r = wk_fields(d, p, j);
-	if (!r)
-		r = wk_sections(p, j, &links, d->base, err);
-	return import_push(r, p, &links, d->base, d->out);
+	return json_posting(d, j, wk_fields, JK_ARRAY_LEN(wk_fields), wk_rest, err);
+}
+
+/* The widget's {"name": ..., "jobs": [...]}, a bare list, or one job. */
+static int wk_root(json_doc *d, const cJSON *root, jk_err *err)
+{
+	const cJSON *jobs = cJSON_IsArray(root) ? root : json_get(root, "jobs");
+	if (cJSON_IsArray(jobs)) {
+		const char *org = json_str(root, "name");
+		if (org && !(d->org = jk_strndup(org, (size_t)-1)))
+			return JK_ENOMEM;
+		return json_doc_each(d, jobs, wk_job, err);
+	}
+	if (!jobs && (json_str(root, "shortcode") || json_str(root, "application_url")))
+		return wk_job(d, root, err);
+	return jk_fail(err, JK_EFORMAT, "Workable JSON without a \"jobs\" list");
 }
 
 int import_workable(const char *data, size_t len, const import_opts *opts, posting_list *out,
                     jk_err *err)
 {
-	json_doc d;
-	cJSON *root;
-	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
-	if (r)
-		return r;
-	const cJSON *jobs = cJSON_IsArray(root) ? root : json_get(root, "jobs");
-	if (cJSON_IsArray(jobs)) {
-		const char *org = json_str(root, "name");
-		if (org && !(d.org = jk_strndup(org, (size_t)-1)))
-			r = JK_ENOMEM;
-		if (!r)
-			r = json_doc_each(&d, jobs, wk_job, err);
-	} else if (!jobs && (json_str(root, "shortcode") || json_str(root, "application_url"))) {
-		r = wk_job(&d, root, err);
-	} else {
-		r = jk_fail(err, JK_EFORMAT, "Workable JSON without a \"jobs\" list");
-	}
-	return json_doc_end(&d, root, r, err);
+	return json_doc_read(data, len, opts, out, wk_root, err);
 }

@@ -130,27 +130,34 @@ static int64_t wd_fetched_at(const json_doc *d)
 	return d->o ? d->o->fetched_at : 0;
 }
 
-static int wd_entry(json_doc *d, const cJSON *j, jk_err *err)
+/* A list entry's title; the rest says the place, the date, the key and
+ * the links. */
+static const json_field wd_entry_fields[] = {
+    {JSON_TEXT, JSON_AT(title), {"title"}},
+};
+
+/* The place (unless "3 Locations"), the date and, from the path, the key
+ * (the one every entry has and no two share) and the links. */
+static int wd_entry_rest(json_doc *d, posting *p, const cJSON *j, import_links *links, jk_err *err)
 {
-	(void)err;
-	const char *title = json_str(j, "title"), *path = json_str(j, "externalPath");
-	const char *where = json_str(j, "locationsText");
-	if (!title && !path)
-		return JK_OK;
-	posting *p = posting_new();
-	if (!p)
-		return JK_ENOMEM;
-	int r = import_set_text(&p->title, title);
-	if (!r && where && !wd_place_count(where))
-		r = import_set_text(&p->location, where);
+	(void)links, (void)err;
+	const char *where = json_str(j, "locationsText"), *path = json_str(j, "externalPath");
+	int r = where && !wd_place_count(where) ? import_set_text(&p->location, where) : JK_OK;
 	if (!r)
 		r = wd_posted_on(&p->posted, json_str(j, "postedOn"), wd_fetched_at(d));
-	/* The path is the one key every entry has and no two share. */
 	if (!r && path)
 		r = posting_set(&p->native_id, path, (size_t)-1);
 	if (!r && path)
 		r = wd_list_links(p, d, path);
-	return import_push(r, p, NULL, d->base, d->out);
+	return r;
+}
+
+static int wd_entry(json_doc *d, const cJSON *j, jk_err *err)
+{
+	if (!json_str(j, "title") && !json_str(j, "externalPath"))
+		return JK_OK;
+	return json_posting(d, j, wd_entry_fields, JK_ARRAY_LEN(wd_entry_fields), wd_entry_rest,
+	                    err);
 }
 
 /* "location" and "additionalLocations": "Hobart; Sydney; Perth +2 more". */
@@ -180,60 +187,58 @@ static int wd_locations(posting *p, const cJSON *info)
 	return r == JK_ETOOBIG ? JK_OK : r;
 }
 
+/* The plain fields of a detail: startDate is the day the posting went
+ * up (postedOn only says how long ago that was), endDate the last day. */
+static const json_field wd_detail_fields[] = {
+    {JSON_TEXT, JSON_AT(title), {"jobPostingInfo/title"}},
+    {JSON_TEXT, JSON_AT(organization), {"hiringOrganization/name"}},
+    {JSON_KIND, 0, {"jobPostingInfo/timeType"}},
+    {JSON_WHERE, 0, {"jobPostingInfo/remoteType"}},
+    {JSON_DATE, JSON_AT(posted), {"jobPostingInfo/startDate"}},
+    {JSON_DATE, JSON_AT(expires), {"jobPostingInfo/endDate"}},
+    {JSON_APPLY, 0, {"jobPostingInfo/externalUrl"}},
+    {JSON_ID, 0, {"jobPostingInfo/id"}},
+    {JSON_ID, 0, {"jobPostingInfo/jobReqId"}},
+};
+
+/* Places, the relative date and the description: what the table does not
+ * say. */
+static int wd_detail_rest(json_doc *d, posting *p, const cJSON *root, import_links *links,
+                          jk_err *err)
+{
+	const cJSON *j = json_get(root, "jobPostingInfo");
+	const char *html = json_str(j, "jobDescription");
+	int r = wd_locations(p, j);
+	if (!r)
+		r = wd_posted_on(&p->posted, json_str(j, "postedOn"), wd_fetched_at(d));
+	if (!r && html)
+		r = import_body(p, html, strlen(html), BODY_HTML, 0, links, d->base, err);
+	return r;
+}
+
 static int wd_detail(json_doc *d, const cJSON *root, jk_err *err)
 {
 	const cJSON *j = json_get(root, "jobPostingInfo");
-	const char *title = json_str(j, "title"), *html = json_str(j, "jobDescription");
-	if (!title && !html)
+	if (!json_str(j, "title") && !json_str(j, "jobDescription"))
 		return JK_OK;
-	posting *p = posting_new();
-	if (!p)
-		return JK_ENOMEM;
-	import_links links = {0};
-	int r = import_set_text(&p->title, title);
-	if (!r)
-		r = import_set_text(&p->organization,
-		                    json_str(json_get(root, "hiringOrganization"), "name"));
-	if (!r)
-		r = wd_locations(p, j);
-	if (!r)
-		r = import_employment_word(&p->employment, json_str(j, "timeType"), false);
-	if (!r)
-		r = import_employment_word(&p->employment, json_str(j, "remoteType"), true);
-	/* startDate is the day the posting went up; postedOn only says how long
-	 * ago that was. */
-	if (!r)
-		r = import_set_date(&p->posted, json_str(j, "startDate"));
-	if (!r)
-		r = wd_posted_on(&p->posted, json_str(j, "postedOn"), wd_fetched_at(d));
-	if (!r)
-		r = import_set_date(&p->expires, json_str(j, "endDate"));
-	if (!r)
-		r = json_set_apply(p, json_str(j, "externalUrl"), d->base);
-	if (!r)
-		r = json_set_id(p, json_get(j, "id"));
-	if (!r && !p->native_id)
-		r = json_set_id(p, json_get(j, "jobReqId"));
-	if (!r && html)
-		r = import_body(p, html, strlen(html), BODY_HTML, 0, &links, d->base, err);
-	return import_push(r, p, &links, d->base, d->out);
+	return json_posting(d, root, wd_detail_fields, JK_ARRAY_LEN(wd_detail_fields),
+	                    wd_detail_rest, err);
+}
+
+/* A detail ({"jobPostingInfo": ...}) or a page of the list. */
+static int wd_root(json_doc *d, const cJSON *root, jk_err *err)
+{
+	const cJSON *list = json_get(root, "jobPostings");
+	if (cJSON_IsObject(json_get(root, "jobPostingInfo")))
+		return wd_detail(d, root, err);
+	if (cJSON_IsArray(list))
+		return json_doc_each(d, list, wd_entry, err);
+	return jk_fail(err, JK_EFORMAT,
+	               "Workday JSON without a \"jobPostings\" list or \"jobPostingInfo\"");
 }
 
 int import_workday(const char *data, size_t len, const import_opts *opts, posting_list *out,
                    jk_err *err)
 {
-	json_doc d;
-	cJSON *root;
-	int r = json_doc_begin(&d, data, len, opts, out, &root, err);
-	if (r)
-		return r;
-	const cJSON *list = json_get(root, "jobPostings");
-	if (cJSON_IsObject(json_get(root, "jobPostingInfo")))
-		r = wd_detail(&d, root, err);
-	else if (cJSON_IsArray(list))
-		r = json_doc_each(&d, list, wd_entry, err);
-	else
-		r = jk_fail(err, JK_EFORMAT,
-		            "Workday JSON without a \"jobPostings\" list or \"jobPostingInfo\"");
-	return json_doc_end(&d, root, r, err);
+	return json_doc_read(data, len, opts, out, wd_root, err);
 }
