@@ -103,7 +103,9 @@ typedef struct import_word {
 
 /* Where the first of the count words of list occurs in t[0..n) (letters
  * of Latin, Greek and Cyrillic compared case-folded), n when none; *len
- * (may be NULL) gets its length in t. Linear in n times count. */
+ * (may be NULL) gets its length in t. At a position with several
+ * matches, the one first in list wins. Linear in n times the words that
+ * share a first byte (plus count to index them). */
 size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
                          size_t *len);
 bool import_words_has(const char *t, size_t n, const import_word *list, size_t count);

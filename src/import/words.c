@@ -48,14 +48,17 @@ static bool unspaced(uint32_t cp)
 /* The character that ends right before t[i] (U+0020 at the start). */
 static uint32_t cp_before(const char *t, size_t i)
 {
+	if (i == 0)
+		return ' ';
+	if ((unsigned char)t[i - 1] < 0x80)
+		return (unsigned char)t[i - 1];
 	size_t s = i;
 	while (s > 0 && i - s < 4 && ((unsigned char)t[s - 1] & 0xC0) == 0x80)
 		s--;
 	if (s > 0)
 		s--;
 	uint32_t cp = ' ';
-	if (i > 0)
-		jk_utf8_decode(t + s, i - s, &cp);
+	jk_utf8_decode(t + s, i - s, &cp);
 	return cp;
 }
 
@@ -109,35 +112,60 @@ static bool word_at(const char *t, size_t n, size_t i, bool start, const import_
 	return any || w->mode == IMPORT_WORD_PREFIX || import_word_boundary(t, n, i + *len);
 }
 
-size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
-                         size_t *len)
+/* The byte a word must start with to match at t[i] (the first byte of the
+ * folded character there); 0 when no word can start at t[i]. */
+static unsigned char folded_lead(const char *t, size_t n, size_t i)
 {
-	/* The bytes a match may start with: most positions are refused at once. */
-	bool lead[256] = {false};
-	for (size_t k = 0; k < count; k++) {
+	unsigned char c = (unsigned char)t[i];
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+	if (c < 0xC0)
+		return 0; /* inside a character */
+	if (c >= 0xE0)
+		return c; /* no character of three bytes or more changes when folded */
+	uint32_t cp;
+	jk_utf8_decode(t + i, n - i, &cp);
+	cp = fold(cp);
+	return (unsigned char)(cp < 0x80 ? cp : 0xC0 | (cp >> 6));
+}
+
+/* Words of a list by their first byte, so that a position tries only the
+ * words that can match there: first[b] is 1 + the index of the first
+ * word starting with byte b (0: none), then[k] that of the next one. */
+#define WORDS_CHUNK 255
+typedef struct words_index {
+	unsigned char first[256], then[WORDS_CHUNK];
+} words_index;
+
+static void words_index_build(words_index *x, const import_word *list, size_t count)
+{
+	memset(x->first, 0, sizeof x->first);
+	for (size_t k = count; k-- > 0;) {
 		unsigned char w0 = (unsigned char)list[k].w[0];
-		lead[w0] = true;
-		if (w0 >= 'a' && w0 <= 'z')
-			lead[w0 - 32] = true;
-		for (unsigned c = 0xC0; w0 >= 0xC0 && w0 < 0xE0 && c < 0xE0; c++)
-			lead[c] = true; /* folding may change a two-byte lead */
+		x->then[k] = x->first[w0];
+		x->first[w0] = (unsigned char)(k + 1);
 	}
+}
+
+/* import_words_find for at most WORDS_CHUNK words. */
+static size_t words_find_chunk(const char *t, size_t n, const import_word *list, size_t count,
+                               size_t *len)
+{
+	words_index x;
+	words_index_build(&x, list, count);
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)t[i];
-		if (!lead[c])
+		unsigned char lead = folded_lead(t, n, i);
+		if (!lead || !x.first[lead])
 			continue;
 		uint32_t cp;
 		jk_utf8_decode(t + i, n - i, &cp);
 		bool start = wordish(cp) && !wordish(cp_before(t, i));
 		if (!start && !unspaced(cp))
 			continue;
-		unsigned char fc = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-		for (size_t k = 0; k < count; k++) {
+		/* In list order, as a position's first matching word wins. */
+		for (unsigned k = x.first[lead]; k; k = x.then[k - 1]) {
 			size_t l = 0;
-			unsigned char w0 = (unsigned char)list[k].w[0];
-			if ((fc < 0x80 || fc >= 0xE0) && w0 != fc)
-				continue;
-			if (word_at(t, n, i, start, &list[k], &l)) {
+			if (word_at(t, n, i, start, &list[k - 1], &l)) {
 				if (len)
 					*len = l;
 				return i;
@@ -145,6 +173,23 @@ size_t import_words_find(const char *t, size_t n, const import_word *list, size_
 		}
 	}
 	return n;
+}
+
+size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
+                         size_t *len)
+{
+	size_t l = 0,
+	       at = words_find_chunk(t, n, list, count < WORDS_CHUNK ? count : WORDS_CHUNK, &l);
+	if (count > WORDS_CHUNK) {
+		/* The rest of a long list: its match wins only when it is earlier. */
+		size_t l2 = 0,
+		       at2 = import_words_find(t, n, list + WORDS_CHUNK, count - WORDS_CHUNK, &l2);
+		if (at2 < at)
+			at = at2, l = l2;
+	}
+	if (len && at < n)
+		*len = l;
+	return at;
 }
 
 bool import_words_has(const char *t, size_t n, const import_word *list, size_t count)
