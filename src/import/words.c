@@ -71,17 +71,24 @@ bool import_word_boundary(const char *t, size_t n, size_t i)
 }
 
 /* Whether t[i..n) starts with word w (lower case), folding t's letters;
- * *len gets the bytes of t it spans. */
+ * *len gets the bytes of t it spans. ASCII is compared byte by byte. */
 static bool folded_prefix(const char *t, size_t n, size_t i, const char *w, size_t *len)
 {
-	size_t j = i, k = 0, wl = strlen(w);
-	while (k < wl) {
+	size_t j = i, k = 0;
+	while (w[k]) {
 		if (j >= n)
 			return false;
-		uint32_t a, b;
-		size_t da = jk_utf8_decode(t + j, n - j, &a);
-		size_t db = jk_utf8_decode(w + k, wl - k, &b);
-		if (fold(a) != b)
+		unsigned char a = (unsigned char)t[j], b = (unsigned char)w[k];
+		if (a < 0x80 && b < 0x80) {
+			if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != b)
+				return false;
+			j++, k++;
+			continue;
+		}
+		uint32_t ca, cb;
+		size_t da = jk_utf8_decode(t + j, n - j, &ca);
+		size_t db = jk_utf8_decode(w + k, strnlen(w + k, 4), &cb);
+		if (fold(ca) != cb)
 			return false;
 		j += da;
 		k += db;
@@ -112,21 +119,19 @@ static bool word_at(const char *t, size_t n, size_t i, bool start, const import_
 	return any || w->mode == IMPORT_WORD_PREFIX || import_word_boundary(t, n, i + *len);
 }
 
-/* The byte a word must start with to match at t[i] (the first byte of the
- * folded character there); 0 when no word can start at t[i]. */
-static unsigned char folded_lead(const char *t, size_t n, size_t i)
+/* The byte a word must start with to match at t[i], a character of two
+ * bytes or more (the first byte of the character folded); 0 when no word
+ * can start there. *cp gets the character when it was decoded. */
+static unsigned char folded_lead(const char *t, size_t n, size_t i, uint32_t *cp)
 {
 	unsigned char c = (unsigned char)t[i];
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 	if (c < 0xC0)
 		return 0; /* inside a character */
 	if (c >= 0xE0)
 		return c; /* no character of three bytes or more changes when folded */
-	uint32_t cp;
-	jk_utf8_decode(t + i, n - i, &cp);
-	cp = fold(cp);
-	return (unsigned char)(cp < 0x80 ? cp : 0xC0 | (cp >> 6));
+	jk_utf8_decode(t + i, n - i, cp);
+	uint32_t f = fold(*cp);
+	return (unsigned char)(f < 0x80 ? f : 0xC0 | (f >> 6));
 }
 
 /* Words of a list by their first byte, so that a position tries only the
@@ -147,6 +152,23 @@ static void words_index_build(words_index *x, const import_word *list, size_t co
 	}
 }
 
+/* The first word of x's bucket lead that matches at t[i], in list order
+ * (a position's first matching word wins); NULL when none. */
+static const import_word *words_at(const char *t, size_t n, size_t i, bool start,
+                                   const words_index *x, unsigned char lead,
+                                   const import_word *list, size_t *len)
+{
+	for (unsigned k = x->first[lead]; k; k = x->then[k - 1])
+		if (word_at(t, n, i, start, &list[k - 1], len))
+			return &list[k - 1];
+	return NULL;
+}
+
+static bool ascii_wordish(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
 /* import_words_find for at most WORDS_CHUNK words. */
 static size_t words_find_chunk(const char *t, size_t n, const import_word *list, size_t count,
                                size_t *len)
@@ -154,23 +176,30 @@ static size_t words_find_chunk(const char *t, size_t n, const import_word *list,
 	words_index x;
 	words_index_build(&x, list, count);
 	for (size_t i = 0; i < n; i++) {
-		unsigned char lead = folded_lead(t, n, i);
-		if (!lead || !x.first[lead])
-			continue;
-		uint32_t cp;
-		jk_utf8_decode(t + i, n - i, &cp);
-		bool start = wordish(cp) && !wordish(cp_before(t, i));
-		if (!start && !unspaced(cp))
-			continue;
-		/* In list order, as a position's first matching word wins. */
-		for (unsigned k = x.first[lead]; k; k = x.then[k - 1]) {
-			size_t l = 0;
-			if (word_at(t, n, i, start, &list[k - 1], &l)) {
-				if (len)
-					*len = l;
+		unsigned char c = (unsigned char)t[i], lead;
+		uint32_t cp = c;
+		if (c < 0x80) {
+			/* ASCII starts no word unless it is a letter or digit after a
+			 * non-letter; the rest of its run of letters starts none. */
+			if (!ascii_wordish(c))
+				continue;
+			size_t e = i + 1;
+			while (e < n && ascii_wordish((unsigned char)t[e]))
+				e++;
+			lead = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+			if (x.first[lead] && !wordish(cp_before(t, i)) &&
+			    words_at(t, n, i, true, &x, lead, list, len))
 				return i;
-			}
+			i = e - 1;
+			continue;
 		}
+		if (!(lead = folded_lead(t, n, i, &cp)) || !x.first[lead])
+			continue;
+		if (c >= 0xE0)
+			jk_utf8_decode(t + i, n - i, &cp);
+		bool start = wordish(cp) && !wordish(cp_before(t, i));
+		if ((start || unspaced(cp)) && words_at(t, n, i, start, &x, lead, list, len))
+			return i;
 	}
 	return n;
 }
