@@ -412,6 +412,8 @@ static size_t sentence_end(const char *t, size_t n, size_t a)
 static int email_in_text(posting *p, const char *t, bool plain_only)
 {
 	size_t n = strlen(t);
+	if (!import_address_may(t, n))
+		return 0; /* most blocks: no sentence to look at */
 	jk_buf addr = {0}, first = {0};
 	int found = 0;
 	for (size_t sa = 0, sb; sa < n && !found; sa = sb) {

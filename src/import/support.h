@@ -143,6 +143,10 @@ size_t import_sentence_end(const char *t, size_t n, size_t i);
  * (name@host.org). False when there is none. Linear in n. */
 bool import_address_next(const char *t, size_t n, size_t *pos, jk_buf *addr, size_t *a, size_t *b,
                          bool *plain);
+/* Whether t[0..n) holds an at-mark of any address import_address_next
+ * knows ("@", "＠", "[at]", " at "...): without one, no part of t holds an
+ * address, so a caller may skip t. Linear in n. */
+bool import_address_may(const char *t, size_t n);
 
 /* deadline.c (0b) ---------------------------------------------------------- */
 
