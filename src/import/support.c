@@ -71,8 +71,13 @@ static int deadline_in_text(posting *p)
 	for (size_t si = 0; si < p->nsections && !found && !r; si++) {
 		const posting_section *s = &p->sections[si];
 		if (s->heading && s->nblocks && s->blocks[0].text) {
+			const char *t = s->blocks[0].text;
 			b.len = 0;
-			r = jk_buf_printf(&b, "%s: %.200s", s->heading, s->blocks[0].text);
+			r = jk_buf_puts(&b, s->heading);
+			if (!r)
+				r = jk_buf_puts(&b, ": ");
+			if (!r)
+				r = jk_buf_append(&b, t, strnlen(t, 200));
 			found = !r && import_deadline(b.data, b.len, date);
 		}
 		for (size_t bi = 0; bi < s->nblocks && !found && !r; bi++)

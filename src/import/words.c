@@ -140,15 +140,18 @@ static unsigned char folded_lead(const char *t, size_t n, size_t i, uint32_t *cp
 #define WORDS_CHUNK 255
 typedef struct words_index {
 	unsigned char first[256], then[WORDS_CHUNK];
+	bool ascii; /* some word starts with an ASCII byte */
 } words_index;
 
 static void words_index_build(words_index *x, const import_word *list, size_t count)
 {
 	memset(x->first, 0, sizeof x->first);
+	x->ascii = false;
 	for (size_t k = count; k-- > 0;) {
 		unsigned char w0 = (unsigned char)list[k].w[0];
 		x->then[k] = x->first[w0];
 		x->first[w0] = (unsigned char)(k + 1);
+		x->ascii = x->ascii || w0 < 0x80;
 	}
 }
 
@@ -164,9 +167,19 @@ static const import_word *words_at(const char *t, size_t n, size_t i, bool start
 	return NULL;
 }
 
+/* ASCII letters and digits, by table: the scan's inner loop. */
 static bool ascii_wordish(unsigned char c)
 {
-	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+	static const bool table[128] = {
+	    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+	    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+	    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+	    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+	    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+	return c < 0x80 && table[c];
 }
 
 /* import_words_find for at most WORDS_CHUNK words. */
@@ -181,8 +194,8 @@ static size_t words_find_chunk(const char *t, size_t n, const import_word *list,
 		if (c < 0x80) {
 			/* ASCII starts no word unless it is a letter or digit after a
 			 * non-letter; the rest of its run of letters starts none. */
-			if (!ascii_wordish(c))
-				continue;
+			if (!x.ascii || !ascii_wordish(c))
+				continue; /* (no word starts with an ASCII byte) */
 			size_t e = i + 1;
 			while (e < n && ascii_wordish((unsigned char)t[e]))
 				e++;
