@@ -223,8 +223,8 @@ static size_t separator(const char *s)
 {
 	if ((s[0] == '.' || s[0] == '!') && s[1] == ' ')
 		return 2;
-	if (s[0] != ' ')
-		return 0; /* most bytes: no strncmp calls */
+	if (s[0] != ' ' || (s[1] != '|' && s[1] != '\xc2' && s[1] != '\xe2'))
+		return 0; /* most bytes, and most spaces: no strncmp calls */
 	if (!strncmp(s, " · ", 4) || !strncmp(s, " • ", 5) || !strncmp(s, " | ", 3))
 		return s[1] == '|' ? 3 : (s[1] == '\xc2' ? 4 : 5);
 	return 0;
