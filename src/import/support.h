@@ -24,7 +24,8 @@
 #define IMPORT_TOO_DEEP "nested more than 256 levels deep"
 
 /* A link seen in a document: the apply-target chooser looks at these.
- * All strings owned by the list. */
+ * All strings owned by the list; links next to each other may share one
+ * context (import_links_add_same): never free or change one alone. */
 typedef struct import_link {
 	char *href;    /* as written (unresolved) */
 	char *text;    /* the link's text, cleaned */
@@ -281,6 +282,13 @@ int import_apply_item(posting *p, const import_links *links, const char *item_ur
 /* Adds a link (strings copied; text and context cleaned). Returns 0 or
  * JK_ENOMEM. */
 int import_links_add(import_links *l, const char *href, const char *text, const char *context);
+/* Adds a link of the same block as the link added last: the two share
+ * its cleaned context, so a block with many links is cleaned and kept
+ * once (each link its own copy made time and memory grow with links times
+ * block). Returns 0, JK_ENOMEM, or JK_EARG when l is empty. */
+int import_links_add_same(import_links *l, const char *href, const char *text);
+/* Frees the last link of l (a shared context with its last holder). */
+void import_links_pop(import_links *l);
 /* Frees what l holds and empties it; l may be NULL. */
 void import_links_free(import_links *l);
 
