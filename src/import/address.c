@@ -210,15 +210,33 @@ static bool address_at(const char *t, size_t n, size_t from, size_t i, jk_buf *o
 	return true;
 }
 
+/* Whether an at-mark may start at t[i]: a space only before '@' or an 'a'
+ * (" @ ", " at ", " atmark "), as most spaces start none. */
+static bool mark_start(const char *t, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c == ' ')
+		return i + 1 < n && (t[i + 1] == '@' || (t[i + 1] | 32) == 'a');
+	return c == '@' || c == 0xEF || c == '[' || c == '(' || c == '{' || c == '<';
+}
+
+bool import_address_may(const char *t, size_t n)
+{
+	int kind;
+	bool upper;
+	for (size_t i = 0; i < n; i++)
+		if (mark_start(t, n, i) && at_mark(t, n, i, &kind, &upper))
+			return true;
+	return false;
+}
+
 bool import_address_next(const char *t, size_t n, size_t *pos, jk_buf *addr, size_t *a, size_t *b,
                          bool *plain)
 {
 	/* An address never begins inside the one before it. */
 	size_t from = *pos;
 	for (size_t i = *pos; i < n; i++) {
-		unsigned char c = (unsigned char)t[i];
-		if (c != '@' && c != 0xEF && c != ' ' && c != '[' && c != '(' && c != '{' &&
-		    c != '<')
+		if (!mark_start(t, n, i))
 			continue;
 		if (address_at(t, n, from, i, addr, a, b, plain)) {
 			*pos = *b;

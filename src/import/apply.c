@@ -412,14 +412,20 @@ static size_t sentence_end(const char *t, size_t n, size_t a)
 static int email_in_text(posting *p, const char *t, bool plain_only)
 {
 	size_t n = strlen(t);
+	if (!import_address_may(t, n))
+		return 0; /* most blocks: no sentence to look at */
 	jk_buf addr = {0}, first = {0};
 	int found = 0;
 	for (size_t sa = 0, sb; sa < n && !found; sa = sb) {
 		sb = sentence_end(t, n, sa);
-		if (!import_says_send(t + sa, sb - sa))
-			continue;
+		/* Most sentences hold no address: look for one before asking
+		 * whether the sentence says to send something. */
 		size_t pos = sa, a, b;
 		bool plain, any_plain = false, have = false;
+		if (!import_address_next(t, sb, &pos, &addr, &a, &b, &plain) ||
+		    !import_says_send(t + sa, sb - sa))
+			continue;
+		pos = sa;
 		while (!found && import_address_next(t, sb, &pos, &addr, &a, &b, &plain)) {
 			if (!have && (found = jk_buf_append(&first, addr.data, addr.len)))
 				break;

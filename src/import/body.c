@@ -104,10 +104,8 @@ static void roll_back(posting *p, size_t ns, size_t nb, import_links *links, siz
 	if (ns && p->nsections == ns)
 		while (p->sections[ns - 1].nblocks > nb)
 			posting_remove_block(&p->sections[ns - 1], p->sections[ns - 1].nblocks - 1);
-	while (links && links->n > nl) {
-		import_link *k = &links->v[--links->n];
-		free(k->href), free(k->text), free(k->context);
-	}
+	while (links && links->n > nl)
+		import_links_pop(links);
 }
 
 int import_body(posting *p, const char *s, size_t n, int kind, unsigned text_flags,

@@ -42,8 +42,8 @@ bool html_is(const xmlNode *n, const char *name)
 
 static bool in_list(const char *name, const char *const *list)
 {
-	for (; *list; list++)
-		if (!strcmp(name, *list))
+	for (; *list; list++) /* the first letter first: called for every element */
+		if (name[0] == (*list)[0] && !strcmp(name, *list))
 			return true;
 	return false;
 }

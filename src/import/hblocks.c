@@ -136,7 +136,9 @@ static void flush_links(hb *b, const char *context)
 {
 	for (size_t i = 0; i < b->npl; i++) {
 		if (!b->r && b->links)
-			b->r = import_links_add(b->links, b->pl[i].href, b->pl[i].text, context);
+			b->r =
+			    i ? import_links_add_same(b->links, b->pl[i].href, b->pl[i].text)
+			      : import_links_add(b->links, b->pl[i].href, b->pl[i].text, context);
 		free(b->pl[i].href);
 		free(b->pl[i].text);
 	}

@@ -49,13 +49,30 @@ static const char *skip_space(const char *s, const char *end)
 	return s;
 }
 
-/* Bounded substring search over the first part of the data. */
+/* Bounded substring search over the first part of the data, ASCII
+ * case-insensitive. Only where the needle's first byte is (memchr for each
+ * of its cases) is the rest compared: the sniffers run a dozen of these
+ * over up to 64 KB. */
 static bool head_has(const char *data, size_t len, const char *needle, size_t within)
 {
 	size_t n = len < within ? len : within, k = strlen(needle);
-	for (size_t i = 0; i + k <= n; i++)
-		if (strncasecmp(data + i, needle, k) == 0)
+	if (!k || k > n)
+		return !k;
+	char lo = (char)tolower((unsigned char)needle[0]),
+	     up = (char)toupper((unsigned char)needle[0]);
+	const char *end = data + n - k + 1; /* the last place a match may start, + 1 */
+	for (const char *p = data; p < end; p++) {
+		const char *a = memchr(p, lo, (size_t)(end - p));
+		const char *b = lo == up ? NULL : memchr(p, up, (size_t)((a ? a : end) - p));
+		p = b ? b : a;
+		if (!p)
+			return false;
+		/* (x | 32) equal for x's either case: a cheap first refusal */
+		if (k > 1 && (p[1] | 32) != (needle[1] | 32))
+			continue;
+		if (!strncasecmp(p + 1, needle + 1, k - 1))
 			return true;
+	}
 	return false;
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -124,6 +125,25 @@ static char *nfc_utf8(const UNormalizer2 *nfc, const UChar *u, int32_t m, size_t
 	return out;
 }
 
+/* Whether UTF-8 s[0..n) passes NFC's quick check with "yes" (then it is
+ * NFC as it is): every character may stay as it is and combining marks
+ * are in canonical order. Read in place: most text needs no UTF-16 copy. */
+static bool nfc_quick_yes(const char *s, size_t n)
+{
+	uint8_t last = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = (unsigned char)s[i];
+		i += cp < 0x80 ? 1 : jk_utf8_decode(s + i, n - i, &cp);
+		uint8_t cc = cp < 0x80 ? 0 : u_getCombiningClass((UChar32)cp);
+		if ((cc && cc < last) ||
+		    (cp >= 0x80 &&
+		     u_getIntPropertyValue((UChar32)cp, UCHAR_NFC_QUICK_CHECK) != UNORM_YES))
+			return false;
+		last = cc;
+	}
+	return true;
+}
+
 /* Letters written decomposed ("e" + U+0301, as macOS and some editors
  * save them) composed, so fonts and word matching see one character.
  * *data is replaced (and *owned with it) only when something changed. */
@@ -132,8 +152,8 @@ static int to_nfc(const char **data, size_t *len, char **owned, jk_err *err)
 	size_t i = 0;
 	while (i < *len && (unsigned char)(*data)[i] < 0x80)
 		i++;
-	if (i == *len || *len > (size_t)INT32_MAX / 2)
-		return JK_OK; /* ASCII is composed; too long for ICU: as it is */
+	if (i == *len || *len > (size_t)INT32_MAX / 2 || nfc_quick_yes(*data + i, *len - i))
+		return JK_OK; /* composed already; too long for ICU: as it is */
 	UErrorCode st = U_ZERO_ERROR;
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
 	UChar *u = NULL;

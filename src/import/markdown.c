@@ -166,6 +166,16 @@ static void swap_sections(posting *a, posting *b)
 /* The page's own text: the body after the front matter, then what the
  * front matter holds, or the JSON-LD's description, when the body has
  * none; then how to apply. */
+/* Appends link i of src to dst (called for i in order, nothing added to
+ * dst between): a context shared in src is shared in dst too. */
+static int links_copy(import_links *dst, const import_links *src, size_t i)
+{
+	const import_link *l = &src->v[i];
+	if (i && l->context == src->v[i - 1].context)
+		return import_links_add_same(dst, l->href, l->text);
+	return import_links_add(dst, l->href, l->text, l->context);
+}
+
 static int md_text(md_doc *d, const char *body, size_t blen, jk_buf *html)
 {
 	import_links how = {0};
@@ -195,7 +205,7 @@ static int md_text(md_doc *d, const char *body, size_t blen, jk_buf *html)
 	for (size_t i = 0; !r && i < how.n && !d->p->apply; i++)
 		d->p->apply = import_url_accept(how.v[i].href, d->base);
 	for (size_t i = 0; !r && i < how.n; i++)
-		r = import_links_add(&d->links, how.v[i].href, how.v[i].text, how.v[i].context);
+		r = links_copy(&d->links, &how, i);
 	import_links_free(&how);
 	return r;
 }
@@ -231,10 +241,8 @@ static int md_apply(md_doc *d)
 	int r = JK_OK;
 	const import_links *parts[] = {&d->fm.links, &d->links};
 	for (size_t k = 0; k < 2; k++)
-		for (size_t i = 0; !r && i < parts[k]->n; i++) {
-			const import_link *l = &parts[k]->v[i];
-			r = import_links_add(&all, l->href, l->text, l->context);
-		}
+		for (size_t i = 0; !r && i < parts[k]->n; i++)
+			r = links_copy(&all, parts[k], i);
 	if (!r)
 		r = import_apply_choose(d->p, &all, d->base);
 	import_links_free(&all);

@@ -71,8 +71,13 @@ static int deadline_in_text(posting *p)
 	for (size_t si = 0; si < p->nsections && !found && !r; si++) {
 		const posting_section *s = &p->sections[si];
 		if (s->heading && s->nblocks && s->blocks[0].text) {
+			const char *t = s->blocks[0].text;
 			b.len = 0;
-			r = jk_buf_printf(&b, "%s: %.200s", s->heading, s->blocks[0].text);
+			r = jk_buf_puts(&b, s->heading);
+			if (!r)
+				r = jk_buf_puts(&b, ": ");
+			if (!r)
+				r = jk_buf_append(&b, t, strnlen(t, 200));
 			found = !r && import_deadline(b.data, b.len, date);
 		}
 		for (size_t bi = 0; bi < s->nblocks && !found && !r; bi++)
@@ -390,34 +395,61 @@ int import_apply_item(posting *p, const import_links *links, const char *item_ur
 	return r;
 }
 
-int import_links_add(import_links *l, const char *href, const char *text, const char *context)
+/* A new link at the end of l, its href and text copied; NULL when out of
+ * memory. Its context is the caller's to set. */
+static import_link *link_new(import_links *l, const char *href, const char *text)
 {
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 8;
 		import_link *v = realloc(l->v, cap * sizeof *v);
 		if (!v)
-			return JK_ENOMEM;
+			return NULL;
 		l->v = v;
 		l->cap = cap;
 	}
 	import_link *k = &l->v[l->n];
 	k->href = jk_strndup(href ? href : "", (size_t)-1);
 	k->text = jk_text_clean(text, (size_t)-1);
-	k->context = jk_text_clean(context, (size_t)-1);
-	if (!k->href || !k->text || !k->context) {
-		free(k->href), free(k->text), free(k->context);
-		return JK_ENOMEM;
+	if (!k->href || !k->text) {
+		free(k->href), free(k->text);
+		return NULL;
 	}
-	l->n++;
-	return JK_OK;
+	return k;
+}
+
+int import_links_add(import_links *l, const char *href, const char *text, const char *context)
+{
+	import_link *k = link_new(l, href, text);
+	if (k && !(k->context = jk_text_clean(context, (size_t)-1)))
+		free(k->href), free(k->text), k = NULL;
+	l->n += k != NULL;
+	return k ? JK_OK : JK_ENOMEM;
+}
+
+int import_links_add_same(import_links *l, const char *href, const char *text)
+{
+	import_link *k = l->n ? link_new(l, href, text) : NULL;
+	if (k)
+		k->context = l->v[l->n++ - 1].context;
+	return k ? JK_OK : l->n ? JK_ENOMEM : JK_EARG;
+}
+
+void import_links_pop(import_links *l)
+{
+	if (!l || !l->n)
+		return;
+	import_link *k = &l->v[--l->n];
+	if (!l->n || l->v[l->n - 1].context != k->context)
+		free(k->context); /* the last holder of a shared context */
+	free(k->href), free(k->text);
 }
 
 void import_links_free(import_links *l)
 {
 	if (!l)
 		return;
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].href), free(l->v[i].text), free(l->v[i].context);
+	while (l->n)
+		import_links_pop(l);
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }

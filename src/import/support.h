@@ -25,7 +25,8 @@
 #define IMPORT_TOO_DEEP "nested more than 256 levels deep"
 
 /* A link seen in a document: the apply-target chooser looks at these.
- * All strings owned by the list. */
+ * All strings owned by the list; links next to each other may share one
+ * context (import_links_add_same): never free or change one alone. */
 typedef struct import_link {
 	char *href;    /* as written (unresolved) */
 	char *text;    /* the link's text, cleaned */
@@ -113,7 +114,9 @@ typedef struct import_word {
 
 /* Where the first of the count words of list occurs in t[0..n) (letters
  * of Latin, Greek and Cyrillic compared case-folded), n when none; *len
- * (may be NULL) gets its length in t. Linear in n times count. */
+ * (may be NULL) gets its length in t. At a position with several
+ * matches, the one first in list wins. Linear in n times the words that
+ * share a first byte (plus count to index them). */
 size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
                          size_t *len);
 bool import_words_has(const char *t, size_t n, const import_word *list, size_t count);
@@ -157,6 +160,10 @@ size_t import_sentence_end(const char *t, size_t n, size_t i);
  * (name@host.org). False when there is none. Linear in n. */
 bool import_address_next(const char *t, size_t n, size_t *pos, jk_buf *addr, size_t *a, size_t *b,
                          bool *plain);
+/* Whether t[0..n) holds an at-mark of any address import_address_next
+ * knows ("@", "＠", "[at]", " at "...): without one, no part of t holds an
+ * address, so a caller may skip t. Linear in n. */
+bool import_address_may(const char *t, size_t n);
 
 /* deadline.c (0b) ---------------------------------------------------------- */
 
@@ -311,6 +318,13 @@ int import_apply_item(posting *p, const import_links *links, const char *item_ur
 /* Adds a link (strings copied; text and context cleaned). Returns 0 or
  * JK_ENOMEM. */
 int import_links_add(import_links *l, const char *href, const char *text, const char *context);
+/* Adds a link of the same block as the link added last: the two share
+ * its cleaned context, so a block with many links is cleaned and kept
+ * once (each link its own copy made time and memory grow with links times
+ * block). Returns 0, JK_ENOMEM, or JK_EARG when l is empty. */
+int import_links_add_same(import_links *l, const char *href, const char *text);
+/* Frees the last link of l (a shared context with its last holder). */
+void import_links_pop(import_links *l);
 /* Frees what l holds and empties it; l may be NULL. */
 void import_links_free(import_links *l);
 

@@ -273,6 +273,7 @@ static int scan_links(import_links *links, const char *text, size_t n)
 {
 	char *tmp = NULL;
 	int r = 0;
+	size_t added = 0;
 	for (size_t i = 0; i < n && !r;) {
 		size_t k = url_at(text, n, i);
 		bool mail = false;
@@ -290,8 +291,9 @@ static int scan_links(import_links *links, const char *text, size_t n)
 			r = jk_buf_append(&h, text + i, k);
 		if (!r && (tmp = jk_strndup(text + i, k)) == NULL)
 			r = JK_ENOMEM;
-		if (!r)
-			r = import_links_add(links, h.data, tmp, text);
+		if (!r) /* the links of one text share its context */
+			r = added++ ? import_links_add_same(links, h.data, tmp)
+			            : import_links_add(links, h.data, tmp, text);
 		free(tmp);
 		tmp = NULL;
 		jk_buf_free(&h);

@@ -201,6 +201,47 @@ static size_t word_end(const char *t, size_t n, size_t i)
 	return i;
 }
 
+/* ASCII letters and digits, by table: the scan's inner loop. */
+static bool ascii_wordish(unsigned char c)
+{
+	static const bool table[128] = {
+	    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+	    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+	    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+	    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+	    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+	return c < 0x80 && table[c];
+}
+
+/* The first word of list, in its order, that matches at t[i] among those
+ * of t[i]'s bucket; its length to *len (may be NULL). */
+static bool words_match(const char *t, size_t n, size_t i, bool start, const word_starts *s,
+                        const import_word *list, size_t count, size_t *len)
+{
+	unsigned char key = bucket((unsigned char)t[i]);
+	size_t j0 = s->indexed ? s->from[key] : 0, j1 = s->indexed ? s->from[key + 1] : count;
+	for (size_t j = j0; j < j1; j++) {
+		size_t l = 0, k = s->indexed ? s->order[j] : j;
+		if (bucket((unsigned char)list[k].w[0]) != key)
+			continue;
+		if (word_at(t, n, i, start, &list[k], &l)) {
+			if (len)
+				*len = l;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool bucket_match(const char *t, size_t n, size_t i, const word_starts *s,
+                         const import_word *list, size_t count, size_t *len)
+{
+	return words_match(t, n, i, true, s, list, count, len);
+}
+
 size_t import_words_find(const char *t, size_t n, const import_word *list, size_t count,
                          size_t *len)
 {
@@ -211,6 +252,18 @@ size_t import_words_find(const char *t, size_t n, const import_word *list, size_
 		unsigned char c = (unsigned char)t[i];
 		if (!s.lead[c])
 			continue;
+		if (c < 0x80 && !s.reach && !s.inner[c]) {
+			/* Only a word's first letter can start a match: try it, then
+			 * pass over the rest of its run of ASCII letters in one step. */
+			size_t e = i + 1;
+			while (e < n && ascii_wordish((unsigned char)t[e]))
+				e++;
+			if (ascii_wordish(c) && !wordish(cp_before(t, i)) &&
+			    bucket_match(t, n, i, &s, list, count, len))
+				return i;
+			i = e - 1;
+			continue;
+		}
 		uint32_t cp;
 		jk_utf8_decode(t + i, n - i, &cp);
 		bool start = wordish(cp) && !wordish(cp_before(t, i));
@@ -222,18 +275,8 @@ size_t import_words_find(const char *t, size_t n, const import_word *list, size_
 			if (i >= end || end - i > s.reach)
 				continue;
 		}
-		unsigned char key = bucket(c);
-		size_t j0 = s.indexed ? s.from[key] : 0, j1 = s.indexed ? s.from[key + 1] : count;
-		for (size_t j = j0; j < j1; j++) {
-			size_t l = 0, k = s.indexed ? s.order[j] : j;
-			if (bucket((unsigned char)list[k].w[0]) != key)
-				continue;
-			if (word_at(t, n, i, start, &list[k], &l)) {
-				if (len)
-					*len = l;
-				return i;
-			}
-		}
+		if (words_match(t, n, i, start, &s, list, count, len))
+			return i;
 	}
 	return n;
 }
