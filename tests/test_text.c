@@ -292,12 +292,36 @@ static void test_title_line(void **state)
 	free(data);
 }
 
+/* One paragraph of a megabyte of addresses and links: every link used to
+ * keep its own copy of the whole paragraph, so this ran out of memory.
+ * It reads now, and the first address is the target. */
+static void test_paragraph_of_links(void **state)
+{
+	(void)state;
+	jk_buf b = {0};
+	assert_int_equal(jk_buf_puts(&b, "Mechanic\n\nSend your CV to"), 0);
+	for (int i = 0; b.len < (1u << 20); i++)
+		assert_int_equal(
+		    jk_buf_printf(&b, " p%d@works.example.org https://w.example/%d", i, i), 0);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(b.data, b.len, "links.txt", &l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0]->apply, "mailto:p0@works.example.org");
+	posting_list_free(&l);
+	jk_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_full_posting), cmocka_unit_test(test_apply_link_from_text),
-	    cmocka_unit_test(test_japanese),     cmocka_unit_test(test_many_postings),
-	    cmocka_unit_test(test_hostile),      cmocka_unit_test(test_separator),
+	    cmocka_unit_test(test_full_posting),
+	    cmocka_unit_test(test_paragraph_of_links),
+	    cmocka_unit_test(test_apply_link_from_text),
+	    cmocka_unit_test(test_japanese),
+	    cmocka_unit_test(test_many_postings),
+	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_separator),
 	    cmocka_unit_test(test_title_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
