@@ -84,6 +84,8 @@ int posting_set(char **field, const char *s, size_t n);
 int posting_set_default(char **field, const char *s, size_t n);
 int posting_add_tag(posting *p, const char *tag);
 
+/* Whether any block of p holds text. */
+bool posting_has_text(const posting *p);
 /* Appends a section; heading is borrowed and cleaned (trailing ':' cut), NULL
  * or empty for none. Returns a pointer valid until the next add, NULL on OOM. */
 posting_section *posting_add_section(posting *p, const char *heading);

@@ -88,6 +88,15 @@ int posting_add_tag(posting *p, const char *tag)
 	return JK_OK;
 }
 
+bool posting_has_text(const posting *p)
+{
+	for (size_t i = 0; i < p->nsections; i++)
+		for (size_t j = 0; j < p->sections[i].nblocks; j++)
+			if (p->sections[i].blocks[j].len)
+				return true;
+	return false;
+}
+
 posting_section *posting_add_section(posting *p, const char *heading)
 {
 	if (p->nsections == p->sections_cap) {

@@ -53,15 +53,6 @@ int import_page_fm_fill(posting *p, const import_page_fm *pf, bool whole)
 	return r;
 }
 
-static bool has_text(const posting *p)
-{
-	for (size_t i = 0; i < p->nsections; i++)
-		for (size_t j = 0; j < p->sections[i].nblocks; j++)
-			if (p->sections[i].blocks[j].len)
-				return true;
-	return false;
-}
-
 /* Markdown → sections of p, links to links. Past libxml2's depth limit
  * what came before is kept with a warning when p has text. */
 static int md_sections(posting *p, const char *md, import_links *links, const import_opts *opts,
@@ -73,7 +64,7 @@ static int md_sections(posting *p, const char *md, import_links *links, const im
 	if (!r && html.len)
 		r = import_html_sections(html.data, html.len, p, links, &e);
 	jk_buf_free(&html);
-	if (r && r != JK_ENOMEM && (p->title || has_text(p))) {
+	if (r && r != JK_ENOMEM && (p->title || posting_has_text(p))) {
 		import_warnf(opts, "front matter text: %s; the rest was skipped", e.msg);
 		r = JK_OK;
 	} else if (r) {
@@ -105,7 +96,7 @@ int import_page_fm_text(posting *p, const import_page_fm *pf, import_links *link
 		return JK_OK;
 	const import_fm *fm = &pf->fm;
 	int r = JK_OK;
-	if (!has_text(p) && fm->text)
+	if (!posting_has_text(p) && fm->text)
 		r = md_sections(p, fm->text, links, opts, err);
 	if (!r && fm->how)
 		r = how_section(p, fm->how, links, base, opts, err);

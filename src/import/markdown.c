@@ -72,15 +72,6 @@ static int take_h1(jk_buf *html, posting *p)
 	return r;
 }
 
-static bool has_text(const posting *p)
-{
-	for (size_t i = 0; i < p->nsections; i++)
-		for (size_t j = 0; j < p->sections[i].nblocks; j++)
-			if (p->sections[i].blocks[j].len)
-				return true;
-	return false;
-}
-
 /* One Markdown document being read. */
 typedef struct md_doc {
 	const import_opts *opts;
@@ -108,7 +99,7 @@ static int md_sections(md_doc *d, const jk_buf *html, import_links *links)
 		return JK_OK;
 	jk_err e = {0};
 	int r = import_html_sections(html->data, html->len, d->p, links, &e);
-	if (r && r != JK_ENOMEM && (d->p->title || has_text(d->p))) {
+	if (r && r != JK_ENOMEM && (d->p->title || posting_has_text(d->p))) {
 		import_warnf(d->opts, "%s; the rest was skipped", e.msg);
 		r = JK_OK;
 	} else if (r) {
@@ -188,14 +179,14 @@ static int md_text(md_doc *d, const char *body, size_t blen, jk_buf *html)
 		r = take_h1(html, d->p);
 	if (!r)
 		r = md_sections(d, html, &d->links);
-	if (!r && !has_text(d->p) && d->fm.text) {
+	if (!r && !posting_has_text(d->p) && d->fm.text) {
 		r = md_to_html(d->fm.text, strlen(d->fm.text), html, d->err);
 		if (!r && !d->p->title)
 			r = take_h1(html, d->p);
 		if (!r)
 			r = md_sections(d, html, &d->links);
 	}
-	if (!r && !has_text(d->p) && d->ld.n)
+	if (!r && !posting_has_text(d->p) && d->ld.n)
 		swap_sections(d->p, d->ld.items[0]);
 	if (!r && d->fm.how && posting_add_section(d->p, "How to apply") == NULL)
 		r = JK_ENOMEM;
@@ -288,7 +279,7 @@ int import_markdown(const char *data, size_t len, const import_opts *opts, posti
 		r = import_infer_organization(d.p);
 	if (!r)
 		r = md_apply(&d);
-	if (!r && !d.p->title && !has_text(d.p))
+	if (!r && !d.p->title && !posting_has_text(d.p))
 		r = jk_fail(err, JK_EEMPTY,
 		            d.fm.present ? "front matter only, no posting text"
 		                         : "no posting text");
