@@ -595,6 +595,25 @@ static void test_direct(void **state)
 	}
 }
 
+/* A salutation alone on the first line is the letter's, not the
+ * posting's; a first paragraph that merely starts with one stays. */
+static void test_greeting(void **state)
+{
+	(void)state;
+	posting_list l;
+	posting *p = one("From: a@b.example\nSubject: Welder\n\nHello all,\n\n"
+	                 "Our yard needs a welder.\n",
+	                 &l, NULL);
+	assert_false(tu_contains(p, "Hello all"));
+	assert_true(tu_contains(p, "Our yard needs a welder."));
+	posting_list_free(&l);
+	p = one("From: a@b.example\nSubject: Welder\n\nHello, our yard needs a welder who "
+	        "can also drive the crane.\n",
+	        &l, NULL);
+	assert_true(tu_contains(p, "Hello, our yard needs a welder"));
+	posting_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -610,6 +629,7 @@ int main(void)
 	    cmocka_unit_test(test_google_groups),
 	    cmocka_unit_test(test_sender_rules),
 	    cmocka_unit_test(test_subjects),
+	    cmocka_unit_test(test_greeting),
 	    cmocka_unit_test(test_mbox),
 	    cmocka_unit_test(test_sniff),
 	    cmocka_unit_test(test_hostile_structure),

@@ -156,6 +156,8 @@ static void test_posting_names(void **state)
 	assert_true(store_is_posting_name("feed.atom"));
 	assert_true(store_is_posting_name("forwarded-ad.eml"));
 	assert_true(store_is_posting_name("sre.rst"));
+	assert_true(store_is_posting_name("list-archive.mbox"));
+	assert_true(store_is_posting_name("post.rest"));
 	assert_false(store_is_posting_name("logo.png"));
 	assert_false(store_is_posting_name("README"));
 }

@@ -461,8 +461,28 @@ size_t mail_html_cut(const char *s, size_t n, bool fwd)
 
 /* Drops from the first block that starts a signature or footer to the end,
  * and attribution blocks (an HTML body's equivalent of the line rules). */
+/* A salutation alone on its line ("Hello all,", "Hi everyone!", "Dear
+ * colleagues,", "Hallo zusammen,"): the letter's, not the posting's. */
+static bool mail_greeting(mail_text l)
+{
+	static const char *const w[] = {
+	    "hi ",    "hi,",     "hello", "hey ",  "dear ",        "greetings",     "hallo ",
+	    "liebe ", "bonjour", "hola ", "ciao ", "good morning", "good afternoon"};
+	if (!l.n || l.n > 40 || (l.s[l.n - 1] != ',' && l.s[l.n - 1] != '!'))
+		return false;
+	for (size_t i = 0; i < JK_ARRAY_LEN(w); i++)
+		if (mail_starts(l, w[i]))
+			return true;
+	return false;
+}
+
 void mail_trim_blocks(posting *p)
 {
+	if (p->nsections && p->sections[0].nblocks && p->sections[0].blocks[0].text) {
+		const char *t = p->sections[0].blocks[0].text;
+		if (mail_greeting((mail_text){t, strlen(t)}))
+			posting_remove_block(&p->sections[0], 0);
+	}
 	for (size_t si = 0; si < p->nsections; si++) {
 		posting_section *sec = &p->sections[si];
 		for (size_t bi = 0; bi < sec->nblocks; bi++) {

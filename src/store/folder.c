@@ -17,8 +17,9 @@ enum { STORE_MAX_DEPTH = 4, STORE_MAX_FILES = 10000 };
 
 bool store_is_posting_name(const char *name)
 {
-	static const char *const ext[] = {".md",  ".markdown", ".html", ".htm", ".json", ".xml",
-	                                  ".rss", ".atom",     ".txt",  ".eml", ".rst"};
+	static const char *const ext[] = {".md",   ".markdown", ".html", ".htm", ".json",
+	                                  ".xml",  ".rss",      ".atom", ".txt", ".eml",
+	                                  ".mbox", ".rst",      ".rest"};
 	const char *dot = strrchr(name, '.');
 	if (!dot)
 		return false;
