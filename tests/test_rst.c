@@ -396,18 +396,8 @@ static void test_direct(void **state)
 	static const char *const inputs[] = {
 	    "",   "\n\n", "..", "====\n====\n====\n", ":a: b",      "`",
 	    "\\", "a_",   "|",  "#. x\n#. y\n",       "::\n\n  x\n"};
-	for (size_t i = 0; i < JK_ARRAY_LEN(inputs); i++) {
-		posting_list l;
-		posting_list_init(&l);
-		jk_err err = {0};
-		import_opts o = {.source = "x.rst"};
-		int r = import_rst(inputs[i], strlen(inputs[i]), &o, &l, &err);
-		if (r) {
-			assert_int_equal(l.n, 0);
-			assert_true(err.msg[0] && !strchr(err.msg, '\n'));
-		}
-		posting_list_free(&l);
-	}
+	const tu_reader rd = import_rst;
+	tu_run_each(&rd, 1, inputs, JK_ARRAY_LEN(inputs), "x.rst");
 }
 
 int main(void)
