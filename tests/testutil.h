@@ -32,6 +32,10 @@ void tu_on_warn(void *ud, const char *source, const char *msg);
  * len (size_t)-1 means strlen(data). Initialises out and err. */
 int tu_load(const char *data, size_t len, const char *source, posting_list *out, jk_err *err,
             tu_warnings *w);
+/* tu_load that also checks the failure contract: a failure appends
+ * nothing and err is one non-empty line. Returns the status. */
+int tu_load_checked(const char *data, size_t len, const char *source, posting_list *out,
+                    jk_err *err, tu_warnings *w);
 /* A document (a string) that must give exactly one posting; caller frees out. */
 posting *tu_one(const char *text, const char *source, posting_list *out, tu_warnings *w);
 /* tests/data/DIR/NAME read with tu_load (source "tests/data/DIR/NAME"); it
