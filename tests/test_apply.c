@@ -490,9 +490,8 @@ static void test_address_in_link_text(void **state)
 	                    "<figure><img src='mail.png' alt='Send your CV to jobs [at] bakery "
 	                    "[dot] example'></figure></body></html>";
 	posting_list out;
-	posting_list_init(&out);
-	tu_import_ok(html, sizeof html - 1, "baker.html", &out);
-	assert_string_equal(out.items[0]->apply, "mailto:jobs@bakery.example");
+	assert_string_equal(tu_one(html, "baker.html", &out, NULL)->apply,
+	                    "mailto:jobs@bakery.example");
 	posting_list_free(&out);
 }
 
@@ -505,29 +504,24 @@ static void test_canonical(void **state)
 	                 "</head><body><h1>Baker</h1><p>We bake. <a href='apply'>Apply</a></p>"
 	                 "</body></html>";
 	posting_list out;
-	posting_list_init(&out);
-	tu_import_ok(a, sizeof a - 1, "/srv/baker.html", &out);
-	assert_string_equal(out.items[0]->apply, "https://example.org/jobs/apply");
+	assert_string_equal(tu_one(a, "/srv/baker.html", &out, NULL)->apply,
+	                    "https://example.org/jobs/apply");
 	posting_list_free(&out);
 	const char b[] = "<html><head><meta property='og:url' content='https://example.org/jobs/8'>"
 	                 "</head><body><h1>Baker</h1><p>We bake.</p></body></html>";
-	posting_list_init(&out);
-	tu_import_ok(b, sizeof b - 1, "/srv/baker.html", &out);
-	assert_string_equal(out.items[0]->apply, "https://example.org/jobs/8");
+	assert_string_equal(tu_one(b, "/srv/baker.html", &out, NULL)->apply,
+	                    "https://example.org/jobs/8");
 	posting_list_free(&out);
 	/* A relative canonical has nothing to resolve against in a file. */
 	const char c[] = "<html><head><link rel='canonical' href='/jobs/'></head><body><h1>Baker"
 	                 "</h1><p>We bake.</p></body></html>";
-	posting_list_init(&out);
-	tu_import_ok(c, sizeof c - 1, "/srv/baker.html", &out);
-	assert_null(out.items[0]->apply);
+	assert_null(tu_one(c, "/srv/baker.html", &out, NULL)->apply);
 	posting_list_free(&out);
 	/* <base href> resolves the links; the page's address stays the source. */
 	const char d[] = "<html><head><base href='https://cdn.example.org/x/'></head><body>"
 	                 "<h1>Baker</h1><p><a href='go'>Apply here</a></p></body></html>";
-	posting_list_init(&out);
-	tu_import_ok(d, sizeof d - 1, "https://example.org/jobs/9", &out);
-	assert_string_equal(out.items[0]->apply, "https://cdn.example.org/x/go");
+	assert_string_equal(tu_one(d, "https://example.org/jobs/9", &out, NULL)->apply,
+	                    "https://cdn.example.org/x/go");
 	posting_list_free(&out);
 }
 

@@ -1,7 +1,7 @@
 /* test_boards_json.c — the Ashby, Workable and Recruitee readers:
  * recorded-shape payloads (tests/data/boards/), Ashby's real-world board,
  * sniffing that neither misses them nor steals other formats, a URL that
- * holds a payload, and hostile input for each reader. */
+ * holds a payload, and hostile input for each tu_reader. */
 #include "testutil.h"
 
 #include "../src/import/readers.h"
@@ -465,29 +465,12 @@ static void test_urls(void **state)
 	tu_rmtree(cache);
 }
 
-typedef int (*reader)(const char *, size_t, const import_opts *, posting_list *, jk_err *);
-static const reader board_readers[] = {import_ashby, import_workable, import_recruitee};
+static const tu_reader board_readers[] = {import_ashby, import_workable, import_recruitee};
 
-/* Runs a reader directly; a failure appends nothing and says why in one
- * line. Returns the status; *n (may be NULL) gets the postings read. */
-static int run(reader rd, const char *data, size_t len, jk_err *err, size_t *n)
+/* The reader contract (tu_run_reader) on data with source hostile.json. */
+static int run(tu_reader rd, const char *data, size_t len, jk_err *err, size_t *n)
 {
-	posting_list l;
-	posting_list_init(&l);
-	import_opts o = {.source = "hostile.json", .warn = count_warn};
-	memset(err, 0, sizeof *err);
-	int r = rd(data, len, &o, &l, err);
-	if (r) {
-		assert_int_equal(l.n, 0);
-		assert_true(strlen(err->msg) > 0);
-		assert_null(strchr(err->msg, '\n'));
-	}
-	for (size_t i = 0; i < l.n; i++)
-		assert_int_equal(posting_finish(l.items[i], i), 0);
-	if (n)
-		*n = l.n;
-	posting_list_free(&l);
-	return r;
+	return tu_run_reader(rd, data, len, "hostile.json", err, n);
 }
 
 static void test_hostile_shapes(void **state)
@@ -520,10 +503,9 @@ static void test_hostile_shapes(void **state)
 	    "{\"jobs\": [{,]}",
 	    "\xEF\xBB\xBF{}",
 	};
+	tu_run_each(board_readers, JK_ARRAY_LEN(board_readers), docs, JK_ARRAY_LEN(docs),
+	            "hostile.json");
 	jk_err err;
-	for (size_t r = 0; r < JK_ARRAY_LEN(board_readers); r++)
-		for (size_t d = 0; d < JK_ARRAY_LEN(docs); d++)
-			run(board_readers[r], docs[d], strlen(docs[d]), &err, NULL);
 	assert_int_equal(run(import_ashby, "{}", 2, &err, NULL), JK_EFORMAT);
 	assert_non_null(strstr(err.msg, "Ashby"));
 	assert_int_equal(run(import_workable, "{\"jobs\": {}}", 12, &err, NULL), JK_EFORMAT);
@@ -583,7 +565,7 @@ static void test_empty_truncated_binary(void **state)
 	posting_list_free(&l);
 }
 
-/* A board of about 5 MB in the shape of reader which (0 Ashby, 1 Workable,
+/* A board of about 5 MB in the shape of tu_reader which (0 Ashby, 1 Workable,
  * 2 Recruitee): more jobs than one document may give. */
 static void big_board(jk_buf *b, int which)
 {

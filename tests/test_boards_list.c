@@ -17,8 +17,6 @@
 #define WD_LIST "https://acme.wd3.myworkdayjobs.com/wday/cxs/acme/Careers/jobs"
 #define WD_REAL "real-world/ats-workday-salesforce-cxs.json"
 
-typedef int (*reader)(const char *, size_t, const import_opts *, posting_list *, jk_err *);
-
 static int warnings;
 static void count_warn(void *ud, const char *source, const char *msg)
 {
@@ -54,30 +52,10 @@ static import_format sniffed(const char *path)
 	return f;
 }
 
-/* Runs a reader directly; returns its status, checks the contract. */
-static int run(reader rd, const char *data, size_t len, jk_err *err, size_t *n)
+/* The reader contract (tu_run_reader) on data from a board's list URL. */
+static int run(tu_reader rd, const char *data, size_t len, jk_err *err, size_t *n)
 {
-	posting_list l;
-	posting_list_init(&l);
-	import_opts o = {.source = "https://boards.example.com/x/postings", .warn = count_warn};
-	memset(err, 0, sizeof *err);
-	int r = rd(data, len, &o, &l, err);
-	if (r) {
-		assert_int_equal(l.n, 0);
-		assert_true(strlen(err->msg) > 0);
-		assert_null(strchr(err->msg, '\n'));
-	}
-	for (size_t i = 0; i < l.n; i++) {
-		const posting *p = l.items[i];
-		if (p->detail)
-			assert_true(!strncmp(p->detail, "http://", 7) ||
-			            !strncmp(p->detail, "https://", 8));
-		assert_int_equal(posting_finish(l.items[i], i), 0);
-	}
-	if (n)
-		*n = l.n;
-	posting_list_free(&l);
-	return r;
+	return tu_run_reader(rd, data, len, "https://boards.example.com/x/postings", err, n);
 }
 
 static void test_sr_list(void **state)
@@ -597,7 +575,7 @@ static void test_url_extend(void **state)
 static void test_hostile_shapes(void **state)
 {
 	(void)state;
-	const reader rds[] = {import_smartrecruiters, import_workday, import_breezy};
+	const tu_reader rds[] = {import_smartrecruiters, import_workday, import_breezy};
 	const char *docs[] = {
 	    "{}",
 	    "[]",
@@ -627,10 +605,9 @@ static void test_hostile_shapes(void **state)
 	    "[{\"name\": \"unterminated",
 	    "{\"jobPostings\": [{,]}",
 	    "\xFF\xFE"};
+	tu_run_each(rds, JK_ARRAY_LEN(rds), docs, JK_ARRAY_LEN(docs),
+	            "https://boards.example.com/x/postings");
 	jk_err err;
-	for (size_t r = 0; r < JK_ARRAY_LEN(rds); r++)
-		for (size_t d = 0; d < JK_ARRAY_LEN(docs); d++)
-			run(rds[r], docs[d], strlen(docs[d]), &err, NULL);
 	assert_int_equal(run(import_smartrecruiters, "{\"content\": {}}", 15, &err, NULL),
 	                 JK_EFORMAT);
 	assert_non_null(strstr(err.msg, "SmartRecruiters"));
@@ -653,7 +630,7 @@ static void test_truncated_binary_empty(void **state)
 {
 	(void)state;
 	static const struct {
-		reader rd;
+		tu_reader rd;
 		const char *path;
 	} files[] = {
 	    {import_smartrecruiters, "tests/data/boards/smartrecruiters/detail.json"},
@@ -694,7 +671,7 @@ static void test_deep(void **state)
 	(void)state;
 	const char *heads[] = {"{\"totalFound\":0,\"content\":", "{\"jobPostings\":",
 	                       "[{\"friendly_id\":\"a\",\"published_date\":\"b\",\"x\":"};
-	const reader rds[] = {import_smartrecruiters, import_workday, import_breezy};
+	const tu_reader rds[] = {import_smartrecruiters, import_workday, import_breezy};
 	size_t deep = 100000;
 	char *doc = malloc(deep * 2 + 128);
 	assert_non_null(doc);

@@ -108,34 +108,24 @@ static void test_readers(void **state)
 	const char md[] = "# Data Engineer\n\nWe build boats.\n\n## How to apply\n\nSend your CV "
 	                  "to jobs@example.com. Deadline: 27 November 2024.\n";
 	posting_list l;
-	posting_list_init(&l);
-	tu_import_ok(md, sizeof md - 1, "boats.md", &l);
-	assert_string_equal(l.items[0]->expires, "2024-11-27");
+	assert_string_equal(tu_one(md, "boats.md", &l, NULL)->expires, "2024-11-27");
 	posting_list_free(&l);
 
 	const char html[] = "<html><body><h1>Praktikum</h1><h2>Bewerbungsschluss</h2>"
 	                    "<p>31.01.2025</p><p>Founded 01.02.2010.</p></body></html>";
-	posting_list_init(&l);
-	tu_import_ok(html, sizeof html - 1, "p.html", &l);
-	assert_string_equal(l.items[0]->expires, "2025-01-31");
+	assert_string_equal(tu_one(html, "p.html", &l, NULL)->expires, "2025-01-31");
 	posting_list_free(&l);
 
 	const char txt[] = "Barista\n\nDate limite : 1er mars 2025\n";
-	posting_list_init(&l);
-	tu_import_ok(txt, sizeof txt - 1, "b.txt", &l);
-	assert_string_equal(l.items[0]->expires, "2025-03-01");
+	assert_string_equal(tu_one(txt, "b.txt", &l, NULL)->expires, "2025-03-01");
 	posting_list_free(&l);
 
 	const char fm[] = "---\ntitle: Cook\nexpires: 2030-01-01\n---\n\nDeadline: 1 June 2024.\n";
-	posting_list_init(&l);
-	tu_import_ok(fm, sizeof fm - 1, "c.md", &l);
-	assert_string_equal(l.items[0]->expires, "2030-01-01");
+	assert_string_equal(tu_one(fm, "c.md", &l, NULL)->expires, "2030-01-01");
 	posting_list_free(&l);
 
 	const char plain[] = "# Cook\n\nPosted 1 June 2024. Start date: 01.07.2024.\n";
-	posting_list_init(&l);
-	tu_import_ok(plain, sizeof plain - 1, "d.md", &l);
-	assert_null(l.items[0]->expires);
+	assert_null(tu_one(plain, "d.md", &l, NULL)->expires);
 	posting_list_free(&l);
 }
 

@@ -14,14 +14,8 @@
 #include <string.h>
 #include <time.h>
 
-static int warnings;
-static char last_warning[256];
-static void count_warn(void *ud, const char *source, const char *msg)
-{
-	(void)ud, (void)source;
-	warnings++;
-	snprintf(last_warning, sizeof last_warning, "%s", msg);
-}
+/* What the last import said through its warn callback. */
+static tu_warnings warned;
 
 static void load(const char *name, posting_list *l)
 {
@@ -36,17 +30,8 @@ static void load(const char *name, posting_list *l)
 
 static int import_str(const char *doc, posting_list *l, jk_err *err)
 {
-	import_opts o = {.source = "feed.xml", .warn = count_warn};
-	posting_list_init(l);
-	memset(err, 0, sizeof *err);
-	warnings = 0;
-	int r = import_bytes(doc, strlen(doc), &o, l, err);
-	if (r) {
-		assert_int_equal(l->n, 0);
-		assert_true(strlen(err->msg) > 0);
-		assert_null(strchr(err->msg, '\n'));
-	}
-	return r;
+	warned = (tu_warnings){0};
+	return tu_load_checked(doc, (size_t)-1, "feed.xml", l, err, &warned);
 }
 
 static void test_rss(void **state)
@@ -249,7 +234,7 @@ static void test_deep_truncated_sloppy(void **state)
 		char *t = jk_strndup(d, cut);
 		int r = import_str(t, &l, &err);
 		if (r == 0 && cut < n - 20)
-			assert_true(warnings > 0);
+			assert_true(warned.n > 0);
 		posting_list_free(&l);
 		free(t);
 	}
@@ -262,8 +247,8 @@ static void test_deep_truncated_sloppy(void **state)
 	    "</item></channel></rss>";
 	assert_int_equal(import_str(sloppy, &l, &err), 0);
 	assert_int_equal(l.n, 1);
-	assert_true(warnings > 0);
-	assert_non_null(strstr(last_warning, "not well-formed"));
+	assert_true(warned.n > 0);
+	assert_non_null(strstr(warned.last, "not well-formed"));
 	assert_string_equal(l.items[0]->title, "Cook wanted");
 	posting_list_free(&l);
 
@@ -296,7 +281,7 @@ static void test_big_binary_encoding(void **state)
 	jk_err err;
 	assert_int_equal(import_str(b.data, &l, &err), 0);
 	assert_int_equal(l.n, 5000);
-	assert_int_equal(warnings, 1);
+	assert_int_equal(warned.n, 1);
 	posting_list_free(&l);
 	jk_buf_free(&b);
 
@@ -360,11 +345,8 @@ static void test_lead_line(void **state)
 
 static int import_as(const char *doc, const char *source, posting_list *l, jk_err *err)
 {
-	import_opts o = {.source = source, .warn = count_warn};
-	posting_list_init(l);
-	memset(err, 0, sizeof *err);
-	warnings = 0;
-	return import_bytes(doc, strlen(doc), &o, l, err);
+	warned = (tu_warnings){0};
+	return tu_load(doc, (size_t)-1, source, l, err, &warned);
 }
 
 static void test_teamtailor(void **state)

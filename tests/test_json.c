@@ -194,31 +194,16 @@ static void test_jsonfeed(void **state)
 	posting_list_free(&l);
 }
 
-typedef int (*reader)(const char *, size_t, const import_opts *, posting_list *, jk_err *);
-
-/* Runs a reader directly; returns its status, checks the contract. */
-static int run(reader rd, const char *data, size_t len, jk_err *err, size_t *n)
+/* The reader contract (tu_run_reader) on data with source hostile.json. */
+static int run(tu_reader rd, const char *data, size_t len, jk_err *err, size_t *n)
 {
-	posting_list l;
-	posting_list_init(&l);
-	import_opts o = {.source = "hostile.json", .warn = count_warn};
-	memset(err, 0, sizeof *err);
-	int r = rd(data, len, &o, &l, err);
-	if (r) {
-		assert_int_equal(l.n, 0);
-		assert_true(strlen(err->msg) > 0);
-		assert_null(strchr(err->msg, '\n'));
-	}
-	if (n)
-		*n = l.n;
-	posting_list_free(&l);
-	return r;
+	return tu_run_reader(rd, data, len, "hostile.json", err, n);
 }
 
 static void test_hostile_shapes(void **state)
 {
 	(void)state;
-	const reader rds[] = {import_greenhouse, import_lever, import_jsonfeed};
+	const tu_reader rds[] = {import_greenhouse, import_lever, import_jsonfeed};
 	const char *docs[] = {"{}",
 	                      "[]",
 	                      "null",
@@ -238,10 +223,8 @@ static void test_hostile_shapes(void **state)
 	                      "[{\"text\": \"unterminated",
 	                      "{\"items\": [{,]}",
 	                      "\xFF\xFE"};
+	tu_run_each(rds, JK_ARRAY_LEN(rds), docs, JK_ARRAY_LEN(docs), "hostile.json");
 	jk_err err;
-	for (size_t r = 0; r < JK_ARRAY_LEN(rds); r++)
-		for (size_t d = 0; d < JK_ARRAY_LEN(docs); d++)
-			run(rds[r], docs[d], strlen(docs[d]), &err, NULL);
 	assert_int_equal(run(import_greenhouse, "{\"jobs\": {}}", 12, &err, NULL), JK_EFORMAT);
 	assert_non_null(strstr(err.msg, "jobs"));
 	assert_int_equal(run(import_jsonfeed, "{}", 2, &err, NULL), JK_EFORMAT);

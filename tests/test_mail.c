@@ -11,71 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct warnings {
-	int n;
-	char last[256];
-} warnings;
-
-static void on_warn(void *ud, const char *source, const char *msg)
-{
-	warnings *w = ud;
-	assert_non_null(source);
-	assert_null(strchr(msg, '\n'));
-	w->n++;
-	snprintf(w->last, sizeof w->last, "%s", msg);
-}
-
-static int load(const char *data, size_t len, const char *source, posting_list *out, jk_err *err,
-                warnings *w)
-{
-	import_opts o = {.source = source, .warn = on_warn, .ud = w};
-	memset(err, 0, sizeof *err);
-	posting_list_init(out);
-	return import_bytes(data, len == (size_t)-1 ? strlen(data) : len, &o, out, err);
-}
-
 /* A message (a string) that must give one posting; caller frees out. */
-static posting *one(const char *text, posting_list *out, warnings *w)
+static posting *one(const char *text, posting_list *out, tu_warnings *w)
 {
-	jk_err err;
-	warnings dummy = {0};
-	if (load(text, (size_t)-1, "/srv/mail/message.eml", out, &err, w ? w : &dummy))
-		fail_msg("import failed: %s", err.msg);
-	assert_int_equal(out->n, 1);
-	return out->items[0];
+	return tu_one(text, "/srv/mail/message.eml", out, w);
 }
 
 /* A file of tests/data/mail/ that must give one posting. */
-static posting *data_file(const char *name, posting_list *out, warnings *w)
+static posting *data_file(const char *name, posting_list *out, tu_warnings *w)
 {
-	char rel[256];
-	snprintf(rel, sizeof rel, "tests/data/mail/%s", name);
-	size_t len;
-	char *data = tu_read(tu_root(rel), &len);
-	jk_err err;
-	warnings dummy = {0};
-	int r = load(data, len, rel, out, &err, w ? w : &dummy);
-	free(data);
-	if (r)
-		fail_msg("import of %s failed: %s", name, err.msg);
-	assert_int_equal(out->n, 1);
-	return out->items[0];
-}
-
-/* Input that must fail with one clear line; returns it (static). */
-static const char *fails(const char *data, size_t len, const char *source)
-{
-	static jk_err err;
-	warnings w = {0};
-	posting_list l;
-	int r = load(data, len, source, &l, &err, &w);
-	if (!r)
-		fail_msg("hostile input was read (%zu postings)", l.n);
-	assert_int_equal(l.n, 0);
-	assert_true(err.msg[0] != '\0');
-	assert_null(strchr(err.msg, '\n'));
-	posting_list_free(&l);
-	return err.msg;
+	return tu_data_one("mail", name, out, w);
 }
 
 /* Every string of p is valid UTF-8 and nothing of a mail's machinery shows. */
@@ -396,8 +341,8 @@ static void test_mbox(void **state)
 	                   "We need a butcher.\n";
 	posting_list l;
 	jk_err err;
-	warnings w = {0};
-	assert_int_equal(load(mbox, (size_t)-1, "/srv/mail/jobs.mbox", &l, &err, &w), 0);
+	tu_warnings w = {0};
+	assert_int_equal(tu_load(mbox, (size_t)-1, "/srv/mail/jobs.mbox", &l, &err, &w), 0);
 	assert_int_equal(l.n, 2);
 	assert_string_equal(l.items[0]->title, "Baker");
 	assert_string_equal(l.items[1]->title, "Butcher");
@@ -461,10 +406,10 @@ static char *nested(int depth, bool rfc822)
 static void test_hostile_structure(void **state)
 {
 	(void)state;
-	const char *m = fails("", 0, "x.eml");
+	const char *m = tu_fails("", 0, "x.eml");
 	assert_non_null(strstr(m, "empty"));
 	/* Headers only: with a Subject the title is shown (and said so)... */
-	warnings w = {0};
+	tu_warnings w = {0};
 	posting_list l;
 	const posting *p = one("From: a@b.example\nSubject: Baker\n", &l, &w);
 	assert_string_equal(p->title, "Baker");
@@ -473,16 +418,16 @@ static void test_hostile_structure(void **state)
 	assert_non_null(strstr(w.last, "without text"));
 	posting_list_free(&l);
 	/* ...without one there is nothing. */
-	m = fails("From: a@b.example\nTo: c@d.example\n", (size_t)-1, "x.eml");
+	m = tu_fails("From: a@b.example\nTo: c@d.example\n", (size_t)-1, "x.eml");
 	assert_non_null(strstr(m, "without a Subject or text"));
 	/* Not a message at all, named .eml. */
-	m = fails("just some words, no header lines\n", (size_t)-1, "x.eml");
+	m = tu_fails("just some words, no header lines\n", (size_t)-1, "x.eml");
 	assert_non_null(strstr(m, "not a mail message"));
-	m = fails("PK\x03\x04zipzipzip", 13, "x.eml");
+	m = tu_fails("PK\x03\x04zipzipzip", 13, "x.eml");
 	assert_non_null(strstr(m, "ZIP"));
 	char bin[64] = "From: a@b.example\nSubject: x\n\n";
 	bin[40] = 0;
-	m = fails(bin, sizeof bin, "x.eml");
+	m = tu_fails(bin, sizeof bin, "x.eml");
 	assert_non_null(strstr(m, "binary"));
 	/* Truncated MIME: a boundary that never closes, base64 cut short. */
 	p = one("From: a@b.example\nSubject: Cut\nMIME-Version: 1.0\n"
@@ -509,7 +454,7 @@ static void test_hostile_encodings(void **state)
 {
 	(void)state;
 	posting_list l;
-	warnings w = {0};
+	tu_warnings w = {0};
 	/* Declared UTF-8, written in Latin-1: U+FFFD, never invalid text. */
 	const posting *p = one("From: a@b.example\nSubject: caf\xE9\n"
 	                       "Content-Type: text/plain; charset=utf-8\n\nna\xEFve caf\xE9 job\n",
@@ -550,22 +495,22 @@ static void test_hostile_size(void **state)
 	assert_non_null(big);
 	memset(big, 'a', n);
 	memcpy(big, "From: a@b.example\nSubject: Big\n\n", 32);
-	assert_non_null(strstr(fails(big, n, "big.eml"), "too large"));
+	assert_non_null(strstr(tu_fails(big, n, "big.eml"), "too large"));
 	/* Large (4 MB, as the other readers' tests), as many lines: read. */
 	n = (size_t)4 << 20;
 	for (size_t i = 100; i < n; i += 80)
 		big[i] = '\n';
 	posting_list l;
 	jk_err err;
-	warnings w = {0};
-	assert_int_equal(load(big, n, "big.eml", &l, &err, &w), 0);
+	tu_warnings w = {0};
+	assert_int_equal(tu_load(big, n, "big.eml", &l, &err, &w), 0);
 	assert_int_equal(l.n, 1);
 	posting_list_free(&l);
 	/* One line of stars: the bold stars' search stays linear. */
 	memset(big + 32, '*', n - 32);
 	for (size_t i = 33; i < n; i += 2)
 		big[i] = i % 3 ? 'a' : ' ';
-	assert_int_equal(load(big, n, "big.eml", &l, &err, &w), 0);
+	assert_int_equal(tu_load(big, n, "big.eml", &l, &err, &w), 0);
 	posting_list_free(&l);
 	free(big);
 }

@@ -8,55 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct warnings {
-	int n;
-	char last[256];
-} warnings;
-
-static void on_warn(void *ud, const char *source, const char *msg)
-{
-	warnings *w = ud;
-	w->n++;
-	snprintf(w->last, sizeof w->last, "%s", msg);
-}
-
-/* Imports text (len -1: strlen) as source through the front door. */
-static int load(const char *text, size_t len, const char *source, posting_list *out, jk_err *err,
-                warnings *w)
-{
-	import_opts o = {.source = source, .warn = on_warn, .ud = w};
-	memset(err, 0, sizeof *err);
-	return import_bytes(text, len == (size_t)-1 ? strlen(text) : len, &o, out, err);
-}
-
 /* Imports text that must give exactly one posting; caller frees the list. */
 static posting *one(const char *text, posting_list *out)
 {
-	jk_err err;
-	warnings w = {0};
-	posting_list_init(out);
-	int r = load(text, (size_t)-1, "/srv/postings/test.md", out, &err, &w);
-	if (r)
-		fail_msg("import failed: %s", err.msg);
-	assert_int_equal(out->n, 1);
-	return out->items[0];
+	return tu_one(text, "/srv/postings/test.md", out, NULL);
 }
 
 /* Imports text that must fail; returns the message (static). */
 static const char *fails(const char *text, size_t len)
 {
-	static jk_err err;
-	warnings w = {0};
-	posting_list l;
-	posting_list_init(&l);
-	int r = load(text, len, "/srv/postings/bad.md", &l, &err, &w);
-	if (r == 0)
-		fail_msg("import of hostile input succeeded (%zu postings)", l.n);
-	assert_int_equal(l.n, 0);
-	assert_true(err.msg[0] != '\0');
-	assert_null(strchr(err.msg, '\n'));
-	posting_list_free(&l);
-	return err.msg;
+	return tu_fails(text, len, "/srv/postings/bad.md");
 }
 
 static void no_markup(const posting *p)
@@ -196,8 +157,8 @@ static void test_draft(void **state)
 	posting_list l;
 	posting_list_init(&l);
 	jk_err err;
-	warnings w = {0};
-	assert_int_equal(load(data, len, "/srv/postings/draft.md", &l, &err, &w), 0);
+	tu_warnings w = {0};
+	assert_int_equal(tu_load(data, len, "/srv/postings/draft.md", &l, &err, &w), 0);
 	assert_int_equal(l.n, 0);
 	assert_int_equal(w.n, 1);
 	assert_non_null(strstr(w.last, "draft"));
@@ -206,7 +167,7 @@ static void test_draft(void **state)
 	    "---\ndraft: true\ntitle: X\n---\nBody\n", "---\nDraft: \"yes\"\n---\nBody\n",
 	    "+++\ndraft = true\n+++\nBody\n", "+++\n[params]\ndraft = true\n+++\nBody\n"};
 	for (size_t i = 0; i < JK_ARRAY_LEN(drafts); i++) {
-		assert_int_equal(load(drafts[i], (size_t)-1, "d.md", &l, &err, &w), 0);
+		assert_int_equal(tu_load(drafts[i], (size_t)-1, "d.md", &l, &err, &w), 0);
 		assert_int_equal(l.n, 0);
 	}
 	posting_list_free(&l);
@@ -420,8 +381,8 @@ static void test_yaml_hostile(void **state)
 	n += (size_t)sprintf(s + n, "\n---\nBody\n");
 	posting_list_init(&l);
 	jk_err err;
-	warnings w = {0};
-	int r = load(s, n, "/srv/postings/garbage.md", &l, &err, &w);
+	tu_warnings w = {0};
+	int r = tu_load(s, n, "/srv/postings/garbage.md", &l, &err, &w);
 	assert_true(r == 0 || err.msg[0]);
 	posting_list_free(&l);
 	free(s);
@@ -537,8 +498,8 @@ static void test_toml_hostile(void **state)
 		n += (size_t)sprintf(s + n, "\n+++\nBody\n");
 		posting_list_init(&l);
 		jk_err err;
-		warnings w = {0};
-		assert_int_equal(load(s, n, "deep.md", &l, &err, &w), 0);
+		tu_warnings w = {0};
+		assert_int_equal(tu_load(s, n, "deep.md", &l, &err, &w), 0);
 		posting_list_free(&l);
 	}
 	free(s);
@@ -567,8 +528,8 @@ static void test_hostile_body(void **state)
 		posting_list l;
 		posting_list_init(&l);
 		jk_err err;
-		warnings w = {0};
-		int r = load(s, n, "deep.md", &l, &err, &w);
+		tu_warnings w = {0};
+		int r = tu_load(s, n, "deep.md", &l, &err, &w);
 		if (r)
 			assert_true(err.msg[0] != '\0');
 		posting_list_free(&l);
@@ -590,8 +551,8 @@ static void test_hostile_body(void **state)
 	posting_list l;
 	posting_list_init(&l);
 	jk_err err;
-	warnings w = {0};
-	assert_int_equal(load(b.data, b.len, "deep.md", &l, &err, &w), 0);
+	tu_warnings w = {0};
+	assert_int_equal(tu_load(b.data, b.len, "deep.md", &l, &err, &w), 0);
 	assert_string_equal(l.items[0]->title, "Kept");
 	assert_true(tu_contains(l.items[0], "Before the quote."));
 	assert_non_null(strstr(w.last, "nested more than 256 levels deep"));
@@ -863,11 +824,11 @@ static void test_jsonld(void **state)
 	free(data);
 	/* JSON-LD that cannot be read is skipped with a warning */
 	jk_err err;
-	warnings w = {0};
+	tu_warnings w = {0};
 	posting_list_init(&l);
 	const char *bad =
 	    "# Title\n\n<script type=\"application/ld+json\">{\"@type\": [</script>\n\nText.\n";
-	assert_int_equal(load(bad, (size_t)-1, "x.md", &l, &err, &w), 0);
+	assert_int_equal(tu_load(bad, (size_t)-1, "x.md", &l, &err, &w), 0);
 	assert_int_equal(l.n, 1);
 	assert_string_equal(l.items[0]->title, "Title");
 	assert_non_null(strstr(w.last, "JSON-LD"));
@@ -1131,9 +1092,9 @@ static void test_encodings(void **state)
 	    "\xFF\xFE-\0-\0-\0\n\0t\0i\0t\0l\0e\0:\0 \0G\0\xE4\0r\0t\0n\0e\0r\0"
 	    "\n\0-\0-\0-\0\n\0B\0o\0d\0y\0\n\0";
 	jk_err err;
-	warnings w = {0};
+	tu_warnings w = {0};
 	posting_list_init(&l);
-	assert_int_equal(load(u16, sizeof u16 - 1, "/srv/postings/u16.md", &l, &err, &w), 0);
+	assert_int_equal(tu_load(u16, sizeof u16 - 1, "/srv/postings/u16.md", &l, &err, &w), 0);
 	assert_string_equal(l.items[0]->title, "G\xC3\xA4rtner");
 	posting_list_free(&l);
 }
@@ -1205,13 +1166,8 @@ static void test_fm_hostile(void **state)
 	assert_int_equal(jk_buf_puts(&b, "---\ntitle: \"\x01\x02\xff\xfe\"\nsections:\n"
 	                                 "  - text: \"\x80\x81<\xff>&#0;&#xD800;\"\n---\n"),
 	                 0);
-	posting_list_init(&l);
-	jk_err err = {0};
-	import_opts o = {.source = "bin.md"};
-	int r = import_markdown(b.data, b.len, &o, &l, &err);
-	if (r)
-		assert_true(err.msg[0] && !strchr(err.msg, '\n'));
-	posting_list_free(&l);
+	jk_err err;
+	tu_run_reader(import_markdown, b.data, b.len, "bin.md", &err, NULL);
 	jk_buf_free(&b);
 }
 

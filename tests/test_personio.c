@@ -14,31 +14,15 @@
 #include <string.h>
 #include <time.h>
 
-static int warnings;
-static char last_warning[256];
-static void count_warn(void *ud, const char *source, const char *msg)
-{
-	(void)ud, (void)source;
-	warnings++;
-	snprintf(last_warning, sizeof last_warning, "%s", msg);
-}
+/* What the last import said through its warn callback. */
+static tu_warnings warned;
 
 /* import_bytes with source; on failure nothing is appended and err holds
  * one line. */
 static int import_src(const char *doc, size_t len, const char *source, posting_list *l, jk_err *err)
 {
-	import_opts o = {.source = source, .warn = count_warn};
-	posting_list_init(l);
-	memset(err, 0, sizeof *err);
-	warnings = 0;
-	last_warning[0] = '\0';
-	int r = import_bytes(doc, len, &o, l, err);
-	if (r) {
-		assert_int_equal(l->n, 0);
-		assert_true(strlen(err->msg) > 0);
-		assert_null(strchr(err->msg, '\n'));
-	}
-	return r;
+	warned = (tu_warnings){0};
+	return tu_load_checked(doc, len, source, l, err, &warned);
 }
 
 static int import_str(const char *doc, posting_list *l, jk_err *err)
@@ -107,7 +91,7 @@ static void test_read_with_address(void **state)
 	assert_int_equal(
 	    import_src(d, n, "https://acme.jobs.personio.de/xml?language=de", &l, &err), 0);
 	check_acme(&l, "https://acme.jobs.personio.de", "acme");
-	assert_int_equal(warnings, 0);
+	assert_int_equal(warned.n, 0);
 	posting_list_free(&l);
 	/* The .com host works alike; a user name in the address is not copied. */
 	assert_int_equal(import_src(d, n, "https://x@acme.jobs.personio.com/xml", &l, &err), 0);
@@ -129,8 +113,8 @@ static void test_read_from_file(void **state)
 	for (size_t i = 0; i < l.n; i++)
 		assert_null(l.items[i]->apply);
 	assert_null(l.items[1]->organization);
-	assert_int_equal(warnings, 1);
-	assert_non_null(strstr(last_warning, "no apply links"));
+	assert_int_equal(warned.n, 1);
+	assert_non_null(strstr(warned.last, "no apply links"));
 	posting_list_free(&l);
 	free(d);
 }
@@ -293,7 +277,7 @@ static void test_empty_truncated_binary(void **state)
 		char *t = jk_strndup(d, cut);
 		if (import_src(t, cut, "https://acme.jobs.personio.de/xml", &l, &err) == 0 &&
 		    cut < n - 20 && l.n)
-			assert_non_null(strstr(last_warning, "not well-formed"));
+			assert_non_null(strstr(warned.last, "not well-formed"));
 		posting_list_free(&l);
 		free(t);
 	}
@@ -331,7 +315,7 @@ static void test_huge_deep_encoding(void **state)
 	jk_err err;
 	assert_int_equal(import_str(b.data, &l, &err), 0);
 	assert_int_equal(l.n, 5000);
-	assert_int_equal(warnings, 1);
+	assert_int_equal(warned.n, 1);
 	posting_list_free(&l);
 	/* Over the readers' 16 MB cap: refused in one line. */
 	char *pad = malloc(1 << 20);

@@ -11,66 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct warnings {
-	int n;
-	char last[256];
-} warnings;
-
-static void on_warn(void *ud, const char *source, const char *msg)
-{
-	warnings *w = ud;
-	assert_non_null(source);
-	assert_null(strchr(msg, '\n'));
-	w->n++;
-	snprintf(w->last, sizeof w->last, "%s", msg);
-}
-
-static int load(const char *data, size_t len, const char *source, posting_list *out, jk_err *err,
-                warnings *w)
-{
-	import_opts o = {.source = source, .warn = on_warn, .ud = w};
-	memset(err, 0, sizeof *err);
-	posting_list_init(out);
-	return import_bytes(data, len == (size_t)-1 ? strlen(data) : len, &o, out, err);
-}
-
 /* Text (a .rst document) that must give one posting; caller frees out. */
 static posting *one(const char *text, posting_list *out)
 {
-	jk_err err;
-	warnings w = {0};
-	if (load(text, (size_t)-1, "/srv/site/content/post.rst", out, &err, &w))
-		fail_msg("import failed: %s", err.msg);
-	assert_int_equal(out->n, 1);
-	return out->items[0];
+	return tu_one(text, "/srv/site/content/post.rst", out, NULL);
 }
 
 static posting *data_file(const char *name, posting_list *out)
 {
-	char rel[256];
-	snprintf(rel, sizeof rel, "tests/data/rst/%s", name);
-	size_t len;
-	char *data = tu_read(tu_root(rel), &len);
-	posting_list_init(out);
-	tu_import_ok(data, len, rel, out);
-	free(data);
-	assert_int_equal(out->n, 1);
-	return out->items[0];
-}
-
-static const char *fails(const char *data, size_t len, const char *source)
-{
-	static jk_err err;
-	warnings w = {0};
-	posting_list l;
-	int r = load(data, len, source, &l, &err, &w);
-	if (!r)
-		fail_msg("hostile input was read (%zu postings)", l.n);
-	assert_int_equal(l.n, 0);
-	assert_true(err.msg[0] != '\0');
-	assert_null(strchr(err.msg, '\n'));
-	posting_list_free(&l);
-	return err.msg;
+	return tu_data_one("rst", name, out, NULL);
 }
 
 /* No reStructuredText syntax reaches a slide. */
@@ -235,8 +184,8 @@ static void test_draft(void **state)
 	char *data = tu_read(tu_root("tests/data/rst/draft.rst"), &len);
 	posting_list l;
 	jk_err err;
-	warnings w = {0};
-	assert_int_equal(load(data, len, "draft.rst", &l, &err, &w), 0);
+	tu_warnings w = {0};
+	assert_int_equal(tu_load(data, len, "draft.rst", &l, &err, &w), 0);
 	assert_int_equal(l.n, 0);
 	assert_int_equal(w.n, 1);
 	assert_non_null(strstr(w.last, "draft"));
@@ -385,12 +334,12 @@ static void test_sniff(void **state)
 static void test_hostile(void **state)
 {
 	(void)state;
-	assert_non_null(strstr(fails("", 0, "x.rst"), "empty"));
-	assert_non_null(strstr(fails(".. only a comment\n   and more\n", (size_t)-1, "x.rst"),
+	assert_non_null(strstr(tu_fails("", 0, "x.rst"), "empty"));
+	assert_non_null(strstr(tu_fails(".. only a comment\n   and more\n", (size_t)-1, "x.rst"),
 	                       "without any text"));
-	assert_non_null(strstr(fails("\x7F"
-	                             "ELF\x02\x01",
-	                             6, "x.rst"),
+	assert_non_null(strstr(tu_fails("\x7F"
+	                                "ELF\x02\x01",
+	                                6, "x.rst"),
 	                       "program"));
 	/* Unclosed markup of every kind, stray adornments, lone markers. */
 	posting_list l;
@@ -400,9 +349,9 @@ static void test_hostile(void **state)
 	assert_true(jk_utf8_valid(p->title ? p->title : "", p->title ? strlen(p->title) : 0));
 	posting_list_free(&l);
 	/* Wrongly encoded: Latin-1 bytes become text, said once. */
-	warnings w = {0};
+	tu_warnings w = {0};
 	jk_err err;
-	assert_int_equal(load("Caf\xE9\n====\n\nNa\xEFve.\n", (size_t)-1, "x.rst", &l, &err, &w),
+	assert_int_equal(tu_load("Caf\xE9\n====\n\nNa\xEFve.\n", (size_t)-1, "x.rst", &l, &err, &w),
 	                 0);
 	assert_string_equal(l.items[0]->title, "Caf\xC3\xA9");
 	assert_int_equal(w.n, 1);
@@ -416,12 +365,12 @@ static void test_hostile(void **state)
 		big[i] = "(`(*(|(**(``:x:`"[i % 16];
 	memcpy(big, "Big\n===\n\n", 9);
 	big[n] = '\0';
-	assert_int_equal(load(big, n, "big.rst", &l, &err, &w), 0);
+	assert_int_equal(tu_load(big, n, "big.rst", &l, &err, &w), 0);
 	assert_int_equal(l.n, 1);
 	posting_list_free(&l);
 	for (size_t i = 9; i < n; i++)
 		big[i] = i % 61 == 0 ? '\n' : i % 7 == 0 ? ' ' : 'a';
-	assert_int_equal(load(big, n, "big.rst", &l, &err, &w), 0);
+	assert_int_equal(tu_load(big, n, "big.rst", &l, &err, &w), 0);
 	posting_list_free(&l);
 	free(big);
 	/* Thousands of targets and references: the targets kept are capped. */
@@ -435,7 +384,7 @@ static void test_hostile(void **state)
 		                               "https://y.example/%d\n",
 		                               i, i, i),
 		                 0);
-	assert_int_equal(load(b.data, b.len, "refs.rst", &l, &err, &w), 0);
+	assert_int_equal(tu_load(b.data, b.len, "refs.rst", &l, &err, &w), 0);
 	posting_list_free(&l);
 	jk_buf_free(&b);
 }
@@ -447,18 +396,8 @@ static void test_direct(void **state)
 	static const char *const inputs[] = {
 	    "",   "\n\n", "..", "====\n====\n====\n", ":a: b",      "`",
 	    "\\", "a_",   "|",  "#. x\n#. y\n",       "::\n\n  x\n"};
-	for (size_t i = 0; i < JK_ARRAY_LEN(inputs); i++) {
-		posting_list l;
-		posting_list_init(&l);
-		jk_err err = {0};
-		import_opts o = {.source = "x.rst"};
-		int r = import_rst(inputs[i], strlen(inputs[i]), &o, &l, &err);
-		if (r) {
-			assert_int_equal(l.n, 0);
-			assert_true(err.msg[0] && !strchr(err.msg, '\n'));
-		}
-		posting_list_free(&l);
-	}
+	const tu_reader rd = import_rst;
+	tu_run_each(&rd, 1, inputs, JK_ARRAY_LEN(inputs), "x.rst");
 }
 
 int main(void)

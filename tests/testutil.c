@@ -54,6 +54,108 @@ void tu_import_ok(const char *data, size_t len, const char *source, posting_list
 		fail_msg("import of %s failed: %s", source, err.msg);
 }
 
+void tu_on_warn(void *ud, const char *source, const char *msg)
+{
+	tu_warnings *w = ud;
+	assert_non_null(source);
+	assert_null(strchr(msg, '\n'));
+	w->n++;
+	snprintf(w->last, sizeof w->last, "%s", msg);
+}
+
+int tu_load(const char *data, size_t len, const char *source, posting_list *out, jk_err *err,
+            tu_warnings *w)
+{
+	tu_warnings dummy = {0};
+	import_opts o = {.source = source, .warn = tu_on_warn, .ud = w ? w : &dummy};
+	memset(err, 0, sizeof *err);
+	posting_list_init(out);
+	return import_bytes(data, len == (size_t)-1 ? strlen(data) : len, &o, out, err);
+}
+
+int tu_load_checked(const char *data, size_t len, const char *source, posting_list *out,
+                    jk_err *err, tu_warnings *w)
+{
+	int r = tu_load(data, len, source, out, err, w);
+	if (r) {
+		assert_int_equal(out->n, 0);
+		assert_true(err->msg[0] != '\0');
+		assert_null(strchr(err->msg, '\n'));
+	}
+	return r;
+}
+
+posting *tu_one(const char *text, const char *source, posting_list *out, tu_warnings *w)
+{
+	jk_err err;
+	if (tu_load(text, (size_t)-1, source, out, &err, w))
+		fail_msg("import of %s failed: %s", source, err.msg);
+	assert_int_equal(out->n, 1);
+	return out->items[0];
+}
+
+posting *tu_data_one(const char *dir, const char *name, posting_list *out, tu_warnings *w)
+{
+	char rel[256];
+	snprintf(rel, sizeof rel, "tests/data/%s/%s", dir, name);
+	size_t len;
+	char *data = tu_read(tu_root(rel), &len);
+	jk_err err;
+	int r = tu_load(data, len, rel, out, &err, w);
+	free(data);
+	if (r)
+		fail_msg("import of %s failed: %s", rel, err.msg);
+	assert_int_equal(out->n, 1);
+	return out->items[0];
+}
+
+const char *tu_fails(const char *data, size_t len, const char *source)
+{
+	static jk_err err;
+	posting_list l;
+	int r = tu_load_checked(data, len, source, &l, &err, NULL);
+	if (!r)
+		fail_msg("hostile input was read (%zu postings)", l.n);
+	posting_list_free(&l);
+	return err.msg;
+}
+
+int tu_run_reader(tu_reader rd, const char *data, size_t len, const char *source, jk_err *err,
+                  size_t *n)
+{
+	posting_list l;
+	posting_list_init(&l);
+	tu_warnings w = {0};
+	import_opts o = {.source = source, .warn = tu_on_warn, .ud = &w};
+	memset(err, 0, sizeof *err);
+	int r = rd(data, len, &o, &l, err);
+	if (r) {
+		assert_int_equal(l.n, 0);
+		assert_true(strlen(err->msg) > 0);
+		assert_null(strchr(err->msg, '\n'));
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const posting *p = l.items[i];
+		if (p->detail)
+			assert_true(!strncmp(p->detail, "http://", 7) ||
+			            !strncmp(p->detail, "https://", 8));
+		assert_int_equal(posting_finish(l.items[i], i), 0);
+	}
+	if (n)
+		*n = l.n;
+	posting_list_free(&l);
+	return r;
+}
+
+void tu_run_each(const tu_reader *rds, size_t nrds, const char *const *docs, size_t ndocs,
+                 const char *source)
+{
+	jk_err err;
+	for (size_t r = 0; r < nrds; r++)
+		for (size_t d = 0; d < ndocs; d++)
+			tu_run_reader(rds[r], docs[d], strlen(docs[d]), source, &err, NULL);
+}
+
 const posting_section *tu_section(const posting *p, const char *heading)
 {
 	for (size_t i = 0; i < p->nsections; i++)

@@ -9,6 +9,7 @@
 /* cmocka needs the includes above first. */
 #include <cmocka.h>
 
+#include "import.h"
 #include "posting.h"
 
 /* Path of a file under ../shared/fixtures (env JK_FIXTURES). Static buffer. */
@@ -19,6 +20,42 @@ const char *tu_root(const char *rel);
 char *tu_read(const char *path, size_t *len);
 /* Imports bytes with the given source name; fails the test on error. */
 void tu_import_ok(const char *data, size_t len, const char *source, posting_list *out);
+/* What a reader said through import_opts.warn: how many lines, the last. */
+typedef struct tu_warnings {
+	int n;
+	char last[256];
+} tu_warnings;
+/* An import_opts.warn callback; ud is a tu_warnings. Fails the test when a
+ * warning names no source or spans more than one line. */
+void tu_on_warn(void *ud, const char *source, const char *msg);
+/* import_bytes(data) with source and tu_on_warn into w (NULL: not kept);
+ * len (size_t)-1 means strlen(data). Initialises out and err. */
+int tu_load(const char *data, size_t len, const char *source, posting_list *out, jk_err *err,
+            tu_warnings *w);
+/* tu_load that also checks the failure contract: a failure appends
+ * nothing and err is one non-empty line. Returns the status. */
+int tu_load_checked(const char *data, size_t len, const char *source, posting_list *out,
+                    jk_err *err, tu_warnings *w);
+/* A document (a string) that must give exactly one posting; caller frees out. */
+posting *tu_one(const char *text, const char *source, posting_list *out, tu_warnings *w);
+/* tests/data/DIR/NAME read with tu_load (source "tests/data/DIR/NAME"); it
+ * must give exactly one posting. Caller frees out. */
+posting *tu_data_one(const char *dir, const char *name, posting_list *out, tu_warnings *w);
+/* Input that must fail through import_bytes: nothing read and err one
+ * non-empty line. Returns that line (static buffer). */
+const char *tu_fails(const char *data, size_t len, const char *source);
+
+/* A reader called directly (import_greenhouse, import_ashby, ...). */
+typedef int (*tu_reader)(const char *, size_t, const import_opts *, posting_list *, jk_err *);
+/* Runs rd on data with source and checks the reader contract: a failure
+ * appends nothing and says why in one non-empty line; every posting read
+ * passes posting_finish and its detail, if any, is an http(s) URL.
+ * Returns the status; *n (may be NULL) gets the postings read. */
+int tu_run_reader(tu_reader rd, const char *data, size_t len, const char *source, jk_err *err,
+                  size_t *n);
+/* tu_run_reader for every reader over every document (strings). */
+void tu_run_each(const tu_reader *rds, size_t nrds, const char *const *docs, size_t ndocs,
+                 const char *source);
 /* Finds a section by heading; NULL when absent. */
 const posting_section *tu_section(const posting *p, const char *heading);
 /* True when any block or heading of p contains needle. */
