@@ -253,6 +253,12 @@ static void test_structure(void **state)
 	assert_int_equal(p->sections[0].blocks[1].number, 2);
 	assert_int_equal(p->sections[0].blocks[3].number, 1);
 	posting_list_free(&l);
+	/* ... and under each new title, even right after a list. */
+	p = one("Baker\n=====\n\nDuties\n------\n\n#. bake\n#. sell\n\nNeeds\n-----\n\n"
+	        "#. a degree\n",
+	        &l);
+	assert_int_equal(tu_section(p, "Needs")->blocks[0].number, 1);
+	posting_list_free(&l);
 	/* Admonitions keep their text, other directives vanish whole. */
 	p = one("Baker\n=====\n\n.. warning::\n   :class: big\n\n   Starts at 4 am.\n\n"
 	        ".. admonition:: Perks\n\n   Free bread.\n\n.. raw:: html\n\n   <b>RAW</b>\n\n"

@@ -173,9 +173,10 @@ static int rst_title(rst_doc *d, const char *s, size_t n)
 	posting_block tmp = {0};
 	int r = rst_render(d->refs, &tmp, s, n, true, d->links);
 	if (!r && tmp.text && tmp.text[0]) {
-		if (d->has_title)
+		if (d->has_title) {
 			r = posting_add_section(d->p, tmp.text) ? JK_OK : JK_ENOMEM;
-		else if (!d->title_field)
+			d->auto_number = 0; /* "#." lists count afresh under each title */
+		} else if (!d->title_field)
 			r = posting_set(&d->p->title, tmp.text, (size_t)-1);
 		d->has_title = true;
 	}
