@@ -360,19 +360,17 @@ char *import_decode_entities(const char *s, size_t n)
 
 /* Organisation from the title ------------------------------------------------ */
 
-int import_infer_organization(posting *p)
+const char *import_at_org(const char *t, size_t *len)
 {
-	if (!p || p->organization || !p->title)
-		return JK_OK;
-	const char *t = p->title, *at = NULL;
+	const char *at = NULL;
 	for (const char *c = t; (c = strstr(c, " at ")) != NULL; c++)
 		at = c;
 	if (!at)
-		return JK_OK;
+		return NULL;
 	const char *org = at + 4;
 	unsigned char c0 = (unsigned char)*org;
 	if (!(isupper(c0) || isdigit(c0) || c0 >= 0x80))
-		return JK_OK;
+		return NULL;
 	size_t n = strlen(org);
 	static const char *const cuts[] = {" (", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | ",
 	                                   ", ", " / ", " \xC2\xB7 "};
@@ -387,8 +385,16 @@ int import_infer_organization(posting *p)
 	for (size_t i = 0; i < n; i++)
 		words += org[i] == ' ';
 	if (n == 0 || n > 80 || words > 8)
-		return JK_OK;
-	return posting_set(&p->organization, org, n);
+		return NULL;
+	*len = n;
+	return org;
+}
+
+int import_infer_organization(posting *p)
+{
+	size_t n;
+	const char *org = p && !p->organization && p->title ? import_at_org(p->title, &n) : NULL;
+	return org ? posting_set(&p->organization, org, n) : JK_OK;
 }
 
 /* Employment wording ----------------------------------------------------------- */

@@ -168,21 +168,6 @@ static const char *mail_article(const char *s)
 	return strncasecmp(s, "an ", 3) ? s : s + 3;
 }
 
-/* The " at Company" that ends a role a Subject hires for: a capitalised
- * name of at most three words; NULL when there is none. */
-static const char *mail_at_org(const char *role)
-{
-	const char *at = NULL;
-	for (const char *f = role; (f = strstr(f, " at ")); f++)
-		at = f;
-	if (!at || !isupper((unsigned char)at[4]))
-		return NULL;
-	size_t words = 1;
-	for (const char *c = at + 4; *c; c++)
-		words += *c == ' ';
-	return words <= 3 && at > role ? at : NULL;
-}
-
 /* "SkySafe is hiring an SDR engineer" → organisation SkySafe, title "SDR
  * Engineer". Returns the role's start in s (NULL when the subject is not
  * such a sentence) and the organisation's length in *org_len (0: none). */
@@ -258,13 +243,17 @@ int mail_subject(posting *p, const char *subject, bool *fwd)
 	int r = JK_OK;
 	if (role) {
 		char *c = jk_strndup(role, strcspn(role, "!?"));
-		const char *at = c && !org ? mail_at_org(c) : NULL;
+		size_t on = 0;
+		/* "Hiring radio engineers at Astranis": the organisation, and
+		 * the role without it (before title case makes "at our plant"
+		 * look like a name). */
+		const char *at = c && !org ? import_at_org(c, &on) : NULL;
 		if (c)
 			mail_title_case(c);
-		if (at) /* "Hiring radio engineers at Astranis" */
-			r = posting_set(&p->organization, at + 4, (size_t)-1);
+		if (at)
+			r = posting_set(&p->organization, at, on);
 		if (!r && at)
-			c[at - c] = '\0';
+			c[at - 4 - c] = '\0';
 		if (!r)
 			r = c ? posting_set(&p->title, c, (size_t)-1) : JK_ENOMEM;
 		if (!r && org)

@@ -57,6 +57,10 @@ char *import_decode_entities(const char *s, size_t n);
  * start with a capital letter or a digit and be short; a trailing
  * " (…)", " - …", " | …" or ", …" is cut. Returns 0 or JK_ENOMEM. */
 int import_infer_organization(posting *p);
+/* The organisation a title names after its last " at " ("Engineer at
+ * Acme (Remote)" gives "Acme"): its start in t and its length in *len;
+ * NULL when the title names none. */
+const char *import_at_org(const char *t, size_t *len);
 
 /* The kind of work a phrase at the start of s (n bytes) names, as it
  * shows ("full_time", "FULL-TIME", "fulltime" → "Full-time"; "intern" →
