@@ -14,7 +14,8 @@
  * width measured here. */
 typedef struct layout_measurer {
 	/* Width in pixels of n bytes of UTF-8 s drawn at px pixels in style
-	 * (POSTING_BOLD | POSTING_ITALIC). s need not be NUL-terminated. */
+	 * (POSTING_BOLD | POSTING_ITALIC, and LAYOUT_RTL and LAYOUT_SCRIPT()
+	 * to shape it as). s need not be NUL-terminated. */
 	int (*width)(void *ud, const char *s, size_t n, int px, unsigned style);
 	/* Height in pixels of one line box at px (ascent + descent). */
 	int (*height)(void *ud, int px);
@@ -50,11 +51,19 @@ typedef enum layout_box_kind {
 	LAYOUT_IMAGE, /* the logo (layout_params.logo_w/h), scaled to w x h */
 } layout_box_kind;
 
+/* Bits of a text box's style beyond POSTING_BOLD | POSTING_ITALIC: the
+ * run is right to left, and its script (text_para.script's code, 0 for
+ * Latin and neutral text) for shaping. */
+#define LAYOUT_RTL 0x4u
+#define LAYOUT_SCRIPT(s) ((unsigned)(s) << 8)
+#define LAYOUT_SCRIPT_OF(style) (((style) >> 8) & 0xFFu)
+
 typedef struct layout_box {
 	layout_box_kind kind;
 	int x, y, w, h;
 	uint32_t color;   /* text or fill colour; for LAYOUT_QR the dark colour */
-	unsigned style;   /* LAYOUT_TEXT: POSTING_BOLD | POSTING_ITALIC */
+	unsigned style;   /* LAYOUT_TEXT: POSTING_BOLD | POSTING_ITALIC |
+	                   * LAYOUT_RTL | LAYOUT_SCRIPT(s) */
 	int px;           /* LAYOUT_TEXT: font size in pixels */
 	const char *text; /* TEXT: the run (not NUL-terminated); QR: the exact
 	                   * apply target (NUL-terminated). Owned by the doc. */

@@ -1,7 +1,8 @@
-/* text.h — the pure text module layout calls: where a line of UTF-8 text
- * may break. No SDL, no I/O, no globals; widths come from the caller, so
- * this knows nothing of fonts. Bidi and UAX #14 line breaking belong here
- * too. Prefix text_. */
+/* text.h — the pure text module layout calls: a paragraph analysed with
+ * ICU (UAX #14 line breaks with dictionary breaks for Thai, Lao, Khmer and
+ * Myanmar; UAX #9 bidi levels; scripts), where a line ends, and the order
+ * its runs are shown in. No SDL, no I/O, no globals; widths come from the
+ * caller, so this knows nothing of fonts. Prefix text_. */
 #ifndef TEXT_H
 #define TEXT_H
 
@@ -11,10 +12,54 @@
  * returns the byte offset after it. */
 size_t text_next_cp(const char *t, size_t len, size_t i, uint32_t *cp);
 
-/* True when a line break is allowed between code points a and b, where a
- * ends the line: at spaces, after hyphens, dashes and '/', between CJK
- * characters, never before closing or after opening punctuation. */
-bool text_break_between(uint32_t a, uint32_t b);
+/* ICU's break iterator and bidi object, reused from paragraph to
+ * paragraph. Caller frees with text_ctx_free() (accepts NULL). */
+typedef struct text_ctx text_ctx;
+int text_ctx_open(text_ctx **out);
+void text_ctx_free(text_ctx *cx);
+
+/* A paragraph's base direction: from its first strong character, with
+ * the fallback for text that has none (digits, punctuation); or fixed. */
+typedef enum text_dir {
+	TEXT_DIR_AUTO,     /* first strong character, else left to right */
+	TEXT_DIR_AUTO_RTL, /* first strong character, else right to left */
+	TEXT_DIR_LTR,
+	TEXT_DIR_RTL,
+} text_dir;
+
+/* One paragraph analysed, per byte of its text. */
+typedef struct text_para {
+	size_t len;
+	unsigned char *level;  /* bidi embedding level (odd: right to left) */
+	unsigned char *script; /* script of the run it belongs to (0: Latin or
+	                        * neutral; else an ICU UScriptCode) */
+	unsigned char *brk;    /* 1: a line may start at this byte (UAX #14) */
+	int base;              /* the paragraph's level: 0 LTR, 1 RTL */
+} text_para;
+
+/* Analyses t[0,len) (borrowed for the call) for language lang (a BCP 47
+ * tag or NULL; it picks the break rules, e.g. "ja", "th") into *tp, which
+ * the caller frees with text_para_free() on success. JK_ENOMEM, JK_ETOOBIG,
+ * JK_EIO (ICU failed) leave *tp empty. */
+int text_para_analyse(text_ctx *cx, text_para *tp, const char *t, size_t len, const char *lang,
+                      text_dir dir);
+/* Accepts NULL and an empty para. */
+void text_para_free(text_para *tp);
+
+/* The direction of t's first strong character: TEXT_DIR_LTR or
+ * TEXT_DIR_RTL, or TEXT_DIR_AUTO when it has none. */
+text_dir text_base_dir(const char *t, size_t len);
+
+/* ISO 15924 tag ("Arab") and English name ("Arabic") of a script code of
+ * text_para.script; 0 is "Latn". Static strings. */
+const char *text_script_tag(unsigned script);
+const char *text_script_name(unsigned script);
+/* The script code of one code point (0: Latin or neutral). */
+unsigned text_script_of(uint32_t cp);
+
+/* Visual order of n runs with the given bidi levels: order[k] is the run
+ * shown k-th from the left (UAX #9 rule L2). */
+void text_visual_order(const unsigned char *levels, size_t n, int *order);
 
 /* The first byte at or after i that is not a space (len if none). */
 size_t text_skip_spaces(const char *t, size_t len, size_t i);
@@ -22,19 +67,21 @@ size_t text_skip_spaces(const char *t, size_t len, size_t i);
 /* e moved back over spaces and tabs, no further than a. */
 size_t text_trim_end(const char *t, size_t a, size_t e);
 
-/* Next position after i where a line may end: the start of a space run, a
- * point between two characters that allows a break, or len. */
-size_t text_next_break(const char *t, size_t len, size_t i);
+/* Next position after i where a line may end: a break tp allows, or len. */
+size_t text_next_break(const text_para *tp, size_t i);
 
 /* Width in pixels of bytes [a, b) of the text being broken, as it will be
  * drawn (the caller knows the styles and the fonts). */
 typedef int (*text_width_fn)(void *ud, size_t a, size_t b);
 
-/* End of the line of t[0,len) that starts at p (not a space) within maxw
- * pixels: the longest run ending at a break, else a break before a
- * separator (" · ", " • ", " | " never start a line), else as many
- * characters as fit (at least one), preferring a cut after '.', '_', '=',
- * '&' or before '@'. t is borrowed for the call. */
-size_t text_line_end(const char *t, size_t len, size_t p, int maxw, text_width_fn width, void *ud);
+/* End of the line of t[0,len) (analysed as tp) that starts at p (not a
+ * space) within maxw pixels: the longest run ending at a break tp allows,
+ * else a break before a separator (" · ", " • ", " | " never start a
+ * line), else as many characters as fit (at least one), preferring a cut
+ * after '.', '_', '=', '&' or before '@'. A break that would leave the
+ * paragraph's last line one character and its punctuation ("す。") moves
+ * one break back. t and tp are borrowed for the call. */
+size_t text_line_end(const char *t, size_t len, const text_para *tp, size_t p, int maxw,
+                     text_width_fn width, void *ud);
 
 #endif

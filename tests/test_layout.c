@@ -219,16 +219,67 @@ static void test_5000_words_paginate(void **state)
 	posting_free(p);
 }
 
+/* True when text_para_analyse() lets a line start at byte `at` of s. */
+static bool may_break(const char *s, const char *lang, size_t at)
+{
+	text_ctx *cx = NULL;
+	text_para tp;
+	assert_int_equal(text_ctx_open(&cx), 0);
+	assert_int_equal(text_para_analyse(cx, &tp, s, strlen(s), lang, TEXT_DIR_AUTO), 0);
+	bool r = tp.brk[at];
+	text_para_free(&tp);
+	text_ctx_free(cx);
+	return r;
+}
+
 static void test_break_rules(void **state)
 {
 	(void)state;
-	assert_true(text_break_between('-', 'a'));
-	assert_true(text_break_between('/', 'b'));
-	assert_false(text_break_between('a', 'b'));
-	assert_true(text_break_between(0x4E2D, 0x6587)); /* 中文 */
-	assert_true(text_break_between('a', 0x6587));
-	assert_false(text_break_between(0x4E2D, 0x3002)); /* no break before 。 */
-	assert_false(text_break_between(0x300C, 0x4E2D)); /* none after 「 */
+	assert_true(may_break("well-known", NULL, 5));
+	assert_true(may_break("a/b", NULL, 2) || may_break("and/or", NULL, 4));
+	assert_false(may_break("ab", NULL, 1));
+	assert_true(may_break("中文", "zh", 3));
+	assert_false(may_break("中。", "zh", 3));   /* no break before 。 */
+	assert_false(may_break("「中", "ja", 3));   /* none after 「 */
+	assert_true(may_break("one two", NULL, 4)); /* after the space */
+	assert_false(may_break("one two", NULL, 3));
+	/* Thai has no spaces: the dictionary finds the words. */
+	const char *th = "ภาษาไทย"; /* ภาษา|ไทย */
+	assert_true(may_break(th, "th", strlen("ภาษา")));
+	assert_false(may_break(th, "th", strlen("ภา")));
+}
+
+/* Bidi levels and base direction: an RTL paragraph with a Latin word and a
+ * number keeps them left to right (even levels) inside. */
+static void test_bidi_levels(void **state)
+{
+	(void)state;
+	const char *s = "פיתוח ב-C ו-Linux 3.12";
+	text_ctx *cx = NULL;
+	text_para tp;
+	assert_int_equal(text_ctx_open(&cx), 0);
+	assert_int_equal(text_para_analyse(cx, &tp, s, strlen(s), "he", TEXT_DIR_AUTO), 0);
+	assert_int_equal(tp.base, 1);
+	assert_int_equal(tp.level[0] & 1, 1);
+	size_t lx = (size_t)(strstr(s, "Linux") - s), num = (size_t)(strstr(s, "3.12") - s);
+	assert_int_equal(tp.level[lx] & 1, 0);
+	assert_int_equal(tp.level[num] & 1, 0);
+	assert_string_equal(text_script_tag(tp.script[0]), "Hebr");
+	assert_int_equal(tp.script[lx], 0);
+	text_para_free(&tp);
+	/* No strong letter: the fallback decides. */
+	assert_int_equal(text_para_analyse(cx, &tp, "2024", 4, NULL, TEXT_DIR_AUTO_RTL), 0);
+	assert_int_equal(tp.base, 1);
+	text_para_free(&tp);
+	assert_int_equal(text_base_dir("(1) مهندس", strlen("(1) مهندس")), TEXT_DIR_RTL);
+	assert_int_equal(text_base_dir("12", 2), TEXT_DIR_AUTO);
+	/* Runs in visual order: levels 0 1 1 0 -> 0 2 1 3. */
+	unsigned char lv[] = {0, 1, 1, 0};
+	int order[4];
+	text_visual_order(lv, 4, order);
+	assert_int_equal(order[1], 2);
+	assert_int_equal(order[2], 1);
+	text_ctx_free(cx);
 }
 
 /* Lines of a single-block posting: runs on the same y joined. */
@@ -813,6 +864,7 @@ int main(void)
 	    cmocka_unit_test(test_no_apply_no_qr),
 	    cmocka_unit_test(test_5000_words_paginate),
 	    cmocka_unit_test(test_break_rules),
+	    cmocka_unit_test(test_bidi_levels),
 	    cmocka_unit_test(test_long_word_and_cjk),
 	    cmocka_unit_test(test_no_widows),
 	    cmocka_unit_test(test_overview),

@@ -78,19 +78,47 @@ static unsigned style_at(const layout_tstyle *ts, size_t i)
 	return ts->styles ? ts->styles[i] : ts->base;
 }
 
+/* The style a box of text[i] is drawn in: the span's, its direction and
+ * its script (so the renderer shapes it as what it is). */
+static unsigned run_style(const layout_tstyle *ts, const text_para *tp, size_t i)
+{
+	return style_at(ts, i) | (tp->level[i] & 1 ? LAYOUT_RTL : 0) | LAYOUT_SCRIPT(tp->script[i]);
+}
+
+/* End of the run that starts at a (< b): one style, level and script. */
+static size_t run_end(const layout_tstyle *ts, const text_para *tp, size_t a, size_t b)
+{
+	unsigned st = style_at(ts, a);
+	size_t e = a + 1;
+	while (e < b && style_at(ts, e) == st && tp->level[e] == tp->level[a] &&
+	       tp->script[e] == tp->script[a])
+		e++;
+	return e;
+}
+
 /* Width of text[a,b) measured run by run, as the boxes will be drawn. */
-static int range_w(layout_ctx *c, const char *t, const layout_tstyle *ts, size_t a, size_t b)
+static int range_w(layout_ctx *c, const char *t, const layout_tstyle *ts, const text_para *tp,
+                   size_t a, size_t b)
 {
 	int w = 0;
 	while (a < b) {
-		unsigned st = style_at(ts, a);
-		size_t e = a + 1;
-		while (e < b && style_at(ts, e) == st)
-			e++;
-		w += layout_text_w(c, t + a, e - a, ts->px, st);
+		size_t e = run_end(ts, tp, a, b);
+		w += layout_text_w(c, t + a, e - a, ts->px, run_style(ts, tp, a));
 		a = e;
 	}
 	return w;
+}
+
+/* t analysed for breaking and bidi with the layout's language and
+ * fallback direction; false with c->status set on failure. */
+static bool analyse(layout_ctx *c, text_para *tp, const char *t, size_t len, text_dir dir)
+{
+	if (dir == TEXT_DIR_AUTO && c->rtl)
+		dir = TEXT_DIR_AUTO_RTL;
+	int r = text_para_analyse(c->tx, tp, t, len, c->lang, dir);
+	if (r)
+		c->status = r;
+	return r == 0;
 }
 
 static layout_line *push_line(layout_ctx *c, int h, int gap, bool keep_next)
@@ -126,19 +154,46 @@ static layout_box *line_box(layout_ctx *c, layout_line *l)
 	return b;
 }
 
-/* Adds one line's runs [a,e) starting at x. */
-static void emit_runs(layout_ctx *c, layout_line *l, const char *t, const layout_tstyle *ts,
-                      size_t a, size_t e, int x, int rel_y, int h)
+/* Adds one line's runs [a,e) in visual order from x: runs of one style,
+ * level and script, reordered by their bidi levels. Returns the width. */
+static int emit_runs(layout_ctx *c, layout_line *l, const char *t, const layout_tstyle *ts,
+                     const text_para *tp, size_t a, size_t e, int x, int rel_y, int h)
 {
-	while (a < e && !c->status) {
-		unsigned st = style_at(ts, a);
-		size_t r = a + 1;
-		while (r < e && style_at(ts, r) == st)
-			r++;
-		int w = layout_text_w(c, t + a, r - a, ts->px, st);
+	size_t n = 0;
+	for (size_t i = a; i < e; i = run_end(ts, tp, i, e))
+		n++;
+	if (n > c->cseg) {
+		layout_seg *v = realloc(c->seg, n * sizeof *v);
+		int *o = realloc(c->order, n * sizeof *o);
+		unsigned char *lv = realloc(c->levels, n);
+		if (v)
+			c->seg = v;
+		if (o)
+			c->order = o;
+		if (lv)
+			c->levels = lv;
+		if (!v || !o || !lv) {
+			c->status = JK_ENOMEM;
+			return 0;
+		}
+		c->cseg = n;
+	}
+	n = 0;
+	for (size_t i = a; i < e; n++) {
+		size_t r = run_end(ts, tp, i, e);
+		c->seg[n] = (layout_seg){i, r};
+		c->levels[n] = tp->level[i];
+		i = r;
+	}
+	text_visual_order(c->levels, n, c->order);
+	int x0 = x;
+	for (size_t k = 0; k < n && !c->status; k++) {
+		const layout_seg *g = &c->seg[c->order[k]];
+		unsigned st = run_style(ts, tp, g->a);
+		int w = layout_text_w(c, t + g->a, g->b - g->a, ts->px, st);
 		layout_box *b = line_box(c, l);
 		if (!b)
-			return;
+			break;
 		b->kind = LAYOUT_TEXT;
 		b->x = x;
 		b->y = rel_y;
@@ -147,11 +202,11 @@ static void emit_runs(layout_ctx *c, layout_line *l, const char *t, const layout
 		b->px = ts->px;
 		b->style = st;
 		b->color = (st & POSTING_BOLD) ? ts->bold_color : ts->color;
-		b->text = layout_arena_copy(c, t + a, r - a);
-		b->len = r - a;
+		b->text = layout_arena_copy(c, t + g->a, g->b - g->a);
+		b->len = g->b - g->a;
 		x += w;
-		a = r;
 	}
+	return x - x0;
 }
 
 /* What text_line_end() measures with: the runs of one styled text. */
@@ -159,40 +214,55 @@ typedef struct runs_ud {
 	layout_ctx *c;
 	const char *t;
 	const layout_tstyle *ts;
+	const text_para *tp;
 } runs_ud;
 
 static int runs_width(void *ud, size_t a, size_t b)
 {
 	const runs_ud *u = ud;
-	return range_w(u->c, u->t, u->ts, a, b);
+	return range_w(u->c, u->t, u->ts, u->tp, a, b);
 }
 
-static size_t line_end(layout_ctx *c, const char *t, size_t len, const layout_tstyle *ts, size_t p,
-                       int maxw)
+static size_t line_end(layout_ctx *c, const char *t, size_t len, const layout_tstyle *ts,
+                       const text_para *tp, size_t p, int maxw)
 {
-	runs_ud u = {c, t, ts};
-	return text_line_end(t, len, p, maxw, runs_width, &u);
+	runs_ud u = {c, t, ts, tp};
+	return text_line_end(t, len, tp, p, maxw, runs_width, &u);
 }
 
 size_t layout_count_lines(layout_ctx *c, const char *t, size_t len, const layout_tstyle *ts,
                           int maxw, size_t cap)
 {
+	text_para tp;
+	if (!analyse(c, &tp, t, len, TEXT_DIR_AUTO))
+		return cap + 1;
 	size_t n = 0;
 	size_t p = text_skip_spaces(t, len, 0);
 	while (p < len && n <= cap) {
-		p = text_skip_spaces(t, len, line_end(c, t, len, ts, p, maxw));
+		p = text_skip_spaces(t, len, line_end(c, t, len, ts, &tp, p, maxw));
 		n++;
 	}
+	text_para_free(&tp);
 	return n;
 }
 
-/* Breaks text into lines between x0 and x1 and appends them to the flow.
- * The first line gets gap and, when marker is given, that box (x absolute,
- * y relative). Returns the number of lines. */
+/* Breaks text into lines between x0 and x1 and appends them to the flow;
+ * a right-to-left paragraph is aligned right, its marker on the right.
+ * The first line gets gap and, when marker is given, that box (x: its
+ * offset from the paragraph's start edge; y relative); the text starts
+ * indent after that edge. Returns the number of lines. */
 static size_t flow_text(layout_ctx *c, const char *t, size_t len, const layout_tstyle *ts, int x0,
-                        int x1, int gap, bool keep_next, layout_align al, const layout_box *marker,
-                        int leading_permille)
+                        int x1, int indent, int gap, bool keep_next, layout_align al,
+                        const layout_box *marker, int leading_permille)
 {
+	text_para tp;
+	if (!analyse(c, &tp, t, len, al & LAYOUT_LTR ? TEXT_DIR_LTR : TEXT_DIR_AUTO))
+		return 0;
+	bool rtl = tp.base == 1;
+	if (rtl)
+		x1 -= indent;
+	else
+		x0 += indent;
 	int maxw = x1 - x0;
 	int h = layout_line_h(c, ts->px);
 	int adv = layout_pm(ts->px, leading_permille);
@@ -202,24 +272,29 @@ static size_t flow_text(layout_ctx *c, const char *t, size_t len, const layout_t
 	size_t nlines = 0;
 	size_t p = text_skip_spaces(t, len, 0);
 	while (p < len && !c->status && !c->full) {
-		size_t end = line_end(c, t, len, ts, p, maxw);
+		size_t end = line_end(c, t, len, ts, &tp, p, maxw);
 		layout_line *l = push_line(c, adv, nlines ? 0 : gap, keep_next);
 		if (!l)
-			return nlines;
+			break;
 		if (nlines == 0 && marker) {
 			layout_box *b = line_box(c, l);
 			if (!b)
-				return nlines;
+				break;
 			*b = *marker;
+			b->x = rtl ? x1 + indent - marker->x - marker->w : x0 - indent + marker->x;
 			b->y += rel_y;
 		}
+		int lw = range_w(c, t, ts, &tp, p, end);
 		int x = x0;
-		if (al == LAYOUT_CENTER)
-			x += (maxw - range_w(c, t, ts, p, end)) / 2;
-		emit_runs(c, l, t, ts, p, end, x, rel_y, h);
+		if ((al & 3) == LAYOUT_CENTER)
+			x += (maxw - lw) / 2;
+		else if (rtl)
+			x = x1 - lw;
+		emit_runs(c, l, t, ts, &tp, p, end, x, rel_y, h);
 		nlines++;
 		p = text_skip_spaces(t, len, end);
 	}
+	text_para_free(&tp);
 	return nlines;
 }
 
@@ -227,7 +302,27 @@ size_t layout_flow_plain(layout_ctx *c, const char *s, int px, unsigned style, u
                          int x0, int x1, int gap, bool keep_next, layout_align al, int leading)
 {
 	layout_tstyle ts = {.px = px, .color = color, .bold_color = color, .base = style};
-	return flow_text(c, s, strlen(s), &ts, x0, x1, gap, keep_next, al, NULL, leading);
+	return flow_text(c, s, strlen(s), &ts, x0, x1, 0, gap, keep_next, al, NULL, leading);
+}
+
+int layout_line_runs(layout_ctx *c, const char *s, size_t n, int px, unsigned style, uint32_t color,
+                     int x0, int x1, bool right, int y, layout_box *out, size_t cap, size_t *nout)
+{
+	*nout = 0;
+	text_para tp;
+	if (!analyse(c, &tp, s, n, TEXT_DIR_AUTO))
+		return c->status;
+	layout_tstyle ts = {.px = px, .color = color, .bold_color = color, .base = style};
+	int h = layout_line_h(c, px);
+	layout_line l = {.b0 = c->nfb};
+	size_t nfb = c->nfb;
+	int w = range_w(c, s, &ts, &tp, 0, n);
+	emit_runs(c, &l, s, &ts, &tp, 0, n, right ? x1 - w : x0, y, h);
+	for (size_t i = 0; i < l.nb && i < cap; i++)
+		out[(*nout)++] = c->fb[nfb + i];
+	c->nfb = nfb; /* the boxes were borrowed from the flow's array */
+	text_para_free(&tp);
+	return c->status;
 }
 
 void layout_add_rule(layout_ctx *c, int gap_before, int h, int w)
@@ -239,7 +334,7 @@ void layout_add_rule(layout_ctx *c, int gap_before, int h, int w)
 	if (!b)
 		return;
 	b->kind = LAYOUT_RULE;
-	b->x = c->cx0;
+	b->x = c->mirror ? c->cx1 - w : c->cx0;
 	b->y = 0;
 	b->w = w;
 	b->h = h;
@@ -271,8 +366,8 @@ void layout_flow_block(layout_ctx *c, const posting_block *bk, int gap, uint32_t
 	layout_tstyle ts = {.px = c->body, .color = color, .bold_color = bold_color, .styles = st};
 	c->group++;
 	if (bk->kind == POSTING_PARAGRAPH) {
-		flow_text(c, bk->text, bk->len, &ts, c->cx0, c->cx1, gap, false, LAYOUT_LEFT, NULL,
-		          1350);
+		flow_text(c, bk->text, bk->len, &ts, c->cx0, c->cx1, 0, gap, false, LAYOUT_LEFT,
+		          NULL, 1350);
 	} else {
 		char num[24];
 		layout_box m = {.kind = LAYOUT_TEXT,
@@ -286,18 +381,18 @@ void layout_flow_block(layout_ctx *c, const posting_block *bk, int gap, uint32_t
 			m.w = layout_text_w(c, num, (size_t)n, c->body, POSTING_BOLD);
 			int slot = layout_text_w(c, "00.", 3, c->body, POSTING_BOLD);
 			indent = (m.w > slot ? m.w : slot) + layout_pm(c->body, 450);
-			m.x = c->cx0 + indent - layout_pm(c->body, 450) - m.w;
+			m.x = indent - layout_pm(c->body, 450) - m.w;
 			m.text = layout_arena_copy(c, num, (size_t)n);
 			m.len = (size_t)n;
 		} else {
 			m.style = POSTING_BOLD;
 			m.w = layout_text_w(c, "•", 3, c->body, POSTING_BOLD);
 			indent = layout_pm(c->body, 1000);
-			m.x = c->cx0 + layout_pm(c->body, 150);
+			m.x = layout_pm(c->body, 150);
 			m.text = layout_arena_copy(c, "•", 3);
 			m.len = 3;
 		}
-		flow_text(c, bk->text, bk->len, &ts, c->cx0 + indent, c->cx1, gap, false,
+		flow_text(c, bk->text, bk->len, &ts, c->cx0, c->cx1, indent, gap, false,
 		          LAYOUT_LEFT, &m, 1350);
 	}
 	free(st);

@@ -7,6 +7,7 @@
 #define LAYOUT_INTERNAL_H
 
 #include "layout.h"
+#include "text.h"
 
 /* A flow of text this long is cut (with a note): no kiosk shows a 100-page
  * posting, and it bounds the work a hostile 16 MB document can cause. */
@@ -29,6 +30,11 @@ typedef struct layout_line {
 	bool keep_next; /* never the last line on a page (headings, title) */
 } layout_line;
 
+/* A run of one line: bytes [a, b) of its text. */
+typedef struct layout_seg {
+	size_t a, b;
+} layout_seg;
+
 /* One layout at one body size. */
 typedef struct layout_ctx {
 	const layout_params *lp;
@@ -45,9 +51,18 @@ typedef struct layout_ctx {
 	size_t nfl, cfl;
 	layout_box *panel; /* apply card boxes, absolute */
 	size_t npanel, cpanel;
-	layout_box band[4]; /* header band: logo, text, rule (every page) */
+	layout_box band[16]; /* header band: logo, text runs, rule (every page) */
 	size_t nband;
 	int group;
+	text_ctx *tx;     /* ICU's objects, reused for every paragraph */
+	const char *lang; /* the text's language (break rules), NULL: none */
+	bool rtl;         /* the language is written right to left: the
+	                   * direction of paragraphs with no strong letter */
+	bool mirror;      /* the title is right to left: card on the left */
+	layout_seg *seg;  /* one line's runs, their levels, their order */
+	unsigned char *levels;
+	int *order;
+	size_t cseg;
 	long flowed; /* total flow height, for the cap */
 	bool full;   /* cap reached: stop flowing */
 	int status;
@@ -61,7 +76,10 @@ typedef struct layout_tstyle {
 	unsigned base;
 } layout_tstyle;
 
-typedef enum layout_align { LAYOUT_LEFT, LAYOUT_CENTER } layout_align;
+/* LAYOUT_LEFT is the paragraph's start: the right edge for a right-to-left
+ * one. LAYOUT_LTR (or'ed in) fixes the direction left to right, for text
+ * such as an address that must read the same in any posting. */
+typedef enum layout_align { LAYOUT_LEFT = 0, LAYOUT_CENTER = 1, LAYOUT_LTR = 4 } layout_align;
 
 /* What to flow into the text column; arg is the entry point's. */
 typedef void (*layout_flow_fn)(layout_ctx *c, const void *arg);
@@ -95,10 +113,16 @@ size_t layout_count_lines(layout_ctx *c, const char *t, size_t len, const layout
  * appended to the flow, the first after gap. Returns the number of lines. */
 size_t layout_flow_plain(layout_ctx *c, const char *s, int px, unsigned style, uint32_t color,
                          int x0, int x1, int gap, bool keep_next, layout_align al, int leading);
+/* s[0,n) (borrowed) as one line of boxes in visual order from x0 (or
+ * ending at x1 when right), at y, into out[0,cap); *nout boxes. The text
+ * is copied into the doc's arena. Returns c->status. */
+int layout_line_runs(layout_ctx *c, const char *s, size_t n, int px, unsigned style, uint32_t color,
+                     int x0, int x1, bool right, int y, layout_box *out, size_t cap, size_t *nout);
 /* A block (paragraph or list item with its marker) as a group of lines. */
 void layout_flow_block(layout_ctx *c, const posting_block *bk, int gap, uint32_t color,
                        uint32_t bold_color);
-/* An accent rule of w x h at the column's left, as a line of its own. */
+/* An accent rule of w x h at the column's start (the right edge of a
+ * mirrored page), as a line of its own. */
 void layout_add_rule(layout_ctx *c, int gap_before, int h, int w);
 
 /* ---- panel.c: the apply card ------------------------------------------- */

@@ -64,10 +64,11 @@ static size_t paginate(layout_ctx *c, int avail0, int availn, range **pages)
 	return np;
 }
 
-/* Text fitted to maxw on one line, cut with an ellipsis if needed, as *b
- * (text in the arena). False when not even "…" fits. */
-static bool fit_line(layout_ctx *c, layout_box *b, const char *s, int px, unsigned style,
-                     uint32_t color, int x, int y, int maxw, bool right)
+/* Text fitted to maxw on one line, cut with an ellipsis if needed, as
+ * boxes in out[0,cap) in visual order (text in the arena); returns how
+ * many, 0 when not even "…" fits. */
+static size_t fit_line(layout_ctx *c, layout_box *out, size_t cap, const char *s, int px,
+                       unsigned style, uint32_t color, int x, int y, int maxw, bool right)
 {
 	size_t n = strlen(s);
 	char buf[512];
@@ -94,31 +95,23 @@ static bool fit_line(layout_ctx *c, layout_box *b, const char *s, int px, unsign
 		s = buf;
 		w = layout_text_w(c, s, n, px, style);
 		if (w > maxw)
-			return false;
+			return 0;
 	}
-	memset(b, 0, sizeof *b);
-	b->kind = LAYOUT_TEXT;
-	b->x = right ? x + maxw - w : x;
-	b->y = y;
-	b->w = w;
-	b->h = layout_line_h(c, px);
-	b->px = px;
-	b->style = style;
-	b->color = color;
-	b->text = layout_arena_copy(c, s, n);
-	b->len = n;
-	return true;
+	size_t nb = 0;
+	layout_line_runs(c, s, n, px, style, color, x, x + maxw, right, y, out, cap, &nb);
+	return nb;
 }
 
 static void one_line(layout_ctx *c, layout_page *pg, const char *s, int px, unsigned style,
                      uint32_t color, int x, int y, int maxw, bool right)
 {
-	layout_box t;
-	if (!fit_line(c, &t, s, px, style, color, x, y, maxw, right))
-		return;
-	layout_box *b = layout_page_box(c, pg);
-	if (b)
-		*b = t;
+	layout_box t[16];
+	size_t n = fit_line(c, t, JK_ARRAY_LEN(t), s, px, style, color, x, y, maxw, right);
+	for (size_t i = 0; i < n; i++) {
+		layout_box *b = layout_page_box(c, pg);
+		if (b)
+			*b = t[i];
+	}
 }
 
 static int emit_pages(layout_ctx *c, const char *header)
@@ -152,7 +145,7 @@ static int emit_pages(layout_ctx *c, const char *header)
 		int top = c->cy0;
 		if (k > 0 && header) {
 			one_line(c, pg, header, c->small_px, POSTING_BOLD, c->th->muted, c->cx0,
-			         top, c->cx1 - c->cx0, false);
+			         top, c->cx1 - c->cx0, c->mirror);
 			top += hh;
 		}
 		int y = 0;
@@ -172,7 +165,7 @@ static int emit_pages(layout_ctx *c, const char *header)
 			char num[48];
 			snprintf(num, sizeof num, "%zu / %zu", k + 1, np);
 			one_line(c, pg, num, c->small_px, 0, c->th->muted, c->cx0, c->foot_y,
-			         c->cx1 - c->cx0, true);
+			         c->cx1 - c->cx0, !c->mirror);
 		}
 	}
 	free(pr);
@@ -261,11 +254,11 @@ static void build_band(layout_ctx *c)
 			x += (int)lw + gap * 3 / 2;
 		}
 	}
-	if (head && *head && right - x > px &&
-	    fit_line(c, &c->band[c->nband], head, px, POSTING_BOLD,
-	             layout_mix(c->th->bg, c->th->muted, 85), x, y + (band - th) / 2, right - x,
-	             false))
-		c->nband++;
+	if (head && *head && right - x > px)
+		c->nband +=
+		    fit_line(c, &c->band[c->nband], JK_ARRAY_LEN(c->band) - c->nband - 1, head, px,
+		             POSTING_BOLD, layout_mix(c->th->bg, c->th->muted, 85), x,
+		             y + (band - th) / 2, right - x, false);
 	free(head);
 	int hair = layout_pm(c->S, 2) > 1 ? layout_pm(c->S, 2) : 1;
 	int below = layout_pm(c->S, 22);
@@ -284,16 +277,46 @@ typedef struct layout_job {
 	const char *apply;  /* the apply target, NULL: no card */
 	const qr_code *qr;  /* its code, NULL: none (not encodable) */
 	const char *header; /* continuation header of pages 2 on, NULL: none */
+	const char *lang;   /* the text's language, NULL: none */
+	bool mirror;        /* right-to-left title: the card on the left */
+	text_ctx *tx;
 	layout_flow_fn fn;
 	const void *arg;
 } layout_job;
+
+/* Right-to-left languages: the direction of text with no strong letter. */
+static bool lang_is_rtl(const char *lang)
+{
+	static const char *const rtl[] = {"ar", "he", "fa",  "ur", "yi",
+	                                  "ps", "dv", "ckb", "sd", "ug"};
+	if (!lang)
+		return false;
+	size_t n = strcspn(lang, "-_");
+	for (size_t i = 0; i < JK_ARRAY_LEN(rtl); i++)
+		if (strlen(rtl[i]) == n && !strncmp(lang, rtl[i], n))
+			return true;
+	return false;
+}
+
+/* The language a posting's text is broken as (NULL: none stated). */
+static const char *posting_lang(const posting *p)
+{
+	(void)p;
+	return NULL;
+}
 
 /* One complete layout at body size px into d. */
 static int build(const layout_job *j, int px, layout_doc *d)
 {
 	const layout_params *lp = j->lp;
 	doc_reset(d);
-	layout_ctx c = {.lp = lp, .th = lp->theme, .doc = d};
+	layout_ctx c = {.lp = lp,
+	                .th = lp->theme,
+	                .doc = d,
+	                .tx = j->tx,
+	                .lang = j->lang,
+	                .rtl = lang_is_rtl(j->lang) || j->mirror,
+	                .mirror = j->mirror};
 	d->w = lp->w;
 	d->h = lp->h;
 	d->body_px = px;
@@ -313,6 +336,9 @@ static int build(const layout_job *j, int px, layout_doc *d)
 	free(c.fb);
 	free(c.fl);
 	free(c.panel);
+	free(c.seg);
+	free(c.levels);
+	free(c.order);
 	return c.status;
 }
 
@@ -349,9 +375,11 @@ static int search_sizes(const layout_job *j, layout_doc *out)
 	return r;
 }
 
-static int search(const layout_params *lp, const char *apply, const char *header, layout_flow_fn fn,
-                  const void *arg, layout_doc *out, jk_err *err)
+/* Lays j out (j->lp, fn, arg, header, lang, mirror set; apply may be)
+ * at the best body size into out. */
+static int search(layout_job *j, layout_doc *out, jk_err *err)
 {
+	const layout_params *lp = j->lp;
 	memset(out, 0, sizeof *out);
 	if (!lp || !lp->theme || !lp->measure.width || !lp->measure.height || lp->w < 160 ||
 	    lp->h < 160 || lp->w > 16384 || lp->h > 16384)
@@ -360,20 +388,25 @@ static int search(const layout_params *lp, const char *apply, const char *header
 	/* Encoded once for every size tried; a target that does not fit a
 	 * code gets no card. */
 	qr_code *q = NULL;
-	if (apply) {
+	if (j->apply) {
 		q = calloc(1, sizeof *q);
 		if (!q)
 			return jk_fail(err, JK_ENOMEM, "layout: out of memory");
-		if (qr_encode(apply, q, NULL) != 0) {
+		if (qr_encode(j->apply, q, NULL) != 0) {
 			free(q);
 			q = NULL;
 		}
 	}
-	layout_job j = {lp, apply, q, header, fn, arg};
-	int r = search_sizes(&j, out);
+	j->qr = q;
+	int r = text_ctx_open(&j->tx);
+	if (!r)
+		r = search_sizes(j, out);
+	text_ctx_free(j->tx);
+	j->tx = NULL;
 	out->qr = q; /* the QR box points to it; freed with the doc */
 	if (r)
-		return jk_fail(err, r, "layout: out of memory");
+		return jk_fail(err, r, "layout: %s",
+		               r == JK_ENOMEM ? "out of memory" : "text analysis failed");
 	return 0;
 }
 
@@ -383,22 +416,32 @@ int layout_posting(const posting *p, const layout_params *lp, layout_doc *out, j
 		memset(out, 0, sizeof *out);
 		return jk_fail(err, JK_EARG, "layout: no posting");
 	}
-	return search(lp, p->apply, p->title ? p->title : "Open position", layout_flow_posting, p,
-	              out, err);
+	const char *title = p->title ? p->title : "Open position";
+	layout_job j = {.lp = lp,
+	                .apply = p->apply,
+	                .header = title,
+	                .fn = layout_flow_posting,
+	                .arg = p,
+	                .lang = posting_lang(p),
+	                .mirror = text_base_dir(title, strlen(title)) == TEXT_DIR_RTL};
+	return search(&j, out, err);
 }
 
 int layout_overview(const posting *const *items, size_t n, const layout_params *lp, layout_doc *out,
                     jk_err *err)
 {
 	layout_overview_arg a = {items, n};
-	return search(lp, NULL, "Open positions", layout_flow_overview, &a, out, err);
+	layout_job j = {
+	    .lp = lp, .header = "Open positions", .fn = layout_flow_overview, .arg = &a};
+	return search(&j, out, err);
 }
 
 int layout_message(const char *headline, const char *line, const char *note,
                    const layout_params *lp, layout_doc *out, jk_err *err)
 {
 	layout_message_arg a = {headline && *headline ? headline : " ", line, note};
-	int r = search(lp, NULL, NULL, layout_flow_message, &a, out, err);
+	layout_job j = {.lp = lp, .fn = layout_flow_message, .arg = &a};
+	int r = search(&j, out, err);
 	if (r || !out->npages)
 		return r;
 	/* Centred in the safe area: a calm page, not a document. */

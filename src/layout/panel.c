@@ -165,9 +165,10 @@ static int flow_caption(layout_ctx *c, const card_try *t, size_t l0, int tx0, in
 	char *fit = t->short_t ? caption_fit(c, t->short_t, t->tgt_px, tx1 - tx0) : NULL;
 	if (t->short_t && !fit)
 		c->status = JK_ENOMEM;
+	/* The target reads left to right in every posting. */
 	if (fit)
 		layout_flow_plain(c, fit, t->tgt_px, 0, c->th->card_muted, tx0, tx1,
-		                  layout_pm(t->tgt_px, 150), false, al, 1250);
+		                  layout_pm(t->tgt_px, 150), false, al | LAYOUT_LTR, 1250);
 	free(fit);
 	int cap_h = 0;
 	for (size_t i = l0; i < c->nfl; i++)
@@ -195,6 +196,12 @@ static bool place_card(layout_ctx *c, const card_try *t, int scale, int gutter, 
 		card_w = c->sx1 - c->sx0;
 		tx0 = qx + side + pad;
 		tx1 = card_w - pad;
+		if (c->mirror) {
+			/* The code at the card's right, the caption before it. */
+			qx = card_w - pad - side;
+			tx0 = pad;
+			tx1 = qx - pad;
+		}
 		ty = 0;
 		if (tx1 - tx0 < 6 * t->cap_px)
 			return false;
@@ -202,7 +209,7 @@ static bool place_card(layout_ctx *c, const card_try *t, int scale, int gutter, 
 	int cap_h = flow_caption(c, t, l0, tx0, tx1);
 	if (!t->portrait) {
 		card_h = ty + cap_h + pad;
-		card_x = c->sx1 - card_w;
+		card_x = c->mirror ? c->sx0 : c->sx1 - card_w;
 		card_y = c->sy0 + (c->sy1 - c->sy0 - card_h) / 2;
 		if (card_h > c->sy1 - c->sy0 || card_w > (c->sx1 - c->sx0) * 45 / 100) {
 			take_lines(c, l0, 0, 0);
@@ -242,7 +249,9 @@ static bool place_card(layout_ctx *c, const card_try *t, int scale, int gutter, 
 	qb.len = strlen(t->apply);
 	panel_add(c, &qb);
 	take_lines(c, l0, card_x, card_y + ty);
-	if (!t->portrait)
+	if (!t->portrait && c->mirror)
+		c->cx0 = card_x + card_w + gutter;
+	else if (!t->portrait)
 		c->cx1 = card_x - gutter;
 	else
 		*col_bottom = card_y - gutter;

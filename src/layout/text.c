@@ -1,49 +1,10 @@
-/* text.c — where lines may break: a small rule set (spaces, hyphens and
- * slashes, CJK between characters, no break next to closing or opening
- * punctuation). Pure: widths come through a callback. */
+/* text.c — where a line ends: at the longest fit among the breaks a
+ * paragraph's analysis allows (para.c), with the few rules of our own a
+ * slide needs on top (separators, an over-long word, a lone last
+ * character). Pure: widths come through a callback. */
 #include "text.h"
 
-static bool is_cjk(uint32_t cp)
-{
-	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-	       (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-/* Closing punctuation that must not start a line, opening that must not end
- * one (the common CJK and ASCII cases). */
-static bool no_break_before(uint32_t cp)
-{
-	static const uint32_t set[] = {',',    '.',    ';',    ':',    '!',    '?',    ')',
-	                               ']',    '}',    0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A,
-	                               0xFF1B, 0xFF01, 0xFF1F, 0xFF09, 0x300D, 0x300F, 0x3011,
-	                               0x3009, 0x300B, 0x30FC, 0x3005, 0x2019, 0x201D};
-	for (size_t i = 0; i < JK_ARRAY_LEN(set); i++)
-		if (set[i] == cp)
-			return true;
-	return false;
-}
-
-static bool no_break_after(uint32_t cp)
-{
-	static const uint32_t set[] = {'(',    '[',    '{',    0xFF08, 0x300C, 0x300E,
-	                               0x3010, 0x3008, 0x300A, 0x2018, 0x201C};
-	for (size_t i = 0; i < JK_ARRAY_LEN(set); i++)
-		if (set[i] == cp)
-			return true;
-	return false;
-}
-
-bool text_break_between(uint32_t a, uint32_t b)
-{
-	if (jk_cp_is_space(a) || jk_cp_is_space(b))
-		return true;
-	if (no_break_before(b) || no_break_after(a))
-		return false;
-	if (a == '-' || a == '/' || a == 0x2013 || a == 0x2014 || a == 0x2010)
-		return true;
-	return is_cjk(a) || is_cjk(b);
-}
+#include <unicode/uchar.h>
 
 size_t text_next_cp(const char *t, size_t len, size_t i, uint32_t *cp)
 {
@@ -69,23 +30,12 @@ size_t text_trim_end(const char *t, size_t a, size_t e)
 	return e;
 }
 
-size_t text_next_break(const char *t, size_t len, size_t i)
+size_t text_next_break(const text_para *tp, size_t i)
 {
-	uint32_t a;
-	if (i >= len)
-		return len;
-	size_t j = text_next_cp(t, len, i, &a);
-	while (j < len) {
-		uint32_t b;
-		size_t k = text_next_cp(t, len, j, &b);
-		if (jk_cp_is_space(b))
-			return j;
-		if (text_break_between(a, b))
-			return j;
-		a = b;
-		j = k;
-	}
-	return len;
+	size_t j = i + 1;
+	while (j < tp->len && !tp->brk[j])
+		j++;
+	return j < tp->len ? j : tp->len;
 }
 
 /* Separators that must not start a line even across spaces: "A · B" breaks
@@ -97,24 +47,44 @@ static bool no_line_start(const char *t, size_t len, size_t i)
 	return cp == 0xB7 || cp == 0x2022 || cp == '|';
 }
 
-size_t text_line_end(const char *t, size_t len, size_t p, int maxw, text_width_fn width, void *ud)
+/* True when t[q, len) is one character and punctuation at most: a last
+ * line no one should be left with ("す。"). */
+static bool lone_tail(const char *t, size_t len, size_t q)
 {
-	size_t fit = 0, forced = 0, q = p;
+	int letters = 0, n = 0;
+	while (q < len && n < 4) {
+		uint32_t cp;
+		q = text_next_cp(t, len, q, &cp);
+		n++;
+		if (!u_ispunct((UChar32)cp) && !jk_cp_is_space(cp))
+			letters++;
+	}
+	return q >= len && letters == 1;
+}
+
+size_t text_line_end(const char *t, size_t len, const text_para *tp, size_t p, int maxw,
+                     text_width_fn width, void *ud)
+{
+	size_t fit = 0, before = 0, forced = 0, q = p;
 	while (q < len) {
-		size_t e = text_next_break(t, len, q);
+		size_t e = text_next_break(tp, q);
 		size_t te = text_trim_end(t, p, e);
 		if (te > p && width(ud, p, te) > maxw)
 			break;
 		q = text_skip_spaces(t, len, e);
 		if (te > p) {
-			if (q > e && q < len && no_line_start(t, len, q))
+			if (te < q && q < len && no_line_start(t, len, q)) {
 				forced = forced ? forced : te;
-			else
+			} else if (te != fit) {
+				before = fit;
 				fit = te;
+			}
 		}
 		if (e == len)
 			break;
 	}
+	if (fit && fit < len && before > p && lone_tail(t, len, text_skip_spaces(t, len, fit)))
+		return before;
 	if (fit)
 		return fit;
 	if (forced)

@@ -3,6 +3,8 @@
  * once when the font set opens; the look's logo is loaded with them. */
 #include "internal.h"
 
+#include "text.h"
+
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <stdlib.h>
@@ -40,6 +42,74 @@ static char *fc_find(const char *pat, const char *want, long *index)
 	}
 	FcPatternDestroy(m);
 	return out;
+}
+
+/* The face for each script the body font lacks, and the Debian package
+ * that has it. Scripts not listed are found by their letters alone. */
+static const struct script_font {
+	const char *tag; /* ISO 15924 */
+	const char *family;
+	const char *package;
+} script_fonts[] = {
+    {"Arab", "Noto Sans Arabic", "fonts-noto-core"},
+    {"Hebr", "Noto Sans Hebrew", "fonts-noto-core"},
+    {"Deva", "Noto Sans Devanagari", "fonts-noto-core"},
+    {"Beng", "Noto Sans Bengali", "fonts-noto-core"},
+    {"Taml", "Noto Sans Tamil", "fonts-noto-core"},
+    {"Telu", "Noto Sans Telugu", "fonts-noto-core"},
+    {"Knda", "Noto Sans Kannada", "fonts-noto-core"},
+    {"Mlym", "Noto Sans Malayalam", "fonts-noto-core"},
+    {"Gujr", "Noto Sans Gujarati", "fonts-noto-core"},
+    {"Guru", "Noto Sans Gurmukhi", "fonts-noto-core"},
+    {"Orya", "Noto Sans Oriya", "fonts-noto-core"},
+    {"Sinh", "Noto Sans Sinhala", "fonts-noto-core"},
+    {"Thai", "Noto Sans Thai", "fonts-noto-core"},
+    {"Laoo", "Noto Sans Lao", "fonts-noto-core"},
+    {"Khmr", "Noto Sans Khmer", "fonts-noto-core"},
+    {"Mymr", "Noto Sans Myanmar", "fonts-noto-core"},
+    {"Geor", "Noto Sans Georgian", "fonts-noto-core"},
+    {"Armn", "Noto Sans Armenian", "fonts-noto-core"},
+    {"Ethi", "Noto Sans Ethiopic", "fonts-noto-core"},
+    {"Syrc", "Noto Sans Syriac", "fonts-noto-core"},
+    {"Thaa", "Noto Sans Thaana", "fonts-noto-core"},
+    {"Tibt", "Noto Serif Tibetan", "fonts-noto-core"},
+    {"Hani", "Noto Sans CJK SC", "fonts-noto-cjk"},
+    {"Hang", "Noto Sans CJK KR", "fonts-noto-cjk"},
+};
+
+int render_script_face(render_fonts *f, unsigned script)
+{
+	if (script == 0 || script >= JK_ARRAY_LEN(f->script_face))
+		return -1;
+	if (f->script_face[script] != -2)
+		return f->script_face[script];
+	const char *tag = text_script_tag(script);
+	const struct script_font *sf = NULL;
+	for (size_t i = 0; i < JK_ARRAY_LEN(script_fonts); i++)
+		if (!strcmp(script_fonts[i].tag, tag))
+			sf = &script_fonts[i];
+	int face = -1;
+	if (sf && !strcmp(tag, "Hani") && f->cjk_regular >= 0) {
+		face = f->cjk_regular;
+	} else if (sf && f->fc_ok && f->nface < (int)JK_ARRAY_LEN(f->face)) {
+		long idx = 0;
+		char *path = fc_find(sf->family, sf->family, &idx);
+		for (int i = 0; path && i < f->nface; i++)
+			if (!strcmp(f->face[i].path, path) && f->face[i].index == idx) {
+				face = i;
+				free(path);
+				path = NULL;
+			}
+		if (path && render_face_add(f, f->nface, path, idx) == 0) {
+			face = f->nface;
+			f->face[f->nface++].synth = 3;
+		}
+	}
+	if (face < 0 && sf)
+		jk_log(JK_LOG_WARN, "render", "no %s font for %s text (%s); install %s", sf->family,
+		       text_script_name(script), tag, sf->package);
+	f->script_face[script] = (signed char)face;
+	return face;
 }
 
 int render_face_add(render_fonts *f, int slot, char *path, long index)
@@ -81,6 +151,7 @@ static int fonts_new(render_fonts **out, jk_err *err)
 	for (int i = 0; i < RF_GLYPH_CACHE; i++)
 		f->glyph[i].face = -1;
 	f->cjk_regular = f->cjk_bold = -1;
+	memset(f->script_face, -2, sizeof f->script_face);
 	f->fc_ok = FcInit();
 	*out = f;
 	return 0;
@@ -272,6 +343,7 @@ static int open_look(const render_look *look, bool strict, render_fonts **out, j
 		}
 		f->face[f->nface++].synth = 3;
 	}
+	f->user_end = f->nface;
 	long idx = 0;
 	char *cjk = f->fc_ok ? fc_find("Noto Sans CJK SC", "CJK", &idx) : NULL;
 	if (cjk && render_face_add(f, f->nface, cjk, idx) == 0) {

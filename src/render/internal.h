@@ -11,6 +11,7 @@
 
 #define RF_USER 4      /* the look's fallback fonts at most */
 #define RF_FALLBACKS 6 /* fallback faces found through fontconfig at most */
+#define RF_SCRIPTS 10  /* faces chosen for a script (Arabic, Thai, ...) at most */
 #define RF_SIZED 48    /* open (face, size, style) fonts kept */
 #define RF_GLYPH_CACHE 512
 
@@ -30,8 +31,12 @@ typedef struct rf_sized {
 struct render_fonts {
 	/* 0-3: the body font (Inter) by POSTING_ style bits, then the look's
 	 * fallbacks, Noto Sans CJK, fontconfig's finds. */
-	rf_face face[4 + RF_USER + 2 + RF_FALLBACKS];
+	rf_face face[4 + RF_USER + 2 + RF_FALLBACKS + RF_SCRIPTS];
 	int nface;
+	int user_end; /* faces [4, user_end) are the look's fallbacks */
+	/* The face fontconfig chose for each script (text_script_of's codes):
+	 * -2 not asked yet, -1 none installed (logged once). */
+	signed char script_face[256];
 	bool main_default;         /* faces 0-3 are Inter: Latin needs no lookup */
 	SDL_Surface *logo;         /* ARGB8888, at most LOGO_KEEP_W x LOGO_KEEP_H */
 	SDL_Surface *logo_fit;     /* logo scaled to the last size drawn */
@@ -42,6 +47,7 @@ struct render_fonts {
 	unsigned long clock;
 	struct {
 		uint32_t cp;
+		unsigned script;
 		int face; /* -1: empty */
 	} glyph[RF_GLYPH_CACHE];
 	uint32_t missing[64]; /* code points fontconfig had nothing for */
@@ -55,6 +61,11 @@ struct render_fonts {
 /* Opens path (taken: freed on failure) at index as face slot; -1 when
  * SDL2_ttf cannot read it. */
 int render_face_add(render_fonts *f, int slot, char *path, long index);
+
+/* The face chosen for script (text_script_of's codes) through fontconfig:
+ * the Noto face made for it; -1 when none is installed, which is logged
+ * once, naming the script and the Debian package. */
+int render_script_face(render_fonts *f, unsigned script);
 
 /* ---- logo.c ------------------------------------------------------------- */
 

@@ -4,6 +4,8 @@
  * drawn widths. */
 #include "internal.h"
 
+#include "text.h"
+
 #include <fontconfig/fontconfig.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,20 +54,31 @@ static int fc_fallback(render_fonts *f, uint32_t cp)
 	return found;
 }
 
-/* Which face draws cp in style: Inter when it has the glyph, else the first
- * fallback that has it, else Inter (its .notdef box). */
+/* Which face draws cp in style: the body font when it has the glyph, else
+ * the look's fallbacks, else the face fontconfig chose for the run's
+ * script, else any other face that has it, else the body font (its
+ * .notdef box). */
 static int face_for(render_fonts *f, uint32_t cp, unsigned style)
 {
+	unsigned script = LAYOUT_SCRIPT_OF(style);
 	style &= 3u;
 	if ((cp < 0x250 && f->main_default) || jk_cp_is_space(cp))
 		return (int)style; /* Latin: Inter has it, skip the lookups */
-	unsigned h = (cp * 2654435761u) % RF_GLYPH_CACHE;
-	if (f->glyph[h].face >= 0 && f->glyph[h].cp == cp)
+	unsigned h = ((cp * 2654435761u) ^ script) % RF_GLYPH_CACHE;
+	if (f->glyph[h].face >= 0 && f->glyph[h].cp == cp && f->glyph[h].script == script)
 		return f->glyph[h].face == 0 ? (int)style : f->glyph[h].face;
 	int face = -1;
 	if (TTF_GlyphIsProvided32(f->face[0].probe, cp))
 		face = 0;
-	for (int i = 4; face < 0 && i < f->nface; i++)
+	for (int i = 4; face < 0 && i < f->user_end; i++)
+		if (TTF_GlyphIsProvided32(f->face[i].probe, cp))
+			face = i;
+	if (face < 0 && script) {
+		int sf = render_script_face(f, script);
+		if (sf >= 0 && TTF_GlyphIsProvided32(f->face[sf].probe, cp))
+			face = sf;
+	}
+	for (int i = f->user_end; face < 0 && i < f->nface; i++)
 		if (TTF_GlyphIsProvided32(f->face[i].probe, cp))
 			face = i;
 	if (face < 0)
@@ -73,6 +86,7 @@ static int face_for(render_fonts *f, uint32_t cp, unsigned style)
 	if (face < 0)
 		face = 0;
 	f->glyph[h].cp = cp;
+	f->glyph[h].script = script;
 	f->glyph[h].face = face;
 	return face == 0 ? (int)style : face;
 }
@@ -133,26 +147,71 @@ const char *render_cstr(render_fonts *f, const char *s, size_t n)
 	return f->buf;
 }
 
-/* Calls fn for each run of s[0,n) drawn by one face. */
+/* Punctuation, digits and marks between letters: they stay in the run
+ * they are in when its face has them, so a run is shaped whole. */
+static bool joins_run(uint32_t cp)
+{
+	return jk_cp_is_space(cp) || (text_script_of(cp) == 0 &&
+	                              !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') && cp < 0x2E80);
+}
+
+/* One face run of a box: bytes [a, b) drawn with face. */
+typedef struct face_run {
+	size_t a, b;
+	int face;
+} face_run;
+
+/* The font for face at px, told how to shape the box's text: its script
+ * and direction (HarfBuzz, through SDL2_ttf). */
+static TTF_Font *shaped_font(render_fonts *f, int face, int px, unsigned style)
+{
+	TTF_Font *font = render_font_at(f, face, px, style);
+	if (font) {
+		TTF_SetFontDirection(font,
+		                     (style & LAYOUT_RTL) ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+		TTF_SetFontScriptName(font, text_script_tag(LAYOUT_SCRIPT_OF(style)));
+	}
+	return font;
+}
+
 void render_each_run(render_fonts *f, const char *s, size_t n, int px, unsigned style,
                      render_run_fn fn, void *ud)
 {
+	face_run runs[32];
+	size_t nr = 0;
 	size_t a = 0;
+	bool rtl = style & LAYOUT_RTL;
+	/* CJK faces draw Latin punctuation full-width: never borrow it. */
+	unsigned script = LAYOUT_SCRIPT_OF(style);
+	bool join = script != 0 && strcmp(text_script_tag(script), "Hani") &&
+	            strcmp(text_script_tag(script), "Hang");
 	while (a < n) {
 		uint32_t cp;
 		size_t e = a + jk_utf8_decode(s + a, n - a, &cp);
 		int face = face_for(f, cp, style);
 		while (e < n) {
 			size_t k = e + jk_utf8_decode(s + e, n - e, &cp);
-			/* Spaces stay with the run they are in. */
-			if (!jk_cp_is_space(cp) && face_for(f, cp, style) != face)
+			if (face_for(f, cp, style) != face &&
+			    !(join && joins_run(cp) &&
+			      TTF_GlyphIsProvided32(f->face[face].probe, cp)))
 				break;
 			e = k;
 		}
-		TTF_Font *font = render_font_at(f, face, px, style);
-		if (font)
-			fn(f, ud, font, s + a, e - a);
+		/* Left to right, each run is drawn as it comes; right to left,
+		 * the runs are kept and drawn last first. */
+		if (!rtl || nr == JK_ARRAY_LEN(runs)) {
+			TTF_Font *font = shaped_font(f, face, px, style);
+			if (font)
+				fn(f, ud, font, s + a, e - a);
+		} else {
+			runs[nr++] = (face_run){a, e, face};
+		}
 		a = e;
+	}
+	while (nr-- > 0) {
+		TTF_Font *font = shaped_font(f, runs[nr].face, px, style);
+		if (font)
+			fn(f, ud, font, s + runs[nr].a, runs[nr].b - runs[nr].a);
 	}
 }
 

@@ -1,0 +1,302 @@
+/* para.c — one paragraph analysed for layout with ICU: where a line may
+ * break (UAX #14, with dictionary breaks for Thai, Lao, Khmer and Myanmar),
+ * each byte's bidi level (UAX #9, base direction from the first strong
+ * character) and its script. Pure: no SDL, no I/O; the ICU objects live in
+ * a text_ctx the caller owns and reuses. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubidi.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+
+struct text_ctx {
+	UBreakIterator *brk;
+	char locale[16]; /* brk's locale */
+	UBiDi *bidi;
+	UChar *u16; /* the paragraph in UTF-16, for ubidi */
+	size_t u16cap;
+};
+
+int text_ctx_open(text_ctx **out)
+{
+	*out = calloc(1, sizeof **out);
+	return *out ? 0 : JK_ENOMEM;
+}
+
+void text_ctx_free(text_ctx *cx)
+{
+	if (!cx)
+		return;
+	if (cx->brk)
+		ubrk_close(cx->brk);
+	if (cx->bidi)
+		ubidi_close(cx->bidi);
+	free(cx->u16);
+	free(cx);
+}
+
+void text_para_free(text_para *tp)
+{
+	if (!tp)
+		return;
+	free(tp->level);
+	memset(tp, 0, sizeof *tp);
+}
+
+/* Code points whose presence needs the bidi algorithm: right-to-left
+ * letters and the explicit controls. */
+static bool needs_bidi(uint32_t cp)
+{
+	return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+	       (cp >= 0xFE70 && cp <= 0xFEFF) || (cp >= 0x10800 && cp <= 0x10FFF) ||
+	       (cp >= 0x1E800 && cp <= 0x1EFFF) || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* The script a run is shaped as; Latin and the neutral scripts are 0, and
+ * Japanese kana go with Han (one font, one run). */
+static unsigned script_of(uint32_t cp)
+{
+	if (cp < 0x80)
+		return 0;
+	UErrorCode e = U_ZERO_ERROR;
+	UScriptCode s = uscript_getScript((UChar32)cp, &e);
+	if (U_FAILURE(e))
+		return 0;
+	switch (s) {
+	case USCRIPT_COMMON:
+	case USCRIPT_INHERITED:
+	case USCRIPT_LATIN:
+	case USCRIPT_UNKNOWN:
+		return 0;
+	case USCRIPT_HIRAGANA:
+	case USCRIPT_KATAKANA:
+	case USCRIPT_KATAKANA_OR_HIRAGANA:
+	case USCRIPT_BOPOMOFO:
+		return USCRIPT_HAN;
+	default:
+		return s > 0 && s < 256 ? (unsigned)s : 0;
+	}
+}
+
+/* True for characters that take the script of the text around them. */
+static bool script_neutral(uint32_t cp)
+{
+	if (cp < 0x80)
+		return !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+	UErrorCode e = U_ZERO_ERROR;
+	UScriptCode s = uscript_getScript((UChar32)cp, &e);
+	return U_FAILURE(e) || s == USCRIPT_COMMON || s == USCRIPT_INHERITED;
+}
+
+/* Scripts per byte: neutrals (spaces, digits, punctuation, marks) join the
+ * script before them, or the first one after them at the start. */
+static void fill_scripts(text_para *tp, const char *t, size_t len)
+{
+	unsigned cur = 0;
+	bool seen = false;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t j = text_next_cp(t, len, i, &cp);
+		unsigned s = cur;
+		if (!script_neutral(cp)) {
+			s = script_of(cp);
+			if (!seen) {
+				memset(tp->script, (int)s, i); /* the leading neutrals */
+				seen = true;
+			}
+			cur = s;
+		}
+		memset(tp->script + i, (int)s, j - i);
+		i = j;
+	}
+}
+
+static int fill_breaks(text_ctx *cx, text_para *tp, const char *t, size_t len, const char *lang)
+{
+	char loc[16] = "";
+	if (lang) {
+		size_t k = 0;
+		for (; k < sizeof loc - 1 && lang[k]; k++)
+			loc[k] = lang[k] == '-' ? '_' : lang[k];
+		loc[k] = '\0';
+	}
+	UErrorCode e = U_ZERO_ERROR;
+	if (!cx->brk || strcmp(cx->locale, loc)) {
+		if (cx->brk)
+			ubrk_close(cx->brk);
+		cx->brk = ubrk_open(UBRK_LINE, loc, NULL, 0, &e);
+		if (U_FAILURE(e)) {
+			cx->brk = NULL;
+			return JK_EIO;
+		}
+		memcpy(cx->locale, loc, sizeof loc);
+	}
+	UText ut = UTEXT_INITIALIZER;
+	utext_openUTF8(&ut, t, (int64_t)len, &e);
+	if (U_FAILURE(e))
+		return JK_EIO;
+	ubrk_setUText(cx->brk, &ut, &e);
+	if (U_SUCCESS(e)) {
+		for (int32_t p = ubrk_first(cx->brk); p != UBRK_DONE; p = ubrk_next(cx->brk))
+			if (p > 0 && (size_t)p < len)
+				tp->brk[p] = 1;
+	}
+	/* The iterator must not keep pointing at the caller's text. */
+	UErrorCode e2 = U_ZERO_ERROR;
+	ubrk_setText(cx->brk, NULL, 0, &e2);
+	utext_close(&ut);
+	return U_FAILURE(e) ? JK_EIO : 0;
+}
+
+/* Runs UAX #9 over t; levels per byte into tp. */
+static int fill_levels(text_ctx *cx, text_para *tp, const char *t, size_t len, text_dir dir)
+{
+	if (len > INT32_MAX / 2)
+		return JK_ETOOBIG;
+	if (cx->u16cap < len + 1) {
+		UChar *n = realloc(cx->u16, (len + 1) * sizeof *n);
+		if (!n)
+			return JK_ENOMEM;
+		cx->u16 = n;
+		cx->u16cap = len + 1;
+	}
+	/* Our own conversion keeps invalid bytes as U+FFFD, one per byte, the
+	 * way jk_utf8_decode reads them. */
+	int32_t n16 = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t j = text_next_cp(t, len, i, &cp);
+		if (cp >= 0x10000) {
+			cx->u16[n16++] = (UChar)(0xD7C0 + (cp >> 10));
+			cx->u16[n16++] = (UChar)(0xDC00 | (cp & 0x3FF));
+		} else {
+			cx->u16[n16++] = (UChar)cp;
+		}
+		i = j;
+	}
+	UErrorCode e = U_ZERO_ERROR;
+	if (!cx->bidi) {
+		cx->bidi = ubidi_open();
+		if (!cx->bidi)
+			return JK_ENOMEM;
+	}
+	UBiDiLevel para = dir == TEXT_DIR_LTR        ? 0
+	                  : dir == TEXT_DIR_RTL      ? 1
+	                  : dir == TEXT_DIR_AUTO_RTL ? UBIDI_DEFAULT_RTL
+	                                             : UBIDI_DEFAULT_LTR;
+	ubidi_setPara(cx->bidi, cx->u16, n16, para, NULL, &e);
+	if (U_FAILURE(e))
+		return JK_EIO;
+	const UBiDiLevel *lv = ubidi_getLevels(cx->bidi, &e);
+	if (U_FAILURE(e) || !lv)
+		return JK_EIO;
+	tp->base = ubidi_getParaLevel(cx->bidi) & 1;
+	int32_t u = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t j = text_next_cp(t, len, i, &cp);
+		memset(tp->level + i, lv[u], j - i);
+		u += cp >= 0x10000 ? 2 : 1;
+		i = j;
+	}
+	ubidi_setPara(cx->bidi, NULL, 0, 0, NULL, &e); /* forget the text */
+	return 0;
+}
+
+int text_para_analyse(text_ctx *cx, text_para *tp, const char *t, size_t len, const char *lang,
+                      text_dir dir)
+{
+	memset(tp, 0, sizeof *tp);
+	tp->len = len;
+	/* One allocation: levels, scripts, breaks. */
+	tp->level = calloc(3, len ? len : 1);
+	if (!tp->level)
+		return JK_ENOMEM;
+	tp->script = tp->level + len;
+	tp->brk = tp->script + len;
+	bool bidi = dir == TEXT_DIR_RTL || dir == TEXT_DIR_AUTO_RTL;
+	bool plain = true;
+	for (size_t i = 0; i < len;) {
+		if ((unsigned char)t[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		i = text_next_cp(t, len, i, &cp);
+		plain = false;
+		if (needs_bidi(cp)) {
+			bidi = true;
+			break;
+		}
+	}
+	int r = 0;
+	if (bidi)
+		r = fill_levels(cx, tp, t, len, dir);
+	else if (dir == TEXT_DIR_RTL)
+		tp->base = 1;
+	if (!r && !plain)
+		fill_scripts(tp, t, len);
+	if (!r)
+		r = fill_breaks(cx, tp, t, len, lang);
+	if (r)
+		text_para_free(tp);
+	return r;
+}
+
+const char *text_script_tag(unsigned script)
+{
+	if (!script || script >= USCRIPT_CODE_LIMIT)
+		return "Latn";
+	const char *s = uscript_getShortName((UScriptCode)script);
+	return s && strlen(s) == 4 ? s : "Zyyy";
+}
+
+const char *text_script_name(unsigned script)
+{
+	if (!script || script >= USCRIPT_CODE_LIMIT)
+		return "Latin";
+	const char *s = uscript_getName((UScriptCode)script);
+	return s ? s : "Unknown";
+}
+
+unsigned text_script_of(uint32_t cp)
+{
+	return script_of(cp);
+}
+
+/* Lays runs [0, n) out in visual order (UAX #9 rule L2) into order. */
+void text_visual_order(const unsigned char *levels, size_t n, int *order)
+{
+	if (n == 0)
+		return;
+	if (n > INT32_MAX) {
+		for (size_t i = 0; i < n; i++)
+			order[i] = (int)i;
+		return;
+	}
+	ubidi_reorderVisual((const UBiDiLevel *)levels, (int32_t)n, order);
+}
+
+text_dir text_base_dir(const char *t, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i = text_next_cp(t, len, i, &cp);
+		switch (u_charDirection((UChar32)cp)) {
+		case U_LEFT_TO_RIGHT:
+			return TEXT_DIR_LTR;
+		case U_RIGHT_TO_LEFT:
+		case U_RIGHT_TO_LEFT_ARABIC:
+			return TEXT_DIR_RTL;
+		default:
+			break;
+		}
+	}
+	return TEXT_DIR_AUTO;
+}
