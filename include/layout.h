@@ -141,6 +141,14 @@ int layout_message(const char *headline, const char *line, const char *note,
 bool layout_clock_box(const layout_doc *d, const layout_measurer *m, const char *hhmm,
                       layout_box *out);
 
+/* s[0,n) (borrowed: the boxes point into it) as one line of text boxes in
+ * visual order from (x, y), analysed and measured as layout does (bidi,
+ * scripts), for overlays drawn outside a doc such as the offline mark.
+ * Fills out[0,cap) and returns how many; 0 when nothing could be laid
+ * out. Their widths add up to the line's. */
+size_t layout_text_line(const layout_measurer *m, const char *s, size_t n, int px, unsigned style,
+                        uint32_t color, int x, int y, layout_box *out, size_t cap);
+
 /* Frees what the doc owns; the struct itself is the caller's. Accepts NULL. */
 void layout_doc_free(layout_doc *d);
 

@@ -733,6 +733,66 @@ static void test_render_to_dir_look(void **state)
 	tu_rmtree(dir);
 }
 
+/* Without the Noto faces, text in a script the body font lacks is still
+ * drawn (as boxes), and the log says once per script which Debian package
+ * has its face. fontconfig is given a configuration with Inter alone. */
+static void test_missing_script_face(void **state)
+{
+	(void)state;
+	char dir[256], path[400], cmd[1400];
+	snprintf(dir, sizeof dir, "%s", tu_tmpdir());
+	snprintf(path, sizeof path, "%s/fonts.conf", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f,
+	        "<?xml version=\"1.0\"?>\n<fontconfig><dir>/usr/share/fonts/opentype/inter</dir>"
+	        "<cachedir>%s/cache</cachedir></fontconfig>\n",
+	        dir);
+	fclose(f);
+	const char *docs[][2] = {
+	    {"a.md", "---\ntitle: مهندس برمجيات\n---\nنبحث عن مهندس.\n\n- مراجعة الشيفرة\n"},
+	    {"b.md", "---\ntitle: วิศวกรซอฟต์แวร์\n---\nเรากำลังมองหาวิศวกร\n"},
+	};
+	char in[300], out[300];
+	snprintf(in, sizeof in, "%s/in", dir);
+	snprintf(out, sizeof out, "%s/out", dir);
+	assert_int_equal(mkdir(in, 0700), 0);
+	assert_int_equal(mkdir(out, 0700), 0);
+	for (size_t i = 0; i < JK_ARRAY_LEN(docs); i++) {
+		snprintf(path, sizeof path, "%s/%s", in, docs[i][0]);
+		f = fopen(path, "w");
+		assert_non_null(f);
+		fputs(docs[i][1], f);
+		fclose(f);
+	}
+	snprintf(cmd, sizeof cmd, "--no-config --render %s %s", out, in);
+	snprintf(path, sizeof path, "%s/fonts.conf", dir);
+	setenv("FONTCONFIG_FILE", path, 1);
+	tu_run_result r = tu_run(cmd);
+	unsetenv("FONTCONFIG_FILE");
+	assert_int_equal(r.status, 0);
+	int arabic = 0, thai = 0;
+	for (const char *l = r.err; l && *l;) {
+		const char *e = strchr(l, '\n');
+		size_t n = e ? (size_t)(e - l) : strlen(l);
+		char line[512];
+		snprintf(line, sizeof line, "%.*s", (int)(n < 511 ? n : 511), l);
+		if (strstr(line, "Arabic") && strstr(line, "fonts-noto-core"))
+			arabic++;
+		if (strstr(line, "Thai") && strstr(line, "fonts-noto-core"))
+			thai++;
+		l = e ? e + 1 : l + n;
+	}
+	if (arabic != 1 || thai != 1)
+		fprintf(stderr, "stderr was:\n%s\n", r.err ? r.err : "");
+	assert_int_equal(arabic, 1);
+	assert_int_equal(thai, 1);
+	snprintf(path, sizeof path, "%s/001-posting-p1.png", out);
+	assert_int_equal(access(path, R_OK), 0);
+	tu_run_free(&r);
+	tu_rmtree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -748,6 +808,7 @@ int main(void)
 	    cmocka_unit_test(test_render_to_dir_look),
 	    cmocka_unit_test(test_seeds),
 	    cmocka_unit_test(test_samples),
+	    cmocka_unit_test(test_missing_script_face),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

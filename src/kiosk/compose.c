@@ -125,10 +125,11 @@ static bool mark_text(const kiosk *k, char *out, size_t cap)
 	return true;
 }
 
-/* The offline mark as one small muted text box in the bottom-left margin,
- * under the safe area and above the progress bar: part of the page, so it
- * costs no redraw of its own. */
-static bool mark_box(const kiosk *k, const char *text, layout_box *b)
+/* The offline mark as small muted text boxes (one per run: the words may
+ * be right to left) in the bottom-left margin, under the safe area and
+ * above the progress bar: part of the page, so it costs no redraw of its
+ * own. Returns how many boxes, 0 when it does not fit. */
+static size_t mark_boxes(const kiosk *k, const char *text, layout_box *b, size_t cap)
 {
 	int lw = k->lp.w, lh = k->lp.h, S = lw < lh ? lw : lh;
 	int x0, y0, x1, y1;
@@ -140,18 +141,14 @@ static bool mark_box(const kiosk *k, const char *text, layout_box *b)
 	int h = m.height(m.ud, px), bh = S / 270 > 3 ? S / 270 : 3;
 	int room = lh - y1 - bh;
 	if (h <= 0 || h > room)
-		return false;
-	size_t n = strlen(text);
-	*b = (layout_box){.kind = LAYOUT_TEXT,
-	                  .x = x0,
-	                  .y = y1 + (room - h) / 2,
-	                  .h = h,
-	                  .w = m.width(m.ud, text, n, px, 0),
-	                  .px = px,
-	                  .color = layout_mix(k->theme.bg, k->theme.muted, 80),
-	                  .text = text,
-	                  .len = n};
-	return b->w > 0 && b->w <= x1 - x0;
+		return 0;
+	size_t n = layout_text_line(&m, text, strlen(text), px, 0,
+	                            layout_mix(k->theme.bg, k->theme.muted, 80), x0,
+	                            y1 + (room - h) / 2, b, cap);
+	int w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += b[i].w;
+	return w > 0 && w <= x1 - x0 ? n : 0;
 }
 
 /* ---- composing ---------------------------------------------------------- */
@@ -161,11 +158,12 @@ static bool mark_box(const kiosk *k, const char *text, layout_box *b)
 static SDL_Surface *compose_doc(kiosk *k, const layout_doc *d, size_t page, bool mark, jk_err *err)
 {
 	long long ms = kiosk_wall_ms(k);
-	layout_box extra[2];
+	layout_box extra[9];
 	size_t n = 0;
-	char text[64];
-	bool marked = mark && mark_text(k, text, sizeof text) && mark_box(k, text, &extra[n]);
-	n += marked;
+	char text[128];
+	if (mark && mark_text(k, text, sizeof text))
+		n = mark_boxes(k, text, extra, JK_ARRAY_LEN(extra) - 1);
+	bool marked = n > 0;
 	k->clock_slot = d->clock;
 	k->clock_min = floor_div(ms, 60000);
 	clock_format(ms, k->clock_text);

@@ -305,6 +305,50 @@ size_t layout_flow_plain(layout_ctx *c, const char *s, int px, unsigned style, u
 	return flow_text(c, s, strlen(s), &ts, x0, x1, 0, gap, keep_next, al, NULL, leading);
 }
 
+size_t layout_text_line(const layout_measurer *m, const char *s, size_t n, int px, unsigned style,
+                        uint32_t color, int x, int y, layout_box *out, size_t cap)
+{
+	text_ctx *cx = NULL;
+	text_para tp;
+	if (!cap || text_ctx_open(&cx) || text_para_analyse(cx, &tp, s, n, NULL, TEXT_DIR_AUTO)) {
+		text_ctx_free(cx);
+		return 0;
+	}
+	layout_tstyle ts = {.px = px, .base = style};
+	size_t nr = 0;
+	unsigned char lv[64];
+	int order[64];
+	size_t at[65];
+	for (size_t i = 0; i < n && nr < JK_ARRAY_LEN(lv); nr++) {
+		at[nr] = i;
+		lv[nr] = tp.level[i];
+		i = run_end(&ts, &tp, i, n);
+		at[nr + 1] = i;
+	}
+	text_visual_order(lv, nr, order);
+	int h = m->height(m->ud, px);
+	size_t k = 0;
+	for (; k < nr && k < cap; k++) {
+		size_t a = at[order[k]], b = at[order[k] + 1];
+		unsigned st = run_style(&ts, &tp, a);
+		int w = m->width(m->ud, s + a, b - a, px, st);
+		out[k] = (layout_box){.kind = LAYOUT_TEXT,
+		                      .x = x,
+		                      .y = y,
+		                      .w = w > 0 ? w : 0,
+		                      .h = h > 0 ? h : px,
+		                      .px = px,
+		                      .style = st,
+		                      .color = color,
+		                      .text = s + a,
+		                      .len = b - a};
+		x += out[k].w;
+	}
+	text_para_free(&tp);
+	text_ctx_free(cx);
+	return k;
+}
+
 int layout_line_runs(layout_ctx *c, const char *s, size_t n, int px, unsigned style, uint32_t color,
                      int x0, int x1, bool right, int y, layout_box *out, size_t cap, size_t *nout)
 {

@@ -77,6 +77,24 @@ static const struct script_font {
     {"Hang", "Noto Sans CJK KR", "fonts-noto-cjk"},
 };
 
+/* The real bold of family for face, when installed: synthesised bold
+ * smears complex scripts at title sizes. */
+static void add_bold(render_fonts *f, int face, const char *family)
+{
+	char pat[96];
+	long idx = 0;
+	snprintf(pat, sizeof pat, "%s:style=Bold", family);
+	char *bold = f->nface < (int)JK_ARRAY_LEN(f->face) ? fc_find(pat, family, &idx) : NULL;
+	if (bold && !strcmp(bold, f->face[face].path) && idx == f->face[face].index) {
+		free(bold); /* no bold installed: fontconfig gave the regular */
+		return;
+	}
+	if (bold && render_face_add(f, f->nface, bold, idx) == 0) {
+		f->face[face].bold = f->nface;
+		f->face[f->nface++].synth = POSTING_ITALIC;
+	}
+}
+
 int render_script_face(render_fonts *f, unsigned script)
 {
 	if (script == 0 || script >= JK_ARRAY_LEN(f->script_face))
@@ -103,6 +121,7 @@ int render_script_face(render_fonts *f, unsigned script)
 		if (path && render_face_add(f, f->nface, path, idx) == 0) {
 			face = f->nface;
 			f->face[f->nface++].synth = 3;
+			add_bold(f, face, sf->family);
 		}
 	}
 	if (face < 0 && sf)
@@ -122,6 +141,7 @@ int render_face_add(render_fonts *f, int slot, char *path, long index)
 	f->face[slot].path = path;
 	f->face[slot].index = index;
 	f->face[slot].probe = probe;
+	f->face[slot].bold = -1;
 	return 0;
 }
 
@@ -358,6 +378,7 @@ static int open_look(const render_look *look, bool strict, render_fonts **out, j
 		}
 		if (bold && render_face_add(f, f->nface, bold, idx) == 0) {
 			f->cjk_bold = f->nface;
+			f->face[f->cjk_regular].bold = f->cjk_bold;
 			f->face[f->nface++].synth = 3;
 		}
 	}

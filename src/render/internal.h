@@ -11,8 +11,10 @@
 
 #define RF_USER 4      /* the look's fallback fonts at most */
 #define RF_FALLBACKS 6 /* fallback faces found through fontconfig at most */
-#define RF_SCRIPTS 10  /* faces chosen for a script (Arabic, Thai, ...) at most */
-#define RF_SIZED 48    /* open (face, size, style) fonts kept */
+#define RF_SCRIPTS                                                                                 \
+	16          /* faces chosen for scripts (Arabic, Thai, ... and                             \
+	             * their bold faces) at most */
+#define RF_SIZED 48 /* open (face, size, style) fonts kept */
 #define RF_GLYPH_CACHE 512
 
 typedef struct rf_face {
@@ -20,6 +22,7 @@ typedef struct rf_face {
 	long index;
 	TTF_Font *probe; /* a small instance to ask which glyphs exist */
 	unsigned synth;  /* POSTING_ style bits SDL2_ttf synthesises for it */
+	int bold;        /* the face drawing its bold, -1: synthesised */
 } rf_face;
 
 typedef struct rf_sized {

@@ -94,8 +94,8 @@ static int face_for(render_fonts *f, uint32_t cp, unsigned style)
 /* The font for face at px; fallback faces get the style synthesised. */
 TTF_Font *render_font_at(render_fonts *f, int face, int px, unsigned style)
 {
-	if (face == f->cjk_regular && (style & POSTING_BOLD) && f->cjk_bold >= 0) {
-		face = f->cjk_bold;
+	if ((style & POSTING_BOLD) && f->face[face].bold >= 0) {
+		face = f->face[face].bold;
 		style &= ~(unsigned)POSTING_BOLD;
 	}
 	int st = (int)(style & 3u & f->face[face].synth);
