@@ -87,6 +87,9 @@ typedef struct layout_doc {
 	int body_px; /* the body size chosen */
 	int w, h;    /* the logical screen the boxes are laid out for */
 	int body_y0; /* top of the body area: below the header band if any */
+	/* The language the text was laid out in ("": none stated): its line
+	 * break rules here, its glyph forms (Japanese, Chinese) in render. */
+	char lang[16];
 	/* The clock's slot in the header band when layout_params.clock: a
 	 * LAYOUT_TEXT box without text (len 0), the same on every page, wide
 	 * enough for any HH:MM; w = 0 when there is none. layout_clock_box()

@@ -404,6 +404,8 @@ static int search(layout_job *j, layout_doc *out, jk_err *err)
 	text_ctx_free(j->tx);
 	j->tx = NULL;
 	out->qr = q; /* the QR box points to it; freed with the doc */
+	if (!r && j->lang)
+		snprintf(out->lang, sizeof out->lang, "%s", j->lang);
 	if (r)
 		return jk_fail(err, r, "layout: %s",
 		               r == JK_ENOMEM ? "out of memory" : "text analysis failed");

@@ -183,6 +183,7 @@ SDL_Surface *render_page_ex(render_fonts *f, const layout_doc *d, size_t page,
 		return NULL;
 	}
 	fill(s, 0, 0, d->w, d->h, theme->bg);
+	f->han_variant = render_han_variant(d->lang);
 	const layout_page *pg = &d->pages[page];
 	int status = 0;
 	for (size_t i = 0; i < pg->n && !status; i++)

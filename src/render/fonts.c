@@ -44,6 +44,24 @@ static char *fc_find(const char *pat, const char *want, long *index)
 	return out;
 }
 
+/* The real bold of family for face, when installed: synthesised bold
+ * smears complex scripts at title sizes. */
+static void add_bold(render_fonts *f, int face, const char *family)
+{
+	char pat[96];
+	long idx = 0;
+	snprintf(pat, sizeof pat, "%s:style=Bold", family);
+	char *bold = f->nface < (int)JK_ARRAY_LEN(f->face) ? fc_find(pat, family, &idx) : NULL;
+	if (bold && !strcmp(bold, f->face[face].path) && idx == f->face[face].index) {
+		free(bold); /* no bold installed: fontconfig gave the regular */
+		return;
+	}
+	if (bold && render_face_add(f, f->nface, bold, idx) == 0) {
+		f->face[face].bold = f->nface;
+		f->face[f->nface++].synth = POSTING_ITALIC;
+	}
+}
+
 /* The face for each script the body font lacks, and the Debian package
  * that has it. Scripts not listed are found by their letters alone. */
 static const struct script_font {
@@ -76,24 +94,6 @@ static const struct script_font {
     {"Hani", "Noto Sans CJK SC", "fonts-noto-cjk"},
     {"Hang", "Noto Sans CJK KR", "fonts-noto-cjk"},
 };
-
-/* The real bold of family for face, when installed: synthesised bold
- * smears complex scripts at title sizes. */
-static void add_bold(render_fonts *f, int face, const char *family)
-{
-	char pat[96];
-	long idx = 0;
-	snprintf(pat, sizeof pat, "%s:style=Bold", family);
-	char *bold = f->nface < (int)JK_ARRAY_LEN(f->face) ? fc_find(pat, family, &idx) : NULL;
-	if (bold && !strcmp(bold, f->face[face].path) && idx == f->face[face].index) {
-		free(bold); /* no bold installed: fontconfig gave the regular */
-		return;
-	}
-	if (bold && render_face_add(f, f->nface, bold, idx) == 0) {
-		f->face[face].bold = f->nface;
-		f->face[f->nface++].synth = POSTING_ITALIC;
-	}
-}
 
 int render_script_face(render_fonts *f, unsigned script)
 {
@@ -128,6 +128,44 @@ int render_script_face(render_fonts *f, unsigned script)
 		jk_log(JK_LOG_WARN, "render", "no %s font for %s text (%s); install %s", sf->family,
 		       text_script_name(script), tag, sf->package);
 	f->script_face[script] = (signed char)face;
+	return face;
+}
+
+int render_han_variant(const char *lang)
+{
+	if (!lang || strncmp(lang, "zh", 2) == 0) {
+		bool hant =
+		    lang && (strstr(lang, "Hant") || strstr(lang, "hant") || strstr(lang, "TW") ||
+		             strstr(lang, "HK") || strstr(lang, "MO"));
+		return hant ? 3 : 0;
+	}
+	if (!strncmp(lang, "ja", 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_'))
+		return 1;
+	if (!strncmp(lang, "ko", 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_'))
+		return 2;
+	return 0;
+}
+
+int render_han_face(render_fonts *f)
+{
+	static const char *const family[] = {"Noto Sans CJK SC", "Noto Sans CJK JP",
+	                                     "Noto Sans CJK KR", "Noto Sans CJK TC"};
+	int v = f->han_variant >= 0 && f->han_variant < 4 ? f->han_variant : 0;
+	if (v == 0 || f->cjk_regular < 0)
+		return f->cjk_regular;
+	if (f->han_face[v] != -2)
+		return f->han_face[v];
+	int face = f->cjk_regular; /* the variant not installed: SC's forms */
+	long idx = 0;
+	char *path = f->fc_ok && f->nface < (int)JK_ARRAY_LEN(f->face)
+	                 ? fc_find(family[v], family[v], &idx)
+	                 : NULL;
+	if (path && render_face_add(f, f->nface, path, idx) == 0) {
+		face = f->nface;
+		f->face[f->nface++].synth = 3;
+		add_bold(f, face, family[v]);
+	}
+	f->han_face[v] = face;
 	return face;
 }
 
@@ -172,6 +210,8 @@ static int fonts_new(render_fonts **out, jk_err *err)
 		f->glyph[i].face = -1;
 	f->cjk_regular = f->cjk_bold = -1;
 	memset(f->script_face, -2, sizeof f->script_face);
+	for (size_t i = 0; i < JK_ARRAY_LEN(f->han_face); i++)
+		f->han_face[i] = -2;
 	f->fc_ok = FcInit();
 	*out = f;
 	return 0;

@@ -44,6 +44,11 @@ struct render_fonts {
 	SDL_Surface *logo;         /* ARGB8888, at most LOGO_KEEP_W x LOGO_KEEP_H */
 	SDL_Surface *logo_fit;     /* logo scaled to the last size drawn */
 	int cjk_regular, cjk_bold; /* faces of Noto Sans CJK, -1 when absent */
+	/* Han glyph forms of the page being drawn (its doc's language): 0
+	 * Simplified Chinese, 1 Japanese, 2 Korean, 3 Traditional Chinese;
+	 * their faces (-2: not looked up yet, -1: none). */
+	int han_variant;
+	int han_face[4];
 	bool fc_ok;
 	rf_sized sized[RF_SIZED];
 	int nsized;
@@ -69,6 +74,12 @@ int render_face_add(render_fonts *f, int slot, char *path, long index);
  * the Noto face made for it; -1 when none is installed, which is logged
  * once, naming the script and the Debian package. */
 int render_script_face(render_fonts *f, unsigned script);
+
+/* The Noto Sans CJK face for Han in f->han_variant's forms (the SC face
+ * when that variant is not installed); -1 when none. */
+int render_han_face(render_fonts *f);
+/* The Han variant for a language tag (NULL or "": 0). */
+int render_han_variant(const char *lang);
 
 /* ---- logo.c ------------------------------------------------------------- */
 

@@ -64,8 +64,10 @@ static int face_for(render_fonts *f, uint32_t cp, unsigned style)
 	style &= 3u;
 	if ((cp < 0x250 && f->main_default) || jk_cp_is_space(cp))
 		return (int)style; /* Latin: Inter has it, skip the lookups */
-	unsigned h = ((cp * 2654435761u) ^ script) % RF_GLYPH_CACHE;
-	if (f->glyph[h].face >= 0 && f->glyph[h].cp == cp && f->glyph[h].script == script)
+	/* The cache tells Han of one language's forms from another's. */
+	unsigned key = script | (unsigned)f->han_variant << 8;
+	unsigned h = ((cp * 2654435761u) ^ key) % RF_GLYPH_CACHE;
+	if (f->glyph[h].face >= 0 && f->glyph[h].cp == cp && f->glyph[h].script == key)
 		return f->glyph[h].face == 0 ? (int)style : f->glyph[h].face;
 	int face = -1;
 	if (TTF_GlyphIsProvided32(f->face[0].probe, cp))
@@ -74,7 +76,8 @@ static int face_for(render_fonts *f, uint32_t cp, unsigned style)
 		if (TTF_GlyphIsProvided32(f->face[i].probe, cp))
 			face = i;
 	if (face < 0 && script) {
-		int sf = render_script_face(f, script);
+		bool han = !strcmp(text_script_tag(script), "Hani");
+		int sf = han ? render_han_face(f) : render_script_face(f, script);
 		if (sf >= 0 && TTF_GlyphIsProvided32(f->face[sf].probe, cp))
 			face = sf;
 	}
@@ -86,7 +89,7 @@ static int face_for(render_fonts *f, uint32_t cp, unsigned style)
 	if (face < 0)
 		face = 0;
 	f->glyph[h].cp = cp;
-	f->glyph[h].script = script;
+	f->glyph[h].script = key;
 	f->glyph[h].face = face;
 	return face == 0 ? (int)style : face;
 }
