@@ -48,8 +48,9 @@ typedef struct layout_ctx {
 	layout_box band[4]; /* header band: logo, text, rule (every page) */
 	size_t nband;
 	int group;
-	long flowed; /* total flow height, for the cap */
-	bool full;   /* cap reached: stop flowing */
+	const char *lang; /* the language of the kiosk's words (text_word_get) */
+	long flowed;      /* total flow height, for the cap */
+	bool full;        /* cap reached: stop flowing */
 	int status;
 } layout_ctx;
 

@@ -170,7 +170,7 @@ static int emit_pages(layout_ctx *c, const char *header)
 		}
 		if (np > 1) {
 			char num[48];
-			snprintf(num, sizeof num, "%zu / %zu", k + 1, np);
+			text_word_page(c->lang, k + 1, np, num, sizeof num);
 			one_line(c, pg, num, c->small_px, 0, c->th->muted, c->cx0, c->foot_y,
 			         c->cx1 - c->cx0, true);
 		}
@@ -284,6 +284,7 @@ typedef struct layout_job {
 	const char *apply;  /* the apply target, NULL: no card */
 	const qr_code *qr;  /* its code, NULL: none (not encodable) */
 	const char *header; /* continuation header of pages 2 on, NULL: none */
+	const char *lang;   /* the language of the kiosk's words */
 	layout_flow_fn fn;
 	const void *arg;
 } layout_job;
@@ -293,7 +294,7 @@ static int build(const layout_job *j, int px, layout_doc *d)
 {
 	const layout_params *lp = j->lp;
 	doc_reset(d);
-	layout_ctx c = {.lp = lp, .th = lp->theme, .doc = d};
+	layout_ctx c = {.lp = lp, .th = lp->theme, .doc = d, .lang = j->lang};
 	d->w = lp->w;
 	d->h = lp->h;
 	d->body_px = px;
@@ -349,8 +350,8 @@ static int search_sizes(const layout_job *j, layout_doc *out)
 	return r;
 }
 
-static int search(const layout_params *lp, const char *apply, const char *header, layout_flow_fn fn,
-                  const void *arg, layout_doc *out, jk_err *err)
+static int search(const layout_params *lp, const char *apply, const char *header, const char *lang,
+                  layout_flow_fn fn, const void *arg, layout_doc *out, jk_err *err)
 {
 	memset(out, 0, sizeof *out);
 	if (!lp || !lp->theme || !lp->measure.width || !lp->measure.height || lp->w < 160 ||
@@ -369,7 +370,7 @@ static int search(const layout_params *lp, const char *apply, const char *header
 			q = NULL;
 		}
 	}
-	layout_job j = {lp, apply, q, header, fn, arg};
+	layout_job j = {lp, apply, q, header, lang, fn, arg};
 	int r = search_sizes(&j, out);
 	out->qr = q; /* the QR box points to it; freed with the doc */
 	if (r)
@@ -383,22 +384,25 @@ int layout_posting(const posting *p, const layout_params *lp, layout_doc *out, j
 		memset(out, 0, sizeof *out);
 		return jk_fail(err, JK_EARG, "layout: no posting");
 	}
-	return search(lp, p->apply, p->title ? p->title : "Open position", layout_flow_posting, p,
-	              out, err);
+	const char *lang = layout_lang(lp, p);
+	return search(lp, p->apply, p->title ? p->title : text_word_get(lang, TEXT_W_OPEN_POSITION),
+	              lang, layout_flow_posting, p, out, err);
 }
 
 int layout_overview(const posting *const *items, size_t n, const layout_params *lp, layout_doc *out,
                     jk_err *err)
 {
 	layout_overview_arg a = {items, n};
-	return search(lp, NULL, "Open positions", layout_flow_overview, &a, out, err);
+	const char *lang = layout_lang(lp, NULL);
+	return search(lp, NULL, text_word_get(lang, TEXT_W_OPEN_POSITIONS), lang,
+	              layout_flow_overview, &a, out, err);
 }
 
 int layout_message(const char *headline, const char *line, const char *note,
                    const layout_params *lp, layout_doc *out, jk_err *err)
 {
 	layout_message_arg a = {headline && *headline ? headline : " ", line, note};
-	int r = search(lp, NULL, NULL, layout_flow_message, &a, out, err);
+	int r = search(lp, NULL, NULL, layout_lang(lp, NULL), layout_flow_message, &a, out, err);
 	if (r || !out->npages)
 		return r;
 	/* Centred in the safe area: a calm page, not a document. */
