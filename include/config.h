@@ -17,7 +17,7 @@
 
 /* How many keys the file knows (config_key_table has one row more, the
  * end mark). */
-#define CONFIG_NKEYS 31
+#define CONFIG_NKEYS 32
 
 /* A value whose check needs more than its text: a source (the sources
  * module parses it) or a file that must be readable. Kept with where it
@@ -55,6 +55,9 @@ typedef struct config {
 	deck_words fallback_fonts; /* fallback_fonts: comma list, tried after
 	                            * font for missing glyphs (Noto CJK built in) */
 	bool clock;                /* clock: show HH:MM in the corner, default no */
+	char *language;            /* language: auto (NULL, default: each posting
+	                            * its own) | a tag of the words table,
+	                            * normalised ("pt-BR" is "pt") */
 	int burn_in_shift;         /* burn_in_shift: pixels 0..32 (0 off), default 4 */
 	int burn_in_minutes;       /* burn_in_minutes: 1..120, default 5 */
 
@@ -163,6 +166,7 @@ typedef enum config_type {
 	CONFIG_LINK,     /* http(s) or mailto link; also borrowed at off2 */
 	CONFIG_WORDS,    /* a comma list into a deck_words, accumulating */
 	CONFIG_SCHEDULE, /* DAYS HH:MM-HH:MM rules into a schedule */
+	CONFIG_LANG,     /* auto (NULL) or a language the words table has */
 } config_type;
 
 /* Every key, for --help (each key is also a long option, --slide-seconds

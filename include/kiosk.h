@@ -181,6 +181,10 @@ size_t kiosk_slides_posting(const kiosk_slides *s);
 size_t kiosk_slides_page(const kiosk_slides *s);
 /* The posting up, NULL on the overview or when waiting; borrowed. */
 const posting *kiosk_slides_item(const kiosk_slides *s);
+/* The language of the kiosk's words on the entry up: its posting's
+ * (layout_lang), else the overview's or the waiting screen's
+ * (kiosk_screen_lang over the deck). Borrowed, static or in tag. */
+const char *kiosk_slides_lang(const kiosk_slides *s, char tag[POSTING_LANG_MAX]);
 /* Puts the position on an entry that has pages, at a page it has (lays
  * out what it needs). Nothing moves when no entry lays out. */
 void kiosk_slides_settle(kiosk_slides *s);
@@ -193,6 +197,16 @@ void kiosk_slides_step(kiosk_slides *s, int dir);
  * overview. Call kiosk_slides_settle() after. On failure (JK_ENOMEM)
  * nothing changed and next is the caller's still. */
 int kiosk_slides_reload(kiosk_slides *s, posting_list *next, jk_err *err);
+
+/* The language of the kiosk's words on a screen that belongs to no posting
+ * (the waiting screen, the overview of items[0..n)): lp->language when the
+ * setting fixes it, else the language most of the postings are in
+ * (layout_lang_of; the first seen of equals), else the environment's
+ * locale (LC_ALL, LC_MESSAGES, LANG), else "en". The one place that
+ * choice is made. Borrowed from lp or items, static, or written into
+ * out. */
+const char *kiosk_screen_lang(const layout_params *lp, const posting *const *items, size_t n,
+                              char out[POSTING_LANG_MAX]);
 
 /* ---- the timer table (no SDL) -------------------------------------------
  *

@@ -112,7 +112,20 @@ typedef struct layout_params {
 	int logo_w, logo_h; /* the logo's size in pixels (0: none): a
 	                     * LAYOUT_IMAGE box at the band's height */
 	bool clock;         /* reserve layout_doc.clock in the band */
+	/* The language of the kiosk's own words ("Scan to apply", the page
+	 * counter, the overview's heading; a tag, borrowed): NULL is auto,
+	 * each posting in its own (layout_lang); the overview and messages,
+	 * which belong to no posting, are in English then. */
+	const char *language;
 } layout_params;
+
+/* The language a posting is written in: the one it states, else the one
+ * the script of its title (then of its first paragraph) suggests
+ * (text_lang_guess); NULL when neither says. Borrowed from p or static. */
+const char *layout_lang_of(const posting *p);
+/* The language of the kiosk's words on p's slides: lp->language when set,
+ * else layout_lang_of(p), else "en". Never NULL. */
+const char *layout_lang(const layout_params *lp, const posting *p);
 
 /* The safe area every box lies in: 5% margins on each side. */
 void layout_safe_area(int w, int h, int *x0, int *y0, int *x1, int *y1);

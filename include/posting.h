@@ -65,6 +65,10 @@ typedef struct posting {
 	 * document that has it. sources/ fetches it into the cache and shows
 	 * what it reads in place of the entry. NULL otherwise. */
 	char *detail;
+	/* The language the posting is written in, as its source states it,
+	 * normalised by posting_lang_norm ("de", "pt", "zh-Hant"); NULL when
+	 * the source states none. */
+	char *language;
 } posting;
 
 typedef struct posting_list {
@@ -83,6 +87,21 @@ int posting_set(char **field, const char *s, size_t n);
 /* Like posting_set but only when *field is still NULL. */
 int posting_set_default(char **field, const char *s, size_t n);
 int posting_add_tag(posting *p, const char *tag);
+
+/* Room for any tag posting_lang_norm writes, NUL included. */
+#define POSTING_LANG_MAX 8
+
+/* The language tag s[0..n) (n = (size_t)-1: strlen) states, in the form
+ * posting.language keeps, into out: the primary subtag in lower case
+ * ("de-DE", "pt_BR", " EN " give "de", "pt", "en"); Chinese with its
+ * script ("zh-CN", "zh-SG", "zh-Hans" give "zh-Hans"; "zh-TW", "zh-HK",
+ * "zh-MO", "zh-Hant" give "zh-Hant"; "zh" alone stays "zh"); withdrawn
+ * codes renamed (iw → he, in → id, ji → yi). Returns 1 with out set; 0
+ * (out "") for a tag that names no language ("und", "mul", "zxx"); -1
+ * (out "") when s is not a plausible tag: only letters, digits and '-'
+ * (or '_'), a primary subtag of 2 or 3 letters, subtags of 1 to 8, at
+ * most 35 bytes (blanks around it aside). s borrowed. */
+int posting_lang_norm(const char *s, size_t n, char out[POSTING_LANG_MAX]);
 
 /* Whether any block of p holds text. */
 bool posting_has_text(const posting *p);
@@ -123,7 +142,7 @@ const char *posting_block_kind_name(posting_block_kind k);
 
 /* JSON text of the list as --dump prints it (array of objects with id, title,
  * organization, location, employment, pay, posted, expires, apply, source,
- * tags, sections). Caller frees with free(). NULL on OOM. */
+ * language (only when set), tags, sections). Caller frees with free(). NULL on OOM. */
 char *posting_list_to_json(const posting_list *l);
 
 #endif

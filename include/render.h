@@ -23,7 +23,9 @@ typedef struct render_look {
 	const char *const *fallback_fonts; /* tried after font for glyphs it
 	                                    * lacks, before Noto Sans CJK */
 	size_t nfallback;
-	bool clock; /* HH:MM in the band's corner */
+	bool clock;           /* HH:MM in the band's corner */
+	const char *language; /* the kiosk's own words in this language; NULL:
+	                       * each posting's own (layout_params.language) */
 } render_look;
 
 /* The default look: dark theme, Inter, no header, logo or clock. */
@@ -52,7 +54,8 @@ int render_look_check(const render_look *look, jk_err *err);
 /* Size of the logo kept by f; false (0 x 0) when there is none. */
 bool render_logo_size(const render_fonts *f, int *w, int *h);
 /* Fills the look's part of lp for pages f draws: theme (borrowed, must
- * outlive lp), f's measurer, look's header and clock (look NULL: none) and
+ * outlive lp), f's measurer, look's header, clock and language (look NULL:
+ * none) and
  * the logo's size. lp's w and h are left as they are. One function, so the
  * kiosk and --render lay out alike. */
 void render_layout_look(render_fonts *f, const render_look *look, const layout_theme *theme,

@@ -84,4 +84,54 @@ typedef int (*text_width_fn)(void *ud, size_t a, size_t b);
 size_t text_line_end(const char *t, size_t len, const text_para *tp, size_t p, int maxw,
                      text_width_fn width, void *ud);
 
+/* ---- words.c, script.c: the kiosk's own words in the posting's language --
+ * A language is a tag as posting.language holds it ("de", "zh-Hant"); any
+ * tag posting_lang_norm reads is taken ("pt-BR" is "pt", a bare "zh" is
+ * Simplified Chinese); NULL or a language the table lacks is English. */
+
+typedef enum text_word {
+	TEXT_W_SCAN_TO_APPLY,  /* the apply card's caption: "Scan to apply" */
+	TEXT_W_EMAIL_TO_APPLY, /* the caption for a mailto: target */
+	TEXT_W_OPEN_POSITIONS, /* the overview's heading */
+	TEXT_W_OPEN_POSITION,  /* the title of a posting without one */
+	TEXT_W_LONGER,         /* the note under a posting cut short */
+	TEXT_W_WAITING,        /* the waiting screen's headline */
+	TEXT_W_WAITING_NOTE,   /* its note: the slideshow starts by itself */
+	TEXT_W_WAITING_LINE,   /* its line while the sources say nothing */
+	TEXT_W_COUNT
+} text_word;
+
+/* Word w in lang (valid UTF-8, never NULL; "" for a w out of range). */
+const char *text_word_get(const char *lang, text_word w);
+/* The overview's count line for n postings ("3 roles — scan a slide's code
+ * to apply"), in the form the language gives that number, into out (cap
+ * bytes, NUL-terminated, cut at a character). Returns its bytes. */
+size_t text_word_roles(const char *lang, size_t n, char *out, size_t cap);
+/* The page counter "k / n" into out, as text_word_roles. */
+size_t text_word_page(const char *lang, size_t k, size_t n, char *out, size_t cap);
+/* The offline mark "offline · updated HH:MM" into out, as text_word_roles;
+ * hh and mm out of range show as 00. */
+size_t text_word_offline(const char *lang, int hh, int mm, char *out, size_t cap);
+/* Numbers are written in the digits the language's readers expect: Arabic
+ * (ar) ٠-٩, Persian (fa) ۰-۹, Bengali (bn) ০-৯; the others 0-9. */
+
+/* The table's tag for lang ("pt-BR" gives "pt"), NULL when the table does
+ * not have it (English then stands in). Static. */
+const char *text_lang_known(const char *lang);
+/* The table's languages: i from 0 to text_lang_count() - 1. Static. */
+size_t text_lang_count(void);
+const char *text_lang_at(size_t i);
+
+/* lang is written right to left (ar, he, fa, ur, yi, ps, dv...). */
+bool text_lang_rtl(const char *lang);
+/* The language the script of s[0..n) suggests, for text that states none:
+ * Arabic script is "fa" when letters only Persian uses (پ چ ژ گ ک ی)
+ * outnumber those only Arabic uses, else "ar"; Hebrew "he"; Devanagari
+ * "hi"; Bengali "bn"; Thai "th"; Hangul "ko"; Han with any kana "ja", Han
+ * alone "zh-Hant" when more of its characters are Traditional-only than
+ * Simplified-only, else "zh-Hans"; Cyrillic "uk" with any of і ї є ґ, else
+ * "ru"; Greek "el". NULL when Latin letters (or none) are most: Latin
+ * script names no language. Linear in n; a static string. */
+const char *text_lang_guess(const char *s, size_t n);
+
 #endif

@@ -74,6 +74,7 @@ static void test_sr_list(void **state)
 	assert_int_equal(p->ntags, 1);
 	assert_string_equal(p->tags[0], "Engineering");
 	assert_int_equal(p->nsections, 0);
+	assert_string_equal(p->language, "en"); /* language.code */
 	/* The detail is the list's own URL + id (query dropped), not "ref". */
 	assert_string_equal(p->detail, SR_LIST "/744000012345678");
 	assert_string_equal(
@@ -623,6 +624,28 @@ static void test_hostile_shapes(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(run(import_workday, "{\"jobPostingInfo\": {}}", 22, &err, &n), 0);
 	assert_int_equal(n, 0);
+	/* language.code of the wrong type, or no tag: no language, one
+	 * warning for the one that is no tag. */
+	static const char *const langs[] = {
+	    "{\"name\": \"T\", \"language\": {\"code\": 7}}",
+	    "{\"name\": \"T\", \"language\": \"en\"}",
+	    "{\"name\": \"T\", \"language\": {\"code\": \"<img src=x onerror=alert(1)>\"}}",
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(langs); i++) {
+		posting_list l;
+		posting_list_init(&l);
+		tu_warnings w = {0};
+		import_opts o = {.source =
+		                     "https://api.smartrecruiters.com/v1/companies/Acme/postings/1",
+		                 .warn = tu_on_warn,
+		                 .ud = &w};
+		assert_int_equal(import_smartrecruiters(langs[i], strlen(langs[i]), &o, &l, &err),
+		                 0);
+		assert_int_equal(l.n, 1);
+		assert_null(l.items[0]->language);
+		assert_int_equal(w.n, i == 2);
+		posting_list_free(&l);
+	}
 }
 
 /* Every cut of a payload: an error with one line, or what was read. */

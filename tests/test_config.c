@@ -83,6 +83,7 @@ static void test_defaults(void **state)
 	assert_null(c.header);
 	assert_null(c.font);
 	assert_false(c.clock);
+	assert_null(c.language); /* auto */
 	assert_int_equal(c.burn_in_shift, 4);
 	assert_int_equal(c.burn_in_minutes, 5);
 	assert_true(c.deck.hide_expired);
@@ -107,7 +108,7 @@ static void test_defaults(void **state)
 		if (config_set(&c, k->name, k->def, "default", &err))
 			fail_msg("%s = '%s': %s", k->name, k->def, err.msg);
 	}
-	assert_int_equal(nkeys, 31);
+	assert_int_equal(nkeys, 32);
 	char *after = printed(&c);
 	assert_string_equal(before, after);
 	free(before), free(after);
@@ -143,6 +144,7 @@ static void test_every_key_valid(void **state)
 	    {"fallback_fonts", "Noto Sans Arabic, Noto Sans Hebrew,,"},
 	    {"fallback_fonts", "Noto Sans Thai"},
 	    {"clock", "TRUE"},
+	    {"language", "ZH-tw"},
 	    {"burn_in_shift", "0"},
 	    {"burn_in_minutes", "120"},
 	    {"order", "newest"},
@@ -188,6 +190,13 @@ static void test_every_key_valid(void **state)
 	assert_string_equal(c.fallback_fonts.v[1], "Noto Sans Hebrew");
 	assert_string_equal(c.fallback_fonts.v[2], "Noto Sans Thai");
 	assert_true(c.clock);
+	assert_string_equal(c.language, "zh-Hant");
+	assert_int_equal(config_set(&c, "language", "Auto", "test", &err), 0);
+	assert_null(c.language);
+	assert_int_equal(config_set(&c, "language", "ja", "test", &err), 0);
+	assert_int_equal(config_set(&c, "language", "", "test", &err), 0);
+	assert_null(c.language);
+	assert_int_equal(config_set(&c, "language", "zh-Hant", "test", &err), 0);
 	assert_int_equal(c.burn_in_shift, 0);
 	assert_int_equal(c.burn_in_minutes, 120);
 	assert_int_equal(c.deck.order, DECK_ORDER_NEWEST);
@@ -276,6 +285,9 @@ static void test_every_key_invalid(void **state)
 	     "01234567890123456789012345678901234567890123456789X",
 	     "at most 120 bytes"},
 	    {"clock", "2", "yes or no"},
+	    {"language", "klingon", "auto or a language code"},
+	    {"language", "sw", "the kiosk's words are in en, de"},
+	    {"language", "<b>de</b>", "auto or a language code"},
 	    {"burn_in_shift", "33", "a number of pixels from 0 to 32"},
 	    {"burn_in_shift", "-1", "a number of pixels from 0 to 32"},
 	    {"burn_in_minutes", "0", "a number of minutes from 1 to 120"},
@@ -524,6 +536,7 @@ static void test_round_trip(void **state)
 	         "font = /usr/share/fonts/x.ttf\n"
 	         "fallback_fonts = A, B\n"
 	         "clock = yes\n"
+	         "language = pt-BR\n"
 	         "burn_in_shift = 32\n"
 	         "burn_in_minutes = 1\n"
 	         "order = shuffle\n"
@@ -563,6 +576,8 @@ static void test_round_trip(void **state)
 	assert_int_equal(b.schedule.rules[1].days, a.schedule.rules[1].days);
 	assert_string_equal(b.default_apply, "https://example.org/apply?x=1;y=2");
 	assert_string_equal(b.cache_dir, "/tmp/c d");
+	assert_string_equal(b.language, "pt"); /* the words table's tag */
+	assert_contains(one, "\nlanguage = pt\n");
 	assert_int_equal(b.deck.employment.n, 2);
 	assert_contains(one, "\nsource = greenhouse:acme\n");
 	assert_contains(one, "\nfilter_employment = intern\n");

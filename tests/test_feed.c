@@ -594,6 +594,76 @@ static void test_jsonfeed_rules(void **state)
 	posting_list_free(&l);
 }
 
+/* A feed's language: RSS <language> (an item's dc:language first), Atom
+ * xml:lang (inherited, an entry's own first), JSON Feed's language. A
+ * bad value is named once per feed. */
+static void test_language(void **state)
+{
+	(void)state;
+	posting_list l;
+	jk_err err;
+	assert_int_equal(
+	    import_str("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+	               "<channel><title>Jobs at Acme</title><language>en-us</language>"
+	               "<item><title>Nurse</title><description>Care.</description></item>"
+	               "<item><title>Koch</title><dc:language>de</dc:language>"
+	               "<description>Kochen.</description></item></channel></rss>",
+	               &l, &err),
+	    0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0]->language, "en");
+	assert_string_equal(l.items[1]->language, "de");
+	assert_int_equal(warned.n, 0);
+	posting_list_free(&l);
+
+	assert_int_equal(import_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">"
+	                            "<title>Acme</title><entry><title>Cuisinier</title>"
+	                            "<content>Cuisine.</content></entry>"
+	                            "<entry xml:lang=\"es-ES\"><title>Cocinero</title>"
+	                            "<content>Cocina.</content></entry></feed>",
+	                            &l, &err),
+	                 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.items[0]->language, "fr");
+	assert_string_equal(l.items[1]->language, "es");
+	posting_list_free(&l);
+
+	/* Hostile: no tag in the channel, markup in an item's. */
+	assert_int_equal(
+	    import_str("<rss version=\"2.0\"><channel><title>Acme</title>"
+	               "<language>&lt;b&gt;English&lt;/b&gt; (United States of America)</language>"
+	               "<item><title>A</title><description>a</description></item>"
+	               "<item><title>B</title><description>b</description></item>"
+	               "<item><title>C</title><description>c</description></item>"
+	               "</channel></rss>",
+	               &l, &err),
+	    0);
+	assert_int_equal(l.n, 3);
+	for (size_t i = 0; i < l.n; i++)
+		assert_null(l.items[i]->language);
+	assert_int_equal(warned.n, 1);
+	assert_non_null(strstr(warned.last, "feed language"));
+	posting_list_free(&l);
+
+	/* JSON Feed: a tag, a list (not a tag: ignored quietly), a word. */
+	static const struct {
+		const char *lang, *want;
+		int warnings;
+	} jf[] = {{"\"pt-BR\"", "pt", 0}, {"[\"pt\"]", NULL, 0}, {"\"portugu\xC3\xAAs\"", NULL, 1}};
+	for (size_t i = 0; i < JK_ARRAY_LEN(jf); i++) {
+		char doc[512];
+		snprintf(doc, sizeof doc,
+		         "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Acme "
+		         "jobs\",\"language\":%s,\"items\":[{\"id\":\"1\",\"title\":"
+		         "\"Cozinheiro\",\"content_text\":\"Cozinha.\"}]}",
+		         jf[i].lang);
+		warned = (tu_warnings){0};
+		tu_expect_str(tu_one(doc, "feed.json", &l, &warned)->language, jf[i].want);
+		assert_int_equal(warned.n, jf[i].warnings);
+		posting_list_free(&l);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -613,6 +683,7 @@ int main(void)
 	    cmocka_unit_test(test_board_titles),
 	    cmocka_unit_test(test_weworkremotely),
 	    cmocka_unit_test(test_jsonfeed_rules),
+	    cmocka_unit_test(test_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

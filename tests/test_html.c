@@ -979,10 +979,73 @@ static void test_fm_sniff(void **state)
 		}
 }
 
+/* The page's language: <html lang> or xml:lang, JSON-LD inLanguage
+ * (which wins for its posting), the front matter's lang (which wins over
+ * the page's); lang="" says nothing, a value that is no tag is named in
+ * one warning. */
+static void test_language(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *doc, *want;
+		int warnings;
+	} cases[] = {
+	    {"<html lang=\"ja-JP\"><body><h1>Staff</h1><p>Text.</p></body></html>", "ja", 0},
+	    {"<html xml:lang=\"ko\"><body><h1>Staff</h1><p>Text.</p></body></html>", "ko", 0},
+	    {"<html lang=\"zh-HK\"><body><h1>Staff</h1><p>Text.</p></body></html>", "zh-Hant", 0},
+	    {"<html lang=\"\"><body><h1>Staff</h1><p>Text.</p></body></html>", NULL, 0},
+	    {"<html><body><h1>Staff</h1><p>Text.</p></body></html>", NULL, 0},
+	    {"<html lang=\"en-US\"><head><script type=\"application/ld+json\">"
+	     "{\"@type\":\"JobPosting\",\"title\":\"Koch\",\"inLanguage\":\"de-AT\"}"
+	     "</script></head><body><p>x</p></body></html>",
+	     "de", 0},
+	    {"<html lang=\"en\"><head><script type=\"application/ld+json\">"
+	     "{\"@type\":\"JobPosting\",\"title\":\"Koch\",\"inLanguage\":"
+	     "{\"@type\":\"Language\",\"name\":\"German\",\"alternateName\":\"de\"}}"
+	     "</script></head><body><p>x</p></body></html>",
+	     "de", 0},
+	    {"<html lang=\"fr\"><head><script type=\"application/ld+json\">"
+	     "{\"@type\":\"JobPosting\",\"title\":\"Koch\",\"inLanguage\":"
+	     "{\"name\":\"German\"}}</script></head><body><p>x</p></body></html>",
+	     "fr", 0},
+	    {"<html><head><script type=\"application/ld+json\">"
+	     "{\"@type\":\"JobPosting\",\"title\":\"Koch\",\"inLanguage\":[\"it\",\"en\"]}"
+	     "</script></head><body><p>x</p></body></html>",
+	     "it", 0},
+	    {"---\ntitle: Koch\nlang: nl\n---\n<html lang=\"en\"><body><p>Tekst.</p></body>"
+	     "</html>",
+	     "nl", 0},
+	    {"<html lang=\"english please\"><body><h1>Staff</h1><p>Text.</p></body></html>", NULL,
+	     1},
+	    /* not UTF-8: read as Windows-1252 (one warning), then no tag */
+	    {"<html lang=\"\xFF\xFE\"><body><h1>Staff</h1><p>Text.</p></body></html>", NULL, 2},
+	    {"<html><head><script type=\"application/ld+json\">"
+	     "{\"@type\":\"JobPosting\",\"title\":\"Koch\",\"inLanguage\":\"12\"}"
+	     "</script></head><body><p>x</p></body></html>",
+	     NULL, 1},
+	    {"<html><head><script type=\"application/ld+json\">"
+	     "{\"@type\":\"JobPosting\",\"title\":\"Koch\",\"inLanguage\":42}"
+	     "</script></head><body><p>x</p></body></html>",
+	     NULL, 0},
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
+		posting_list l;
+		tu_warnings w = {0};
+		const posting *p = tu_one(cases[i].doc, "https://jobs.example.org/p.html", &l, &w);
+		tu_expect_str(p->language, cases[i].want);
+		if (w.n != cases[i].warnings)
+			fail_msg("case %zu: %d warnings, last: %s", i, w.n, w.last);
+		if (w.n)
+			assert_non_null(strstr(w.last, "is not a language tag"));
+		posting_list_free(&l);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_structure),
+	    cmocka_unit_test(test_language),
 	    cmocka_unit_test(test_bold_heading_and_glyphs),
 	    cmocka_unit_test(test_never_text),
 	    cmocka_unit_test(test_entities_and_leftovers),

@@ -857,6 +857,86 @@ static void test_header_band(void **state)
 	posting_free(p);
 }
 
+/* The text of page pg's boxes in order, joined by spaces, has needle
+ * (a caption wrapped on two lines still reads as one). */
+static bool page_reads(const layout_page *pg, const char *needle)
+{
+	jk_buf b = {0};
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->boxes[i].kind == LAYOUT_TEXT && pg->boxes[i].len) {
+			assert_int_equal(jk_buf_append(&b, pg->boxes[i].text, pg->boxes[i].len), 0);
+			assert_int_equal(jk_buf_putc(&b, ' '), 0);
+		}
+	bool yes = b.data && strstr(b.data, needle);
+	jk_buf_free(&b);
+	return yes;
+}
+
+/* The kiosk's words come in the posting's language (stated, else guessed
+ * from its script), in the setting's when it is fixed; the overview and
+ * messages in the setting's (English when auto). */
+static void test_words_language(void **state)
+{
+	(void)state;
+	layout_params lp = params(1920, 1080);
+	posting *p = make_posting("Koch (m/w/d)", "https://example.org/jobs/koch", 2000);
+	posting_set(&p->language, "de", (size_t)-1);
+	layout_doc d;
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	check_doc(&d);
+	assert_true(d.npages > 1);
+	assert_true(page_reads(&d.pages[0], "Scannen und bewerben"));
+	assert_false(page_reads(&d.pages[0], "Scan to apply"));
+	assert_string_equal(layout_lang(&lp, p), "de");
+	layout_doc_free(&d);
+
+	/* The setting makes every slide French, the overview too. */
+	lp.language = "fr";
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	assert_true(page_reads(&d.pages[0], "Scannez pour postuler"));
+	layout_doc_free(&d);
+	const posting *one[] = {p};
+	assert_int_equal(layout_overview(one, 1, &lp, &d, NULL), 0);
+	assert_true(page_reads(&d.pages[0], "Postes ouverts"));
+	assert_true(page_reads(&d.pages[0], "1 poste"));
+	layout_doc_free(&d);
+	lp.language = NULL;
+	assert_int_equal(layout_overview(one, 1, &lp, &d, NULL), 0);
+	assert_true(page_reads(&d.pages[0], "Open positions"));
+	assert_true(page_reads(&d.pages[0], "1 role"));
+	layout_doc_free(&d);
+	posting_free(p);
+
+	/* No language stated: the title's script says Japanese; Arabic counts
+	 * its pages in its own digits; a mailto: target is emailed to. */
+	p = make_posting("ソフトウェアエンジニア", "mailto:jobs@example.org", 0);
+	assert_null(p->language);
+	assert_string_equal(layout_lang(&lp, p), "ja");
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	assert_true(page_reads(&d.pages[0], "メールで応募"));
+	layout_doc_free(&d);
+	posting_free(p);
+	p = make_posting("مهندس برمجيات", "https://example.org/jobs/1", 3000);
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	assert_true(d.npages > 1);
+	assert_true(page_reads(&d.pages[0], "امسح للتقديم"));
+	char num[48];
+	text_word_page("ar", 1, d.npages, num, sizeof num);
+	assert_true(page_reads(&d.pages[0], num));
+	layout_doc_free(&d);
+	posting_free(p);
+	/* Latin text states nothing: English. */
+	p = make_posting(NULL, "https://example.org/jobs/2", 0);
+	assert_null(layout_lang_of(p));
+	assert_string_equal(layout_lang(&lp, p), "en");
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	assert_true(page_reads(&d.pages[0], "Open position"));
+	layout_doc_free(&d);
+	posting_free(p);
+	assert_int_equal(layout_message("x", NULL, NULL, &lp, &d, NULL), 0);
+	layout_doc_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -875,6 +955,7 @@ int main(void)
 	    cmocka_unit_test(test_separator_not_at_line_start),
 	    cmocka_unit_test(test_caption_two_lines),
 	    cmocka_unit_test(test_header_band),
+	    cmocka_unit_test(test_words_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1171,6 +1171,65 @@ static void test_fm_hostile(void **state)
 	jk_buf_free(&b);
 }
 
+/* The language the front matter states (lang, language; YAML or TOML),
+ * normalised; a value that is no tag is ignored with one warning. */
+static void test_language(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *doc, *want;
+	} cases[] = {
+	    {"---\ntitle: Koch\nlang: de-DE\n---\nWir kochen.\n", "de"},
+	    {"---\ntitle: X\nlanguage: zh-TW\n---\n\xE6\x88\x91\xE5\x80\x91\n", "zh-Hant"},
+	    {"---\ntitle: X\nlanguage: zh_CN\n---\nText\n", "zh-Hans"},
+	    {"+++\ntitle = \"X\"\nlang = \"pt_BR\"\n+++\nTexto\n", "pt"},
+	    {"---\ntitle: X\nparams:\n  lang: FR\n---\nTexte\n", "fr"},
+	    {"---\ntitle: X\nlang: iw\n---\nText\n", "he"},
+	    {"---\ntitle: X\n---\nText\n", NULL},
+	    {"---\ntitle: X\nlang: und\n---\nText\n", NULL},
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
+		posting_list l;
+		tu_warnings w = {0};
+		const posting *p = tu_one(cases[i].doc, "/srv/postings/lang.md", &l, &w);
+		tu_expect_str(p->language, cases[i].want);
+		assert_int_equal(w.n, 0);
+		char *json = posting_list_to_json(&l);
+		assert_non_null(json);
+		assert_int_equal(strstr(json, "\"language\"") != NULL, cases[i].want != NULL);
+		free(json);
+		posting_list_free(&l);
+	}
+	/* Hostile values: markup, a word, too long, control characters, a
+	 * list. Each is ignored; a scalar that is no tag is named once. */
+	static const char *const bad[] = {
+	    "---\ntitle: X\nlang: \"<script>alert(1)</script>\"\n---\nText\n",
+	    "---\ntitle: X\nlang: English\n---\nText\n",
+	    "---\ntitle: X\nlang: "
+	    "aa-bbbbbbbb-cccccccc-dddddddd-eeeeeeee-ffffffff-gggggggg-hhhhhhhh-iiiiiiii-"
+	    "jjjjjjjj-kkkkkkkk\n---\nText\n",
+	    "---\ntitle: X\nlang: \"de\\u0001\"\n---\nText\n",
+	    "---\ntitle: X\nlang: \"d\xC3\xA9\"\n---\nText\n",
+	    "---\ntitle: X\nlang: de--DE\n---\nText\n",
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++) {
+		posting_list l;
+		tu_warnings w = {0};
+		const posting *p = tu_one(bad[i], "/srv/postings/lang.md", &l, &w);
+		assert_null(p->language);
+		assert_int_equal(w.n, 1);
+		assert_non_null(strstr(w.last, "is not a language tag"));
+		assert_true(strlen(w.last) < 120);
+		posting_list_free(&l);
+	}
+	posting_list l;
+	tu_warnings w = {0};
+	const posting *p =
+	    tu_one("---\ntitle: X\nlang: [de, en]\n---\nText\n", "/srv/x.md", &l, &w);
+	assert_null(p->language);
+	posting_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1185,6 +1244,7 @@ int main(void)
 	    cmocka_unit_test(test_templates),     cmocka_unit_test(test_fm_value_markup),
 	    cmocka_unit_test(test_titles),        cmocka_unit_test(test_title_words),
 	    cmocka_unit_test(test_encodings),     cmocka_unit_test(test_fm_hostile),
+	    cmocka_unit_test(test_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -253,6 +253,58 @@ static void test_nothing_lays_out(void **state)
 	posting_list_free(&l);
 }
 
+/* The language of screens that belong to no posting: the setting, else
+ * the deck's most common language, else the locale, else English; the
+ * overview speaks it, each posting its own. */
+static void test_screen_language(void **state)
+{
+	(void)state;
+	layout_params lp = params(1280, 720);
+	char tag[POSTING_LANG_MAX];
+	setenv("LC_ALL", "", 1);
+	setenv("LC_MESSAGES", "", 1);
+	setenv("LANG", "C.UTF-8", 1);
+	assert_string_equal(kiosk_screen_lang(&lp, NULL, 0, tag), "en");
+	setenv("LANG", "de_DE.UTF-8", 1);
+	assert_string_equal(kiosk_screen_lang(&lp, NULL, 0, tag), "de");
+	setenv("LC_MESSAGES", "pt_BR@x", 1);
+	assert_string_equal(kiosk_screen_lang(&lp, NULL, 0, tag), "pt");
+	setenv("LC_ALL", "<hostile locale with spaces and more than thirty-five bytes>", 1);
+	assert_string_equal(kiosk_screen_lang(&lp, NULL, 0, tag), "en");
+	setenv("LC_ALL", "", 1);
+
+	posting_list l;
+	make(&l, "abcd");
+	posting_set(&l.items[0]->language, "ja", (size_t)-1);
+	posting_set(&l.items[1]->language, "ko", (size_t)-1);
+	posting_set(&l.items[2]->language, "ko", (size_t)-1);
+	const posting *const *items = (const posting *const *)l.items;
+	assert_string_equal(kiosk_screen_lang(&lp, items, l.n, tag), "ko");
+	lp.language = "fr";
+	assert_string_equal(kiosk_screen_lang(&lp, items, l.n, tag), "fr");
+	lp.language = NULL;
+
+	kiosk_slides *s;
+	assert_int_equal(kiosk_slides_new(&l, &lp, &s, NULL), 0);
+	kiosk_slides_settle(s);
+	assert_string_equal(kiosk_slides_lang(s, tag), "ja");
+	const layout_doc *d;
+	assert_int_equal(kiosk_slides_doc(s, l.n, &d, NULL), 0);
+	bool korean = false;
+	for (size_t i = 0; i < d->pages[0].n; i++)
+		korean |=
+		    d->pages[0].boxes[i].len &&
+		    !strncmp(d->pages[0].boxes[i].text, "채용 중인 직무", d->pages[0].boxes[i].len);
+	assert_true(korean);
+	while (kiosk_slides_posting(s) < l.n)
+		kiosk_slides_step(s, 1);
+	assert_string_equal(kiosk_slides_lang(s, tag), "ko");
+	kiosk_slides_free(s);
+	posting_list_free(&l);
+	setenv("LANG", "C.UTF-8", 1);
+	setenv("LC_MESSAGES", "", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +313,7 @@ int main(void)
 	    cmocka_unit_test(test_waiting_state),
 	    cmocka_unit_test(test_reload_keeps_posting_by_id),
 	    cmocka_unit_test(test_nothing_lays_out),
+	    cmocka_unit_test(test_screen_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

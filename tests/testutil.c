@@ -156,6 +156,14 @@ void tu_run_each(const tu_reader *rds, size_t nrds, const char *const *docs, siz
 			tu_run_reader(rds[r], docs[d], strlen(docs[d]), source, &err, NULL);
 }
 
+void tu_expect_str(const char *got, const char *want)
+{
+	if (want)
+		assert_string_equal(got, want);
+	else
+		assert_null(got);
+}
+
 const posting_section *tu_section(const posting *p, const char *heading)
 {
 	for (size_t i = 0; i < p->nsections; i++)

@@ -56,6 +56,8 @@ int tu_run_reader(tu_reader rd, const char *data, size_t len, const char *source
 /* tu_run_reader for every reader over every document (strings). */
 void tu_run_each(const tu_reader *rds, size_t nrds, const char *const *docs, size_t ndocs,
                  const char *source);
+/* Fails the test unless got and want are the same string or both NULL. */
+void tu_expect_str(const char *got, const char *want);
 /* Finds a section by heading; NULL when absent. */
 const posting_section *tu_section(const posting *p, const char *heading);
 /* True when any block or heading of p contains needle. */

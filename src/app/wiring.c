@@ -49,6 +49,7 @@ render_look app_look(const config *c)
 	l.fallback_fonts = (const char *const *)c->fallback_fonts.v;
 	l.nfallback = c->fallback_fonts.n;
 	l.clock = c->clock;
+	l.language = c->language;
 	return l;
 }
 

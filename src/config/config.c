@@ -4,6 +4,7 @@
  * checked here: what needs the file system or the sources module is
  * checked after parsing (app), with the origins kept here. */
 #include "internal.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -342,6 +343,31 @@ static int set_schedule(set_ctx *x)
 	return JK_OK;
 }
 
+/* auto (or nothing): each posting's own language; else a tag the words
+ * table has, kept in its normal form. */
+static int set_lang(set_ctx *x)
+{
+	char tag[POSTING_LANG_MAX];
+	const char *known = NULL;
+	if (*x->v && strcasecmp(x->v, "auto")) {
+		known = posting_lang_norm(x->v, (size_t)-1, tag) > 0 ? text_lang_known(tag) : NULL;
+		if (!known) {
+			size_t n =
+			    (size_t)snprintf(x->why, sizeof x->why, "the kiosk's words are in");
+			for (size_t i = 0; i < text_lang_count() && n < sizeof x->why; i++)
+				n += (size_t)snprintf(x->why + n, sizeof x->why - n, "%s %s",
+				                      i ? "," : "", text_lang_at(i));
+			return BAD;
+		}
+	}
+	char *copy = known ? strdup(known) : NULL;
+	if (known && !copy)
+		return jk_fail(x->err, JK_ENOMEM, "out of memory");
+	free(*(char **)x->slot);
+	*(char **)x->slot = copy;
+	return JK_OK;
+}
+
 /* x->v is trimmed, valid UTF-8 without control characters. */
 static int set_value(set_ctx *x)
 {
@@ -377,6 +403,8 @@ static int set_value(set_ctx *x)
 		return set_words(x);
 	case CONFIG_SCHEDULE:
 		return set_schedule(x);
+	case CONFIG_LANG:
+		return set_lang(x);
 	}
 	return BAD;
 }
@@ -386,7 +414,7 @@ static int set_value(set_ctx *x)
 static bool is_text(config_type t)
 {
 	return t == CONFIG_STRING || t == CONFIG_TEXT || t == CONFIG_FILE || t == CONFIG_FONT ||
-	       t == CONFIG_LINK;
+	       t == CONFIG_LINK || t == CONFIG_LANG;
 }
 
 /* The defaults are the table's: each key set from its `def` text, so

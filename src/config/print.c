@@ -147,6 +147,10 @@ static void print_key(const config *c, size_t k, FILE *f)
 	case CONFIG_SCHEDULE:
 		print_schedule(f, key->name, slot);
 		break;
+	case CONFIG_LANG:
+		fprintf(f, "%s = %s\n", key->name,
+		        *(char *const *)slot ? *(char *const *)slot : "auto");
+		break;
 	}
 }
 

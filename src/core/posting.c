@@ -35,7 +35,8 @@ void posting_free(posting *p)
 		return;
 	char **fields[] = {&p->id,         &p->title,  &p->organization, &p->location,
 	                   &p->employment, &p->pay,    &p->posted,       &p->expires,
-	                   &p->apply,      &p->source, &p->native_id,    &p->detail};
+	                   &p->apply,      &p->source, &p->native_id,    &p->detail,
+	                   &p->language};
 	for (size_t i = 0; i < JK_ARRAY_LEN(fields); i++)
 		free(*fields[i]);
 	for (size_t i = 0; i < p->ntags; i++)
@@ -86,6 +87,108 @@ int posting_add_tag(posting *p, const char *tag)
 	p->tags = t;
 	p->tags[p->ntags++] = c;
 	return JK_OK;
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_alnum(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Subtag t[0..n) (any case) is w (lower case). */
+static bool subtag_is(const char *t, size_t n, const char *w)
+{
+	if (strlen(w) != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (lower(t[i]) != w[i])
+			return false;
+	return true;
+}
+
+/* The script a Chinese tag's subtags (after the primary) name: 'S'
+ * (Simplified), 'T' (Traditional) or 0. An explicit script wins over the
+ * region. */
+static char zh_script(const char *s, size_t n)
+{
+	static const char *const simp[] = {"cn", "sg", "my"}, *const trad[] = {"tw", "hk", "mo"};
+	char region = 0;
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+		while (k < n && s[k] != '-' && s[k] != '_')
+			k++;
+		if (subtag_is(s + i, k - i, "hans"))
+			return 'S';
+		if (subtag_is(s + i, k - i, "hant"))
+			return 'T';
+		for (size_t j = 0; j < 3 && !region; j++)
+			region = subtag_is(s + i, k - i, simp[j])   ? 'S'
+			         : subtag_is(s + i, k - i, trad[j]) ? 'T'
+			                                            : 0;
+		i = k + 1;
+	}
+	return region;
+}
+
+int posting_lang_norm(const char *s, size_t n, char out[POSTING_LANG_MAX])
+{
+	out[0] = '\0';
+	if (!s)
+		return -1;
+	if (n == (size_t)-1)
+		n = strlen(s);
+	while (n && strchr(" \t\r\n", *s) && *s)
+		s++, n--;
+	while (n && strchr(" \t\r\n", s[n - 1]) && s[n - 1])
+		n--;
+	if (!n || n > 35)
+		return -1;
+	size_t prim = 0, sub = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool sep = s[i] == '-' || s[i] == '_';
+		if (!sep && !is_alnum(s[i]))
+			return -1;
+		if (sep && (sub == 0 || i + 1 == n))
+			return -1; /* an empty subtag */
+		if (!prim && sep)
+			prim = i;
+		sub = sep ? 0 : sub + 1;
+		if (sub > 8)
+			return -1;
+	}
+	if (!prim)
+		prim = n;
+	if (prim < 2 || prim > 3)
+		return -1;
+	for (size_t i = 0; i < prim; i++)
+		if (!is_alpha(s[i]))
+			return -1;
+	static const struct {
+		const char *from, *to;
+	} renamed[] = {{"iw", "he"}, {"in", "id"}, {"ji", "yi"},  {"und", ""},
+	               {"mul", ""},  {"zxx", ""},  {"cmn", "zh"}, {"yue", "zh-Hant"}};
+	char p[4] = {0};
+	for (size_t i = 0; i < prim; i++)
+		p[i] = lower(s[i]);
+	const char *t = p;
+	for (size_t i = 0; i < JK_ARRAY_LEN(renamed); i++)
+		if (!strcmp(p, renamed[i].from))
+			t = renamed[i].to;
+	if (!strcmp(t, "zh")) {
+		char z = zh_script(s + prim, n - prim);
+		t = z == 'S' ? "zh-Hans" : z == 'T' ? "zh-Hant" : "zh";
+	}
+	snprintf(out, POSTING_LANG_MAX, "%s", t);
+	return *out ? 1 : 0;
 }
 
 bool posting_has_text(const posting *p)
@@ -377,6 +480,8 @@ static cJSON *posting_json(const posting *p)
 	         {"source", p->source}};
 	for (size_t i = 0; i < JK_ARRAY_LEN(f); i++)
 		cJSON_AddItemToObject(o, f[i].name, str_or_null(f[i].value));
+	if (p->language)
+		cJSON_AddStringToObject(o, "language", p->language);
 	cJSON *tags = cJSON_AddArrayToObject(o, "tags");
 	for (size_t i = 0; tags && i < p->ntags; i++)
 		cJSON_AddItemToArray(tags, cJSON_CreateString(p->tags[i]));

@@ -243,7 +243,8 @@ int json_places_set(json_places *pl, char **field, int r);
 typedef struct json_doc {
 	const import_opts *o;
 	const char *base;
-	char *org; /* default organization, owned */
+	char *org;                   /* default organization, owned */
+	char lang[POSTING_LANG_MAX]; /* the document's language, "" none */
 	posting_list *out;
 	size_t first, skipped;
 } json_doc;
@@ -276,6 +277,7 @@ typedef enum json_set {
 	JSON_ID,    /* native_id from a string or a whole number */
 	JSON_TAG,   /* one tag from a string */
 	JSON_TAGS,  /* tags from a string, or an array of strings or names */
+	JSON_LANG,  /* the language from a tag, else the document's (json_doc.lang) */
 } json_set;
 
 enum { JSON_FIELD_KEYS = 3 };
@@ -342,6 +344,8 @@ typedef struct import_fm {
 	char *weak;         /* a target a key may name (link, url, source_url) */
 	char *contact;      /* mailto: from a contact address (contact_email) */
 	char *jsonld;       /* the JSON of a JobPosting kept in a value */
+	char *lang;         /* lang / language as written (the reader
+	                     * checks it: import_set_lang) */
 	import_links links; /* links: lists, their names as text */
 } import_fm;
 

@@ -25,11 +25,12 @@ int import_body(posting *p, const char *s, size_t n, int kind, unsigned text_fla
 
 /* Every schema.org JobPosting in one JSON-LD text (an object, an array, an
  * @graph, a page's mainEntity) appended to out as new postings, apply
- * targets chosen against base (may be NULL). *found counts them. Fails
+ * targets chosen against base (may be NULL); remarks (an inLanguage that
+ * is no language tag) go to o (may be NULL). *found counts them. Fails
  * with JK_EFORMAT on JSON that does not parse (also when nested too deep),
  * appending nothing. json borrowed. */
-int jsonld_read(const char *json, size_t len, const char *base, posting_list *out, size_t *found,
-                jk_err *err);
+int jsonld_read(const char *json, size_t len, const char *base, const import_opts *o,
+                posting_list *out, size_t *found, jk_err *err);
 
 /* fmpage.c (2c): a content file's front matter as its page's metadata ---- */
 
@@ -42,11 +43,12 @@ typedef struct import_page_fm {
 } import_page_fm;
 
 /* Reads the front matter at the start of data, if any, into pf (apply
- * keys resolved against base, may be NULL). Returns 0 or a negative
- * status with a one-line reason in err, as import_frontmatter(). The
- * caller frees pf with import_page_fm_free(), also on failure. */
-int import_page_fm_read(const char *data, size_t len, const char *base, import_page_fm *pf,
-                        jk_err *err);
+ * keys resolved against base, may be NULL; a language that is no tag
+ * warned about through opts). Returns 0 or a negative status with a
+ * one-line reason in err, as import_frontmatter(). The caller frees pf
+ * with import_page_fm_free(), also on failure. */
+int import_page_fm_read(const char *data, size_t len, const char *base, const import_opts *opts,
+                        import_page_fm *pf, jk_err *err);
 void import_page_fm_free(import_page_fm *pf);
 
 /* Gives p the fields of pf's front matter that p lacks, tags when p has

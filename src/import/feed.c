@@ -51,6 +51,8 @@ typedef struct feed {
 	posting_list *out;
 	size_t first, skipped;
 	jk_err *err;
+	char *lang;       /* owned: the channel's <language> as written */
+	bool lang_warned; /* one warning per feed for a value that is no tag */
 } feed;
 
 /* Moves the text of n into *slot when *slot is still empty. */
@@ -90,6 +92,7 @@ static int push(feed *f, posting *p, import_links *links, const char *page)
 /* Fields an item or entry gives, as text until the posting is built. */
 typedef struct item {
 	char *title, *link, *guid, *date, *body, *summary;
+	char *lang; /* its own language (RSS dc:language, Atom xml:lang) */
 	int body_kind, summary_kind;
 	bool guid_link;
 } item;
@@ -97,7 +100,7 @@ typedef struct item {
 static void item_free(item *it)
 {
 	free(it->title), free(it->link), free(it->guid), free(it->date), free(it->body),
-	    free(it->summary);
+	    free(it->summary), free(it->lang);
 }
 
 static bool blank(const char *s)
@@ -280,6 +283,21 @@ static int teamtailor(posting *p, const xmlNode *node)
 	return r;
 }
 
+/* The item's language: its own, else the channel's. A feed repeats a
+ * bad value on every item: it is warned about once. */
+static int item_lang(feed *f, posting *p, const item *it)
+{
+	const char *v[] = {it->lang, f->lang};
+	int r = JK_OK;
+	for (size_t i = 0; i < 2 && !r && !p->language; i++) {
+		char tag[POSTING_LANG_MAX];
+		bool bad = v[i] && posting_lang_norm(v[i], (size_t)-1, tag) < 0;
+		r = import_set_lang(p, v[i], "feed language", f->lang_warned ? NULL : f->o);
+		f->lang_warned |= bad && v[i][strspn(v[i], " \t\r\n")];
+	}
+	return r;
+}
+
 static int build(feed *f, item *it, const xmlNode *node, bool atom)
 {
 	if (blank(it->title) && blank(it->body) && blank(it->summary))
@@ -296,6 +314,8 @@ static int build(feed *f, item *it, const xmlNode *node, bool atom)
 		r = posting_set(&p->native_id, it->guid, (size_t)-1);
 	if (!r)
 		r = import_set_date(&p->posted, it->date);
+	if (!r)
+		r = item_lang(f, p, it);
 	if (!r)
 		r = categories(p, node, atom);
 	if (!r && !atom)
@@ -333,6 +353,8 @@ static int rss_item(feed *f, const xmlNode *n)
 			r = take_text(&it.body, c);
 		else if (is_el(c, "description", NULL))
 			r = take_text(&it.summary, c);
+		else if (is_el(c, "language", NS_DC) && !it.lang)
+			it.lang = import_xml_text(c);
 	}
 	if (!r && !it.link) /* RSS 1.0 rdf:about */
 		it.link = import_xml_attr(n, "about");
@@ -402,6 +424,9 @@ static int atom_entry(feed *f, const xmlNode *n)
 		strip_tags(it.title = d);
 	}
 	it.date = published ? published : updated;
+	xmlChar *lang = xmlNodeGetLang(n); /* its own xml:lang, else the feed's */
+	it.lang = lang ? jk_strndup((const char *)lang, (size_t)-1) : NULL;
+	xmlFree(lang);
 	if (published)
 		free(updated);
 	if (!r)
@@ -475,6 +500,9 @@ static int read_doc(feed *f, const xmlNode *root)
 	for (const xmlNode *c = root->children; c && !chan; c = c->next)
 		if (is_el(c, "channel", NULL))
 			chan = c;
+	for (const xmlNode *c = chan ? chan->children : NULL; c && !f->lang; c = c->next)
+		if (is_el(c, "language", NULL) || is_el(c, "language", NS_DC))
+			f->lang = import_xml_text(c);
 	int r = feed_org(f, atom ? root : chan);
 	feed_links(f, atom ? root : chan);
 	if (!f->base)
@@ -519,6 +547,7 @@ int import_feed(const char *data, size_t len, const import_opts *opts, posting_l
 	          .err = err};
 	r = read_doc(&f, root);
 	free(f.org);
+	free(f.lang);
 	free(f.self);
 	free(f.page);
 	xmlFreeDoc(doc);

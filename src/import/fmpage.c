@@ -8,14 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-int import_page_fm_read(const char *data, size_t len, const char *base, import_page_fm *pf,
-                        jk_err *err)
+int import_page_fm_read(const char *data, size_t len, const char *base, const import_opts *opts,
+                        import_page_fm *pf, jk_err *err)
 {
 	memset(pf, 0, sizeof *pf);
 	posting *meta = posting_new();
 	if (!meta)
 		return jk_fail(err, JK_ENOMEM, "out of memory");
 	int r = import_frontmatter(data, len, base, meta, &pf->fm, err);
+	if (!r)
+		r = import_set_lang(meta, pf->fm.lang, "front matter language", opts);
 	if (!r && pf->fm.present)
 		pf->meta = meta;
 	else
@@ -38,9 +40,10 @@ int import_page_fm_fill(posting *p, const import_page_fm *pf, bool whole)
 	if (!m)
 		return JK_OK;
 	char **mine[] = {&p->title,  &p->organization, &p->location, &p->employment, &p->pay,
-	                 &p->posted, &p->expires,      &p->apply,    &p->native_id};
-	char *const theirs[] = {m->title,  m->organization, m->location, m->employment, m->pay,
-	                        m->posted, m->expires,      m->apply,    m->native_id};
+	                 &p->posted, &p->expires,      &p->apply,    &p->language,   &p->native_id};
+	char *const theirs[] = {m->title,    m->organization, m->location, m->employment,
+	                        m->pay,      m->posted,       m->expires,  m->apply,
+	                        m->language, m->native_id};
 	/* The id names the page: one of many postings on it has its own. */
 	size_t n = JK_ARRAY_LEN(mine) - (whole ? 0 : 1);
 	int r = JK_OK;
@@ -138,7 +141,7 @@ int import_page_fm_jsonld(const import_page_fm *pf, const import_opts *opts, con
 	size_t found = 0;
 	jk_err e = {0};
 	const char *j = pf->fm.jsonld;
-	int r = jsonld_read(j, strlen(j), base, out, &found, &e);
+	int r = jsonld_read(j, strlen(j), base, opts, out, &found, &e);
 	if (r && r != JK_ENOMEM) {
 		import_warnf(opts, "JSON-LD in the front matter skipped: %s", e.msg);
 		r = JK_OK;

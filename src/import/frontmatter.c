@@ -28,6 +28,7 @@ enum fm_field {
 	F_HOW,     /* how_to_apply: a target, or prose with one inside */
 	F_WEAK,    /* a key that may name the apply target (link, url) */
 	F_CONTACT, /* an address to write to */
+	F_LANG,    /* the language the posting is written in */
 };
 
 static const struct {
@@ -101,6 +102,9 @@ static const struct {
     {"uid", F_ID},
     {"slug", F_ID},
     {"draft", F_DRAFT},
+    {"lang", F_LANG},
+    {"language", F_LANG},
+    {"inlanguage", F_LANG},
 };
 
 /* The field a key path stands for, or -1. In the second pass
@@ -323,6 +327,10 @@ static int apply_entry(posting *p, const fm_entry *e, int field, const char *bas
 		return scalar ? set_candidate(&fm->contact, v, base, true) : JK_OK;
 	case F_TAGS:
 		return set_tags(p, e, fm);
+	case F_LANG:
+		if (scalar && !fm->lang && !(fm->lang = jk_strndup(v, (size_t)-1)))
+			return JK_ENOMEM;
+		return JK_OK;
 	case F_DRAFT:
 		if (scalar && truthy(v))
 			fm->draft = true;
@@ -368,8 +376,9 @@ void import_fm_free(import_fm *fm)
 	free(fm->weak);
 	free(fm->contact);
 	free(fm->jsonld);
+	free(fm->lang);
 	import_links_free(&fm->links);
-	fm->text = fm->how = fm->weak = fm->contact = fm->jsonld = NULL;
+	fm->text = fm->how = fm->weak = fm->contact = fm->jsonld = fm->lang = NULL;
 }
 
 /* Finding the block ------------------------------------------------------------- */
@@ -388,9 +397,9 @@ static bool is_delim(const char *s, const char *eol, const char *d)
 
 /* Keys besides the mapped ones that mark lines as front matter. */
 static const char *const page_keys[] = {
-    "layout",  "permalink", "author", "authors", "excerpt", "description",  "summary",
-    "sitemap", "published", "weight", "lang",    "share",   "comments",     "header",
-    "image",   "aliases",   "menu",   "toc",     "slug",    "redirect_from"};
+    "layout",  "permalink", "author", "authors", "excerpt",      "description", "summary",
+    "sitemap", "published", "weight", "share",   "comments",     "header",      "image",
+    "aliases", "menu",      "toc",    "slug",    "redirect_from"};
 
 /* "key: value" (YAML) or "key = value" (TOML) with a lower-case key as
  * generators write them; *known when front matter has such a key. */

@@ -31,7 +31,7 @@ static int page_jsonld(const xmlNode *top, const import_opts *opts, const char *
 				j += j[2] == '-' ? 4 : 9;
 			size_t found = 0;
 			jk_err e = {0};
-			r = jsonld_read(j, strlen(j), base, out, &found, &e);
+			r = jsonld_read(j, strlen(j), base, opts, out, &found, &e);
 			if (r && r != JK_ENOMEM) {
 				import_warnf(opts, "JSON-LD script skipped: %s", e.msg);
 				r = JK_OK;
@@ -51,9 +51,10 @@ static int page_jsonld(const xmlNode *top, const import_opts *opts, const char *
 
 /* What a page's head says about the page. */
 typedef struct page_meta {
-	char *base;       /* where relative links resolve, owned; may be NULL */
-	const char *site; /* og:site_name, borrowed */
-	char *org;        /* the organisation its <title> names, owned */
+	char *base;                  /* where relative links resolve, owned; may be NULL */
+	const char *site;            /* og:site_name, borrowed */
+	char *org;                   /* the organisation its <title> names, owned */
+	char lang[POSTING_LANG_MAX]; /* <html lang> (or xml:lang), "" none */
 } page_meta;
 
 /* The content of <meta property|name=key> in head, borrowed. */
@@ -118,6 +119,8 @@ static int page_meta_read(const xmlNode *top, const import_opts *opts, page_meta
 		}
 	}
 	m->site = meta_content(head, "og:site_name");
+	const char *lang = html_attr(top, "lang");
+	import_lang(lang ? lang : html_attr(top, "xml:lang"), "<html lang>", opts, m->lang);
 	char *t = head_title(head);
 	m->org = import_title_org(t, m->site);
 	free(t);
@@ -296,6 +299,8 @@ static int html_page(const char *data, size_t len, const import_opts *opts,
 	/* The front matter fills what each posting of the page lacks. */
 	for (size_t i = 0; !r && i < found.n; i++) {
 		r = import_page_fm_fill(found.items[i], pf, found.n == 1);
+		if (!r && m.lang[0])
+			r = posting_set_default(&found.items[i]->language, m.lang, (size_t)-1);
 		if (!r)
 			r = import_page_fm_apply(found.items[i], pf, m.base);
 	}
@@ -333,7 +338,7 @@ int import_html(const char *data, size_t len, const import_opts *opts, posting_l
 {
 	import_page_fm pf;
 	jk_buf body = {0};
-	int r = import_page_fm_read(data, len, html_base(opts), &pf, err);
+	int r = import_page_fm_read(data, len, html_base(opts), opts, &pf, err);
 	if (!r && pf.fm.draft) {
 		import_warnf(opts, "skipped: marked as a draft");
 	} else if (!r && pf.meta) {

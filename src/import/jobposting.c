@@ -343,9 +343,27 @@ static char *identifier(const cJSON *v)
 	return NULL;
 }
 
+/* inLanguage: a tag ("de-DE"), or a Language with the tag as its
+ * alternateName or name (a name that is a word, "German", says nothing
+ * we can use: no warning); of a list, the first. */
+static int set_language(posting *p, const cJSON *v, const import_opts *opts)
+{
+	v = first(v);
+	const char *tag = str(v);
+	if (!tag && cJSON_IsObject(v)) {
+		char t[POSTING_LANG_MAX];
+		const char *name = sget(v, "name");
+		tag = sget(v, "alternateName");
+		if (!tag && name && posting_lang_norm(name, (size_t)-1, t) > 0)
+			tag = name;
+	}
+	return import_set_lang(p, tag, "JSON-LD inLanguage", opts);
+}
+
 /* A JobPosting object → p (fields, description sections, apply target
  * chosen against base, which may be NULL). o borrowed. */
-static int jsonld_to_posting(const cJSON *o, posting *p, const char *base, jk_err *err)
+static int jsonld_to_posting(const cJSON *o, posting *p, const char *base, const import_opts *opts,
+                             jk_err *err)
 {
 	const char *title = sget(o, "title") ? sget(o, "title") : sget(o, "name");
 	const char *org = name_of(get(o, "hiringOrganization"));
@@ -375,6 +393,8 @@ static int jsonld_to_posting(const cJSON *o, posting *p, const char *base, jk_er
 		r = import_set_date(&p->expires, sget(o, "validThrough"));
 	if (!r && !p->native_id)
 		p->native_id = identifier(get(o, "identifier"));
+	if (!r)
+		r = set_language(p, get(o, "inLanguage"), opts);
 	if (r)
 		return jk_fail(err, r, "out of memory");
 	const cJSON *contact = first(get(o, "applicationContact"));
@@ -413,6 +433,7 @@ static int jsonld_to_posting(const cJSON *o, posting *p, const char *base, jk_er
 typedef struct search {
 	posting_list *out;
 	const char *base;
+	const import_opts *o;
 	size_t found;
 	jk_err *err;
 } search;
@@ -437,7 +458,7 @@ static int visit(search *s, const cJSON *v, int depth)
 		posting *p = posting_new();
 		if (!p)
 			return jk_fail(s->err, JK_ENOMEM, "out of memory");
-		int r = jsonld_to_posting(v, p, s->base, s->err);
+		int r = jsonld_to_posting(v, p, s->base, s->o, s->err);
 		if (r || (!p->title && !p->nsections)) {
 			/* Nothing to show: no title, no description. */
 			posting_free(p);
@@ -500,8 +521,8 @@ static char *json_mend(const char *s, size_t n)
 	return jk_buf_detach(&b);
 }
 
-int jsonld_read(const char *json, size_t len, const char *base, posting_list *out, size_t *found,
-                jk_err *err)
+int jsonld_read(const char *json, size_t len, const char *base, const import_opts *o,
+                posting_list *out, size_t *found, jk_err *err)
 {
 	cJSON *root;
 	*found = 0;
@@ -515,7 +536,7 @@ int jsonld_read(const char *json, size_t len, const char *base, posting_list *ou
 	if (r)
 		return r;
 	size_t before = out->n;
-	search s = {out, base, 0, err};
+	search s = {out, base, o, 0, err};
 	r = visit(&s, root, 0);
 	cJSON_Delete(root);
 	if (r) {

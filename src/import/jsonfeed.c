@@ -56,7 +56,7 @@ static int item_jobposting(const json_doc *d, posting *p, const cJSON *it)
 		posting_list_init(&l);
 		size_t found = 0;
 		jk_err ignore = {0};
-		int r = jsonld_read(json, strlen(json), d->base, &l, &found, &ignore);
+		int r = jsonld_read(json, strlen(json), d->base, d->o, &l, &found, &ignore);
 		cJSON_free(json);
 		r = r == JK_ENOMEM ? r : l.n ? take_fields(p, l.items[0]) : JK_OK;
 		bool done = l.n > 0;
@@ -74,6 +74,7 @@ static const json_field feed_fields[] = {
     {JSON_ID, 0, {"id"}},
     {JSON_DATE, JSON_AT(posted), {"date_published", "date_modified"}},
     {JSON_TAGS, 0, {"tags"}},
+    {JSON_LANG, 0, {NULL}},
 };
 
 static int feed_item(json_doc *d, const cJSON *it, jk_err *err)
@@ -142,6 +143,7 @@ static int feed_root(json_doc *d, const cJSON *root, jk_err *err)
 	const char *own[] = {json_str(root, "feed_url"), json_str(root, "home_page_url")};
 	for (size_t i = 0; i < JK_ARRAY_LEN(own) && !d->base; i++)
 		d->base = is_http(own[i]) ? own[i] : NULL;
+	import_lang(json_str(root, "language"), "JSON Feed language", d->o, d->lang);
 	int r = feed_org(d, root);
 	if (!r && !cJSON_IsArray(items))
 		r = jk_fail(err, JK_EFORMAT, "JSON Feed without an \"items\" list");

@@ -175,6 +175,12 @@ static int json_field_set(const json_doc *d, posting *p, const json_field *f, co
 		return s ? posting_add_tag(p, s) : JK_OK;
 	case JSON_TAGS:
 		return json_add_tags(p, v);
+	case JSON_LANG: {
+		int r = import_set_lang(p, s, "language", d->o);
+		return r || p->language || !d->lang[0]
+		           ? r
+		           : posting_set(&p->language, d->lang, (size_t)-1);
+	}
 	}
 	return JK_OK;
 }

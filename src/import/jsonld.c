@@ -7,7 +7,7 @@ int import_jsonld(const char *data, size_t len, const import_opts *opts, posting
                   jk_err *err)
 {
 	size_t found = 0;
-	int r = jsonld_read(data, len, html_base(opts), out, &found, err);
+	int r = jsonld_read(data, len, html_base(opts), opts, out, &found, err);
 	if (!r && !found)
 		r = jk_fail(err, JK_EFORMAT,
 		            "JSON without a schema.org JobPosting (nor Greenhouse, Lever, "

@@ -115,7 +115,7 @@ static int md_jsonld_read(md_doc *d, const char *json, size_t n)
 	size_t found;
 	jk_err e = {0};
 	/* No base: the source's own address is not the posting's target. */
-	int r = jsonld_read(json, n, NULL, &d->ld, &found, &e);
+	int r = jsonld_read(json, n, NULL, d->opts, &d->ld, &found, &e);
 	if (r && r != JK_ENOMEM) {
 		import_warnf(d->opts, "JSON-LD script skipped: %s", e.msg);
 		r = JK_OK;
@@ -211,9 +211,9 @@ static int md_merge_jsonld(md_doc *d)
 	posting *p = d->p, *j = d->ld.items[0];
 	int r = j->title ? posting_set(&p->title, j->title, (size_t)-1) : JK_OK;
 	char **mine[] = {&p->apply, &p->organization, &p->location, &p->employment,
-	                 &p->pay,   &p->posted,       &p->expires};
+	                 &p->pay,   &p->posted,       &p->expires,  &p->language};
 	char **theirs[] = {&j->apply, &j->organization, &j->location, &j->employment,
-	                   &j->pay,   &j->posted,       &j->expires};
+	                   &j->pay,   &j->posted,       &j->expires,  &j->language};
 	for (size_t i = 0; i < JK_ARRAY_LEN(mine); i++)
 		if (!*mine[i]) {
 			*mine[i] = *theirs[i];
@@ -264,6 +264,8 @@ int import_markdown(const char *data, size_t len, const import_opts *opts, posti
 	if (!d.p)
 		return jk_fail(err, JK_ENOMEM, "out of memory");
 	int r = import_frontmatter(data, len, d.base, d.p, &d.fm, err);
+	if (!r)
+		r = import_set_lang(d.p, d.fm.lang, "front matter language", opts);
 	if (r)
 		goto done;
 	if (d.fm.draft) {

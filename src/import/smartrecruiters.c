@@ -122,6 +122,7 @@ static const json_field sr_fields[] = {
     {JSON_APPLY, 0, {"postingUrl"}},
     {JSON_ID, 0, {"id"}},
     {JSON_TAG, 0, {"department/label"}},
+    {JSON_LANG, 0, {"language/code"}},
 };
 
 /* Places, workplace and the job ad: what the table does not say. */

@@ -4,7 +4,7 @@
  *
  * The layers, each file calling only files of lower layers (see
  * blocks.h, body.h, readers.h; import.c is layer 4):
- *   0a common.c, chrome.c, words.c           call nothing in src/import/
+ *   0a common.c, chrome.c, words.c, lang.c   call nothing in src/import/
  *   0b address.c, deadline.c, titles.c       call 0a (titles.c: the words of
  *                                            titles, with words.c's matcher)
  *   0c apply.c                               calls 0a, 0b
@@ -150,6 +150,18 @@ size_t import_fold_word(const char *t, size_t n, size_t i, char *out, size_t cap
  * '。', '！', '？'), 0 when none. "Dr. Huang", "e.g. this" and initials end no
  * sentence. */
 size_t import_sentence_end(const char *t, size_t n, size_t i);
+
+/* lang.c (0a) ------------------------------------------------------------- */
+
+/* The language tag s (borrowed, may be NULL) states, normalised into out
+ * (posting_lang_norm): true when it names a language. An empty value
+ * says nothing and is passed over quietly; a value that is no
+ * language tag is ignored with one warning through o that quotes it and
+ * names where it stood (what: "<html lang>", "front matter 'lang'"...). */
+bool import_lang(const char *s, const char *what, const import_opts *o, char out[POSTING_LANG_MAX]);
+/* import_lang into p->language when that is still empty. Returns 0 or
+ * JK_ENOMEM. */
+int import_set_lang(posting *p, const char *s, const char *what, const import_opts *o);
 
 /* address.c (0b) ----------------------------------------------------------- */
 

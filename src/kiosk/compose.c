@@ -7,6 +7,7 @@
  * at least once a minute, so a clock that jumps either way is followed
  * within a minute. */
 #include "internal.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,10 +98,11 @@ void kiosk_ask_status(kiosk *k)
  * quote the network), cut at a code point to fit out. */
 void kiosk_waiting_line(const kiosk *k, char *out, size_t cap)
 {
-	const char *w =
-	    k->status.waiting[0] ? k->status.waiting : "No postings yet: reading the sources.";
+	char tag[POSTING_LANG_MAX];
+	const char *none = text_word_get(kiosk_slides_lang(k->sl, tag), TEXT_W_WAITING_LINE);
+	const char *w = k->status.waiting[0] ? k->status.waiting : none;
 	char *c = jk_text_clean(w, (size_t)-1);
-	const char *src = c && *c ? c : "No postings yet: reading the sources.";
+	const char *src = c && *c ? c : none;
 	size_t n = strlen(src);
 	if (n >= cap) {
 		n = cap - 1;
@@ -112,8 +114,9 @@ void kiosk_waiting_line(const kiosk *k, char *out, size_t cap)
 	free(c);
 }
 
-/* The offline mark's text when the status asks for one. */
-static bool mark_text(const kiosk *k, char *out, size_t cap)
+/* The offline mark's text when the status asks for one, in the language
+ * of the page under it (lang). */
+static bool mark_text(const kiosk *k, const char *lang, char *out, size_t cap)
 {
 	if (!k->status.stale || k->status.updated_at <= 0)
 		return false;
@@ -121,7 +124,7 @@ static bool mark_text(const kiosk *k, char *out, size_t cap)
 	struct tm tm;
 	if (!localtime_r(&t, &tm))
 		return false;
-	snprintf(out, cap, "offline · updated %02d:%02d", tm.tm_hour, tm.tm_min);
+	text_word_offline(lang, tm.tm_hour, tm.tm_min, out, cap);
 	return true;
 }
 
@@ -160,8 +163,9 @@ static SDL_Surface *compose_doc(kiosk *k, const layout_doc *d, size_t page, bool
 	long long ms = kiosk_wall_ms(k);
 	layout_box extra[9];
 	size_t n = 0;
-	char text[128];
-	if (mark && mark_text(k, text, sizeof text))
+	char text[160], tag[POSTING_LANG_MAX];
+	/* The mark speaks the page's language. */
+	if (mark && mark_text(k, kiosk_slides_lang(k->sl, tag), text, sizeof text))
 		n = mark_boxes(k, text, extra, JK_ARRAY_LEN(extra) - 1);
 	bool marked = n > 0;
 	k->clock_slot = d->clock;
@@ -188,9 +192,11 @@ static SDL_Surface *compose_waiting(kiosk *k, jk_err *err)
 	kiosk_waiting_line(k, line, sizeof line);
 	layout_doc d;
 	SDL_Surface *s = NULL;
-	if (layout_message("Waiting for job postings", line,
-	                   "The slideshow starts by itself as soon as postings arrive.", &k->lp, &d,
-	                   err) == 0)
+	char tag[POSTING_LANG_MAX];
+	layout_params lp = k->lp;
+	lp.language = kiosk_slides_lang(k->sl, tag);
+	if (layout_message(text_word_get(lp.language, TEXT_W_WAITING), line,
+	                   text_word_get(lp.language, TEXT_W_WAITING_NOTE), &lp, &d, err) == 0)
 		s = compose_doc(k, &d, 0, false, err);
 	layout_doc_free(&d);
 	if (s) {

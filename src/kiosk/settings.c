@@ -12,6 +12,7 @@ void kiosk_settings_free(kiosk_store *s)
 	free(s->header);
 	free(s->logo);
 	free(s->font);
+	free(s->language);
 	for (size_t i = 0; s->fallback && i < s->nfallback; i++)
 		free(s->fallback[i]);
 	free(s->fallback);
@@ -32,6 +33,7 @@ static bool store_fill(kiosk_store *st, const kiosk_opts *src)
 {
 	bool ok = dup_into(&st->header, src->look.header) && dup_into(&st->logo, src->look.logo) &&
 	          dup_into(&st->font, src->look.font) &&
+	          dup_into(&st->language, src->look.language) &&
 	          dup_into(&st->on, src->display_on_command) &&
 	          dup_into(&st->off, src->display_off_command);
 	size_t nf = src->look.fallback_fonts ? src->look.nfallback : 0;
@@ -64,6 +66,7 @@ int kiosk_settings_copy(kiosk_opts *dst, kiosk_store *st, const kiosk_opts *src,
 	dst->look.header = st->header;
 	dst->look.logo = st->logo;
 	dst->look.font = st->font;
+	dst->look.language = st->language;
 	dst->look.fallback_fonts = (const char *const *)st->fallback;
 	dst->look.nfallback = st->nfallback;
 	dst->look.theme = render_look_theme(&src->look);
@@ -82,7 +85,7 @@ static bool look_equal(const render_look *a, const render_look *b)
 {
 	if (memcmp(&a->theme, &b->theme, sizeof a->theme) || !str_eq(a->header, b->header) ||
 	    !str_eq(a->logo, b->logo) || !str_eq(a->font, b->font) || a->clock != b->clock ||
-	    a->nfallback != b->nfallback)
+	    !str_eq(a->language, b->language) || a->nfallback != b->nfallback)
 		return false;
 	for (size_t i = 0; i < a->nfallback; i++)
 		if (!str_eq(a->fallback_fonts[i], b->fallback_fonts[i]))
@@ -152,7 +155,8 @@ void kiosk_settings_reconfigure(kiosk *k)
 	kiosk_settings_free(&k->store);
 	k->store = ns;
 	k->cfg = nc;
-	k->lp.header = k->cfg.look.header; /* the old copy is gone */
+	k->lp.header = k->cfg.look.header; /* the old copies are gone */
+	k->lp.language = k->cfg.look.language;
 	kiosk_settings_timings(k);
 	if (look && kiosk_settings_look(k, &err))
 		jk_log(JK_LOG_WARN, "kiosk", "reconfigure: %s", err.msg);

@@ -68,6 +68,17 @@ size_t kiosk_slides_count(const kiosk_slides *s)
 	return s->n;
 }
 
+static const char *overview_lang(const kiosk_slides *s, char tag[POSTING_LANG_MAX])
+{
+	return kiosk_screen_lang(s->lp, (const posting *const *)s->list->items, s->n, tag);
+}
+
+const char *kiosk_slides_lang(const kiosk_slides *s, char tag[POSTING_LANG_MAX])
+{
+	const posting *p = kiosk_slides_item(s);
+	return p ? layout_lang(s->lp, p) : overview_lang(s, tag);
+}
+
 int kiosk_slides_doc(kiosk_slides *s, size_t i, const layout_doc **out, jk_err *err)
 {
 	*out = NULL;
@@ -76,9 +87,12 @@ int kiosk_slides_doc(kiosk_slides *s, size_t i, const layout_doc **out, jk_err *
 	slot *e = &s->slots[i];
 	if (!e->laid) {
 		e->laid = true;
+		char tag[POSTING_LANG_MAX];
+		layout_params ov = *s->lp; /* the overview: the deck's language */
+		ov.language = overview_lang(s, tag);
 		e->rc = i < s->n ? layout_posting(s->list->items[i], s->lp, &e->doc, err)
 		                 : layout_overview((const posting *const *)s->list->items, s->n,
-		                                   s->lp, &e->doc, err);
+		                                   &ov, &e->doc, err);
 		if (e->rc)
 			layout_doc_free(&e->doc);
 	} else if (e->rc) {

@@ -2,8 +2,8 @@
  * meta line, rule, sections), the overview of every position, a message.
  * The text is flowed into the column (flow.c); pages.c cuts it into pages. */
 #include "internal.h"
+#include "text.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,13 +50,39 @@ static void flow_meta(layout_ctx *c, const posting *p)
 	jk_buf_free(&line);
 }
 
+const char *layout_lang_of(const posting *p)
+{
+	if (!p)
+		return NULL;
+	if (p->language)
+		return p->language;
+	const char *g = p->title ? text_lang_guess(p->title, strlen(p->title)) : NULL;
+	for (size_t s = 0; !g && s < p->nsections; s++)
+		for (size_t b = 0; b < p->sections[s].nblocks; b++) {
+			const posting_block *bk = &p->sections[s].blocks[b];
+			if (bk->kind != POSTING_PARAGRAPH || !bk->len)
+				continue;
+			g = text_lang_guess(bk->text, bk->len);
+			s = p->nsections - 1; /* the first paragraph only */
+			break;
+		}
+	return g;
+}
+
+const char *layout_lang(const layout_params *lp, const posting *p)
+{
+	const char *l = lp && lp->language ? lp->language : layout_lang_of(p);
+	return l ? l : "en";
+}
+
 void layout_flow_posting(layout_ctx *c, const void *arg)
 {
 	const posting *p = arg;
 	const layout_theme *th = c->th;
 	c->group = 0;
-	layout_flow_plain(c, p->title ? p->title : "Open position", c->title_px, POSTING_BOLD,
-	                  th->fg, c->cx0, c->cx1, 0, true, LAYOUT_LEFT, 1180);
+	const char *title = p->title ? p->title : text_word_get(c->lang, TEXT_W_OPEN_POSITION);
+	layout_flow_plain(c, title, c->title_px, POSTING_BOLD, th->fg, c->cx0, c->cx1, 0, true,
+	                  LAYOUT_LEFT, 1180);
 	flow_meta(c, p);
 	layout_add_rule(c, layout_pm(c->body, 550), layout_pm(c->S, 6) > 2 ? layout_pm(c->S, 6) : 2,
 	                layout_pm(c->S, 110));
@@ -84,9 +110,9 @@ void layout_flow_posting(layout_ctx *c, const void *arg)
 	if (c->full) {
 		c->full = false;
 		c->group++;
-		layout_flow_plain(c, "The full posting is longer: scan the code to read it all.",
-		                  c->body, POSTING_ITALIC, th->muted, c->cx0, c->cx1,
-		                  layout_pm(c->body, 900), false, LAYOUT_LEFT, 1400);
+		layout_flow_plain(c, text_word_get(c->lang, TEXT_W_LONGER), c->body, POSTING_ITALIC,
+		                  th->muted, c->cx0, c->cx1, layout_pm(c->body, 900), false,
+		                  LAYOUT_LEFT, 1400);
 	}
 }
 
@@ -94,11 +120,10 @@ void layout_flow_overview(layout_ctx *c, const void *arg)
 {
 	const layout_overview_arg *o = arg;
 	const layout_theme *th = c->th;
-	layout_flow_plain(c, "Open positions", c->title_px, POSTING_BOLD, th->fg, c->cx0, c->cx1, 0,
-	                  true, LAYOUT_LEFT, 1180);
-	char cnt[64];
-	snprintf(cnt, sizeof cnt, "%zu role%s — scan a slide's code to apply", o->n,
-	         o->n == 1 ? "" : "s");
+	layout_flow_plain(c, text_word_get(c->lang, TEXT_W_OPEN_POSITIONS), c->title_px,
+	                  POSTING_BOLD, th->fg, c->cx0, c->cx1, 0, true, LAYOUT_LEFT, 1180);
+	char cnt[256];
+	text_word_roles(c->lang, o->n, cnt, sizeof cnt);
 	layout_flow_plain(c, cnt, c->body, 0, th->muted, c->cx0, c->cx1, layout_pm(c->body, 350),
 	                  true, LAYOUT_LEFT, 1350);
 	layout_add_rule(c, layout_pm(c->body, 550), layout_pm(c->S, 6) > 2 ? layout_pm(c->S, 6) : 2,
@@ -108,7 +133,10 @@ void layout_flow_overview(layout_ctx *c, const void *arg)
 		if (!p)
 			continue;
 		posting_block bk = {.kind = POSTING_BULLET};
-		const char *t = p->title ? p->title : "Open position";
+		/* Each posting's fallback in its own language. */
+		const char *t = p->title
+		                    ? p->title
+		                    : text_word_get(layout_lang(c->lp, p), TEXT_W_OPEN_POSITION);
 		posting_block_append(&bk, t, (size_t)-1, POSTING_BOLD);
 		const char *rest[] = {p->organization, p->location};
 		for (size_t k = 0; k < JK_ARRAY_LEN(rest); k++)

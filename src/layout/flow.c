@@ -115,7 +115,7 @@ static bool analyse(layout_ctx *c, text_para *tp, const char *t, size_t len, tex
 {
 	if (dir == TEXT_DIR_AUTO && c->rtl)
 		dir = TEXT_DIR_AUTO_RTL;
-	int r = text_para_analyse(c->tx, tp, t, len, c->lang, dir);
+	int r = text_para_analyse(c->tx, tp, t, len, c->text_lang, dir);
 	if (r)
 		c->status = r;
 	return r == 0;

@@ -54,12 +54,13 @@ typedef struct layout_ctx {
 	layout_box band[16]; /* header band: logo, text runs, rule (every page) */
 	size_t nband;
 	int group;
-	text_ctx *tx;     /* ICU's objects, reused for every paragraph */
-	const char *lang; /* the text's language (break rules), NULL: none */
-	bool rtl;         /* the language is written right to left: the
-	                   * direction of paragraphs with no strong letter */
-	bool mirror;      /* the title is right to left: card on the left */
-	layout_seg *seg;  /* one line's runs, their levels, their order */
+	const char *lang;      /* the language of the kiosk's words (text_word_get) */
+	const char *text_lang; /* the text's own language (break rules), NULL: none */
+	text_ctx *tx;          /* ICU's objects, reused for every paragraph */
+	bool rtl;              /* the text's language is written right to left: the
+	                        * direction of paragraphs with no strong letter */
+	bool mirror;           /* the title is right to left: card on the left */
+	layout_seg *seg;       /* one line's runs, their levels, their order */
 	unsigned char *levels;
 	int *order;
 	size_t cseg;

@@ -163,7 +163,7 @@ static int emit_pages(layout_ctx *c, const char *header)
 		}
 		if (np > 1) {
 			char num[48];
-			snprintf(num, sizeof num, "%zu / %zu", k + 1, np);
+			text_word_page(c->lang, k + 1, np, num, sizeof num);
 			one_line(c, pg, num, c->small_px, 0, c->th->muted, c->cx0, c->foot_y,
 			         c->cx1 - c->cx0, !c->mirror);
 		}
@@ -274,36 +274,16 @@ static void build_band(layout_ctx *c)
 /* What one entry point lays out, the same at every body size. */
 typedef struct layout_job {
 	const layout_params *lp;
-	const char *apply;  /* the apply target, NULL: no card */
-	const qr_code *qr;  /* its code, NULL: none (not encodable) */
-	const char *header; /* continuation header of pages 2 on, NULL: none */
-	const char *lang;   /* the text's language, NULL: none */
-	bool mirror;        /* right-to-left title: the card on the left */
+	const char *apply;     /* the apply target, NULL: no card */
+	const qr_code *qr;     /* its code, NULL: none (not encodable) */
+	const char *header;    /* continuation header of pages 2 on, NULL: none */
+	const char *lang;      /* the language of the kiosk's words */
+	const char *text_lang; /* the text's own language, NULL: none */
+	bool mirror;           /* right-to-left title: the card on the left */
 	text_ctx *tx;
 	layout_flow_fn fn;
 	const void *arg;
 } layout_job;
-
-/* Right-to-left languages: the direction of text with no strong letter. */
-static bool lang_is_rtl(const char *lang)
-{
-	static const char *const rtl[] = {"ar", "he", "fa",  "ur", "yi",
-	                                  "ps", "dv", "ckb", "sd", "ug"};
-	if (!lang)
-		return false;
-	size_t n = strcspn(lang, "-_");
-	for (size_t i = 0; i < JK_ARRAY_LEN(rtl); i++)
-		if (strlen(rtl[i]) == n && !strncmp(lang, rtl[i], n))
-			return true;
-	return false;
-}
-
-/* The language a posting's text is broken as (NULL: none stated). */
-static const char *posting_lang(const posting *p)
-{
-	(void)p;
-	return NULL;
-}
 
 /* One complete layout at body size px into d. */
 static int build(const layout_job *j, int px, layout_doc *d)
@@ -313,9 +293,10 @@ static int build(const layout_job *j, int px, layout_doc *d)
 	layout_ctx c = {.lp = lp,
 	                .th = lp->theme,
 	                .doc = d,
-	                .tx = j->tx,
 	                .lang = j->lang,
-	                .rtl = lang_is_rtl(j->lang) || j->mirror,
+	                .text_lang = j->text_lang,
+	                .tx = j->tx,
+	                .rtl = text_lang_rtl(j->text_lang) || j->mirror,
 	                .mirror = j->mirror};
 	d->w = lp->w;
 	d->h = lp->h;
@@ -404,8 +385,8 @@ static int search(layout_job *j, layout_doc *out, jk_err *err)
 	text_ctx_free(j->tx);
 	j->tx = NULL;
 	out->qr = q; /* the QR box points to it; freed with the doc */
-	if (!r && j->lang)
-		snprintf(out->lang, sizeof out->lang, "%s", j->lang);
+	if (!r && j->text_lang)
+		snprintf(out->lang, sizeof out->lang, "%s", j->text_lang);
 	if (r)
 		return jk_fail(err, r, "layout: %s",
 		               r == JK_ENOMEM ? "out of memory" : "text analysis failed");
@@ -418,13 +399,15 @@ int layout_posting(const posting *p, const layout_params *lp, layout_doc *out, j
 		memset(out, 0, sizeof *out);
 		return jk_fail(err, JK_EARG, "layout: no posting");
 	}
-	const char *title = p->title ? p->title : "Open position";
+	const char *lang = layout_lang(lp, p);
+	const char *title = p->title ? p->title : text_word_get(lang, TEXT_W_OPEN_POSITION);
 	layout_job j = {.lp = lp,
 	                .apply = p->apply,
 	                .header = title,
 	                .fn = layout_flow_posting,
 	                .arg = p,
-	                .lang = posting_lang(p),
+	                .lang = lang,
+	                .text_lang = layout_lang_of(p),
 	                .mirror = text_base_dir(title, strlen(title)) == TEXT_DIR_RTL};
 	return search(&j, out, err);
 }
@@ -433,8 +416,12 @@ int layout_overview(const posting *const *items, size_t n, const layout_params *
                     jk_err *err)
 {
 	layout_overview_arg a = {items, n};
-	layout_job j = {
-	    .lp = lp, .header = "Open positions", .fn = layout_flow_overview, .arg = &a};
+	const char *lang = layout_lang(lp, NULL);
+	layout_job j = {.lp = lp,
+	                .header = text_word_get(lang, TEXT_W_OPEN_POSITIONS),
+	                .fn = layout_flow_overview,
+	                .arg = &a,
+	                .lang = lang};
 	return search(&j, out, err);
 }
 
@@ -442,7 +429,8 @@ int layout_message(const char *headline, const char *line, const char *note,
                    const layout_params *lp, layout_doc *out, jk_err *err)
 {
 	layout_message_arg a = {headline && *headline ? headline : " ", line, note};
-	layout_job j = {.lp = lp, .fn = layout_flow_message, .arg = &a};
+	layout_job j = {
+	    .lp = lp, .fn = layout_flow_message, .arg = &a, .lang = layout_lang(lp, NULL)};
 	int r = search(&j, out, err);
 	if (r || !out->npages)
 		return r;

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void panel_add(layout_ctx *c, const layout_box *b)
 {
@@ -160,8 +161,10 @@ typedef struct card_try {
 static int flow_caption(layout_ctx *c, const card_try *t, size_t l0, int tx0, int tx1)
 {
 	layout_align al = t->portrait ? LAYOUT_LEFT : LAYOUT_CENTER;
-	layout_flow_plain(c, "Scan to apply", t->cap_px, POSTING_BOLD, c->th->card_fg, tx0, tx1, 0,
-	                  false, al, 1250);
+	bool mail = !strncasecmp(t->apply, "mailto:", 7);
+	layout_flow_plain(
+	    c, text_word_get(c->lang, mail ? TEXT_W_EMAIL_TO_APPLY : TEXT_W_SCAN_TO_APPLY),
+	    t->cap_px, POSTING_BOLD, c->th->card_fg, tx0, tx1, 0, false, al, 1250);
 	char *fit = t->short_t ? caption_fit(c, t->short_t, t->tgt_px, tx1 - tx0) : NULL;
 	if (t->short_t && !fit)
 		c->status = JK_ENOMEM;

@@ -480,6 +480,7 @@ void render_layout_look(render_fonts *f, const render_look *look, const layout_t
 	lp->measure = render_measurer(f);
 	lp->header = look ? look->header : NULL;
 	lp->clock = look && look->clock;
+	lp->language = look ? look->language : NULL;
 	render_logo_size(f, &lp->logo_w, &lp->logo_h);
 }
 

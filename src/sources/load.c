@@ -68,10 +68,11 @@ static void load_previous(const char *url, store_cache *cache, posting_list *out
 static void replace_entry(posting_list *out, size_t i, posting *p)
 {
 	posting *item = out->items[i];
-	char **from[] = {&item->title,   &item->organization, &item->location, &item->posted,
-	                 &item->expires, &item->employment,   &item->pay,      &item->apply};
-	char **to[] = {&p->title,   &p->organization, &p->location, &p->posted,
-	               &p->expires, &p->employment,   &p->pay,      &p->apply};
+	char **from[] = {&item->title,  &item->organization, &item->location,
+	                 &item->posted, &item->expires,      &item->employment,
+	                 &item->pay,    &item->apply,        &item->language};
+	char **to[] = {&p->title,      &p->organization, &p->location, &p->posted,  &p->expires,
+	               &p->employment, &p->pay,          &p->apply,    &p->language};
 	for (size_t k = 0; k < JK_ARRAY_LEN(from); k++)
 		if (!*to[k] && *from[k]) {
 			*to[k] = *from[k];
