@@ -76,6 +76,9 @@ char *jk_text_clean(const char *s, size_t n);
 /* Classifies a code point for jk_text_clean and the block builder. */
 bool jk_cp_is_space(uint32_t cp);
 bool jk_cp_is_invisible(uint32_t cp);
+/* The invisible characters text keeps because shaping or bidi needs them:
+ * the zero-width (non-)joiner and the direction marks. */
+bool jk_cp_shapes(uint32_t cp);
 
 /* strdup of n bytes (n = (size_t)-1: strlen). Caller frees. */
 char *jk_strndup(const char *s, size_t n);

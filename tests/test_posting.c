@@ -21,6 +21,15 @@ static void test_text_clean(void **state)
 	s = jk_text_clean(NULL, 0);
 	assert_string_equal(s, "");
 	free(s);
+	/* ZWNJ, ZWJ and the direction marks stay (Persian "می‌کنید" joins
+	 * wrong without its ZWNJ); zero-width space and bidi overrides go. */
+	s = jk_text_clean("\xD9\x85\xDB\x8C\xE2\x80\x8C\xDA\xA9 a\xE2\x80\x8F\xE2\x80\x8D"
+	                  "b\xE2\x80\xAE"
+	                  "c",
+	                  (size_t)-1);
+	assert_string_equal(s, "\xD9\x85\xDB\x8C\xE2\x80\x8C\xDA\xA9 a\xE2\x80\x8F\xE2\x80\x8D"
+	                       "bc");
+	free(s);
 	/* A truncated sequence at the end. */
 	s = jk_text_clean("ab\xE2\x82", 4);
 	assert_string_equal(s, "ab\xEF\xBF\xBD\xEF\xBF\xBD");

@@ -239,6 +239,13 @@ bool jk_cp_is_invisible(uint32_t cp)
 	       (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF || cp == 0xFFFC;
 }
 
+bool jk_cp_shapes(uint32_t cp)
+{
+	/* ZWNJ, ZWJ, LRM, RLM, ALM: invisible, yet they change how a word is
+	 * joined (Persian "می‌کنید", Indic conjuncts) or which way it runs. */
+	return (cp >= 0x200C && cp <= 0x200F) || cp == 0x061C;
+}
+
 char *jk_text_clean(const char *s, size_t n)
 {
 	if (!s)
@@ -256,7 +263,7 @@ char *jk_text_clean(const char *s, size_t n)
 			space = b.len > 0;
 			continue;
 		}
-		if (jk_cp_is_invisible(cp))
+		if (jk_cp_is_invisible(cp) && !jk_cp_shapes(cp))
 			continue;
 		if (space)
 			r = jk_buf_putc(&b, ' ');

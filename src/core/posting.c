@@ -298,7 +298,7 @@ int posting_block_append(posting_block *b, const char *s, size_t n, unsigned sty
 			b->pending_space = b->len > 0;
 			continue;
 		}
-		if (jk_cp_is_invisible(cp))
+		if (jk_cp_is_invisible(cp) && !jk_cp_shapes(cp))
 			continue;
 		if (b->pending_space) {
 			/* A space between two styled runs of one style stays inside it. */

@@ -103,15 +103,26 @@ TTF_Font *render_font_at(render_fonts *f, int face, int px, unsigned style)
 	}
 	int st = (int)(style & 3u & f->face[face].synth);
 	f->clock++;
-	int lru = 0;
+	int lru = 0, same = -1;
 	for (int i = 0; i < f->nsized; i++) {
 		rf_sized *s = &f->sized[i];
-		if (s->face == face && s->px == px && s->style == st) {
-			s->used = f->clock;
-			return s->font;
+		if (s->face == face && s->style == st) {
+			if (s->px == px) {
+				s->used = f->clock;
+				return s->font;
+			}
+			if (same < 0 || s->used < f->sized[same].used)
+				same = i;
 		}
 		if (s->used < f->sized[lru].used)
 			lru = i;
+	}
+	/* Full: an open font of the same face and style takes the new size
+	 * (no file read: the body-size search tries more sizes than fit). */
+	if (f->nsized == RF_SIZED && same >= 0 && TTF_SetFontSize(f->sized[same].font, px) == 0) {
+		f->sized[same].px = px;
+		f->sized[same].used = f->clock;
+		return f->sized[same].font;
 	}
 	TTF_Font *font = TTF_OpenFontIndex(f->face[face].path, px, f->face[face].index);
 	if (!font)
