@@ -791,91 +791,91 @@ static void test_missing_script_face(void **state)
 	assert_int_equal(access(path, R_OK), 0);
 	tu_run_free(&r);
 	tu_rmtree(dir);
-	/* The caption's text boxes of page pg joined by spaces. */
-	static void caption_text(const layout_page *pg, uint32_t color, char *out, size_t cap)
-	{
-		size_t n = 0;
-		out[0] = '\0';
-		for (size_t i = 0; i < pg->n; i++) {
-			const layout_box *b = &pg->boxes[i];
-			if (b->kind == LAYOUT_TEXT && b->color == color &&
-			    b->style == POSTING_BOLD && n + b->len + 2 < cap) {
-				n += (size_t)snprintf(out + n, cap - n, "%s%.*s", n ? " " : "",
-				                      (int)b->len, b->text);
-			}
+}
+
+/* The caption's text boxes of page pg joined by spaces. */
+static void caption_text(const layout_page *pg, uint32_t color, char *out, size_t cap)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < pg->n; i++) {
+		const layout_box *b = &pg->boxes[i];
+		if (b->kind == LAYOUT_TEXT && b->color == color &&
+		    (b->style & 3u) == POSTING_BOLD && n + b->len + 2 < cap) {
+			n += (size_t)snprintf(out + n, cap - n, "%s%.*s", n ? " " : "", (int)b->len,
+			                      b->text);
 		}
 	}
+}
 
-	/* The look's language (the setting) reaches the layout through
-	 * render_layout_look: a German posting's caption is French, and drawn;
-	 * without it the posting speaks German, and a Japanese one Japanese. */
-	static void test_words_language(void **state)
-	{
-		(void)state;
-		posting_list l;
-		posting *p =
-		    tu_one("---\ntitle: Koch (m/w/d)\nlang: de\napply: https://example.org/k\n"
-		           "---\nWir kochen jeden Tag frisch.\n",
-		           "koch.md", &l, NULL);
-		render_look look = render_look_default();
-		layout_theme th = render_look_theme(&look);
-		static const struct {
-			const char *setting, *want;
-		} cases[] = {{"fr", "Scannez pour postuler"}, {NULL, "Scannen und bewerben"}};
-		for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
-			look.language = cases[i].setting;
-			layout_params lp = {.w = 1920, .h = 1080};
-			render_layout_look(fonts, &look, &th, &lp);
-			assert_true(lp.language == cases[i].setting);
-			layout_doc d;
-			jk_err err = {0};
-			assert_int_equal(layout_posting(p, &lp, &d, &err), 0);
-			char cap[256];
-			caption_text(&d.pages[0], th.card_fg, cap, sizeof cap);
-			assert_string_equal(cap, cases[i].want);
-			const layout_box *q = kind_box(&d.pages[0], LAYOUT_QR);
-			assert_non_null(q);
-			SDL_Surface *s = render_page(fonts, &d, 0, &th, 0, &err);
-			assert_non_null(s);
-			/* Ink under the code: the caption is drawn, not only laid out. */
-			assert_true(render_count_ink(s, q->x, q->y + q->h, q->w, 80, th.card) >
-			            100);
-			SDL_FreeSurface(s);
-			layout_doc_free(&d);
-		}
-		posting_list_free(&l);
-		p = tu_one("調理補助スタッフ募集\n\nパンづくりを手伝ってください。\n"
-		           "応募: https://bakery.example.com/apply\n",
-		           "bakery.txt", &l, NULL);
+/* The look's language (the setting) reaches the layout through
+ * render_layout_look: a German posting's caption is French, and drawn;
+ * without it the posting speaks German, and a Japanese one Japanese. */
+static void test_words_language(void **state)
+{
+	(void)state;
+	posting_list l;
+	posting *p = tu_one("---\ntitle: Koch (m/w/d)\nlang: de\napply: https://example.org/k\n"
+	                    "---\nWir kochen jeden Tag frisch.\n",
+	                    "koch.md", &l, NULL);
+	render_look look = render_look_default();
+	layout_theme th = render_look_theme(&look);
+	static const struct {
+		const char *setting, *want;
+	} cases[] = {{"fr", "Scannez pour postuler"}, {NULL, "Scannen und bewerben"}};
+	for (size_t i = 0; i < JK_ARRAY_LEN(cases); i++) {
+		look.language = cases[i].setting;
 		layout_params lp = {.w = 1920, .h = 1080};
-		look.language = NULL;
 		render_layout_look(fonts, &look, &th, &lp);
+		assert_true(lp.language == cases[i].setting);
 		layout_doc d;
-		assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+		jk_err err = {0};
+		assert_int_equal(layout_posting(p, &lp, &d, &err), 0);
 		char cap[256];
 		caption_text(&d.pages[0], th.card_fg, cap, sizeof cap);
-		assert_string_equal(cap, "スキャンして応募");
+		assert_string_equal(cap, cases[i].want);
+		const layout_box *q = kind_box(&d.pages[0], LAYOUT_QR);
+		assert_non_null(q);
+		SDL_Surface *s = render_page(fonts, &d, 0, &th, 0, &err);
+		assert_non_null(s);
+		/* Ink under the code: the caption is drawn, not only laid out. */
+		assert_true(render_count_ink(s, q->x, q->y + q->h, q->w, 80, th.card) > 100);
+		SDL_FreeSurface(s);
 		layout_doc_free(&d);
-		posting_list_free(&l);
 	}
+	posting_list_free(&l);
+	p = tu_one("調理補助スタッフ募集\n\nパンづくりを手伝ってください。\n"
+	           "応募: https://bakery.example.com/apply\n",
+	           "bakery.txt", &l, NULL);
+	layout_params lp = {.w = 1920, .h = 1080};
+	look.language = NULL;
+	render_layout_look(fonts, &look, &th, &lp);
+	layout_doc d;
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	char cap[256];
+	caption_text(&d.pages[0], th.card_fg, cap, sizeof cap);
+	assert_string_equal(cap, "スキャンして応募");
+	layout_doc_free(&d);
+	posting_list_free(&l);
+}
 
-	int main(void)
-	{
-		const struct CMUnitTest tests[] = {
-		    cmocka_unit_test(test_cjk_glyphs_not_tofu),
-		    cmocka_unit_test(test_render_to_dir),
-		    cmocka_unit_test(test_bad_page),
-		    cmocka_unit_test(test_hostile_text_renders),
-		    cmocka_unit_test(test_look_header_logo_clock),
-		    cmocka_unit_test(test_header_long_cjk_hostile),
-		    cmocka_unit_test(test_hostile_logos),
-		    cmocka_unit_test(test_look_fonts),
-		    cmocka_unit_test(test_box_update),
-		    cmocka_unit_test(test_render_to_dir_look),
-		    cmocka_unit_test(test_seeds),
-		    cmocka_unit_test(test_samples),
-		    cmocka_unit_test(test_missing_script_face),
-		    cmocka_unit_test(test_words_language),
-		};
-		return cmocka_run_group_tests(tests, setup, teardown);
-	}
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_cjk_glyphs_not_tofu),
+	    cmocka_unit_test(test_render_to_dir),
+	    cmocka_unit_test(test_bad_page),
+	    cmocka_unit_test(test_hostile_text_renders),
+	    cmocka_unit_test(test_look_header_logo_clock),
+	    cmocka_unit_test(test_header_long_cjk_hostile),
+	    cmocka_unit_test(test_hostile_logos),
+	    cmocka_unit_test(test_look_fonts),
+	    cmocka_unit_test(test_box_update),
+	    cmocka_unit_test(test_render_to_dir_look),
+	    cmocka_unit_test(test_seeds),
+	    cmocka_unit_test(test_samples),
+	    cmocka_unit_test(test_missing_script_face),
+	    cmocka_unit_test(test_words_language),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

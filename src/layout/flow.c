@@ -215,9 +215,29 @@ typedef struct runs_ud {
 	const char *t;
 	const layout_tstyle *ts;
 	const text_para *tp;
+	size_t a, b; /* the last range measured and its width */
+	int w;
 } runs_ud;
 
+/* text_line_end() asks for [p, e) with e growing: the width of what was
+ * added is added to the last one, so each word of a line is shaped once,
+ * not once per break tried after it. The sum can differ from the whole by
+ * a kerning pair at a seam; line_end() checks the line it gets whole. */
 static int runs_width(void *ud, size_t a, size_t b)
+{
+	runs_ud *u = ud;
+	int w;
+	if (a == u->a && b > u->b && u->b > a)
+		w = u->w + range_w(u->c, u->t, u->ts, u->tp, u->b, b);
+	else
+		w = range_w(u->c, u->t, u->ts, u->tp, a, b);
+	u->a = a;
+	u->b = b;
+	u->w = w;
+	return w;
+}
+
+static int runs_width_whole(void *ud, size_t a, size_t b)
 {
 	const runs_ud *u = ud;
 	return range_w(u->c, u->t, u->ts, u->tp, a, b);
@@ -226,8 +246,24 @@ static int runs_width(void *ud, size_t a, size_t b)
 static size_t line_end(layout_ctx *c, const char *t, size_t len, const layout_tstyle *ts,
                        const text_para *tp, size_t p, int maxw)
 {
-	runs_ud u = {c, t, ts, tp};
-	return text_line_end(t, len, tp, p, maxw, runs_width, &u);
+	runs_ud u = {c, t, ts, tp, 0, 0, 0};
+	size_t e = text_line_end(t, len, tp, p, maxw, runs_width, &u);
+	/* The line measured whole (as it is drawn) must fit: where the sum
+	 * misjudged it, try again with less room. */
+	for (int room = maxw, tries = 0; e > p; tries++) {
+		int over = range_w(c, t, ts, tp, p, text_trim_end(t, p, e)) - maxw;
+		if (over <= 0)
+			break;
+		if (tries == 3) {
+			/* Still over: measure every candidate whole, as drawn. */
+			e = text_line_end(t, len, tp, p, maxw, runs_width_whole, &u);
+			break;
+		}
+		room -= over;
+		u = (runs_ud){c, t, ts, tp, 0, 0, 0};
+		e = text_line_end(t, len, tp, p, room, runs_width, &u);
+	}
+	return e;
 }
 
 size_t layout_count_lines(layout_ctx *c, const char *t, size_t len, const layout_tstyle *ts,

@@ -333,7 +333,6 @@ static int search_sizes(const layout_job *j, layout_doc *out)
 	if (r)
 		return r;
 	size_t best_pages = out->npages;
-	int best = lo;
 	/* Pages grow with the size: find the largest size still giving
 	 * best_pages (binary search, checked, never trusted blindly). */
 	layout_doc t = {0};
@@ -344,15 +343,16 @@ static int search_sizes(const layout_job *j, layout_doc *out)
 		if (r)
 			break;
 		if (t.npages <= best_pages) {
-			best = mid;
+			/* The best so far: keep it rather than build it again. */
+			layout_doc k = *out;
+			*out = t;
+			t = k;
 			a = mid + 1;
 		} else {
 			b = mid - 1;
 		}
 	}
 	doc_reset(&t);
-	if (!r && best != lo)
-		r = build(j, best, out);
 	return r;
 }
 

@@ -5,6 +5,12 @@
 
 #include "text.h"
 
+#include <fcntl.h>
+#include <limits.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <stdlib.h>
@@ -169,17 +175,61 @@ int render_han_face(render_fonts *f)
 	return face;
 }
 
+/* Maps a packaged font file into memory: every size of it is then opened
+ * from the same pages, and loading a glyph reads no file (FreeType reads
+ * a file glyph by glyph, a seek and a read each). The pages are the page
+ * cache's, shared and clean. Only files under /usr/share/fonts, which
+ * dpkg replaces whole and never truncates in place. */
+static void *map_font(const char *path, size_t *size)
+{
+	if (strncmp(path, "/usr/share/fonts/", 17) != 0)
+		return NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	void *p = NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    st.st_size <= 256L * 1024 * 1024) {
+		p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p == MAP_FAILED)
+			p = NULL;
+		else
+			*size = (size_t)st.st_size;
+	}
+	close(fd);
+	return p;
+}
+
+TTF_Font *render_face_open(const render_fonts *f, int face, int px)
+{
+	const rf_face *fc = &f->face[face];
+	if (!fc->data)
+		return TTF_OpenFontIndex(fc->path, px, fc->index);
+	SDL_RWops *rw = SDL_RWFromConstMem(fc->data, (int)fc->size);
+	return rw ? TTF_OpenFontIndexRW(rw, 1, px, fc->index) : NULL;
+}
+
 int render_face_add(render_fonts *f, int slot, char *path, long index)
 {
-	TTF_Font *probe = TTF_OpenFontIndex(path, 16, index);
-	if (!probe) {
+	rf_face *fc = &f->face[slot];
+	memset(fc, 0, sizeof *fc);
+	fc->path = path;
+	fc->index = index;
+	fc->bold = -1;
+	fc->data = map_font(path, &fc->size);
+	if (fc->size > INT_MAX && fc->data) {
+		munmap(fc->data, fc->size);
+		fc->data = NULL;
+	}
+	fc->probe = render_face_open(f, slot, 16);
+	if (!fc->probe) {
+		if (fc->data)
+			munmap(fc->data, fc->size);
 		free(path);
+		memset(fc, 0, sizeof *fc);
 		return -1;
 	}
-	f->face[slot].path = path;
-	f->face[slot].index = index;
-	f->face[slot].probe = probe;
-	f->face[slot].bold = -1;
 	return 0;
 }
 
@@ -188,6 +238,8 @@ static int ttf_refs;
 static void drop_face(render_fonts *f, int i)
 {
 	TTF_CloseFont(f->face[i].probe);
+	if (f->face[i].data)
+		munmap(f->face[i].data, f->face[i].size);
 	free(f->face[i].path);
 	memset(&f->face[i], 0, sizeof f->face[i]);
 }
@@ -210,6 +262,13 @@ static int fonts_new(render_fonts **out, jk_err *err)
 		f->glyph[i].face = -1;
 	f->cjk_regular = f->cjk_bold = -1;
 	memset(f->script_face, -2, sizeof f->script_face);
+	f->widths = calloc(RF_WIDTHS, sizeof *f->widths);
+	if (!f->widths) {
+		free(f);
+		if (--ttf_refs == 0)
+			TTF_Quit();
+		return jk_fail(err, JK_ENOMEM, "fonts: out of memory");
+	}
 	for (size_t i = 0; i < JK_ARRAY_LEN(f->han_face); i++)
 		f->han_face[i] = -2;
 	f->fc_ok = FcInit();
@@ -492,11 +551,14 @@ void render_fonts_close(render_fonts *f)
 		TTF_CloseFont(f->sized[i].font);
 	for (int i = 0; i < f->nface; i++) {
 		TTF_CloseFont(f->face[i].probe);
+		if (f->face[i].data)
+			munmap(f->face[i].data, f->face[i].size);
 		free(f->face[i].path);
 	}
 	SDL_FreeSurface(f->logo);
 	SDL_FreeSurface(f->logo_fit);
 	free(f->buf);
+	free(f->widths);
 	bool fc = f->fc_ok;
 	free(f);
 	if (ttf_refs > 0 && --ttf_refs == 0) {

@@ -16,10 +16,20 @@
 	             * their bold faces) at most */
 #define RF_SIZED 48 /* open (face, size, style) fonts kept */
 #define RF_GLYPH_CACHE 512
+#define RF_WIDTHS 65536 /* measured widths kept (1 MiB) */
+
+/* One measured width: key is a hash of the text, size, style and Han
+ * forms (never 0, so a zeroed slot is empty). */
+typedef struct rf_width {
+	uint64_t key;
+	int w;
+} rf_width;
 
 typedef struct rf_face {
 	char *path;
 	long index;
+	void *data; /* the file mapped (packaged fonts), NULL: read from path */
+	size_t size;
 	TTF_Font *probe; /* a small instance to ask which glyphs exist */
 	unsigned synth;  /* POSTING_ style bits SDL2_ttf synthesises for it */
 	int bold;        /* the face drawing its bold, -1: synthesised */
@@ -62,6 +72,7 @@ struct render_fonts {
 	int nmissing;
 	char *buf;
 	size_t bufcap;
+	rf_width *widths; /* RF_WIDTHS slots, direct-mapped */
 };
 
 /* ---- fonts.c ------------------------------------------------------------ */
@@ -69,6 +80,9 @@ struct render_fonts {
 /* Opens path (taken: freed on failure) at index as face slot; -1 when
  * SDL2_ttf cannot read it. */
 int render_face_add(render_fonts *f, int slot, char *path, long index);
+/* A new font of face at px (from its mapped file when it has one); the
+ * caller closes it with TTF_CloseFont(). NULL on failure. */
+TTF_Font *render_face_open(const render_fonts *f, int face, int px);
 
 /* The face chosen for script (text_script_of's codes) through fontconfig:
  * the Noto face made for it; -1 when none is installed, which is logged
