@@ -179,7 +179,7 @@ int render_han_face(render_fonts *f)
  * from the same pages, and loading a glyph reads no file (FreeType reads
  * a file glyph by glyph, a seek and a read each). The pages are the page
  * cache's, shared and clean. Only files under /usr/share/fonts, which
- * dpkg replaces whole and never truncates in place. */
+ * dpkg replaces whole and never truncates in place, and of 8 MiB at most. */
 static void *map_font(const char *path, size_t *size)
 {
 	if (strncmp(path, "/usr/share/fonts/", 17) != 0)
@@ -189,8 +189,10 @@ static void *map_font(const char *path, size_t *size)
 		return NULL;
 	struct stat st;
 	void *p = NULL;
+	/* Not the CJK collections (20 MB and more): a slide touches pages
+	 * all over them, and they would weigh on the resident size. */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    st.st_size <= 256L * 1024 * 1024) {
+	    st.st_size <= 8L * 1024 * 1024) {
 		p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (p == MAP_FAILED)
 			p = NULL;

@@ -16,14 +16,12 @@
 	             * their bold faces) at most */
 #define RF_SIZED 48 /* open (face, size, style) fonts kept */
 #define RF_GLYPH_CACHE 512
-#define RF_WIDTHS 65536 /* measured widths kept (1 MiB) */
+#define RF_WIDTHS 65536 /* measured widths kept (512 KiB) */
 
-/* One measured width: key is a hash of the text, size, style and Han
- * forms (never 0, so a zeroed slot is empty). */
-typedef struct rf_width {
-	uint64_t key;
-	int w;
-} rf_width;
+/* One measured width: the top 48 bits of a hash of the text, size, style
+ * and Han forms, the width in the low 16 (a zeroed slot is empty: the
+ * hash is never 0 there). */
+typedef uint64_t rf_width;
 
 typedef struct rf_face {
 	char *path;

@@ -252,15 +252,18 @@ static int m_width(void *ud, const char *s, size_t n, int px, unsigned style)
 	 * Two ways: a width and the one it collides with both stay. */
 	uint64_t h = (key ^ (key >> 31)) * 0x7fb5d329728ea185ULL;
 	h ^= h >> 27;
+	uint64_t tag = ((h >> 16) | 1) << 16; /* the bits the index does not use */
 	rf_width *e = &f->widths[(h % RF_WIDTHS) & ~(uint64_t)1];
-	if (e[0].key == key)
-		return e[0].w;
-	if (e[1].key == key)
-		return e[1].w;
+	if ((e[0] & ~0xFFFFull) == tag)
+		return (int)(e[0] & 0xFFFF);
+	if ((e[1] & ~0xFFFFull) == tag)
+		return (int)(e[1] & 0xFFFF);
 	int w = 0;
 	render_each_run(f, s, n, px, style, width_run, &w);
+	if (w < 0 || w > 0xFFFF)
+		return w; /* wider than any screen: not kept */
 	e[1] = e[0];
-	e[0] = (rf_width){key, w};
+	e[0] = tag | (uint64_t)w;
 	return w;
 }
 
