@@ -953,6 +953,65 @@ static void test_words_language(void **state)
 	layout_doc_free(&d);
 }
 
+/* A right-to-left title mirrors the page: the card on the left (under the
+ * text, its code at the right, in portrait), the accent rule and a Hebrew
+ * bullet's marker on the right, the text ending at the right edge; Latin
+ * words inside keep their boxes left to right; a Latin posting is not
+ * mirrored. */
+static void test_rtl_mirrors_page(void **state)
+{
+	(void)state;
+	posting *p = posting_new();
+	posting_set(&p->title, "מהנדס/ת תוכנה", (size_t)-1);
+	posting_set(&p->apply, "https://example.org/jobs/he", (size_t)-1);
+	posting_section *s = posting_add_section(p, "דרישות");
+	posting_block *b = posting_add_block(s, POSTING_BULLET, 0);
+	posting_block_append(b, "ניסיון בפיתוח ב-C ו-Linux", (size_t)-1, 0);
+	const int sizes[][2] = {{1920, 1080}, {1080, 1920}};
+	for (size_t k = 0; k < 2; k++) {
+		layout_params lp = params(sizes[k][0], sizes[k][1]);
+		int x0, y0, x1, y1;
+		layout_safe_area(lp.w, lp.h, &x0, &y0, &x1, &y1);
+		layout_doc d;
+		assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+		check_doc(&d);
+		const layout_page *pg = &d.pages[0];
+		int qr_x = -1, panel_x = -1, panel_w = 0, title_right = 0, rule_x = -1,
+		    bullet_x = -1;
+		int lin = -1, c_x = -1;
+		for (size_t i = 0; i < pg->n; i++) {
+			const layout_box *x = &pg->boxes[i];
+			if (x->kind == LAYOUT_QR)
+				qr_x = x->x;
+			if (x->kind == LAYOUT_PANEL)
+				panel_x = x->x, panel_w = x->w;
+			if (x->kind == LAYOUT_RULE && x->w < lp.w / 4 && x->y > y0)
+				rule_x = x->x;
+			if (x->kind != LAYOUT_TEXT)
+				continue;
+			if (x->len == 3 && !memcmp(x->text, "•", 3))
+				bullet_x = x->x;
+			if ((x->style & LAYOUT_RTL) && x->x + x->w > title_right)
+				title_right = x->x + x->w;
+			if (x->len == 5 && !memcmp(x->text, "Linux", 5))
+				lin = x->x;
+			if (x->len == 1 && x->text[0] == 'C')
+				c_x = x->x;
+		}
+		if (k == 0) {
+			assert_true(panel_x == x0); /* the card on the left */
+		} else {
+			assert_true(qr_x > panel_x + panel_w / 2); /* the code at the right */
+		}
+		assert_true(rule_x > lp.w / 2); /* the accent rule on the right */
+		assert_true(bullet_x > lp.w / 2);
+		assert_true(lin >= 0 && c_x >= 0 && lin < c_x); /* "C ו-Linux": Linux left of C */
+		assert_int_equal(title_right, x1); /* right-to-left text ends at the edge */
+		layout_doc_free(&d);
+	}
+	posting_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -961,6 +1020,7 @@ int main(void)
 	    cmocka_unit_test(test_5000_words_paginate),
 	    cmocka_unit_test(test_break_rules),
 	    cmocka_unit_test(test_bidi_levels),
+	    cmocka_unit_test(test_rtl_mirrors_page),
 	    cmocka_unit_test(test_long_word_and_cjk),
 	    cmocka_unit_test(test_no_widows),
 	    cmocka_unit_test(test_overview),

@@ -324,7 +324,7 @@ static size_t flow_text(layout_ctx *c, const char *t, size_t len, const layout_t
 		int x = x0;
 		if ((al & 3) == LAYOUT_CENTER)
 			x += (maxw - lw) / 2;
-		else if (rtl)
+		else if (rtl || (al & 3) == LAYOUT_RIGHT)
 			x = x1 - lw;
 		emit_runs(c, l, t, ts, &tp, p, end, x, rel_y, h);
 		nlines++;

@@ -80,7 +80,12 @@ typedef struct layout_tstyle {
 /* LAYOUT_LEFT is the paragraph's start: the right edge for a right-to-left
  * one. LAYOUT_LTR (or'ed in) fixes the direction left to right, for text
  * such as an address that must read the same in any posting. */
-typedef enum layout_align { LAYOUT_LEFT = 0, LAYOUT_CENTER = 1, LAYOUT_LTR = 4 } layout_align;
+typedef enum layout_align {
+	LAYOUT_LEFT = 0,
+	LAYOUT_CENTER = 1,
+	LAYOUT_RIGHT = 2, /* the right edge whatever the direction */
+	LAYOUT_LTR = 4
+} layout_align;
 
 /* What to flow into the text column; arg is the entry point's. */
 typedef void (*layout_flow_fn)(layout_ctx *c, const void *arg);

@@ -168,10 +168,12 @@ static int flow_caption(layout_ctx *c, const card_try *t, size_t l0, int tx0, in
 	char *fit = t->short_t ? caption_fit(c, t->short_t, t->tgt_px, tx1 - tx0) : NULL;
 	if (t->short_t && !fit)
 		c->status = JK_ENOMEM;
-	/* The target reads left to right in every posting. */
+	/* The target reads left to right in every posting; beside the code of
+	 * a mirrored page it ends at the code, as the words above it do. */
+	layout_align tal = t->portrait && c->mirror ? LAYOUT_RIGHT : al;
 	if (fit)
 		layout_flow_plain(c, fit, t->tgt_px, 0, c->th->card_muted, tx0, tx1,
-		                  layout_pm(t->tgt_px, 150), false, al | LAYOUT_LTR, 1250);
+		                  layout_pm(t->tgt_px, 150), false, tal | LAYOUT_LTR, 1250);
 	free(fit);
 	int cap_h = 0;
 	for (size_t i = l0; i < c->nfl; i++)
