@@ -35,12 +35,15 @@ typedef struct text_para {
 	                        * neutral; else an ICU UScriptCode) */
 	unsigned char *brk;    /* 1: a line may start at this byte (UAX #14) */
 	int base;              /* the paragraph's level: 0 LTR, 1 RTL */
+	bool kept;             /* the arrays belong to the text_ctx's cache */
 } text_para;
 
 /* Analyses t[0,len) (borrowed for the call) for language lang (a BCP 47
  * tag or NULL; it picks the break rules, e.g. "ja", "th") into *tp, which
- * the caller frees with text_para_free() on success. JK_ENOMEM, JK_ETOOBIG,
- * JK_EIO (ICU failed) leave *tp empty. */
+ * the caller frees with text_para_free() on success. The same text
+ * analysed again through cx is answered from cx's cache (up to 4 MiB of
+ * text): such a *tp is valid until text_ctx_free(cx). JK_ENOMEM,
+ * JK_ETOOBIG, JK_EIO (ICU failed) leave *tp empty. */
 int text_para_analyse(text_ctx *cx, text_para *tp, const char *t, size_t len, const char *lang,
                       text_dir dir);
 /* Accepts NULL and an empty para. */

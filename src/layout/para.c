@@ -5,6 +5,7 @@
  * a text_ctx the caller owns and reuses. */
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubidi.h>
@@ -13,12 +14,27 @@
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 
+/* Paragraphs analysed before, by content: layout lays the same text out
+ * at every body size it tries. */
+#define PARA_SLOTS 1024
+#define PARA_KEEP_BYTES (4u << 20)
+
+typedef struct para_slot {
+	uint64_t key; /* 0: empty */
+	char *text;   /* a copy, to tell equal text from a hash collision */
+	text_para tp; /* owned by the cache */
+	text_dir dir;
+	char lang[16];
+} para_slot;
+
 struct text_ctx {
 	UBreakIterator *brk;
 	char locale[16]; /* brk's locale */
 	UBiDi *bidi;
 	UChar *u16; /* the paragraph in UTF-16, for ubidi */
 	size_t u16cap;
+	para_slot *slots; /* PARA_SLOTS, allocated on first use */
+	size_t kept;      /* bytes of text the slots hold */
 };
 
 int text_ctx_open(text_ctx **out)
@@ -31,6 +47,11 @@ void text_ctx_free(text_ctx *cx)
 {
 	if (!cx)
 		return;
+	for (size_t i = 0; cx->slots && i < PARA_SLOTS; i++) {
+		free(cx->slots[i].text);
+		free(cx->slots[i].tp.level);
+	}
+	free(cx->slots);
 	if (cx->brk)
 		ubrk_close(cx->brk);
 	if (cx->bidi)
@@ -43,7 +64,8 @@ void text_para_free(text_para *tp)
 {
 	if (!tp)
 		return;
-	free(tp->level);
+	if (!tp->kept)
+		free(tp->level);
 	memset(tp, 0, sizeof *tp);
 }
 
@@ -209,8 +231,58 @@ static int fill_levels(text_ctx *cx, text_para *tp, const char *t, size_t len, t
 	return 0;
 }
 
+static int analyse(text_ctx *cx, text_para *tp, const char *t, size_t len, const char *lang,
+                   text_dir dir);
+
+/* The slot for t's analysis: the one holding it, else an empty one (key
+ * 0), else NULL (full). */
+static para_slot *para_find(text_ctx *cx, uint64_t key, const char *t, size_t len, const char *lang,
+                            text_dir dir)
+{
+	for (size_t k = 0; k < 8; k++) {
+		para_slot *sl = &cx->slots[(key + k) % PARA_SLOTS];
+		if (!sl->key)
+			return sl;
+		if (sl->key == key && sl->tp.len == len && sl->dir == dir &&
+		    !strncmp(sl->lang, lang ? lang : "", sizeof sl->lang) &&
+		    !memcmp(sl->text, t, len))
+			return sl;
+	}
+	return NULL;
+}
+
 int text_para_analyse(text_ctx *cx, text_para *tp, const char *t, size_t len, const char *lang,
                       text_dir dir)
+{
+	if (!cx->slots)
+		cx->slots = calloc(PARA_SLOTS, sizeof *cx->slots);
+	if (!cx->slots || len == 0 || cx->kept + len > PARA_KEEP_BYTES ||
+	    (lang && strlen(lang) >= sizeof cx->slots->lang))
+		return analyse(cx, tp, t, len, lang, dir);
+	uint64_t key = jk_hash64(t, len, 0x9e3779b97f4a7c15ULL ^ (uint64_t)dir) | 1;
+	para_slot *sl = para_find(cx, key, t, len, lang, dir);
+	if (sl && sl->key) {
+		*tp = sl->tp; /* borrowed from the cache */
+		return 0;
+	}
+	int r = analyse(cx, tp, t, len, lang, dir);
+	if (r || !sl)
+		return r;
+	sl->text = malloc(len);
+	if (!sl->text)
+		return 0; /* not kept: the caller owns *tp */
+	memcpy(sl->text, t, len);
+	sl->key = key;
+	sl->dir = dir;
+	snprintf(sl->lang, sizeof sl->lang, "%s", lang ? lang : "");
+	tp->kept = true;
+	sl->tp = *tp;
+	cx->kept += len;
+	return 0;
+}
+
+static int analyse(text_ctx *cx, text_para *tp, const char *t, size_t len, const char *lang,
+                   text_dir dir)
 {
 	memset(tp, 0, sizeof *tp);
 	tp->len = len;
