@@ -16,7 +16,7 @@
 	             * their bold faces) at most */
 #define RF_SIZED 48 /* open (face, size, style) fonts kept */
 #define RF_GLYPH_CACHE 512
-#define RF_WIDTHS 65536 /* measured widths kept (512 KiB) */
+#define RF_WIDTHS 65536 /* measured widths kept (512 KiB), four ways */
 
 /* One measured width: the top 48 bits of a hash of the text, size, style
  * and Han forms, the width in the low 16 (a zeroed slot is empty: the

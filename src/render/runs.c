@@ -249,20 +249,24 @@ static int m_width(void *ud, const char *s, size_t n, int px, unsigned style)
 	                             ((uint64_t)(unsigned)f->han_variant << 24)) |
 	               1;
 	/* FNV's low bits ignore the seed's high ones: mix before indexing.
-	 * Two ways: a width and the one it collides with both stay. */
+	 * Four ways, the last used first: words a posting measures at every
+	 * size share sets without pushing each other out. */
 	uint64_t h = (key ^ (key >> 31)) * 0x7fb5d329728ea185ULL;
 	h ^= h >> 27;
 	uint64_t tag = ((h >> 16) | 1) << 16; /* the bits the index does not use */
-	rf_width *e = &f->widths[(h % RF_WIDTHS) & ~(uint64_t)1];
-	if ((e[0] & ~0xFFFFull) == tag)
-		return (int)(e[0] & 0xFFFF);
-	if ((e[1] & ~0xFFFFull) == tag)
-		return (int)(e[1] & 0xFFFF);
+	rf_width *e = &f->widths[(h % RF_WIDTHS) & ~(uint64_t)3];
+	for (int i = 0; i < 4; i++)
+		if ((e[i] & ~0xFFFFull) == tag) {
+			rf_width hit = e[i];
+			memmove(e + 1, e, (size_t)i * sizeof *e);
+			e[0] = hit;
+			return (int)(hit & 0xFFFF);
+		}
 	int w = 0;
 	render_each_run(f, s, n, px, style, width_run, &w);
 	if (w < 0 || w > 0xFFFF)
 		return w; /* wider than any screen: not kept */
-	e[1] = e[0];
+	memmove(e + 1, e, 3 * sizeof *e);
 	e[0] = tag | (uint64_t)w;
 	return w;
 }
