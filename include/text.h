@@ -42,8 +42,9 @@ typedef struct text_para {
  * tag or NULL; it picks the break rules, e.g. "ja", "th") into *tp, which
  * the caller frees with text_para_free() on success. The same text
  * analysed again through cx is answered from cx's cache (up to 4 MiB of
- * text): such a *tp is valid until text_ctx_free(cx). JK_ENOMEM,
- * JK_ETOOBIG, JK_EIO (ICU failed) leave *tp empty. */
+ * text): such a *tp is valid until text_ctx_free(cx). Where ICU cannot
+ * analyse the text, it is kept in logical order and breaks after spaces.
+ * JK_ENOMEM leaves *tp empty. */
 int text_para_analyse(text_ctx *cx, text_para *tp, const char *t, size_t len, const char *lang,
                       text_dir dir);
 /* Accepts NULL and an empty para. */

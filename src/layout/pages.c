@@ -422,6 +422,9 @@ int layout_overview(const posting *const *items, size_t n, const layout_params *
 	                .fn = layout_flow_overview,
 	                .arg = &a,
 	                .lang = lang};
+	/* A heading in a right-to-left language mirrors the page; each
+	 * posting's line keeps its own direction. */
+	j.mirror = text_base_dir(j.header, strlen(j.header)) == TEXT_DIR_RTL;
 	return search(&j, out, err);
 }
 
@@ -429,8 +432,11 @@ int layout_message(const char *headline, const char *line, const char *note,
                    const layout_params *lp, layout_doc *out, jk_err *err)
 {
 	layout_message_arg a = {headline && *headline ? headline : " ", line, note};
-	layout_job j = {
-	    .lp = lp, .fn = layout_flow_message, .arg = &a, .lang = layout_lang(lp, NULL)};
+	layout_job j = {.lp = lp,
+	                .fn = layout_flow_message,
+	                .arg = &a,
+	                .lang = layout_lang(lp, NULL),
+	                .mirror = text_base_dir(a.headline, strlen(a.headline)) == TEXT_DIR_RTL};
 	int r = search(&j, out, err);
 	if (r || !out->npages)
 		return r;

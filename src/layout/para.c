@@ -310,12 +310,26 @@ static int analyse(text_ctx *cx, text_para *tp, const char *t, size_t len, const
 	int r = 0;
 	if (bidi)
 		r = fill_levels(cx, tp, t, len, dir);
-	else if (dir == TEXT_DIR_RTL)
-		tp->base = 1;
+	if (r && r != JK_ENOMEM) {
+		/* ICU refused the text: shown in logical order, never lost. */
+		memset(tp->level, 0, len);
+		bidi = false;
+		r = 0;
+	}
+	if (!bidi)
+		tp->base = dir == TEXT_DIR_RTL;
 	if (!r && !plain)
 		fill_scripts(tp, t, len);
 	if (!r)
 		r = fill_breaks(cx, tp, t, len, lang);
+	if (r && r != JK_ENOMEM) {
+		/* No break iterator: lines break after spaces. */
+		memset(tp->brk, 0, len);
+		for (size_t i = 1; i < len; i++)
+			tp->brk[i] =
+			    (t[i - 1] == ' ' || t[i - 1] == '\t') && t[i] != ' ' && t[i] != '\t';
+		r = 0;
+	}
 	if (r)
 		text_para_free(tp);
 	return r;
