@@ -26,7 +26,7 @@ seeds() {
 	feed) ls samples/*.rss samples/*.atom tests/data/feed/* "$fix"/real-world/feed-*.rss ;;
 	personio) ls tests/data/personio/* ;;
 	text) ls samples/*.txt ;;
-	layout) ls samples/*.md samples/*.txt tests/data/scripts/* ;;
+	paragraphs) ls samples/*.md samples/*.txt tests/data/scripts/* ;;
 	smartrecruiters | breezy) ls tests/data/boards/"$1"/* ;;
 	workday) ls tests/data/boards/workday/*; find "$fix" -type f -name '*workday*.json' ;;
 	mail) ls samples/*.eml tests/data/mail/*; find "$fix" -type f -name '*.eml' ;;

@@ -1,8 +1,10 @@
 /* internal.h — what the layout module's files share and nothing outside
  * the module sees: the state of one layout run (layout_ctx) and the steps
  * the files give each other. Calls go one way: pages.c -> content.c and
- * panel.c -> flow.c -> text.c; check.c, theme.c, text.c and qr.c call no
- * other file of the module. */
+ * panel.c -> flow.c -> text.c and para.c (the text module: line ends,
+ * ICU's analysis), with words.c and script.c (the kiosk's words, a
+ * text's language) beside them; check.c, theme.c, the text module's files
+ * and qr.c call no other file of the module. */
 #ifndef LAYOUT_INTERNAL_H
 #define LAYOUT_INTERNAL_H
 

@@ -534,17 +534,6 @@ bool render_logo_size(const render_fonts *f, int *w, int *h)
 	return *w > 0;
 }
 
-void render_layout_look(render_fonts *f, const render_look *look, const layout_theme *theme,
-                        layout_params *lp)
-{
-	lp->theme = theme;
-	lp->measure = render_measurer(f);
-	lp->header = look ? look->header : NULL;
-	lp->clock = look && look->clock;
-	lp->language = look ? look->language : NULL;
-	render_logo_size(f, &lp->logo_w, &lp->logo_h);
-}
-
 void render_fonts_close(render_fonts *f)
 {
 	if (!f)

@@ -283,3 +283,14 @@ layout_measurer render_measurer(render_fonts *f)
 	layout_measurer m = {.width = m_width, .height = m_height, .ud = f};
 	return m;
 }
+
+void render_layout_look(render_fonts *f, const render_look *look, const layout_theme *theme,
+                        layout_params *lp)
+{
+	lp->theme = theme;
+	lp->measure = render_measurer(f);
+	lp->header = look ? look->header : NULL;
+	lp->clock = look && look->clock;
+	lp->language = look ? look->language : NULL;
+	render_logo_size(f, &lp->logo_w, &lp->logo_h);
+}
