@@ -247,6 +247,12 @@ static void test_break_rules(void **state)
 	const char *th = "ภาษาไทย"; /* ภาษา|ไทย */
 	assert_true(may_break(th, "th", strlen("ภาษา")));
 	assert_false(may_break(th, "th", strlen("ภา")));
+	/* Korean keeps its words whole: between them only, never between
+	 * two syllables of one (UAX #14 alone allows both). */
+	const char *ko = "간편 정산";
+	assert_false(may_break(ko, "ko", strlen("간")));
+	assert_true(may_break(ko, "ko", strlen("간편 ")));
+	assert_true(may_break(ko, "ja", strlen("간")));
 }
 
 /* Bidi levels and base direction: an RTL paragraph with a Latin word and a

@@ -139,6 +139,28 @@ static void fill_scripts(text_para *tp, const char *t, size_t len)
 	}
 }
 
+static bool is_hangul(uint32_t cp)
+{
+	return (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) ||
+	       (cp >= 0x3130 && cp <= 0x318F);
+}
+
+/* Korean is written with spaces between words: a line breaks there, not
+ * between two syllables of a word (CSS word-break: keep-all, which Korean
+ * readers expect; UAX #14 alone allows both). */
+static void keep_korean_words(text_para *tp, const char *t, size_t len)
+{
+	uint32_t prev = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t j = text_next_cp(t, len, i, &cp);
+		if (tp->brk[i] && is_hangul(prev) && is_hangul(cp))
+			tp->brk[i] = 0;
+		prev = cp;
+		i = j;
+	}
+}
+
 static int fill_breaks(text_ctx *cx, text_para *tp, const char *t, size_t len, const char *lang)
 {
 	char loc[16] = "";
@@ -173,6 +195,8 @@ static int fill_breaks(text_ctx *cx, text_para *tp, const char *t, size_t len, c
 	UErrorCode e2 = U_ZERO_ERROR;
 	ubrk_setText(cx->brk, NULL, 0, &e2);
 	utext_close(&ut);
+	if (U_SUCCESS(e) && lang && !strncmp(lang, "ko", 2) && (!lang[2] || lang[2] == '-'))
+		keep_korean_words(tp, t, len);
 	return U_FAILURE(e) ? JK_EIO : 0;
 }
 
