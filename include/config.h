@@ -109,10 +109,10 @@ void config_free(config *c);
  * repeatable key's list, and is an error for numbers and choices.
  * Fails with JK_EARG and a message
  * "ORIGIN: key 'KEY': expected WHAT, not 'VALUE'" (value shortened to 60
- * bytes, control characters shown as '?'), or "ORIGIN: unknown key 'KEY'"
- * with the nearest known key suggested when one is close; JK_ETOOBIG past
- * a cap (256 sources, SCHEDULE_MAX_RULES rules, 64 words in a list). c
- * unchanged on failure. */
+ * bytes, control, invisible and direction characters shown as '?'), or
+ * "ORIGIN: unknown key 'KEY'" with the nearest known key suggested when
+ * one is close; JK_ETOOBIG past a cap (256 sources, SCHEDULE_MAX_RULES
+ * rules, 64 words in a list). c unchanged on failure. */
 int config_set(config *c, const char *key, const char *value, const char *origin, jk_err *err);
 
 /* Replaces the sources with n copies of v (the command line's SOURCEs),

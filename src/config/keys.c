@@ -111,7 +111,10 @@ void config_quote(const char *value, char out[CONFIG_SHOW_MAX + 8])
 			o += 3;
 			break;
 		}
-		if (cp < 0x20 || cp == 0x7F || (cp == 0xFFFD && k == 1)) {
+		/* Invisible and direction characters too: a hostile value must
+		 * not reorder or hide the message that names it. */
+		if (jk_cp_is_invisible(cp) || (cp >= 0x2066 && cp <= 0x2069) ||
+		    (cp == 0xFFFD && k == 1)) {
 			out[o++] = '?';
 		} else {
 			memcpy(out + o, s + i, k);
