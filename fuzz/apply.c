@@ -2,9 +2,12 @@
  * resolution, online forms, the chooser that reads links, sentences and
  * (obfuscated) e-mail addresses, and the prose readers beside it: the
  * address scanner (address.c), deadlines (deadline.c) and titles
- * (titles.c). Input lines: href, base, link text, then the posting's body,
+ * (titles.c), and the tracking tags put on an accepted link (deck's
+ * track.c). Input lines: href, base, link text, then the posting's body,
  * one block per line. */
 #include "fuzz.h"
+
+#include "deck.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,23 @@ static char *line(char **s)
 		*s = l + strlen(l);
 	}
 	return l;
+}
+
+/* u tagged (the link text as the tag value when config would take it) is
+ * still a good apply link that starts with u's link before its query and
+ * ends with u's fragment. */
+static void check_tagged(const char *u, const char *text)
+{
+	deck_track t = {deck_tag_ok(text) ? text : "booth-12", text, text};
+	char *tagged = NULL;
+	if (!u || deck_track_link(u, text, &t, &tagged, NULL) || !tagged)
+		return;
+	fz_check_apply(tagged);
+	size_t head = strcspn(u, "?#"), frag = strlen(u) - strcspn(u, "#");
+	size_t n = strlen(tagged);
+	if (strncmp(tagged, u, head) || n < frag || strcmp(tagged + n - frag, u + strlen(u) - frag))
+		fz_fail("tagging changed the link's path or fragment", tagged);
+	free(tagged);
 }
 
 /* Every address the scanner finds lies inside the text, in order, and is
@@ -64,6 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	char *u = import_url_accept(href, *base ? base : NULL);
 	fz_check_apply(u);
+	check_tagged(u, text);
 	free(u);
 	u = import_form_url(href, *base ? base : NULL);
 	fz_check_apply(u);

@@ -17,7 +17,7 @@
 
 /* How many keys the file knows (config_key_table has one row more, the
  * end mark). */
-#define CONFIG_NKEYS 32
+#define CONFIG_NKEYS 35
 
 /* A value whose check needs more than its text: a source (the sources
  * module parses it) or a file that must be readable. Kept with where it
@@ -64,8 +64,14 @@ typedef struct config {
 	/* Postings. */
 	deck_opts deck;      /* order, filter_tag, filter_employment,
 	                      * filter_keyword (repeatable or comma lists),
-	                      * hide_expired (default yes), default_apply */
+	                      * hide_expired (default yes), default_apply,
+	                      * track (borrows the strings below) */
 	char *default_apply; /* owns the string deck.default_apply borrows */
+	/* Tracking tags on the links in the QR codes (deck_track_link); each
+	 * owns the string deck.track borrows, NULL when unset. */
+	char *track_source;      /* track_source: utm_source, lever-source */
+	char *track_campaign;    /* track_campaign: utm_campaign */
+	char *greenhouse_source; /* greenhouse_source: gh_src */
 
 	/* Network and cache. */
 	char *cache_dir; /* cache_dir: NULL = the default */
@@ -109,10 +115,10 @@ void config_free(config *c);
  * repeatable key's list, and is an error for numbers and choices.
  * Fails with JK_EARG and a message
  * "ORIGIN: key 'KEY': expected WHAT, not 'VALUE'" (value shortened to 60
- * bytes, control characters shown as '?'), or "ORIGIN: unknown key 'KEY'"
- * with the nearest known key suggested when one is close; JK_ETOOBIG past
- * a cap (256 sources, SCHEDULE_MAX_RULES rules, 64 words in a list). c
- * unchanged on failure. */
+ * bytes, control, invisible and direction characters shown as '?'), or
+ * "ORIGIN: unknown key 'KEY'" with the nearest known key suggested when
+ * one is close; JK_ETOOBIG past a cap (256 sources, SCHEDULE_MAX_RULES
+ * rules, 64 words in a list). c unchanged on failure. */
 int config_set(config *c, const char *key, const char *value, const char *origin, jk_err *err);
 
 /* Replaces the sources with n copies of v (the command line's SOURCEs),
@@ -167,6 +173,7 @@ typedef enum config_type {
 	CONFIG_WORDS,    /* a comma list into a deck_words, accumulating */
 	CONFIG_SCHEDULE, /* DAYS HH:MM-HH:MM rules into a schedule */
 	CONFIG_LANG,     /* auto (NULL) or a language the words table has */
+	CONFIG_TAG,      /* a tracking tag (deck_tag_ok); also borrowed at off2 */
 } config_type;
 
 /* Every key, for --help (each key is also a long option, --slide-seconds

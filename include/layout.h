@@ -134,6 +134,8 @@ int layout_body_floor(int w, int h);
 
 /* Lays out p (borrowed; may be read again only during the call) into out,
  * which the caller frees with layout_doc_free() on success and failure.
+ * The code carries p->qr_link when set (the tracked link), else p->apply;
+ * the caption's short form (qr_caption_target) is the same for both.
  * The largest body size that gives the fewest pages is chosen; nothing is
  * ever smaller than layout_body_floor(). Fails with JK_EARG for a screen
  * too small to lay anything out, JK_ENOMEM. */

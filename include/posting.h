@@ -52,7 +52,11 @@ typedef struct posting {
 	char *posted;  /* YYYY-MM-DD */
 	char *expires; /* YYYY-MM-DD */
 	char *apply;   /* http(s):// URL or mailto:, nothing else */
-	char *source;  /* file path or URL it was read from */
+	/* The link the QR code carries when it differs from apply: apply with
+	 * the deck's tracking tags (deck_apply). NULL: apply itself. Never
+	 * in --dump or the cache: the posting's own link is apply. */
+	char *qr_link;
+	char *source; /* file path or URL it was read from */
 	char **tags;
 	size_t ntags;
 	posting_section *sections;

@@ -19,6 +19,10 @@ typedef struct qr_code {
  * caller frees out with qr_code_free(). Fails with JK_EARG for empty text,
  * JK_ETOOBIG when it does not fit a QR symbol. */
 int qr_encode(const char *text, qr_code *out, jk_err *err);
+/* The version (1 to 40: 17 + 4 * version modules a side) of the symbol
+ * qr_encode() makes of text (borrowed), without keeping its modules.
+ * JK_EARG for empty text, JK_ETOOBIG when it does not fit (or on OOM). */
+int qr_version(const char *text);
 /* Frees the modules; accepts NULL and a zeroed code. */
 void qr_code_free(qr_code *q);
 /* True when module (x, y) is dark; false outside the symbol (quiet zone). */

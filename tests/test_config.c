@@ -108,7 +108,7 @@ static void test_defaults(void **state)
 		if (config_set(&c, k->name, k->def, "default", &err))
 			fail_msg("%s = '%s': %s", k->name, k->def, err.msg);
 	}
-	assert_int_equal(nkeys, 32);
+	assert_int_equal(nkeys, 35);
 	char *after = printed(&c);
 	assert_string_equal(before, after);
 	free(before), free(after);
@@ -285,6 +285,7 @@ static void test_every_key_invalid(void **state)
 	     "01234567890123456789012345678901234567890123456789X",
 	     "at most 120 bytes"},
 	    {"clock", "2", "yes or no"},
+	    {"clock", "ye\xe2\x80\xaes", "yes or no"}, /* a right-to-left override */
 	    {"language", "klingon", "auto or a language code"},
 	    {"language", "sw", "the kiosk's words are in en, de"},
 	    {"language", "<b>de</b>", "auto or a language code"},
@@ -323,6 +324,7 @@ static void test_every_key_invalid(void **state)
 		assert_contains(err.msg, ", not '");
 		assert_null(strchr(err.msg, '\x1b'));
 		assert_null(strchr(err.msg, '\n'));
+		assert_null(strstr(err.msg, "\xe2\x80\xae")); /* shown as '?' */
 	}
 	/* The brief's example, exactly. */
 	jk_err err = {0};

@@ -274,6 +274,20 @@ static int set_link(set_ctx *x)
 	return r;
 }
 
+/* A tracking tag: deck_tag_ok, or empty for none. */
+static int set_tag(set_ctx *x)
+{
+	if (*x->v && !deck_tag_ok(x->v)) {
+		snprintf(x->why, sizeof x->why, "%s",
+		         strlen(x->v) > DECK_TAG_MAX ? "too long"
+		                                     : "a character a link cannot carry");
+		return BAD;
+	}
+	int r = set_string(x);
+	*(const char **)(void *)((char *)x->c + x->key->off2) = *(char **)x->slot;
+	return r;
+}
+
 /* Splits a comma list into trimmed, non-empty words appended to the list,
  * at most CONFIG_MAX_WORDS in all; an empty value clears it. The list is
  * unchanged on failure. */
@@ -405,6 +419,8 @@ static int set_value(set_ctx *x)
 		return set_schedule(x);
 	case CONFIG_LANG:
 		return set_lang(x);
+	case CONFIG_TAG:
+		return set_tag(x);
 	}
 	return BAD;
 }
@@ -414,7 +430,7 @@ static int set_value(set_ctx *x)
 static bool is_text(config_type t)
 {
 	return t == CONFIG_STRING || t == CONFIG_TEXT || t == CONFIG_FILE || t == CONFIG_FONT ||
-	       t == CONFIG_LINK || t == CONFIG_LANG;
+	       t == CONFIG_LINK || t == CONFIG_LANG || t == CONFIG_TAG;
 }
 
 /* The defaults are the table's: each key set from its `def` text, so

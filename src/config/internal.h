@@ -18,8 +18,8 @@ static inline bool config_is_ws(char c)
 }
 
 /* A value as quoted in a message: at most CONFIG_SHOW_MAX bytes, cut on a
- * UTF-8 boundary, control characters and invalid bytes shown as '?', a
- * source's token as "***". */
+ * UTF-8 boundary, control, invisible and direction characters and invalid
+ * bytes shown as '?', a source's token as "***". */
 void config_quote(const char *s, char out[CONFIG_SHOW_MAX + 8]);
 
 /* Like config_key_find; norm (cap bytes) receives the normalised key. */

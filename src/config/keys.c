@@ -75,6 +75,17 @@ const config_key_info config_key_table[] = {
     {"default_apply", "URL", "apply link (http, https or mailto) for postings without one", "",
      .type = CONFIG_LINK, AT(default_apply), AT2(deck.default_apply),
      .expects = "an http://, https:// or mailto: link"},
+    {"track_source", "NAME",
+     "utm_source (and Lever's lever-source) added to http(s) links in the QR code, e.g. booth-12; "
+     "turns tracking on",
+     "", .type = CONFIG_TAG, AT(track_source), AT2(deck.track.source),
+     .expects = "a tag of at most 64 bytes without control or invisible characters"},
+    {"track_campaign", "NAME", "utm_campaign added with track_source, e.g. fall-fair-2026", "",
+     .type = CONFIG_TAG, AT(track_campaign), AT2(deck.track.campaign),
+     .expects = "a tag of at most 64 bytes without control or invisible characters"},
+    {"greenhouse_source", "TOKEN", "gh_src added to Greenhouse job links in the QR code", "",
+     .type = CONFIG_TAG, AT(greenhouse_source), AT2(deck.track.greenhouse),
+     .expects = "a tag of at most 64 bytes without control or invisible characters"},
     {"cache_dir", "DIR",
      "where fetched postings are kept (none: $XDG_CACHE_HOME/jobkiosk, ~/.cache/jobkiosk or "
      "/var/cache/jobkiosk)",
@@ -111,7 +122,10 @@ void config_quote(const char *value, char out[CONFIG_SHOW_MAX + 8])
 			o += 3;
 			break;
 		}
-		if (cp < 0x20 || cp == 0x7F || (cp == 0xFFFD && k == 1)) {
+		/* Invisible and direction characters too: a hostile value must
+		 * not reorder or hide the message that names it. */
+		if (jk_cp_is_invisible(cp) || (cp >= 0x2066 && cp <= 0x2069) ||
+		    (cp == 0xFFFD && k == 1)) {
 			out[o++] = '?';
 		} else {
 			memcpy(out + o, s + i, k);

@@ -36,7 +36,7 @@ void posting_free(posting *p)
 	char **fields[] = {&p->id,         &p->title,  &p->organization, &p->location,
 	                   &p->employment, &p->pay,    &p->posted,       &p->expires,
 	                   &p->apply,      &p->source, &p->native_id,    &p->detail,
-	                   &p->language};
+	                   &p->language,   &p->qr_link};
 	for (size_t i = 0; i < JK_ARRAY_LEN(fields); i++)
 		free(*fields[i]);
 	for (size_t i = 0; i < p->ntags; i++)

@@ -378,15 +378,20 @@ typedef struct selection {
 	filter tags, emp, kw;
 	sort_key *keys; /* the kept postings, in list order */
 	char **copies;  /* default apply targets to give, by kept index */
+	char **links;   /* tagged QR links to give, by kept index */
 	size_t kept;
 } selection;
 
 static void selection_free(selection *s, size_t n)
 {
-	if (s->copies)
-		for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (s->copies)
 			free(s->copies[i]);
+		if (s->links)
+			free(s->links[i]);
+	}
 	free(s->copies);
+	free(s->links);
 	free(s->keys);
 	filter_free(&s->tags);
 	filter_free(&s->emp);
@@ -409,7 +414,8 @@ static int select_postings(const posting_list *l, const deck_opts *o, time_t now
 	if (n) {
 		s->keys = calloc(n, sizeof *s->keys);
 		s->copies = calloc(n, sizeof *s->copies);
-		if (!s->keys || !s->copies)
+		s->links = calloc(n, sizeof *s->links);
+		if (!s->keys || !s->copies || !s->links)
 			return JK_ENOMEM;
 	}
 	long t = 0;
@@ -433,6 +439,9 @@ static int select_postings(const posting_list *l, const deck_opts *o, time_t now
 			if (!s->copies[s->kept])
 				return JK_ENOMEM;
 		}
+		const char *apply = s->copies[s->kept] ? s->copies[s->kept] : p->apply;
+		if (deck_track_link(apply, p->id, &o->track, &s->links[s->kept], NULL))
+			return JK_ENOMEM;
 		s->keys[s->kept] = (sort_key){parse_date(p->posted, &d) ? d : LONG_MIN, i, p};
 		s->kept++;
 	}
@@ -458,6 +467,11 @@ static void commit(posting_list *l, const deck_opts *o, selection *s, deck_repor
 			s->copies[i] = NULL;
 			rep->defaulted++;
 		}
+		posting *p = s->keys[i].p;
+		free(p->qr_link); /* made from apply with the settings of now */
+		p->qr_link = s->links[i];
+		s->links[i] = NULL;
+		rep->tracked += p->qr_link != NULL;
 	}
 	if (o->order == DECK_ORDER_NEWEST && kept > 1)
 		qsort(s->keys, kept, sizeof *s->keys, newest_first);

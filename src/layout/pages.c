@@ -402,7 +402,7 @@ int layout_posting(const posting *p, const layout_params *lp, layout_doc *out, j
 	const char *lang = layout_lang(lp, p);
 	const char *title = p->title ? p->title : text_word_get(lang, TEXT_W_OPEN_POSITION);
 	layout_job j = {.lp = lp,
-	                .apply = p->apply,
+	                .apply = p->qr_link ? p->qr_link : p->apply,
 	                .header = title,
 	                .fn = layout_flow_posting,
 	                .arg = p,

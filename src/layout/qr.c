@@ -6,15 +6,13 @@
 #include <string.h>
 #include <strings.h>
 
-int qr_encode(const char *text, qr_code *out, jk_err *err)
+/* text (non-empty) as the smallest symbol at level M, or NULL when it does
+ * not fit one (or on OOM). 8-bit mode: the bytes go in untouched (no case
+ * folding, no Kanji). Non-ASCII text gets the UTF-8 ECI designator first:
+ * without it decoders guess the charset and read a UTF-8 path as
+ * Shift-JIS. */
+static QRcode *symbol(const char *text, size_t len)
 {
-	memset(out, 0, sizeof *out);
-	if (!text || !*text)
-		return jk_fail(err, JK_EARG, "qr: nothing to encode");
-	/* 8-bit mode: the bytes go in untouched (no case folding, no Kanji).
-	 * Non-ASCII text gets the UTF-8 ECI designator first: without it
-	 * decoders guess the charset and read a UTF-8 path as Shift-JIS. */
-	size_t len = strlen(text);
 	bool ascii = true;
 	for (size_t i = 0; i < len && ascii; i++)
 		ascii = (unsigned char)text[i] < 0x80;
@@ -24,6 +22,15 @@ int qr_encode(const char *text, qr_code *out, jk_err *err)
 	    QRinput_append(in, QR_MODE_8, (int)len, (const unsigned char *)text) == 0)
 		c = QRcode_encodeInput(in);
 	QRinput_free(in);
+	return c;
+}
+
+int qr_encode(const char *text, qr_code *out, jk_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (!text || !*text)
+		return jk_fail(err, JK_EARG, "qr: nothing to encode");
+	QRcode *c = symbol(text, strlen(text));
 	if (!c)
 		return jk_fail(err, JK_ETOOBIG,
 		               "qr: apply target of %zu bytes does not fit a QR code",
@@ -39,6 +46,18 @@ int qr_encode(const char *text, qr_code *out, jk_err *err)
 	out->size = c->width;
 	QRcode_free(c);
 	return 0;
+}
+
+int qr_version(const char *text)
+{
+	if (!text || !*text)
+		return JK_EARG;
+	QRcode *c = symbol(text, strlen(text));
+	if (!c)
+		return JK_ETOOBIG;
+	int v = c->version;
+	QRcode_free(c);
+	return v;
 }
 
 void qr_code_free(qr_code *q)
