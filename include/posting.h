@@ -34,6 +34,10 @@ typedef struct posting_block {
 	posting_span *spans;
 	size_t nspans, spans_cap;
 	bool pending_space; /* builder state: a space is owed before more text */
+	/* An equal-opportunity statement, privacy notice, anti-fraud warning
+	 * or the like (import marks it): kept, shown unless the kiosk hides
+	 * boilerplate. */
+	bool boilerplate;
 } posting_block;
 
 typedef struct posting_section {
@@ -146,7 +150,8 @@ const char *posting_block_kind_name(posting_block_kind k);
 
 /* JSON text of the list as --dump prints it (array of objects with id, title,
  * organization, location, employment, pay, posted, expires, apply, source,
- * language (only when set), tags, sections). Caller frees with free(). NULL on OOM. */
+ * language (only when set), tags, sections; a block says "boilerplate": true
+ * only when it is). Caller frees with free(). NULL on OOM. */
 char *posting_list_to_json(const posting_list *l);
 
 #endif

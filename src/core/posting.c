@@ -500,6 +500,8 @@ static cJSON *posting_json(const posting *p)
 			if (b->kind == POSTING_NUMBERED)
 				cJSON_AddNumberToObject(bo, "number", b->number);
 			cJSON_AddStringToObject(bo, "text", b->text ? b->text : "");
+			if (b->boilerplate)
+				cJSON_AddTrueToObject(bo, "boilerplate");
 		}
 	}
 	return o;

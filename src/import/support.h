@@ -7,7 +7,7 @@
  *   0a common.c, chrome.c, words.c, lang.c   call nothing in src/import/
  *   0b address.c, deadline.c, titles.c       call 0a (titles.c: the words of
  *                                            titles, with words.c's matcher)
- *   0c apply.c                               calls 0a, 0b
+ *   0c apply.c, boiler.c                     call 0a, 0b
  *   0d support.c, input.c                    call 0a to 0c
  * Every file of src/import/ may include this header. */
 #ifndef IMPORT_SUPPORT_H
@@ -259,6 +259,26 @@ char *import_url_accept(const char *href, const char *base);
  * when href is no form. Caller frees. */
 char *import_form_url(const char *href, const char *base);
 
+/* boiler.c (0c) ------------------------------------------------------------ */
+
+/* t[0..n) is, most of it, a notice a passer-by does not read: an
+ * equal-opportunity statement, an accommodation request, a privacy notice,
+ * an anti-fraud warning, E-Verify, at-will or pay-transparency notices,
+ * agencies turned away (one phrase table in boiler.c, in the languages of
+ * the kiosk's words); or it starts with a lead before ':' that names one.
+ * More than half of its bytes must be sentences of a notice, so a sentence
+ * about the work that mentions privacy never counts. Texts over 4000 bytes
+ * never are. */
+bool import_is_boilerplate(const char *t, size_t n);
+/* h[0..n) (at most 100 bytes, naming no role) names a notice: "Equal
+ * Opportunity", "EEO Statement", "Privacy Notice", "Datenschutz",
+ * "Notice of Recruitment Fraud"... */
+bool import_notice_heading(const char *h, size_t n);
+/* Sets posting_block.boilerplate on every block of p: all blocks of a
+ * section whose heading names a notice, a short paragraph that reads as
+ * such a heading, and blocks import_is_boilerplate() accepts. */
+void import_mark_boilerplate(posting *p);
+
 /* input.c (0d) ------------------------------------------------------------- */
 
 /* Refuses what no reader should see: empty or blank input, more than
@@ -293,7 +313,8 @@ void import_drop_from(posting_list *out, size_t first);
  * states (import_deadline) where unset; a generic title ("Jobs") yields to
  * the first heading that names a role, and "Company - Title" is split
  * (import_title_split); a title from the file name (or "Open position")
- * where there is none, then posting_finish(). Returns 0
+ * where there is none, then posting_finish(), then boilerplate marked
+ * (import_mark_boilerplate). Returns 0
  * or JK_ENOMEM. */
 int import_finish(posting_list *out, size_t first, const char *source);
 
