@@ -17,7 +17,7 @@
 
 /* How many keys the file knows (config_key_table has one row more, the
  * end mark). */
-#define CONFIG_NKEYS 35
+#define CONFIG_NKEYS 36
 
 /* A value whose check needs more than its text: a source (the sources
  * module parses it) or a file that must be readable. Kept with where it
@@ -58,6 +58,9 @@ typedef struct config {
 	char *language;            /* language: auto (NULL, default: each posting
 	                            * its own) | a tag of the words table,
 	                            * normalised ("pt-BR" is "pt") */
+	bool hide_boilerplate;     /* hide_boilerplate: keep equal-opportunity,
+	                            * privacy, anti-fraud and such notices off
+	                            * the slides, default yes */
 	int burn_in_shift;         /* burn_in_shift: pixels 0..32 (0 off), default 4 */
 	int burn_in_minutes;       /* burn_in_minutes: 1..120, default 5 */
 

@@ -117,6 +117,9 @@ typedef struct layout_params {
 	 * each posting in its own (layout_lang); the overview and messages,
 	 * which belong to no posting, are in English then. */
 	const char *language;
+	/* Leave out the blocks import marked boilerplate (posting_block), and
+	 * the heading of a section they all are. */
+	bool hide_boilerplate;
 } layout_params;
 
 /* The language a posting is written in: the one it states, else the one

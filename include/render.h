@@ -23,12 +23,14 @@ typedef struct render_look {
 	const char *const *fallback_fonts; /* tried after font for glyphs it
 	                                    * lacks, before Noto Sans CJK */
 	size_t nfallback;
-	bool clock;           /* HH:MM in the band's corner */
-	const char *language; /* the kiosk's own words in this language; NULL:
-	                       * each posting's own (layout_params.language) */
+	bool clock;            /* HH:MM in the band's corner */
+	const char *language;  /* the kiosk's own words in this language; NULL:
+	                        * each posting's own (layout_params.language) */
+	bool hide_boilerplate; /* layout_params.hide_boilerplate */
 } render_look;
 
-/* The default look: dark theme, Inter, no header, logo or clock. */
+/* The default look: dark theme, Inter, no header, logo or clock,
+ * boilerplate hidden. */
 render_look render_look_default(void);
 /* look's theme, where an all-zero theme (a zeroed look) or look NULL means
  * layout_theme_default(). */
@@ -54,8 +56,8 @@ int render_look_check(const render_look *look, jk_err *err);
 /* Size of the logo kept by f; false (0 x 0) when there is none. */
 bool render_logo_size(const render_fonts *f, int *w, int *h);
 /* Fills the look's part of lp for pages f draws: theme (borrowed, must
- * outlive lp), f's measurer, look's header, clock and language (look NULL:
- * none) and
+ * outlive lp), f's measurer, look's header, clock, language and
+ * hide_boilerplate (look NULL: the default look's) and
  * the logo's size. lp's w and h are left as they are. One function, so the
  * kiosk and --render lay out alike. */
 void render_layout_look(render_fonts *f, const render_look *look, const layout_theme *theme,

@@ -2,11 +2,14 @@
  * postings (../shared/fixtures/real-world/, every sample, the seeds: each
  * file's marked blocks written out, nothing else may be marked), sentences
  * about the work that mention privacy or diversity left alone, hostile
- * blocks. */
+ * blocks, and slides laid out with the real fonts with and without
+ * hide_boilerplate. */
 #include "testutil.h"
 
 #include "../src/import/support.h"
 #include "import.h"
+#include "layout.h"
+#include "render.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -305,12 +308,137 @@ static void test_hostile(void **state)
 	assert_non_null(tu_fails(bin, sizeof bin - 1, "a.bin"));
 }
 
+/* ---- slides --------------------------------------------------------------- */
+
+/* Every text box of every page of p laid out at 1920x1080 with the real
+ * fonts, joined with spaces. Caller frees. */
+static char *slide_text(const posting *p, bool hide)
+{
+	jk_err err = {0};
+	render_fonts *f;
+	if (render_fonts_open(&f, &err))
+		fail_msg("%s", err.msg);
+	render_look look = render_look_default();
+	assert_true(look.hide_boilerplate);
+	look.hide_boilerplate = hide;
+	layout_theme th = layout_theme_default();
+	layout_params lp = {.w = 1920, .h = 1080};
+	render_layout_look(f, &look, &th, &lp);
+	assert_true(lp.hide_boilerplate == hide);
+	layout_doc d;
+	if (layout_posting(p, &lp, &d, &err))
+		fail_msg("%s", err.msg);
+	jk_buf out = {0};
+	for (size_t pg = 0; pg < d.npages; pg++)
+		for (size_t i = 0; i < d.pages[pg].n; i++) {
+			const layout_box *bx = &d.pages[pg].boxes[i];
+			if (bx->kind == LAYOUT_TEXT && bx->len) {
+				assert_int_equal(jk_buf_append(&out, bx->text, bx->len), 0);
+				assert_int_equal(jk_buf_putc(&out, ' '), 0);
+			}
+		}
+	layout_doc_free(&d);
+	render_fonts_close(f);
+	char *s = jk_buf_detach(&out);
+	assert_non_null(s);
+	return s;
+}
+
+/* With hide_boilerplate the words gone[] are on no page of p, without it
+ * they are; the words kept[] are there both ways. */
+static void expect_hidden(const posting *p, const char *const gone[2], const char *const kept[2])
+{
+	char *hidden = slide_text(p, true), *shown = slide_text(p, false);
+	for (size_t i = 0; i < 2; i++) {
+		if (strstr(hidden, gone[i]) || !strstr(shown, gone[i]))
+			fail_msg("'%s' is shown with hide_boilerplate or hidden without", gone[i]);
+		if (!strstr(hidden, kept[i]) || !strstr(shown, kept[i]))
+			fail_msg("'%s' is not shown", kept[i]);
+	}
+	free(hidden), free(shown);
+}
+
+static void test_slides(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = tu_read(tu_fixture("real-world/ats-lever-idealistconsulting.json"), &len);
+	posting_list l;
+	posting_list_init(&l);
+	tu_import_ok(data, len, "ats-lever-idealistconsulting.json", &l);
+	/* The notice is on no page; the paragraph beside it and their
+	 * heading stay. */
+	expect_hidden(l.items[0], (const char *const[]){"discriminate", "Interdependence"},
+	              (const char *const[]){"Peace", "Little"});
+	posting_list_free(&l);
+	free(data);
+
+	/* A section all of notices loses its heading. */
+	posting *q = tu_one("# Data Engineer\n\n## What you will do\n\n- Build pipelines\n\n"
+	                    "## Notice of Recruitment Fraud\n\nPlease be careful.\n",
+	                    "s.md", &l, NULL);
+	expect_hidden(q, (const char *const[]){"Fraud", "careful"},
+	              (const char *const[]){"pipelines", "Engineer"});
+	posting_list_free(&l);
+}
+
+/* The setting reaches --render: tesseract reads the notice from the slide
+ * only with hide_boilerplate = no. */
+static char *render_ocr(const char *dir, const char *file, const char *flag)
+{
+	char args[1024], cmd[1200];
+	snprintf(args, sizeof args, "--render %s/%s --size 1280x720 %s %s", dir, flag, flag, file);
+	tu_run_result r = tu_run(args);
+	if (r.status != 0)
+		fail_msg("%s: %s", args, r.err);
+	tu_run_free(&r);
+	snprintf(cmd, sizeof cmd, "tesseract %s/%s/001-data-engineer-p1.png stdout 2>/dev/null",
+	         dir, flag);
+	FILE *f = popen(cmd, "r");
+	assert_non_null(f);
+	jk_buf out = {0};
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		assert_int_equal(jk_buf_append(&out, buf, n), 0);
+	assert_int_equal(pclose(f), 0);
+	char *s = jk_buf_detach(&out);
+	assert_non_null(s);
+	return s;
+}
+
+static void test_render(void **state)
+{
+	(void)state;
+	const char *tmp = tu_tmpdir();
+	char dir[512], file[600];
+	snprintf(dir, sizeof dir, "%s", tmp);
+	snprintf(file, sizeof file, "%s/fraud.md", dir);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	fputs("# Data Engineer\n\n## What you will do\n\n- Build reliable pipelines\n\n"
+	      "## Notice of Recruitment Fraud\n\nWe will never ask you for payment.\n",
+	      f);
+	assert_int_equal(fclose(f), 0);
+	char *hidden = render_ocr(dir, file, "--hide-boilerplate=yes");
+	char *shown = render_ocr(dir, file, "--hide-boilerplate=no");
+	assert_non_null(strstr(hidden, "pipelines"));
+	assert_null(strstr(hidden, "Fraud"));
+	assert_null(strstr(hidden, "payment"));
+	assert_non_null(strstr(shown, "pipelines"));
+	assert_non_null(strstr(shown, "Fraud"));
+	assert_non_null(strstr(shown, "payment"));
+	free(hidden), free(shown);
+	tu_rmtree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_notices), cmocka_unit_test(test_headings),
 	    cmocka_unit_test(test_section), cmocka_unit_test(test_real_postings),
-	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_hostile), cmocka_unit_test(test_slides),
+	    cmocka_unit_test(test_render),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,6 +84,7 @@ static void test_defaults(void **state)
 	assert_null(c.font);
 	assert_false(c.clock);
 	assert_null(c.language); /* auto */
+	assert_true(c.hide_boilerplate);
 	assert_int_equal(c.burn_in_shift, 4);
 	assert_int_equal(c.burn_in_minutes, 5);
 	assert_true(c.deck.hide_expired);
@@ -108,7 +109,7 @@ static void test_defaults(void **state)
 		if (config_set(&c, k->name, k->def, "default", &err))
 			fail_msg("%s = '%s': %s", k->name, k->def, err.msg);
 	}
-	assert_int_equal(nkeys, 35);
+	assert_int_equal(nkeys, 36);
 	char *after = printed(&c);
 	assert_string_equal(before, after);
 	free(before), free(after);
@@ -145,6 +146,7 @@ static void test_every_key_valid(void **state)
 	    {"fallback_fonts", "Noto Sans Thai"},
 	    {"clock", "TRUE"},
 	    {"language", "ZH-tw"},
+	    {"hide_boilerplate", "no"},
 	    {"burn_in_shift", "0"},
 	    {"burn_in_minutes", "120"},
 	    {"order", "newest"},
@@ -197,6 +199,7 @@ static void test_every_key_valid(void **state)
 	assert_int_equal(config_set(&c, "language", "", "test", &err), 0);
 	assert_null(c.language);
 	assert_int_equal(config_set(&c, "language", "zh-Hant", "test", &err), 0);
+	assert_false(c.hide_boilerplate);
 	assert_int_equal(c.burn_in_shift, 0);
 	assert_int_equal(c.burn_in_minutes, 120);
 	assert_int_equal(c.deck.order, DECK_ORDER_NEWEST);

@@ -50,6 +50,7 @@ render_look app_look(const config *c)
 	l.nfallback = c->fallback_fonts.n;
 	l.clock = c->clock;
 	l.language = c->language;
+	l.hide_boilerplate = c->hide_boilerplate;
 	return l;
 }
 

@@ -54,6 +54,10 @@ const config_key_info config_key_table[] = {
      "language of the kiosk's own words, such as \"Scan to apply\" (auto: each posting's own)",
      "auto", .type = CONFIG_LANG, AT(language),
      .expects = "auto or a language code such as de, pt-BR or zh-Hant"},
+    {"hide_boilerplate", "yes|no",
+     "keep equal-opportunity, privacy, anti-fraud and similar notices off the slides "
+     "(--dump marks them)",
+     "yes", YES_NO, AT(hide_boilerplate)},
     {"burn_in_shift", "PIXELS",
      "move the picture up to this many pixels against burn-in, 0 to 32 (0 off)", "4",
      .type = CONFIG_INT, AT(burn_in_shift), .lo = 0, .hi = 32,

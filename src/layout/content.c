@@ -75,6 +75,21 @@ const char *layout_lang(const layout_params *lp, const posting *p)
 	return l ? l : "en";
 }
 
+/* Whether block b of sec is laid out: boilerplate stays off the slides
+ * when lp says so. */
+static bool block_shown(const layout_ctx *c, const posting_section *sec, size_t b)
+{
+	return !(c->lp->hide_boilerplate && sec->blocks[b].boilerplate);
+}
+
+/* The next block of sec shown from b on; sec->nblocks when none is. */
+static size_t next_shown(const layout_ctx *c, const posting_section *sec, size_t b)
+{
+	while (b < sec->nblocks && !block_shown(c, sec, b))
+		b++;
+	return b;
+}
+
 void layout_flow_posting(layout_ctx *c, const void *arg)
 {
 	const posting *p = arg;
@@ -89,6 +104,9 @@ void layout_flow_posting(layout_ctx *c, const void *arg)
 	int gap = layout_pm(c->body, 900);
 	for (size_t s = 0; s < p->nsections && !c->full; s++) {
 		const posting_section *sec = &p->sections[s];
+		size_t b = next_shown(c, sec, 0);
+		if (b == sec->nblocks && sec->nblocks)
+			continue; /* all of it hidden: its heading too */
 		if (sec->heading) {
 			c->group++;
 			layout_flow_plain(
@@ -98,12 +116,13 @@ void layout_flow_posting(layout_ctx *c, const void *arg)
 			    true, LAYOUT_LEFT, 1300);
 			gap = layout_pm(c->body, 250);
 		}
-		for (size_t b = 0; b < sec->nblocks && !c->full; b++) {
+		for (; b < sec->nblocks && !c->full; b = next_shown(c, sec, b + 1)) {
 			const posting_block *bk = &sec->blocks[b];
 			layout_flow_block(c, bk, gap, th->fg, th->fg);
+			size_t nb = next_shown(c, sec, b + 1);
 			bool list = bk->kind != POSTING_PARAGRAPH;
 			bool next_list =
-			    b + 1 < sec->nblocks && sec->blocks[b + 1].kind != POSTING_PARAGRAPH;
+			    nb < sec->nblocks && sec->blocks[nb].kind != POSTING_PARAGRAPH;
 			gap = list && next_list ? layout_pm(c->body, 300) : layout_pm(c->body, 600);
 		}
 	}

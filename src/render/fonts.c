@@ -515,7 +515,7 @@ int render_look_check(const render_look *look, jk_err *err)
 
 render_look render_look_default(void)
 {
-	render_look l = {.theme = layout_theme_default()};
+	render_look l = {.theme = layout_theme_default(), .hide_boilerplate = true};
 	return l;
 }
 

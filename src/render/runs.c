@@ -292,5 +292,7 @@ void render_layout_look(render_fonts *f, const render_look *look, const layout_t
 	lp->header = look ? look->header : NULL;
 	lp->clock = look && look->clock;
 	lp->language = look ? look->language : NULL;
+	lp->hide_boilerplate =
+	    look ? look->hide_boilerplate : render_look_default().hide_boilerplate;
 	render_logo_size(f, &lp->logo_w, &lp->logo_h);
 }
