@@ -17,7 +17,7 @@
 
 /* How many keys the file knows (config_key_table has one row more, the
  * end mark). */
-#define CONFIG_NKEYS 36
+#define CONFIG_NKEYS 37
 
 /* A value whose check needs more than its text: a source (the sources
  * module parses it) or a file that must be readable. Kept with where it
@@ -58,6 +58,7 @@ typedef struct config {
 	char *language;            /* language: auto (NULL, default: each posting
 	                            * its own) | a tag of the words table,
 	                            * normalised ("pt-BR" is "pt") */
+	int max_pages;             /* max_pages: 0 (every page) .. 100 */
 	bool hide_boilerplate;     /* hide_boilerplate: keep equal-opportunity,
 	                            * privacy, anti-fraud and such notices off
 	                            * the slides, default yes */

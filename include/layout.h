@@ -120,6 +120,10 @@ typedef struct layout_params {
 	/* Leave out the blocks import marked boilerplate (posting_block), and
 	 * the heading of a section they all are. */
 	bool hide_boilerplate;
+	/* At most this many pages of a posting that has a code to scan (0:
+	 * every page); the last one shown then says the full posting is
+	 * behind the code. */
+	int max_pages;
 } layout_params;
 
 /* The language a posting is written in: the one it states, else the one

@@ -27,6 +27,7 @@ typedef struct render_look {
 	const char *language;  /* the kiosk's own words in this language; NULL:
 	                        * each posting's own (layout_params.language) */
 	bool hide_boilerplate; /* layout_params.hide_boilerplate */
+	int max_pages;         /* layout_params.max_pages */
 } render_look;
 
 /* The default look: dark theme, Inter, no header, logo or clock,
@@ -57,7 +58,7 @@ int render_look_check(const render_look *look, jk_err *err);
 bool render_logo_size(const render_fonts *f, int *w, int *h);
 /* Fills the look's part of lp for pages f draws: theme (borrowed, must
  * outlive lp), f's measurer, look's header, clock, language and
- * hide_boilerplate (look NULL: the default look's) and
+ * hide_boilerplate and max_pages (look NULL: the default look's) and
  * the logo's size. lp's w and h are left as they are. One function, so the
  * kiosk and --render lay out alike. */
 void render_layout_look(render_fonts *f, const render_look *look, const layout_theme *theme,

@@ -109,7 +109,7 @@ static void test_defaults(void **state)
 		if (config_set(&c, k->name, k->def, "default", &err))
 			fail_msg("%s = '%s': %s", k->name, k->def, err.msg);
 	}
-	assert_int_equal(nkeys, 36);
+	assert_int_equal(nkeys, 37);
 	char *after = printed(&c);
 	assert_string_equal(before, after);
 	free(before), free(after);
@@ -263,6 +263,8 @@ static void test_every_key_invalid(void **state)
 	static const char *const kv[][3] = {
 	    /* key, value, what the message says is expected */
 	    {"slide_seconds", "abc", "a number of seconds from 1 to 3600"},
+	    {"max_pages", "101", "from 0 (no cap) to 100"},
+	    {"max_pages", "-1", "from 0 (no cap) to 100"},
 	    {"slide_seconds", "0.5", "from 1 to 3600"},
 	    {"slide_seconds", "3601", "from 1 to 3600"},
 	    {"slide_seconds", "nan", "from 1 to 3600"},

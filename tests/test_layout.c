@@ -1018,6 +1018,47 @@ static void test_rtl_mirrors_page(void **state)
 	posting_free(p);
 }
 
+/* max_pages caps a posting that has a code to scan; the last page shown
+ * says, in the posting's language, that the rest is behind the code. A
+ * posting without a code is shown whole. */
+static void test_max_pages(void **state)
+{
+	(void)state;
+	layout_params lp = params(1920, 1080);
+	posting *p = make_posting("Koch (m/w/d)", "https://example.org/jobs/koch", 4000);
+	layout_doc d;
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	size_t all = d.npages;
+	assert_true(all > 2);
+	assert_false(page_reads(&d.pages[all - 1], "The full posting is longer"));
+	layout_doc_free(&d);
+	lp.max_pages = 2;
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	check_doc(&d);
+	assert_int_equal(d.npages, 2);
+	assert_true(page_reads(&d.pages[1], "The full posting is longer"));
+	assert_false(page_reads(&d.pages[0], "The full posting is longer"));
+	layout_doc_free(&d);
+	posting_set(&p->language, "de", (size_t)-1);
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	assert_false(page_reads(&d.pages[1], "The full posting is longer"));
+	assert_true(page_reads(&d.pages[1], text_word_get("de", TEXT_W_LONGER)));
+	layout_doc_free(&d);
+	lp.max_pages = 100;
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	assert_int_equal(d.npages, all);
+	layout_doc_free(&d);
+	posting_free(p);
+	/* No code to scan: nothing is cut. */
+	p = make_posting("Koch (m/w/d)", NULL, 4000);
+	lp.max_pages = 1;
+	assert_int_equal(layout_posting(p, &lp, &d, NULL), 0);
+	check_doc(&d);
+	assert_true(d.npages > 1);
+	layout_doc_free(&d);
+	posting_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1027,6 +1068,7 @@ int main(void)
 	    cmocka_unit_test(test_break_rules),
 	    cmocka_unit_test(test_bidi_levels),
 	    cmocka_unit_test(test_rtl_mirrors_page),
+	    cmocka_unit_test(test_max_pages),
 	    cmocka_unit_test(test_long_word_and_cjk),
 	    cmocka_unit_test(test_no_widows),
 	    cmocka_unit_test(test_overview),

@@ -51,6 +51,7 @@ render_look app_look(const config *c)
 	l.clock = c->clock;
 	l.language = c->language;
 	l.hide_boilerplate = c->hide_boilerplate;
+	l.max_pages = c->max_pages;
 	return l;
 }
 

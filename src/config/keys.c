@@ -58,6 +58,11 @@ const config_key_info config_key_table[] = {
      "keep equal-opportunity, privacy, anti-fraud and similar notices off the slides "
      "(--dump marks them)",
      "yes", YES_NO, AT(hide_boilerplate)},
+    {"max_pages", "N",
+     "show at most N pages of a posting, the last saying the rest is behind the code "
+     "(0: every page)",
+     "0", .type = CONFIG_INT, AT(max_pages), .lo = 0, .hi = 100,
+     .expects = "a number of pages from 0 (no cap) to 100"},
     {"burn_in_shift", "PIXELS",
      "move the picture up to this many pixels against burn-in, 0 to 32 (0 off)", "4",
      .type = CONFIG_INT, AT(burn_in_shift), .lo = 0, .hi = 32,

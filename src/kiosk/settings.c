@@ -86,7 +86,7 @@ static bool look_equal(const render_look *a, const render_look *b)
 	if (memcmp(&a->theme, &b->theme, sizeof a->theme) || !str_eq(a->header, b->header) ||
 	    !str_eq(a->logo, b->logo) || !str_eq(a->font, b->font) || a->clock != b->clock ||
 	    !str_eq(a->language, b->language) || a->hide_boilerplate != b->hide_boilerplate ||
-	    a->nfallback != b->nfallback)
+	    a->max_pages != b->max_pages || a->nfallback != b->nfallback)
 		return false;
 	for (size_t i = 0; i < a->nfallback; i++)
 		if (!str_eq(a->fallback_fonts[i], b->fallback_fonts[i]))

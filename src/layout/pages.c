@@ -123,6 +123,13 @@ static int emit_pages(layout_ctx *c, const char *header)
 		free(pr);
 		return c->status;
 	}
+	/* max_pages: only where a code leads to the rest. */
+	bool has_code = false;
+	for (size_t i = 0; i < c->npanel; i++)
+		has_code |= c->panel[i].kind == LAYOUT_QR;
+	bool cut = has_code && c->lp->max_pages > 0 && np > (size_t)c->lp->max_pages;
+	if (cut)
+		np = (size_t)c->lp->max_pages;
 	layout_doc *d = c->doc;
 	d->pages = calloc(np ? np : 1, sizeof *d->pages);
 	if (!d->pages) {
@@ -161,11 +168,24 @@ static int emit_pages(layout_ctx *c, const char *header)
 			}
 			y += c->fl[i].h;
 		}
+		int num_w = 0;
 		if (np > 1) {
 			char num[48];
 			text_word_page(c->lang, k + 1, np, num, sizeof num);
+			num_w = layout_text_w(c, num, strlen(num), c->small_px, 0);
 			one_line(c, pg, num, c->small_px, 0, c->th->muted, c->cx0, c->foot_y,
 			         c->cx1 - c->cx0, !c->mirror);
+		}
+		/* The last page shown of a cut posting says where the rest is,
+		 * on the footer line, at the start side (the number at the end). */
+		if (cut && k + 1 == np) {
+			int room =
+			    c->cx1 - c->cx0 - (num_w ? num_w + layout_pm(c->small_px, 1500) : 0);
+			const char *note = text_word_get(c->lang, TEXT_W_LONGER);
+			if (room > c->small_px)
+				one_line(c, pg, note, c->small_px, POSTING_ITALIC, c->th->muted,
+				         c->mirror ? c->cx1 - room : c->cx0, c->foot_y, room,
+				         c->mirror);
 		}
 	}
 	free(pr);

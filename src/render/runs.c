@@ -294,5 +294,6 @@ void render_layout_look(render_fonts *f, const render_look *look, const layout_t
 	lp->language = look ? look->language : NULL;
 	lp->hide_boilerplate =
 	    look ? look->hide_boilerplate : render_look_default().hide_boilerplate;
+	lp->max_pages = look ? look->max_pages : 0;
 	render_logo_size(f, &lp->logo_w, &lp->logo_h);
 }
