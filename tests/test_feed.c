@@ -377,6 +377,30 @@ static void test_teamtailor(void **state)
 	assert_string_equal(p->location, "Stockholm, Sverige");
 	assert_null(p->employment);
 	posting_list_free(&l);
+
+	/* A "place" of over 1 KiB is left out; the posting and the other
+	 * place stay (it failed the whole feed with no message before). */
+	jk_buf doc = {0};
+	assert_int_equal(
+	    jk_buf_puts(
+	        &doc, "<rss version=\"2.0\" xmlns:teamtailor=\"https://teamtailor.com/locations\">"
+	              "<channel><title>Fika AB</title><item><title>Barista</title>"
+	              "<link>https://fika.teamtailor.com/jobs/1</link><description>Brew coffee."
+	              "</description><teamtailor:locations><teamtailor:location><teamtailor:city>"),
+	    0);
+	for (int i = 0; i < 300; i++)
+		assert_int_equal(jk_buf_puts(&doc, "Lund "), 0);
+	assert_int_equal(jk_buf_puts(&doc,
+	                             "</teamtailor:city></teamtailor:location><teamtailor:location>"
+	                             "<teamtailor:city>Malm\xC3\xB6</teamtailor:city>"
+	                             "</teamtailor:location></teamtailor:locations></item>"
+	                             "</channel></rss>"),
+	                 0);
+	p = tu_one(doc.data, "https://fika.teamtailor.com/jobs.rss", &l, NULL);
+	assert_string_equal(p->title, "Barista");
+	assert_string_equal(p->location, "Malm\xC3\xB6");
+	posting_list_free(&l);
+	jk_buf_free(&doc);
 }
 
 /* An RSS description is HTML even when it has no tags. */

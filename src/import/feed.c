@@ -248,6 +248,10 @@ static int tt_location(const xmlNode *l, jk_buf *b, size_t *places)
 {
 	jk_buf one = {.limit = 1024};
 	int r = tt_place(l, &one);
+	if (r == JK_ETOOBIG) { /* a place of over 1 KiB is no place name: left out */
+		jk_buf_free(&one);
+		return JK_OK;
+	}
 	if (!r && one.len && !(b->len && jk_strcasestr(b->data, one.data)) &&
 	    (*places)++ < TT_PLACES)
 		r = jk_buf_printf(b, "%s%s", b->len ? "; " : "", one.data);
