@@ -79,14 +79,20 @@ static bool needs_bidi(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
-/* The script a run is shaped as; Latin and the neutral scripts are 0, and
- * Japanese kana go with Han (one font, one run). */
-static unsigned script_of(uint32_t cp)
+/* The script a run is shaped as (Latin and the neutral scripts are 0,
+ * Japanese kana go with Han: one font, one run); *neutral (may be NULL)
+ * says whether cp takes the script of the text around it. */
+static unsigned script_of(uint32_t cp, bool *neutral)
 {
-	if (cp < 0x80)
+	if (cp < 0x80) {
+		if (neutral)
+			*neutral = !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
 		return 0;
+	}
 	UErrorCode e = U_ZERO_ERROR;
 	UScriptCode s = uscript_getScript((UChar32)cp, &e);
+	if (neutral)
+		*neutral = U_FAILURE(e) || s == USCRIPT_COMMON || s == USCRIPT_INHERITED;
 	if (U_FAILURE(e))
 		return 0;
 	switch (s) {
@@ -105,16 +111,6 @@ static unsigned script_of(uint32_t cp)
 	}
 }
 
-/* True for characters that take the script of the text around them. */
-static bool script_neutral(uint32_t cp)
-{
-	if (cp < 0x80)
-		return !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-	UErrorCode e = U_ZERO_ERROR;
-	UScriptCode s = uscript_getScript((UChar32)cp, &e);
-	return U_FAILURE(e) || s == USCRIPT_COMMON || s == USCRIPT_INHERITED;
-}
-
 /* Scripts per byte: neutrals (spaces, digits, punctuation, marks) join the
  * script before them, or the first one after them at the start. */
 static void fill_scripts(text_para *tp, const char *t, size_t len)
@@ -125,9 +121,11 @@ static void fill_scripts(text_para *tp, const char *t, size_t len)
 	while (i < len) {
 		uint32_t cp;
 		size_t j = text_next_cp(t, len, i, &cp);
-		unsigned s = cur;
-		if (!script_neutral(cp)) {
-			s = script_of(cp);
+		bool neutral;
+		unsigned s = script_of(cp, &neutral);
+		if (neutral) {
+			s = cur;
+		} else {
 			if (!seen) {
 				memset(tp->script, (int)s, i); /* the leading neutrals */
 				seen = true;
@@ -377,7 +375,7 @@ const char *text_script_name(unsigned script)
 
 unsigned text_script_of(uint32_t cp)
 {
-	return script_of(cp);
+	return script_of(cp, NULL);
 }
 
 /* Lays runs [0, n) out in visual order (UAX #9 rule L2) into order. */
