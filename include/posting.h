@@ -40,8 +40,17 @@ typedef struct posting_block {
 	bool boilerplate;
 } posting_block;
 
+/* What a section is about, as its heading says (import decides): the
+ * booth style's highlights come from the duties, else the requirements. */
+typedef enum posting_role {
+	POSTING_ROLE_NONE = 0,
+	POSTING_ROLE_DUTIES,       /* responsibilities, "what you will do" */
+	POSTING_ROLE_REQUIREMENTS, /* qualifications, "who you are" */
+} posting_role;
+
 typedef struct posting_section {
 	char *heading; /* NULL for the lead-in before the first heading */
+	posting_role role;
 	posting_block *blocks;
 	size_t nblocks, cap;
 } posting_section;
