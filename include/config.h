@@ -17,7 +17,7 @@
 
 /* How many keys the file knows (config_key_table has one row more, the
  * end mark). */
-#define CONFIG_NKEYS 37
+#define CONFIG_NKEYS 39
 
 /* A value whose check needs more than its text: a source (the sources
  * module parses it) or a file that must be readable. Kept with where it
@@ -59,6 +59,12 @@ typedef struct config {
 	                            * its own) | a tag of the words table,
 	                            * normalised ("pt-BR" is "pt") */
 	int max_pages;             /* max_pages: 0 (every page) .. 100 */
+	int style;                 /* style: full (0, default) | booth (1), a
+	                            * layout_style */
+	char *careers_url;         /* careers_url: "all openings", the overview's
+	                            * code; NULL none */
+	char *careers_qr;          /* careers_url with the tracking tags
+	                            * (app_settings_load; NULL: as it is) */
 	bool hide_boilerplate;     /* hide_boilerplate: keep equal-opportunity,
 	                            * privacy, anti-fraud and such notices off
 	                            * the slides, default yes */

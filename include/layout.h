@@ -101,6 +101,12 @@ typedef struct layout_doc {
 	struct layout_chunk *chunks; /* private: text of the boxes (never moves) */
 } layout_doc;
 
+/* How much of a posting a page shows. */
+typedef enum layout_style {
+	LAYOUT_FULL = 0, /* every section, over as many pages as it takes */
+	LAYOUT_BOOTH,    /* one page: title, meta, highlights, a big code */
+} layout_style;
+
 typedef struct layout_params {
 	int w, h;                  /* logical screen (after rotation) */
 	const layout_theme *theme; /* borrowed */
@@ -124,6 +130,13 @@ typedef struct layout_params {
 	 * every page); the last one shown then says the full posting is
 	 * behind the code. */
 	int max_pages;
+	/* LAYOUT_FULL shows every posting whole; LAYOUT_BOOTH gives each one
+	 * page read at a glance (layout_posting) and the overview as a grid
+	 * of titles (layout_overview). */
+	layout_style style;
+	/* Where "all openings" are (an http(s) link, borrowed; NULL: none):
+	 * the overview's code. */
+	const char *careers_url;
 } layout_params;
 
 /* The language a posting is written in: the one it states, else the one

@@ -23,11 +23,14 @@ typedef struct render_look {
 	const char *const *fallback_fonts; /* tried after font for glyphs it
 	                                    * lacks, before Noto Sans CJK */
 	size_t nfallback;
-	bool clock;            /* HH:MM in the band's corner */
-	const char *language;  /* the kiosk's own words in this language; NULL:
-	                        * each posting's own (layout_params.language) */
-	bool hide_boilerplate; /* layout_params.hide_boilerplate */
-	int max_pages;         /* layout_params.max_pages */
+	bool clock;              /* HH:MM in the band's corner */
+	const char *language;    /* the kiosk's own words in this language; NULL:
+	                          * each posting's own (layout_params.language) */
+	bool hide_boilerplate;   /* layout_params.hide_boilerplate */
+	int max_pages;           /* layout_params.max_pages */
+	layout_style style;      /* layout_params.style */
+	const char *careers_url; /* layout_params.careers_url (the link in the
+	                          * code, tracking tags and all), NULL none */
 } render_look;
 
 /* The default look: dark theme, Inter, no header, logo or clock,

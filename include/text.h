@@ -61,6 +61,12 @@ const char *text_script_name(unsigned script);
 /* The script code of one code point (0: Latin or neutral). */
 unsigned text_script_of(uint32_t cp);
 
+/* The bytes of t[0,len) (borrowed) its first k sentences take, spaces
+ * after them left out: UAX #29 sentence breaks for language lang (NULL:
+ * root), with ICU's list of abbreviations ("e.g.", "Dr.") that end no
+ * sentence. len when t has at most k sentences or ICU cannot tell. */
+size_t text_sentences(const char *t, size_t len, const char *lang, size_t k);
+
 /* Visual order of n runs with the given bidi levels: order[k] is the run
  * shown k-th from the left (UAX #9 rule L2). */
 void text_visual_order(const unsigned char *levels, size_t n, int *order);

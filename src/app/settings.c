@@ -116,6 +116,10 @@ int app_settings_load(const app_cli *c, config *out, source_list *sources, jk_er
 		if (rc)
 			r = jk_fail(err, rc, "%s", first.msg);
 	}
+	/* The overview's code counts its scans as the postings' do. */
+	if (!r && out->careers_url)
+		r = deck_track_link(out->careers_url, NULL, &out->deck.track, &out->careers_qr,
+		                    err);
 	if (r)
 		config_free(out);
 	return r;

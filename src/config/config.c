@@ -463,6 +463,7 @@ void config_free(config *c)
 			free(*(char **)slot);
 	}
 	free(c->path);
+	free(c->careers_qr);
 	memset(c, 0, sizeof *c);
 }
 

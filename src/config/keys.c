@@ -63,6 +63,13 @@ const config_key_info config_key_table[] = {
      "(0: every page)",
      "0", .type = CONFIG_INT, AT(max_pages), .lo = 0, .hi = 100,
      .expects = "a number of pages from 0 (no cap) to 100"},
+    {"style", "full|booth",
+     "full: every posting whole, over as many pages as it takes; booth: one page each, read "
+     "at a glance, with a big code, and the overview as a grid of titles",
+     "full", .type = CONFIG_CHOICE, AT(style), .expects = "full or booth"},
+    {"careers_url", "URL", "where all openings are: the overview's code (http, https or mailto)",
+     "", .type = CONFIG_LINK, AT(careers_url), AT2(careers_url),
+     .expects = "an http://, https:// or mailto: link"},
     {"burn_in_shift", "PIXELS",
      "move the picture up to this many pixels against burn-in, 0 to 32 (0 off)", "4",
      .type = CONFIG_INT, AT(burn_in_shift), .lo = 0, .hi = 32,

@@ -31,7 +31,7 @@ enum kiosk_row {
 
 /* What the loop copies out of kiosk_opts: strings and the schedule. */
 typedef struct kiosk_store {
-	char *header, *logo, *font, **fallback, *on, *off, *language;
+	char *header, *logo, *font, **fallback, *on, *off, *language, *careers;
 	size_t nfallback;
 	schedule *sched;
 } kiosk_store;

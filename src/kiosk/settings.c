@@ -13,6 +13,7 @@ void kiosk_settings_free(kiosk_store *s)
 	free(s->logo);
 	free(s->font);
 	free(s->language);
+	free(s->careers);
 	for (size_t i = 0; s->fallback && i < s->nfallback; i++)
 		free(s->fallback[i]);
 	free(s->fallback);
@@ -34,6 +35,7 @@ static bool store_fill(kiosk_store *st, const kiosk_opts *src)
 	bool ok = dup_into(&st->header, src->look.header) && dup_into(&st->logo, src->look.logo) &&
 	          dup_into(&st->font, src->look.font) &&
 	          dup_into(&st->language, src->look.language) &&
+	          dup_into(&st->careers, src->look.careers_url) &&
 	          dup_into(&st->on, src->display_on_command) &&
 	          dup_into(&st->off, src->display_off_command);
 	size_t nf = src->look.fallback_fonts ? src->look.nfallback : 0;
@@ -67,6 +69,7 @@ int kiosk_settings_copy(kiosk_opts *dst, kiosk_store *st, const kiosk_opts *src,
 	dst->look.logo = st->logo;
 	dst->look.font = st->font;
 	dst->look.language = st->language;
+	dst->look.careers_url = st->careers;
 	dst->look.fallback_fonts = (const char *const *)st->fallback;
 	dst->look.nfallback = st->nfallback;
 	dst->look.theme = render_look_theme(&src->look);
@@ -86,7 +89,8 @@ static bool look_equal(const render_look *a, const render_look *b)
 	if (memcmp(&a->theme, &b->theme, sizeof a->theme) || !str_eq(a->header, b->header) ||
 	    !str_eq(a->logo, b->logo) || !str_eq(a->font, b->font) || a->clock != b->clock ||
 	    !str_eq(a->language, b->language) || a->hide_boilerplate != b->hide_boilerplate ||
-	    a->max_pages != b->max_pages || a->nfallback != b->nfallback)
+	    a->max_pages != b->max_pages || a->nfallback != b->nfallback || a->style != b->style ||
+	    !str_eq(a->careers_url, b->careers_url))
 		return false;
 	for (size_t i = 0; i < a->nfallback; i++)
 		if (!str_eq(a->fallback_fonts[i], b->fallback_fonts[i]))

@@ -10,7 +10,7 @@
 /* The meta line: organisation · location · employment · pay, broken only
  * between items (the separator dropped at the break) so no line starts with
  * "·"; an item wider than the column wraps on lines of its own. */
-static void flow_meta(layout_ctx *c, const posting *p)
+void layout_flow_meta(layout_ctx *c, const posting *p)
 {
 	static const char sep[] = "  ·  ";
 	const char *f[] = {p->organization, p->location, p->employment, p->pay};
@@ -98,7 +98,7 @@ void layout_flow_posting(layout_ctx *c, const void *arg)
 	const char *title = p->title ? p->title : text_word_get(c->lang, TEXT_W_OPEN_POSITION);
 	layout_flow_plain(c, title, c->title_px, POSTING_BOLD, th->fg, c->cx0, c->cx1, 0, true,
 	                  LAYOUT_LEFT, 1180);
-	flow_meta(c, p);
+	layout_flow_meta(c, p);
 	layout_add_rule(c, layout_pm(c->body, 550), layout_pm(c->S, 6) > 2 ? layout_pm(c->S, 6) : 2,
 	                layout_pm(c->S, 110));
 	int gap = layout_pm(c->body, 900);

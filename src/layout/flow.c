@@ -121,7 +121,7 @@ static bool analyse(layout_ctx *c, text_para *tp, const char *t, size_t len, tex
 	return r == 0;
 }
 
-static layout_line *push_line(layout_ctx *c, int h, int gap, bool keep_next)
+layout_line *layout_push_line(layout_ctx *c, int h, int gap, bool keep_next)
 {
 	if (c->nfl == c->cfl) {
 		size_t nc = c->cfl ? c->cfl * 2 : 64;
@@ -309,7 +309,7 @@ static size_t flow_text(layout_ctx *c, const char *t, size_t len, const layout_t
 	size_t p = text_skip_spaces(t, len, 0);
 	while (p < len && !c->status && !c->full) {
 		size_t end = line_end(c, t, len, ts, &tp, p, maxw);
-		layout_line *l = push_line(c, adv, nlines ? 0 : gap, keep_next);
+		layout_line *l = layout_push_line(c, adv, nlines ? 0 : gap, keep_next);
 		if (!l)
 			break;
 		if (nlines == 0 && marker) {
@@ -407,7 +407,7 @@ int layout_line_runs(layout_ctx *c, const char *s, size_t n, int px, unsigned st
 
 void layout_add_rule(layout_ctx *c, int gap_before, int h, int w)
 {
-	layout_line *l = push_line(c, h, gap_before, true);
+	layout_line *l = layout_push_line(c, h, gap_before, true);
 	if (!l)
 		return;
 	layout_box *b = line_box(c, l);

@@ -62,6 +62,8 @@ typedef struct layout_ctx {
 	bool rtl;              /* the text's language is written right to left: the
 	                        * direction of paragraphs with no strong letter */
 	bool mirror;           /* the title is right to left: card on the left */
+	text_word caption;     /* the card's words over the target (not mailto) */
+	bool big_code;         /* a booth page's code: read from the aisle */
 	layout_seg *seg;       /* one line's runs, their levels, their order */
 	unsigned char *levels;
 	int *order;
@@ -111,6 +113,9 @@ const char *layout_arena_copy(layout_ctx *c, const char *s, size_t n);
 /* A zeroed box appended to *v; NULL with c->status set on OOM. */
 layout_box *layout_push_box(layout_ctx *c, layout_box **v, size_t *n, size_t *cap);
 layout_box *layout_page_box(layout_ctx *c, layout_page *pg);
+/* A new line of the flow, h high after gap, for the caller's boxes (the
+ * flow's next boxes are its); NULL with c->status set on OOM. */
+layout_line *layout_push_line(layout_ctx *c, int h, int gap, bool keep_next);
 /* The measurer's line height and width, never negative. */
 int layout_line_h(layout_ctx *c, int px);
 int layout_text_w(layout_ctx *c, const char *s, size_t n, int px, unsigned style);
@@ -151,9 +156,27 @@ typedef struct layout_message_arg {
 	const char *headline, *line, *note;
 } layout_message_arg;
 
+/* The meta line, organisation · location · employment · pay, at the body
+ * size, broken only between items. */
+void layout_flow_meta(layout_ctx *c, const posting *p);
+
 /* arg: a posting, a layout_overview_arg, a layout_message_arg. */
 void layout_flow_posting(layout_ctx *c, const void *arg);
 void layout_flow_overview(layout_ctx *c, const void *arg);
 void layout_flow_message(layout_ctx *c, const void *arg);
+
+/* ---- booth.c: the booth style ------------------------------------------ */
+
+/* How much of a posting its booth page shows: the lead's sentences and
+ * the highlighted items; fewer of both until the page holds it. */
+typedef struct layout_booth_arg {
+	const posting *p;
+	size_t sentences, items;
+	size_t title_max; /* bytes of the title shown (0: all) */
+} layout_booth_arg;
+
+/* arg: a layout_booth_arg; a layout_overview_arg (the grid of titles). */
+void layout_flow_booth(layout_ctx *c, const void *arg);
+void layout_flow_grid(layout_ctx *c, const void *arg);
 
 #endif

@@ -294,12 +294,14 @@ static void build_band(layout_ctx *c)
 /* What one entry point lays out, the same at every body size. */
 typedef struct layout_job {
 	const layout_params *lp;
-	const char *apply;     /* the apply target, NULL: no card */
-	const qr_code *qr;     /* its code, NULL: none (not encodable) */
-	const char *header;    /* continuation header of pages 2 on, NULL: none */
-	const char *lang;      /* the language of the kiosk's words */
-	const char *text_lang; /* the text's own language, NULL: none */
-	bool mirror;           /* right-to-left title: the card on the left */
+	const char *apply;       /* the apply target, NULL: no card */
+	const qr_code *qr;       /* its code, NULL: none (not encodable) */
+	const char *header;      /* continuation header of pages 2 on, NULL: none */
+	const char *lang;        /* the language of the kiosk's words */
+	const char *text_lang;   /* the text's own language, NULL: none */
+	bool mirror;             /* right-to-left title: the card on the left */
+	text_word caption;       /* the card's words over the target */
+	layout_booth_arg *booth; /* a booth page: arg, cut until one page holds it */
 	text_ctx *tx;
 	layout_flow_fn fn;
 	const void *arg;
@@ -317,7 +319,9 @@ static int build(const layout_job *j, int px, layout_doc *d)
 	                .text_lang = j->text_lang,
 	                .tx = j->tx,
 	                .rtl = text_lang_rtl(j->text_lang) || j->mirror,
-	                .mirror = j->mirror};
+	                .mirror = j->mirror,
+	                .caption = j->caption,
+	                .big_code = j->booth != NULL};
 	d->w = lp->w;
 	d->h = lp->h;
 	d->body_px = px;
@@ -376,6 +380,28 @@ static int search_sizes(const layout_job *j, layout_doc *out)
 	return r;
 }
 
+/* A booth page shows what one page holds at the smallest body size: the
+ * lead's two sentences and five items, then fewer, then a shorter title.
+ * Leaves j->booth at the first that fits (the last when none does). */
+static int booth_fit(layout_job *j, layout_doc *out)
+{
+	static const struct {
+		unsigned char sentences, items;
+		unsigned short title_max;
+	} steps[] = {{2, 5, 0}, {2, 4, 0}, {2, 3, 0}, {1, 3, 0},   {1, 2, 0},
+	             {1, 1, 0}, {1, 0, 0}, {0, 0, 0}, {0, 0, 160}, {0, 0, 60}};
+	int lo = layout_body_floor(j->lp->w, j->lp->h);
+	for (size_t i = 0; i < JK_ARRAY_LEN(steps); i++) {
+		j->booth->sentences = steps[i].sentences;
+		j->booth->items = steps[i].items;
+		j->booth->title_max = steps[i].title_max;
+		int r = build(j, lo, out);
+		if (r || out->npages <= 1)
+			return r;
+	}
+	return 0;
+}
+
 /* Lays j out (j->lp, fn, arg, header, lang, mirror set; apply may be)
  * at the best body size into out. */
 static int search(layout_job *j, layout_doc *out, jk_err *err)
@@ -400,6 +426,8 @@ static int search(layout_job *j, layout_doc *out, jk_err *err)
 	}
 	j->qr = q;
 	int r = text_ctx_open(&j->tx);
+	if (!r && j->booth)
+		r = booth_fit(j, out);
 	if (!r)
 		r = search_sizes(j, out);
 	text_ctx_free(j->tx);
@@ -421,15 +449,27 @@ int layout_posting(const posting *p, const layout_params *lp, layout_doc *out, j
 	}
 	const char *lang = layout_lang(lp, p);
 	const char *title = p->title ? p->title : text_word_get(lang, TEXT_W_OPEN_POSITION);
+	layout_booth_arg ba = {.p = p};
+	bool booth = lp && lp->style == LAYOUT_BOOTH;
 	layout_job j = {.lp = lp,
 	                .apply = p->qr_link ? p->qr_link : p->apply,
-	                .header = title,
-	                .fn = layout_flow_posting,
-	                .arg = p,
+	                .header = booth ? NULL : title,
+	                .fn = booth ? layout_flow_booth : layout_flow_posting,
+	                .arg = booth ? (const void *)&ba : p,
+	                .booth = booth ? &ba : NULL,
+	                .caption = TEXT_W_SCAN_TO_APPLY,
 	                .lang = lang,
 	                .text_lang = layout_lang_of(p),
 	                .mirror = text_base_dir(title, strlen(title)) == TEXT_DIR_RTL};
-	return search(&j, out, err);
+	int r = search(&j, out, err);
+	/* What no step made fit (a title of thousands of words) is cut at
+	 * the page's end: a booth shows one page. */
+	if (!r && booth && out->npages > 1) {
+		for (size_t i = 1; i < out->npages; i++)
+			free(out->pages[i].boxes);
+		out->npages = 1;
+	}
+	return r;
 }
 
 int layout_overview(const posting *const *items, size_t n, const layout_params *lp, layout_doc *out,
@@ -437,9 +477,13 @@ int layout_overview(const posting *const *items, size_t n, const layout_params *
 {
 	layout_overview_arg a = {items, n};
 	const char *lang = layout_lang(lp, NULL);
+	bool booth = lp && lp->style == LAYOUT_BOOTH;
+	const char *careers = lp && lp->careers_url && *lp->careers_url ? lp->careers_url : NULL;
 	layout_job j = {.lp = lp,
+	                .apply = careers,
+	                .caption = TEXT_W_OPEN_POSITIONS,
 	                .header = text_word_get(lang, TEXT_W_OPEN_POSITIONS),
-	                .fn = layout_flow_overview,
+	                .fn = booth ? layout_flow_grid : layout_flow_overview,
 	                .arg = &a,
 	                .lang = lang};
 	/* A heading in a right-to-left language mirrors the page; each

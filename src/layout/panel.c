@@ -162,9 +162,8 @@ static int flow_caption(layout_ctx *c, const card_try *t, size_t l0, int tx0, in
 {
 	layout_align al = t->portrait ? LAYOUT_LEFT : LAYOUT_CENTER;
 	bool mail = !strncasecmp(t->apply, "mailto:", 7);
-	layout_flow_plain(
-	    c, text_word_get(c->lang, mail ? TEXT_W_EMAIL_TO_APPLY : TEXT_W_SCAN_TO_APPLY),
-	    t->cap_px, POSTING_BOLD, c->th->card_fg, tx0, tx1, 0, false, al, 1250);
+	layout_flow_plain(c, text_word_get(c->lang, mail ? TEXT_W_EMAIL_TO_APPLY : c->caption),
+	                  t->cap_px, POSTING_BOLD, c->th->card_fg, tx0, tx1, 0, false, al, 1250);
 	char *fit = t->short_t ? caption_fit(c, t->short_t, t->tgt_px, tx1 - tx0) : NULL;
 	if (t->short_t && !fit)
 		c->status = JK_ENOMEM;
@@ -281,7 +280,13 @@ void layout_build_panel(layout_ctx *c, const char *apply, const qr_code *q)
 		              .tgt_px = layout_pm(c->S, 27)};
 		int mq = q->size + 2 * QR_QUIET;
 		int smin = (6 * c->S + 1079) / 1080;
-		int scale = layout_pm(c->S, 370) / mq;
+		bool booth = c->big_code;
+		int scale = layout_pm(c->S, booth ? 470 : 370) / mq;
+		/* A booth's code is read from the aisle: at least 40% of the
+		 * shorter side without its quiet zone, where the screen has
+		 * the room (else the largest that fits). */
+		if (booth && scale * q->size < layout_pm(c->S, 400))
+			scale = (layout_pm(c->S, 400) + q->size - 1) / q->size;
 		if (scale < smin)
 			scale = smin;
 		char *short_t = qr_caption_target(apply);

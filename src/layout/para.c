@@ -408,3 +408,35 @@ text_dir text_base_dir(const char *t, size_t len)
 	}
 	return TEXT_DIR_AUTO;
 }
+
+size_t text_sentences(const char *t, size_t len, const char *lang, size_t k)
+{
+	if (!t || !len || !k || len > INT32_MAX)
+		return len;
+	char loc[48] = "";
+	size_t n = 0;
+	for (; lang && n < 15 && lang[n]; n++)
+		loc[n] = lang[n] == '-' ? '_' : lang[n];
+	snprintf(loc + n, sizeof loc - n, "@ss=standard");
+	UErrorCode e = U_ZERO_ERROR;
+	UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, loc, NULL, 0, &e);
+	if (U_FAILURE(e))
+		return len;
+	UText ut = UTEXT_INITIALIZER;
+	utext_openUTF8(&ut, t, (int64_t)len, &e);
+	size_t end = len;
+	if (U_SUCCESS(e)) {
+		ubrk_setUText(bi, &ut, &e);
+		int32_t p = U_SUCCESS(e) ? ubrk_first(bi) : UBRK_DONE;
+		for (size_t i = 0; i < k && p != UBRK_DONE; i++)
+			p = ubrk_next(bi);
+		if (p != UBRK_DONE && (size_t)p < len)
+			end = (size_t)p;
+	}
+	ubrk_close(bi);
+	utext_close(&ut);
+	/* The spaces and line ends ICU counts as the sentence's. */
+	while (end > 0 && end < len && strchr(" \t\r\n", t[end - 1]))
+		end--;
+	return end ? end : len;
+}

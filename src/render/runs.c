@@ -295,5 +295,7 @@ void render_layout_look(render_fonts *f, const render_look *look, const layout_t
 	lp->hide_boilerplate =
 	    look ? look->hide_boilerplate : render_look_default().hide_boilerplate;
 	lp->max_pages = look ? look->max_pages : 0;
+	lp->style = look ? look->style : LAYOUT_FULL;
+	lp->careers_url = look ? look->careers_url : NULL;
 	render_logo_size(f, &lp->logo_w, &lp->logo_h);
 }
