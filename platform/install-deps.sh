@@ -8,7 +8,7 @@ PKGS="build-essential pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
 libcurl4-openssl-dev libqrencode-dev libmd4c-dev libmd4c-html0-dev libyaml-dev libxml2-dev
 libcjson-dev libinih-dev libsystemd-dev libicu-dev libharfbuzz-dev libgmime-3.0-dev
-libcmocka-dev libzbar-dev zbar-tools xvfb xauth valgrind
+libcmocka-dev libzbar-dev zbar-tools imagemagick xvfb xauth valgrind
 tesseract-ocr tesseract-ocr-ara tesseract-ocr-heb tesseract-ocr-fas tesseract-ocr-hin
 tesseract-ocr-ben tesseract-ocr-tam tesseract-ocr-tha tesseract-ocr-kor tesseract-ocr-jpn
 tesseract-ocr-chi-sim tesseract-ocr-rus tesseract-ocr-ell
@@ -18,7 +18,9 @@ fonts-inter fonts-noto-core fonts-noto-cjk"
 # clang-format (14 on Debian 12), cppcheck and bear are for `make
 # format-check`, `make lint` and `make compdb`. tesseract and its language
 # packs read the titles of tests/data/scripts back from rendered slides
-# (tests/test_scripts.c); HarfBuzz shapes each script run.
+# (tests/test_scripts.c); HarfBuzz shapes each script run. ImageMagick
+# scales and blurs booth slides as a phone's preview sees them from the
+# aisle, for zbar (tests/test_booth.c).
 # bench: `--bench` installs only what `make bench` compares against (the
 # browser kiosk) and links to (libX11 for reading the screen back).
 if [ "${1:-}" = "--bench" ]; then

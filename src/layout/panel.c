@@ -153,6 +153,7 @@ typedef struct card_try {
 	const char *short_t; /* its short form for the caption (NULL: none) */
 	const qr_code *q;    /* its code (the doc's) */
 	bool portrait;
+	bool big; /* a booth's code: the caption under it in portrait too */
 	int pad, cap_px, tgt_px;
 } card_try;
 
@@ -160,7 +161,8 @@ typedef struct card_try {
  * tx1; returns the caption's height. */
 static int flow_caption(layout_ctx *c, const card_try *t, size_t l0, int tx0, int tx1)
 {
-	layout_align al = t->portrait ? LAYOUT_LEFT : LAYOUT_CENTER;
+	bool beside = t->portrait && !t->big;
+	layout_align al = beside ? LAYOUT_LEFT : LAYOUT_CENTER;
 	bool mail = !strncasecmp(t->apply, "mailto:", 7);
 	layout_flow_plain(c, text_word_get(c->lang, mail ? TEXT_W_EMAIL_TO_APPLY : c->caption),
 	                  t->cap_px, POSTING_BOLD, c->th->card_fg, tx0, tx1, 0, false, al, 1250);
@@ -169,7 +171,7 @@ static int flow_caption(layout_ctx *c, const card_try *t, size_t l0, int tx0, in
 		c->status = JK_ENOMEM;
 	/* The target reads left to right in every posting; beside the code of
 	 * a mirrored page it ends at the code, as the words above it do. */
-	layout_align tal = t->portrait && c->mirror ? LAYOUT_RIGHT : al;
+	layout_align tal = beside && c->mirror ? LAYOUT_RIGHT : al;
 	if (fit)
 		layout_flow_plain(c, fit, t->tgt_px, 0, c->th->card_muted, tx0, tx1,
 		                  layout_pm(t->tgt_px, 150), false, tal | LAYOUT_LTR, 1250);
@@ -191,7 +193,8 @@ static bool place_card(layout_ctx *c, const card_try *t, int scale, int gutter, 
 	int pad = t->pad, card_w, card_h, card_x, card_y, qx = pad, qy = pad, tx0, tx1, ty;
 	c->npanel = 0;
 	size_t l0 = c->nfl;
-	if (!t->portrait) {
+	bool beside = t->portrait && !t->big;
+	if (!beside) {
 		card_w = side + 2 * pad;
 		tx0 = pad;
 		tx1 = card_w - pad;
@@ -211,11 +214,23 @@ static bool place_card(layout_ctx *c, const card_try *t, int scale, int gutter, 
 			return false;
 	}
 	int cap_h = flow_caption(c, t, l0, tx0, tx1);
-	if (!t->portrait) {
+	if (t->portrait && t->big) {
+		/* Under the column, centred: a booth's code as wide as the
+		 * screen allows. */
+		card_h = ty + cap_h + pad;
+		card_x = c->sx0 + (c->sx1 - c->sx0 - card_w) / 2;
+		card_y = c->sy1 - card_h;
+		if (card_w > c->sx1 - c->sx0 || card_h > (c->sy1 - c->sy0) * 62 / 100) {
+			take_lines(c, l0, 0, 0);
+			c->npanel = 0;
+			return false;
+		}
+	} else if (!t->portrait) {
 		card_h = ty + cap_h + pad;
 		card_x = c->mirror ? c->sx0 : c->sx1 - card_w;
 		card_y = c->sy0 + (c->sy1 - c->sy0 - card_h) / 2;
-		if (card_h > c->sy1 - c->sy0 || card_w > (c->sx1 - c->sx0) * 45 / 100) {
+		if (card_h > c->sy1 - c->sy0 ||
+		    card_w > (c->sx1 - c->sx0) * (t->big ? 52 : 45) / 100) {
 			take_lines(c, l0, 0, 0);
 			c->npanel = 0;
 			return false;
@@ -275,18 +290,19 @@ void layout_build_panel(layout_ctx *c, const char *apply, const qr_code *q)
 		card_try t = {.apply = apply,
 		              .q = q,
 		              .portrait = c->lp->h > c->lp->w,
+		              .big = c->big_code,
 		              .pad = layout_pm(c->S, 22),
 		              .cap_px = layout_body_floor(c->lp->w, c->lp->h),
 		              .tgt_px = layout_pm(c->S, 27)};
 		int mq = q->size + 2 * QR_QUIET;
 		int smin = (6 * c->S + 1079) / 1080;
-		bool booth = c->big_code;
-		int scale = layout_pm(c->S, booth ? 470 : 370) / mq;
-		/* A booth's code is read from the aisle: at least 40% of the
-		 * shorter side without its quiet zone, where the screen has
-		 * the room (else the largest that fits). */
-		if (booth && scale * q->size < layout_pm(c->S, 400))
-			scale = (layout_pm(c->S, 400) + q->size - 1) / q->size;
+		/* A booth's code is read from the aisle, where a phone's preview
+		 * sees it small and soft: as large as the card may be, up to
+		 * 62% of the shorter side without the quiet zone, and at least
+		 * 40% where the screen has the room (else the largest that
+		 * fits). */
+		int scale =
+		    c->big_code ? layout_pm(c->S, 620) / q->size : layout_pm(c->S, 370) / mq;
 		if (scale < smin)
 			scale = smin;
 		char *short_t = qr_caption_target(apply);
