@@ -409,6 +409,24 @@ text_dir text_base_dir(const char *t, size_t len)
 	return TEXT_DIR_AUTO;
 }
 
+/* The sentence ICU ends at p ends in a letter or two and a dot ("z. B.",
+ * "d. h.", "e. g."): an abbreviation ICU's lists lack, not an end. */
+static bool initial_dot(const char *t, size_t p)
+{
+	size_t e = p;
+	while (e > 0 && strchr(" \t\r\n", t[e - 1]))
+		e--;
+	if (e < 2 || t[e - 1] != '.')
+		return false;
+	size_t w = e - 1, letters = 0;
+	while (w > 0 && letters < 3 &&
+	       (((unsigned char)t[w - 1] | 32) >= 'a' && ((unsigned char)t[w - 1] | 32) <= 'z')) {
+		w--;
+		letters++;
+	}
+	return letters >= 1 && letters <= 2 && (w == 0 || t[w - 1] == ' ' || t[w - 1] == '.');
+}
+
 size_t text_sentences(const char *t, size_t len, const char *lang, size_t k)
 {
 	if (!t || !len || !k || len > INT32_MAX)
@@ -428,8 +446,10 @@ size_t text_sentences(const char *t, size_t len, const char *lang, size_t k)
 	if (U_SUCCESS(e)) {
 		ubrk_setUText(bi, &ut, &e);
 		int32_t p = U_SUCCESS(e) ? ubrk_first(bi) : UBRK_DONE;
-		for (size_t i = 0; i < k && p != UBRK_DONE; i++)
+		for (size_t i = 0; i < k && p != UBRK_DONE;) {
 			p = ubrk_next(bi);
+			i += p == UBRK_DONE || !initial_dot(t, (size_t)p);
+		}
 		if (p != UBRK_DONE && (size_t)p < len)
 			end = (size_t)p;
 	}
