@@ -121,7 +121,7 @@ static bool analyse(layout_ctx *c, text_para *tp, const char *t, size_t len, tex
 	return r == 0;
 }
 
-static layout_line *push_line(layout_ctx *c, int h, int gap, bool keep_next)
+layout_line *layout_push_line(layout_ctx *c, int h, int gap, bool keep_next)
 {
 	if (c->nfl == c->cfl) {
 		size_t nc = c->cfl ? c->cfl * 2 : 64;
@@ -146,7 +146,7 @@ static layout_line *push_line(layout_ctx *c, int h, int gap, bool keep_next)
 	return l;
 }
 
-static layout_box *line_box(layout_ctx *c, layout_line *l)
+layout_box *layout_line_box(layout_ctx *c, layout_line *l)
 {
 	layout_box *b = layout_push_box(c, &c->fb, &c->nfb, &c->cfb);
 	if (b)
@@ -191,7 +191,7 @@ static int emit_runs(layout_ctx *c, layout_line *l, const char *t, const layout_
 		const layout_seg *g = &c->seg[c->order[k]];
 		unsigned st = run_style(ts, tp, g->a);
 		int w = layout_text_w(c, t + g->a, g->b - g->a, ts->px, st);
-		layout_box *b = line_box(c, l);
+		layout_box *b = layout_line_box(c, l);
 		if (!b)
 			break;
 		b->kind = LAYOUT_TEXT;
@@ -309,11 +309,11 @@ static size_t flow_text(layout_ctx *c, const char *t, size_t len, const layout_t
 	size_t p = text_skip_spaces(t, len, 0);
 	while (p < len && !c->status && !c->full) {
 		size_t end = line_end(c, t, len, ts, &tp, p, maxw);
-		layout_line *l = push_line(c, adv, nlines ? 0 : gap, keep_next);
+		layout_line *l = layout_push_line(c, adv, nlines ? 0 : gap, keep_next);
 		if (!l)
 			break;
 		if (nlines == 0 && marker) {
-			layout_box *b = line_box(c, l);
+			layout_box *b = layout_line_box(c, l);
 			if (!b)
 				break;
 			*b = *marker;
@@ -407,10 +407,10 @@ int layout_line_runs(layout_ctx *c, const char *s, size_t n, int px, unsigned st
 
 void layout_add_rule(layout_ctx *c, int gap_before, int h, int w)
 {
-	layout_line *l = push_line(c, h, gap_before, true);
+	layout_line *l = layout_push_line(c, h, gap_before, true);
 	if (!l)
 		return;
-	layout_box *b = line_box(c, l);
+	layout_box *b = layout_line_box(c, l);
 	if (!b)
 		return;
 	b->kind = LAYOUT_RULE;
