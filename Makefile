@@ -4,7 +4,7 @@
 PREFIX   ?= /usr/local
 CC       ?= cc
 PKGS      = sdl2 SDL2_ttf SDL2_image fontconfig libcurl libqrencode md4c md4c-html \
-            yaml-0.1 libxml-2.0 libcjson inih icu-uc gmime-3.0
+            yaml-0.1 libxml-2.0 libcjson inih icu-uc icu-i18n gmime-3.0
 TEST_PKGS = cmocka zbar
 
 # Library paths come from pkg-config only; evaluated lazily so `make deps`

@@ -66,6 +66,8 @@ typedef struct kiosk_stats {
 	size_t alive_calls;               /* calls of opts.alive */
 	size_t reconfigures;              /* reconfigure calls that changed something */
 	size_t shifts;                    /* burn-in shift changes */
+	size_t new_days;                  /* layouts redone for a new local date
+	                                   * (the badges) */
 } kiosk_stats;
 
 typedef struct kiosk_opts {
@@ -179,6 +181,8 @@ void kiosk_slides_forget(kiosk_slides *s);
  * waiting) and the page in it. */
 size_t kiosk_slides_posting(const kiosk_slides *s);
 size_t kiosk_slides_page(const kiosk_slides *s);
+/* The list the slides show (borrowed). */
+const posting_list *kiosk_slides_list(const kiosk_slides *s);
 /* The posting up, NULL on the overview or when waiting; borrowed. */
 const posting *kiosk_slides_item(const kiosk_slides *s);
 /* The language of the kiosk's words on the entry up: its posting's

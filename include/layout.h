@@ -8,6 +8,8 @@
 #include "posting.h"
 #include "qr.h"
 
+#include <time.h>
+
 /* Measures text for layout. Both callbacks must be pure functions of their
  * arguments (the same text always measures the same) and must agree with how
  * the renderer draws: the renderer draws a text box's run in exactly the
@@ -137,6 +139,11 @@ typedef struct layout_params {
 	/* Where "all openings" are (an http(s) link, borrowed; NULL: none):
 	 * the overview's code. */
 	const char *careers_url;
+	/* The wall time whose local date the badges count from ("New",
+	 * "Apply by 12 Jan", "Closes today"), and whether that clock can be
+	 * believed (deck_clock_trusted). 0 or false: no badges. */
+	time_t now;
+	bool clock_trusted;
 } layout_params;
 
 /* The language a posting is written in: the one it states, else the one
@@ -146,6 +153,29 @@ const char *layout_lang_of(const posting *p);
 /* The language of the kiosk's words on p's slides: lp->language when set,
  * else layout_lang_of(p), else "en". Never NULL. */
 const char *layout_lang(const layout_params *lp, const posting *p);
+
+/* A badge on a posting's slides, in the kiosk's words (text_word_get). */
+typedef enum layout_badge_kind {
+	LAYOUT_BADGE_NEW,          /* posted in the last 7 days, today included */
+	LAYOUT_BADGE_CLOSES_TODAY, /* expires today */
+	LAYOUT_BADGE_APPLY_BY,     /* expires in 1 to 21 days: the date said */
+} layout_badge_kind;
+
+#define LAYOUT_BADGES_MAX 2
+typedef struct layout_badge {
+	layout_badge_kind kind;
+	char text[128]; /* in lang, NUL-terminated */
+} layout_badge;
+
+/* p's badges (borrowed) in lang (a tag; NULL: English) on the local date
+ * of now, into out in the order they are shown: "New" when posted is
+ * today or up to 6 days before (a date still to come is not new); then
+ * "Closes today" when expires is today, or "Apply by <date>"
+ * (text_date_short) when it is 1 to 21 days ahead. None when !trusted,
+ * now is 0 or its local date cannot be had; a date that is not a strict
+ * YYYY-MM-DD of a real day gives none of its own. Returns how many. */
+size_t layout_badges(const posting *p, const char *lang, time_t now, bool trusted,
+                     layout_badge out[LAYOUT_BADGES_MAX]);
 
 /* The safe area every box lies in: 5% margins on each side. */
 void layout_safe_area(int w, int h, int *x0, int *y0, int *x1, int *y1);

@@ -120,6 +120,14 @@ int posting_add_tag(posting *p, const char *tag);
  * most 35 bytes (blanks around it aside). s borrowed. */
 int posting_lang_norm(const char *s, size_t n, char out[POSTING_LANG_MAX]);
 
+/* Days since 1970-01-01 of a proleptic Gregorian date (negative before),
+ * so dates compare and subtract as integers. */
+long posting_days(long y, long m, long d);
+/* s as a strict "YYYY-MM-DD" of a real day (year 0001 on): true with
+ * *days (posting_days) and, when ymd is not NULL, the year, month and day
+ * in ymd[0..2]; false for anything else (NULL, other lengths, 02-30). */
+bool posting_date_parse(const char *s, long *days, int ymd[3]);
+
 /* Whether any block of p holds text. */
 bool posting_has_text(const posting *p);
 /* Appends a section; heading is borrowed and cleaned (trailing ':' cut), NULL

@@ -108,6 +108,10 @@ typedef enum text_word {
 	TEXT_W_WAITING,        /* the waiting screen's headline */
 	TEXT_W_WAITING_NOTE,   /* its note: the slideshow starts by itself */
 	TEXT_W_WAITING_LINE,   /* its line while the sources say nothing */
+	TEXT_W_NEW,            /* the badge of a posting posted lately: "New" */
+	TEXT_W_APPLY_BY,       /* the deadline badge: "Apply by {d}" ({d}: the
+	                        * date; text_word_apply_by puts it in) */
+	TEXT_W_CLOSES_TODAY,   /* the badge on the posting's last day */
 	TEXT_W_COUNT
 } text_word;
 
@@ -117,6 +121,18 @@ const char *text_word_get(const char *lang, text_word w);
  * to apply"), in the form the language gives that number, into out (cap
  * bytes, NUL-terminated, cut at a character). Returns its bytes. */
 size_t text_word_roles(const char *lang, size_t n, char *out, size_t cap);
+/* The deadline badge "Apply by <date>" with date (borrowed, written as it
+ * is: text_date_short's) in the language's sentence, into out as
+ * text_word_roles. The template is never a printf format. */
+size_t text_word_apply_by(const char *lang, const char *date, char *out, size_t cap);
+/* Day d of month m of year y, short, as lang writes it (date.c, ICU's
+ * pattern for "dMMM" in the table's language, in its digits and
+ * calendar): "12 Jan" (English is day first), "12. Jan." (de), "1月12日"
+ * (ja), "١٢ يناير" (ar). "YYYY-MM-DD" when ICU cannot. Into out (cap
+ * bytes, NUL-terminated). Returns its bytes; 0 and "" for a day that does
+ * not exist, a year outside 1583-9999, or a date that does not fit (never
+ * cut). */
+size_t text_date_short(const char *lang, int y, int m, int d, char *out, size_t cap);
 /* The page counter "k / n" into out, as text_word_roles. */
 size_t text_word_page(const char *lang, size_t k, size_t n, char *out, size_t cap);
 /* The offline mark "offline · updated HH:MM" into out, as text_word_roles;

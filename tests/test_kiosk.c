@@ -1105,6 +1105,92 @@ static void test_clock_ticks_and_no_screensaver(void **state)
 	posting_list_free(&l);
 }
 
+/* Badges follow the local date: a posting that closes tomorrow says
+ * "Apply by" before midnight and "Closes today" after it, also on a page
+ * laid out before midnight (the layouts are redone, once). */
+typedef struct midnight {
+	time_t t0;
+	_Atomic size_t nseen;
+	size_t posting[8];
+	size_t chip[8]; /* pixels of the "Apply by" chip's colour */
+	bool pause;
+	Uint64 paused_at;
+} midnight;
+
+/* 23:59, then 00:01: after two slides, or 300 ms into a pause. */
+static time_t midnight_now(void *ud)
+{
+	midnight *m = ud;
+	if (m->pause)
+		return m->t0 + (m->paused_at && SDL_GetTicks64() - m->paused_at > 300 ? 120 : 0);
+	return m->t0 + (m->nseen >= 2 ? 120 : 0);
+}
+
+static void midnight_show(void *ud, const kiosk_state *st)
+{
+	midnight *m = ud;
+	size_t i = m->nseen;
+	layout_theme th = layout_theme_default();
+	uint32_t chip = layout_mix(th.bg, th.fg, 16);
+	if (i < JK_ARRAY_LEN(m->chip)) {
+		m->posting[i] = st->posting;
+		for (int y = 0; y < st->frame_h; y++)
+			for (int x = 0; x < st->frame_w; x++) {
+				const uint32_t *row =
+				    (const uint32_t *)((const char *)st->frame +
+				                       (size_t)y * (size_t)st->frame_pitch);
+				m->chip[i] += (row[x] & 0xFFFFFF) == chip;
+			}
+	}
+	if (m->pause && i == 0) {
+		key(SDLK_SPACE);
+		m->paused_at = SDL_GetTicks64();
+	}
+	m->nseen++;
+}
+
+static void test_badges_at_midnight(void **state)
+{
+	(void)state;
+	for (int pause = 0; pause < 2; pause++) {
+		posting_list l;
+		tu_make_list(&l, 2);
+		struct tm tm = {.tm_year = 126,
+		                .tm_mon = 0,
+		                .tm_mday = 12,
+		                .tm_hour = 23,
+		                .tm_min = 59,
+		                .tm_isdst = -1};
+		midnight m = {.t0 = mktime(&tm), .pause = pause};
+		posting_set(&l.items[0]->expires, "2026-01-13", (size_t)-1);
+		kiosk_opts o = {.win_w = 960,
+		                .win_h = 540,
+		                .slide_seconds = 0.25,
+		                .cut = true,
+		                .max_seconds = pause ? 0.8 : 1.6,
+		                .on_show = midnight_show,
+		                .hook_ud = &m,
+		                .now = midnight_now,
+		                .alive_ms = 40};
+		kiosk_stats st;
+		assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
+		assert_int_equal(st.new_days, 1);
+		if (pause) {
+			/* The page up composed again at midnight, not moved on. */
+			assert_int_equal(m.nseen, 1);
+			assert_int_equal(st.composes, 2);
+		} else {
+			assert_true(m.nseen >= 4);
+			assert_int_equal(m.posting[0], 0);
+			assert_int_equal(m.posting[3], 0);
+			assert_true(m.chip[0] > 2000); /* Apply by 13 Jan */
+			assert_true(m.chip[3] < 100);  /* Closes today: an accent pill */
+			assert_true(m.chip[1] < 100);  /* the other posting has none */
+		}
+		posting_list_free(&l);
+	}
+}
+
 /* A display mode: full screen at the closest mode, never a failure. */
 static void test_display_mode(void **state)
 {
@@ -1144,6 +1230,7 @@ int main(void)
 	    cmocka_unit_test(test_sigterm_quits),
 	    cmocka_unit_test(test_clock_ticks_and_no_screensaver),
 	    cmocka_unit_test(test_display_mode),
+	    cmocka_unit_test(test_badges_at_midnight),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -45,6 +45,26 @@ static void test_every_word(void **state)
 		size_t k = text_word_offline(lang, 9, 5, buf, sizeof buf);
 		assert_true(k > 0 && jk_utf8_valid(buf, k));
 		assert_null(strchr(buf, '{'));
+		/* The deadline badge has one place for the date; no other word
+		 * has any. */
+		const char *by = text_word_get(lang, TEXT_W_APPLY_BY);
+		const char *at = strstr(by, "{d}");
+		assert_non_null(at);
+		assert_null(strchr(at + 3, '{'));
+		for (int w = 0; w < TEXT_W_COUNT; w++)
+			if (w != TEXT_W_APPLY_BY)
+				assert_null(strchr(text_word_get(lang, (text_word)w), '{'));
+		char date[64];
+		assert_true(text_date_short(lang, 2026, 1, 12, date, sizeof date) > 0);
+		k = text_word_apply_by(lang, date, buf, sizeof buf);
+		assert_int_equal(k, strlen(buf));
+		assert_true(jk_utf8_valid(buf, k));
+		assert_non_null(strstr(buf, date));
+		assert_null(strchr(buf, '{'));
+		/* Badges are short: a pill on one line. */
+		assert_true(k <= 80);
+		assert_true(strlen(text_word_get(lang, TEXT_W_NEW)) <= 24);
+		assert_true(strlen(text_word_get(lang, TEXT_W_CLOSES_TODAY)) <= 64);
 	}
 	assert_string_equal(text_word_get("en", TEXT_W_COUNT), "");
 }
@@ -144,6 +164,102 @@ static void test_formats(void **state)
 	}
 }
 
+static void test_badge_words(void **state)
+{
+	(void)state;
+	char b[160];
+	static const struct {
+		const char *lang, *fresh, *by, *today;
+	} w[] = {
+	    {"en", "New", "Apply by 12 Jan", "Closes today"},
+	    {"de", "Neu", "Bewerbung bis 12. Jan.", "Bewerbungsschluss heute"},
+	    {"ja", "新着", "応募締切：1月12日", "本日締切"},
+	    {"ar", "جديدة", "التقديم حتى ١٢ يناير", "آخر يوم للتقديم"},
+	    {"ko", "신규", "1월 12일까지 지원", "오늘 마감"},
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(w); i++) {
+		char date[64];
+		text_date_short(w[i].lang, 2026, 1, 12, date, sizeof date);
+		text_word_apply_by(w[i].lang, date, b, sizeof b);
+		assert_string_equal(b, w[i].by);
+		assert_string_equal(text_word_get(w[i].lang, TEXT_W_NEW), w[i].fresh);
+		assert_string_equal(text_word_get(w[i].lang, TEXT_W_CLOSES_TODAY), w[i].today);
+	}
+	/* A NULL date leaves its place empty; a small buffer cuts at a
+	 * character. */
+	text_word_apply_by("en", NULL, b, sizeof b);
+	assert_string_equal(b, "Apply by ");
+	for (size_t cap = 1; cap < 12; cap++) {
+		char s[12];
+		size_t k = text_word_apply_by("ja", "1月12日", s, cap);
+		assert_true(k < cap && s[k] == '\0' && jk_utf8_valid(s, k));
+	}
+	/* A date holding "{d}" or "%s" is written as it is, not expanded. */
+	text_word_apply_by("en", "{d} %s", b, sizeof b);
+	assert_string_equal(b, "Apply by {d} %s");
+}
+
+/* Dates as ICU writes them in the language (checked against ICU 72's
+ * CLDR data, the one Debian 12 has). */
+static void test_dates(void **state)
+{
+	(void)state;
+	char b[64];
+	static const struct {
+		const char *lang;
+		int y, m, d;
+		const char *want;
+	} g[] = {
+	    {"en", 2026, 1, 12, "12 Jan"},
+	    {"en-US", 2026, 1, 12, "12 Jan"}, /* the table's English: day first */
+	    {"de", 2026, 1, 12, "12. Jan."},
+	    {"fr", 2026, 3, 5, "5 mars"},
+	    {"pt-BR", 2026, 1, 12, "12 de jan."},
+	    {"ru", 2026, 1, 12, "12 янв."},
+	    {"ja", 2026, 1, 12, "1月12日"},
+	    {"zh-TW", 2026, 12, 31, "12月31日"},
+	    {"ko", 2026, 1, 12, "1월 12일"},
+	    {"ar", 2026, 1, 12, "١٢ يناير"},
+	    {"he", 2026, 1, 12, "12 בינו׳"},
+	    {"bn", 2026, 1, 12, "১২ জানু"},
+	    {"th", 2026, 1, 12, "12 ม.ค."},
+	    {"sw", 2026, 1, 12, "12 Jan"}, /* not in the table: English */
+	    {NULL, 2024, 2, 29, "29 Feb"},
+	};
+	for (size_t i = 0; i < JK_ARRAY_LEN(g); i++) {
+		size_t k = text_date_short(g[i].lang, g[i].y, g[i].m, g[i].d, b, sizeof b);
+		if (strcmp(b, g[i].want))
+			fail_msg("%s %d-%d-%d: \"%s\", wanted \"%s\"",
+			         g[i].lang ? g[i].lang : "NULL", g[i].y, g[i].m, g[i].d, b,
+			         g[i].want);
+		assert_int_equal(k, strlen(b));
+	}
+	/* Persian dates are in the Persian calendar, as ICU has it for fa. */
+	assert_true(text_date_short("fa", 2026, 1, 12, b, sizeof b) > 0);
+	assert_true(jk_utf8_valid(b, strlen(b)));
+	/* Days that do not exist, years outside the Gregorian range. */
+	static const int bad[][3] = {
+	    {2026, 13, 1}, {2026, 0, 1}, {2026, 2, 29}, {2026, 4, 31}, {2026, 1, 0},
+	    {2026, 1, 32}, {1500, 1, 1}, {10000, 1, 1}, {-1, 1, 1},    {2147483647, 12, 31}};
+	for (size_t i = 0; i < JK_ARRAY_LEN(bad); i++) {
+		memset(b, 'x', sizeof b);
+		assert_int_equal(
+		    text_date_short("en", bad[i][0], bad[i][1], bad[i][2], b, sizeof b), 0);
+		assert_string_equal(b, "");
+	}
+	/* Too small a buffer: nothing rather than a date cut short. */
+	for (size_t cap = 1; cap <= 6; cap++) {
+		memset(b, 'x', sizeof b);
+		assert_int_equal(text_date_short("en", 2026, 1, 12, b, cap), 0);
+		assert_int_equal(b[0], '\0');
+	}
+	assert_int_equal(text_date_short("en", 2026, 1, 12, b, 7), 6);
+	b[0] = 'x';
+	assert_int_equal(text_date_short("en", 2026, 1, 12, b, 0), 0);
+	assert_int_equal(b[0], 'x');
+	assert_int_equal(text_date_short("en", 2026, 1, 12, NULL, 64), 0);
+}
+
 static void test_rtl(void **state)
 {
 	(void)state;
@@ -207,7 +323,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_word), cmocka_unit_test(test_fallbacks),
 	    cmocka_unit_test(test_formats),    cmocka_unit_test(test_rtl),
-	    cmocka_unit_test(test_guess),
+	    cmocka_unit_test(test_guess),      cmocka_unit_test(test_badge_words),
+	    cmocka_unit_test(test_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
  * model, so --render writes the slides the kiosk shows. */
 #include "app.h"
 
+#include "deck.h"
 #include "kiosk.h"
 #include "layout.h"
 
@@ -148,13 +149,15 @@ int app_render_dir(const posting_list *l, const char *dir, int w, int h, int rot
 	layout_theme th = render_look_theme(look);
 	int lw, lh;
 	render_logical_size(w, h, rotate, &lw, &lh);
-	layout_params lp = {.w = lw, .h = lh};
+	time_t now = time(NULL);
+	/* Badges as the kiosk would show them now, with the same clock guard. */
+	layout_params lp = {
+	    .w = lw, .h = lh, .now = now, .clock_trusted = deck_clock_trusted(l, now)};
 	render_layout_look(f, look, &th, &lp);
 	size_t dummy = 0;
 	if (!npaths)
 		npaths = &dummy;
 	char hhmm[8] = "";
-	time_t now = time(NULL);
 	struct tm tm;
 	if (lp.clock && localtime_r(&now, &tm))
 		snprintf(hhmm, sizeof hhmm, "%02d:%02d", tm.tm_hour % 24, tm.tm_min % 60);

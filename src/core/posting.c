@@ -191,6 +191,42 @@ int posting_lang_norm(const char *s, size_t n, char out[POSTING_LANG_MAX])
 	return *out ? 1 : 0;
 }
 
+long posting_days(long y, long m, long d)
+{
+	/* H. Hinnant's days_from_civil. */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+bool posting_date_parse(const char *s, long *days, int ymd[3])
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int m = (s[5] - '0') * 10 + (s[6] - '0');
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (d > mdays[m - 1] + (m == 2 && leap))
+		return false;
+	*days = posting_days(y, m, d);
+	if (ymd) {
+		ymd[0] = y;
+		ymd[1] = m;
+		ymd[2] = d;
+	}
+	return true;
+}
+
 bool posting_has_text(const posting *p)
 {
 	for (size_t i = 0; i < p->nsections; i++)

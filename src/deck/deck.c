@@ -247,46 +247,13 @@ static bool passes(const posting *p, const filter *tags, const filter *emp, cons
 
 /* Dates ------------------------------------------------------------------- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil), so dates compare and subtract as integers. */
-static long days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* Strict YYYY-MM-DD with a real day of a real month; false otherwise. */
-static bool parse_date(const char *s, long *days)
-{
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	long y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	long m = (s[5] - '0') * 10 + (s[6] - '0');
-	long d = (s[8] - '0') * 10 + (s[9] - '0');
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1 || m < 1 || m > 12 || d < 1)
-		return false;
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > mdays[m - 1] + (m == 2 && leap))
-		return false;
-	*days = days_from_civil(y, m, d);
-	return true;
-}
-
 /* The local date of now as a day number; false when localtime cannot say. */
 static bool today(time_t now, long *days)
 {
 	struct tm tm;
 	if (!localtime_r(&now, &tm))
 		return false;
-	*days = days_from_civil((long)tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	*days = posting_days((long)tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	return true;
 }
 
@@ -297,7 +264,7 @@ bool deck_clock_trusted(const posting_list *l, time_t now)
 		return false;
 	for (size_t i = 0; l && i < l->n; i++) {
 		long d;
-		if (l->items[i] && parse_date(l->items[i]->posted, &d) && d - t > 1)
+		if (l->items[i] && posting_date_parse(l->items[i]->posted, &d, NULL) && d - t > 1)
 			return false;
 	}
 	return true;
@@ -430,7 +397,7 @@ static int select_postings(const posting_list *l, const deck_opts *o, time_t now
 			rep->filtered++;
 			continue;
 		}
-		if (expiry && parse_date(p->expires, &d) && d < t) {
+		if (expiry && posting_date_parse(p->expires, &d, NULL) && d < t) {
 			rep->expired++;
 			continue;
 		}
@@ -442,7 +409,8 @@ static int select_postings(const posting_list *l, const deck_opts *o, time_t now
 		const char *apply = s->copies[s->kept] ? s->copies[s->kept] : p->apply;
 		if (deck_track_link(apply, p->id, &o->track, &s->links[s->kept], NULL))
 			return JK_ENOMEM;
-		s->keys[s->kept] = (sort_key){parse_date(p->posted, &d) ? d : LONG_MIN, i, p};
+		s->keys[s->kept] =
+		    (sort_key){posting_date_parse(p->posted, &d, NULL) ? d : LONG_MIN, i, p};
 		s->kept++;
 	}
 	return 0;

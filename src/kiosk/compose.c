@@ -7,6 +7,8 @@
  * at least once a minute, so a clock that jumps either way is followed
  * within a minute. */
 #include "internal.h"
+
+#include "deck.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -69,6 +71,25 @@ static void clock_format(long long ms, char out[8])
 	if (kiosk_local_tm(ms, &tm))
 		snprintf(out, 8, "%02d:%02d", (tm.tm_hour % 24 + 24) % 24,
 		         (tm.tm_min % 60 + 60) % 60);
+}
+
+/* Gives the layout the wall time and whether the deck's dates let it be
+ * believed (deck_clock_trusted), for the badges ("New", "Closes today").
+ * True when the local date or the trust changed since the last call: the
+ * pages laid out before carry yesterday's badges. */
+bool kiosk_badge_clock(kiosk *k, long long ms)
+{
+	struct tm tm;
+	time_t t = (time_t)floor_div(ms, 1000);
+	bool known = kiosk_local_tm(ms, &tm);
+	long day = known ? posting_days((long)tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) : 0;
+	bool trusted = known && deck_clock_trusted(kiosk_slides_list(k->sl), t);
+	if (day == k->badge_day && trusted == k->lp.clock_trusted && (k->lp.now != 0) == known)
+		return false;
+	k->badge_day = day;
+	k->lp.now = known ? t : 0;
+	k->lp.clock_trusted = trusted;
+	return true;
 }
 
 /* ---- the sources' status ------------------------------------------------ */

@@ -80,6 +80,7 @@ typedef struct kiosk {
 	int shift_x, shift_y;  /* burn-in shift in cur_s, physical px */
 	unsigned burn_step;    /* the cycle step cur_s was shifted for */
 	long long wms;         /* wall ms, read once a wake (KT_WALL) */
+	long badge_day;        /* local date (posting_days) the badges are of */
 	bool off;              /* the schedule has the display off */
 	bool sched_known;      /* off has been decided once */
 	bool display_event;    /* a transition to report after its present */
@@ -119,6 +120,7 @@ void kiosk_ask_status(kiosk *k);
 void kiosk_waiting_line(const kiosk *k, char *out, size_t cap);
 void kiosk_compose(kiosk *k, bool fade);
 void kiosk_clock_tick(kiosk *k, long long ms);
+bool kiosk_badge_clock(kiosk *k, long long ms);
 
 /* settings.c: kiosk_opts copied, the look applied, reconfigure. */
 int kiosk_settings_copy(kiosk_opts *dst, kiosk_store *st, const kiosk_opts *src, jk_err *err);

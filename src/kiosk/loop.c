@@ -55,6 +55,7 @@ static bool reload_keep(kiosk *k)
 		jk_log(JK_LOG_WARN, "kiosk", "reload: %s", err.msg);
 		return false;
 	}
+	kiosk_badge_clock(k, kiosk_wall_ms(k)); /* new dates: trusted again? */
 	kiosk_settings_reconfigure(k);
 	kiosk_slides_settle(k->sl);
 	k->st->reloads++;
@@ -291,12 +292,21 @@ static bool on_reap(void *ud, uint64_t now)
 	return true;
 }
 
-/* Every wake: the wall clock read for this wake, the schedule followed. */
+/* Every wake: the wall clock read for this wake, the schedule followed,
+ * the badges' day checked. */
 static bool on_wall(void *ud, uint64_t now)
 {
 	kiosk *k = ud;
 	k->wms = kiosk_wall_ms(k);
 	follow_schedule(k, k->wms);
+	/* A new day (midnight, or the clock set): badges counted again, the
+	 * page up crossfades to its new self. */
+	if (kiosk_badge_clock(k, k->wms) && kiosk_slides_count(k->sl)) {
+		k->st->new_days++;
+		kiosk_slides_forget(k->sl);
+		kiosk_slides_settle(k->sl);
+		kiosk_compose(k, true);
+	}
 	if (k->cfg.schedule)
 		kiosk_timers_set(&k->timers, KT_WALL, now + kiosk_to_next_minute(k->wms));
 	return true;
@@ -508,6 +518,7 @@ static int start(kiosk *k, posting_list *list, jk_err *err)
 		r = kiosk_slides_new(list, &k->lp, &k->sl, err);
 	if (r)
 		return r;
+	kiosk_badge_clock(k, kiosk_wall_ms(k));
 	kiosk_wake_active(true);
 	relayout(k);
 	if (!k->cur_s && kiosk_slides_count(k->sl))

@@ -141,6 +141,11 @@ size_t kiosk_slides_page(const kiosk_slides *s)
 	return s->n ? s->page : 0;
 }
 
+const posting_list *kiosk_slides_list(const kiosk_slides *s)
+{
+	return s->list;
+}
+
 const posting *kiosk_slides_item(const kiosk_slides *s)
 {
 	return s->cur < s->n ? s->list->items[s->cur] : NULL;

@@ -117,6 +117,8 @@ void layout_flow_booth(layout_ctx *c, const void *arg)
 	                  LAYOUT_LEFT, 1150);
 	free(cut);
 	layout_flow_meta(c, p);
+	int bpx = layout_pm(c->body, 850), least = layout_body_floor(c->lp->w, c->lp->h);
+	layout_flow_badges(c, p, bpx > least ? bpx : least, layout_pm(c->body, 500));
 	layout_add_rule(c, layout_pm(c->body, 550), layout_pm(c->S, 6) > 2 ? layout_pm(c->S, 6) : 2,
 	                layout_pm(c->S, 110));
 	const posting_block *lead, *items[BOOTH_ITEMS];

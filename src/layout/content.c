@@ -1,5 +1,5 @@
 /* content.c — what each kind of page says, in order: a posting (title,
- * meta line, rule, sections), the overview of every position, a message.
+ * meta line, badges, rule, sections), the overview of every position, a message.
  * The text is flowed into the column (flow.c); pages.c cuts it into pages. */
 #include "internal.h"
 #include "text.h"
@@ -99,6 +99,9 @@ void layout_flow_posting(layout_ctx *c, const void *arg)
 	layout_flow_plain(c, title, c->title_px, POSTING_BOLD, th->fg, c->cx0, c->cx1, 0, true,
 	                  LAYOUT_LEFT, 1180);
 	layout_flow_meta(c, p);
+	/* Badges a little smaller than the body, never under the floor. */
+	int bpx = layout_pm(c->body, 850), least = layout_body_floor(c->lp->w, c->lp->h);
+	layout_flow_badges(c, p, bpx > least ? bpx : least, layout_pm(c->body, 500));
 	layout_add_rule(c, layout_pm(c->body, 550), layout_pm(c->S, 6) > 2 ? layout_pm(c->S, 6) : 2,
 	                layout_pm(c->S, 110));
 	int gap = layout_pm(c->body, 900);

@@ -146,7 +146,7 @@ layout_line *layout_push_line(layout_ctx *c, int h, int gap, bool keep_next)
 	return l;
 }
 
-static layout_box *line_box(layout_ctx *c, layout_line *l)
+layout_box *layout_line_box(layout_ctx *c, layout_line *l)
 {
 	layout_box *b = layout_push_box(c, &c->fb, &c->nfb, &c->cfb);
 	if (b)
@@ -191,7 +191,7 @@ static int emit_runs(layout_ctx *c, layout_line *l, const char *t, const layout_
 		const layout_seg *g = &c->seg[c->order[k]];
 		unsigned st = run_style(ts, tp, g->a);
 		int w = layout_text_w(c, t + g->a, g->b - g->a, ts->px, st);
-		layout_box *b = line_box(c, l);
+		layout_box *b = layout_line_box(c, l);
 		if (!b)
 			break;
 		b->kind = LAYOUT_TEXT;
@@ -313,7 +313,7 @@ static size_t flow_text(layout_ctx *c, const char *t, size_t len, const layout_t
 		if (!l)
 			break;
 		if (nlines == 0 && marker) {
-			layout_box *b = line_box(c, l);
+			layout_box *b = layout_line_box(c, l);
 			if (!b)
 				break;
 			*b = *marker;
@@ -410,7 +410,7 @@ void layout_add_rule(layout_ctx *c, int gap_before, int h, int w)
 	layout_line *l = layout_push_line(c, h, gap_before, true);
 	if (!l)
 		return;
-	layout_box *b = line_box(c, l);
+	layout_box *b = layout_line_box(c, l);
 	if (!b)
 		return;
 	b->kind = LAYOUT_RULE;

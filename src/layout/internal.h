@@ -2,8 +2,9 @@
  * the module sees: the state of one layout run (layout_ctx) and the steps
  * the files give each other. Calls go one way: pages.c -> content.c and
  * panel.c -> flow.c -> text.c and para.c (the text module: line ends,
- * ICU's analysis), with words.c and script.c (the kiosk's words, a
- * text's language) beside them; check.c, theme.c, the text module's files
+ * ICU's analysis), with words.c, date.c and script.c (the kiosk's words,
+ * dates, a text's language) beside them; badges.c is a step content.c
+ * (and any style of page) calls, with flow.c under it; check.c, theme.c, the text module's files
  * and qr.c call no other file of the module. */
 #ifndef LAYOUT_INTERNAL_H
 #define LAYOUT_INTERNAL_H
@@ -113,9 +114,6 @@ const char *layout_arena_copy(layout_ctx *c, const char *s, size_t n);
 /* A zeroed box appended to *v; NULL with c->status set on OOM. */
 layout_box *layout_push_box(layout_ctx *c, layout_box **v, size_t *n, size_t *cap);
 layout_box *layout_page_box(layout_ctx *c, layout_page *pg);
-/* A new line of the flow, h high after gap, for the caller's boxes (the
- * flow's next boxes are its); NULL with c->status set on OOM. */
-layout_line *layout_push_line(layout_ctx *c, int h, int gap, bool keep_next);
 /* The measurer's line height and width, never negative. */
 int layout_line_h(layout_ctx *c, int px);
 int layout_text_w(layout_ctx *c, const char *s, size_t n, int px, unsigned style);
@@ -131,6 +129,11 @@ size_t layout_flow_plain(layout_ctx *c, const char *s, int px, unsigned style, u
  * is copied into the doc's arena. Returns c->status. */
 int layout_line_runs(layout_ctx *c, const char *s, size_t n, int px, unsigned style, uint32_t color,
                      int x0, int x1, bool right, int y, layout_box *out, size_t cap, size_t *nout);
+/* A line of height h appended to the flow, gap before it; NULL with
+ * c->status set on OOM. Boxes go on it with layout_line_box (y relative to
+ * the line), and only until the next line is pushed. */
+layout_line *layout_push_line(layout_ctx *c, int h, int gap, bool keep_next);
+layout_box *layout_line_box(layout_ctx *c, layout_line *l);
 /* A block (paragraph or list item with its marker) as a group of lines. */
 void layout_flow_block(layout_ctx *c, const posting_block *bk, int gap, uint32_t color,
                        uint32_t bold_color);
@@ -144,6 +147,15 @@ void layout_add_rule(layout_ctx *c, int gap_before, int h, int w);
  * apply, lays out the card (QR + caption) beside or under it; the QR box
  * points to q. */
 void layout_build_panel(layout_ctx *c, const char *apply, const qr_code *q);
+
+/* ---- badges.c: "New", "Apply by 12 Jan", "Closes today" ----------------- */
+
+/* p's badges (layout_badges, from c->lp's now and clock_trusted, in
+ * c->lang) as pills on a line of the flow, text at px on a filled panel,
+ * from the column's start (its right edge when the words or the page are
+ * right to left), gap before; pills that do not fit the line go on the
+ * next. Nothing when there are none. */
+void layout_flow_badges(layout_ctx *c, const posting *p, int px, int gap);
 
 /* ---- content.c: what a page says --------------------------------------- */
 

@@ -19,7 +19,8 @@ typedef enum plural {
 typedef enum digits { DG_ASCII, DG_ARABIC, DG_PERSIAN, DG_BENGALI } digits;
 
 /* One language. In roles and offline, "{n}" and "{t}" stand for the
- * number and the time; roles holds the forms one, few, other. */
+ * number and the time, and "{d}" in TEXT_W_APPLY_BY for the date; roles
+ * holds the forms one, few, other. */
 typedef struct lang_words {
 	const char *tag;
 	plural pl;
@@ -29,12 +30,13 @@ typedef struct lang_words {
 	const char *offline;
 } lang_words;
 
-#define W(scan, email, heading, fallback, longer, waiting, note, line)                             \
+#define W(scan, email, heading, fallback, longer, waiting, note, line, fresh, by, today)           \
 	{                                                                                          \
 		[TEXT_W_SCAN_TO_APPLY] = scan, [TEXT_W_EMAIL_TO_APPLY] = email,                    \
 		[TEXT_W_OPEN_POSITIONS] = heading, [TEXT_W_OPEN_POSITION] = fallback,              \
 		[TEXT_W_LONGER] = longer, [TEXT_W_WAITING] = waiting,                              \
-		[TEXT_W_WAITING_NOTE] = note, [TEXT_W_WAITING_LINE] = line                         \
+		[TEXT_W_WAITING_NOTE] = note, [TEXT_W_WAITING_LINE] = line, [TEXT_W_NEW] = fresh,  \
+		[TEXT_W_APPLY_BY] = by, [TEXT_W_CLOSES_TODAY] = today                              \
 	}
 
 /* English first: every lookup that finds nothing ends there. */
@@ -45,7 +47,7 @@ static const lang_words table[] = {
      W("Scan to apply", "Email to apply", "Open positions", "Open position",
        "The full posting is longer: scan the code to read it all.", "Waiting for job postings",
        "The slideshow starts by itself as soon as postings arrive.",
-       "No postings yet: reading the sources."),
+       "No postings yet: reading the sources.", "New", "Apply by {d}", "Closes today"),
      {"{n} role — scan a slide's code to apply", NULL, "{n} roles — scan a slide's code to apply"},
      "offline · updated {t}"},
     {"de",
@@ -55,7 +57,8 @@ static const lang_words table[] = {
        "Die vollständige Anzeige ist länger: Code scannen und alles lesen.",
        "Warten auf Stellenanzeigen",
        "Die Präsentation startet von selbst, sobald Anzeigen eintreffen.",
-       "Noch keine Anzeigen: Quellen werden gelesen."),
+       "Noch keine Anzeigen: Quellen werden gelesen.", "Neu", "Bewerbung bis {d}",
+       "Bewerbungsschluss heute"),
      {"{n} Stelle — zum Bewerben den Code einer Folie scannen", NULL,
       "{n} Stellen — zum Bewerben den Code einer Folie scannen"},
      "offline · Stand {t}"},
@@ -66,7 +69,8 @@ static const lang_words table[] = {
        "L'offre complète est plus longue : scannez le code pour tout lire.",
        "En attente d'offres d'emploi",
        "Le diaporama démarre tout seul dès que des offres arrivent.",
-       "Pas encore d'offres : lecture des sources."),
+       "Pas encore d'offres : lecture des sources.", "Nouveau", "Postulez jusqu'au {d}",
+       "Clôture aujourd'hui"),
      {"{n} poste — scannez le code d'une diapositive pour postuler", NULL,
       "{n} postes — scannez le code d'une diapositive pour postuler"},
      "hors ligne · mis à jour à {t}"},
@@ -76,7 +80,7 @@ static const lang_words table[] = {
      W("Escanea para postularte", "Postúlate por correo", "Puestos vacantes", "Puesto vacante",
        "La oferta completa es más larga: escanea el código para leerla entera.",
        "Esperando ofertas de empleo", "La presentación empieza sola en cuanto lleguen ofertas.",
-       "Aún no hay ofertas: leyendo las fuentes."),
+       "Aún no hay ofertas: leyendo las fuentes.", "Nueva", "Postúlate hasta el {d}", "Cierra hoy"),
      {"{n} puesto — escanea el código de una diapositiva para postularte", NULL,
       "{n} puestos — escanea el código de una diapositiva para postularte"},
      "sin conexión · actualizado a las {t}"},
@@ -86,7 +90,8 @@ static const lang_words table[] = {
      W("Leia o código para se candidatar", "Candidate-se por e-mail", "Vagas abertas",
        "Vaga aberta", "O anúncio completo é mais longo: leia o código para ver tudo.",
        "Aguardando vagas de emprego", "A apresentação começa sozinha assim que chegarem vagas.",
-       "Ainda não há vagas: consultando as fontes."),
+       "Ainda não há vagas: consultando as fontes.", "Nova", "Candidate-se até {d}",
+       "Encerra hoje"),
      {"{n} vaga — leia o código de um slide para se candidatar", NULL,
       "{n} vagas — leia o código de um slide para se candidatar"},
      "offline · atualizado às {t}"},
@@ -96,7 +101,8 @@ static const lang_words table[] = {
      W("Scansiona per candidarti", "Candidati via e-mail", "Posizioni aperte", "Posizione aperta",
        "L'annuncio completo è più lungo: scansiona il codice per leggerlo tutto.",
        "In attesa di offerte di lavoro", "La presentazione parte da sola appena arrivano offerte.",
-       "Ancora nessuna offerta: lettura delle fonti in corso."),
+       "Ancora nessuna offerta: lettura delle fonti in corso.", "Nuovo", "Candidati entro il {d}",
+       "Scade oggi"),
      {"{n} posizione — scansiona il codice di una slide per candidarti", NULL,
       "{n} posizioni — scansiona il codice di una slide per candidarti"},
      "offline · aggiornato alle {t}"},
@@ -106,7 +112,8 @@ static const lang_words table[] = {
      W("Scan om te solliciteren", "Solliciteer per e-mail", "Openstaande vacatures",
        "Openstaande vacature", "De volledige vacature is langer: scan de code om alles te lezen.",
        "Wachten op vacatures", "De diavoorstelling start vanzelf zodra er vacatures binnenkomen.",
-       "Nog geen vacatures: bronnen worden gelezen."),
+       "Nog geen vacatures: bronnen worden gelezen.", "Nieuw", "Solliciteer uiterlijk {d}",
+       "Sluit vandaag"),
      {"{n} vacature — scan de code op een dia om te solliciteren", NULL,
       "{n} vacatures — scan de code op een dia om te solliciteren"},
      "offline · bijgewerkt om {t}"},
@@ -116,7 +123,7 @@ static const lang_words table[] = {
      W("Zeskanuj, aby aplikować", "Aplikuj e-mailem", "Oferty pracy", "Oferta pracy",
        "Pełne ogłoszenie jest dłuższe: zeskanuj kod, aby przeczytać całość.",
        "Oczekiwanie na oferty pracy", "Pokaz slajdów ruszy sam, gdy tylko pojawią się oferty.",
-       "Brak ofert: odczytywanie źródeł."),
+       "Brak ofert: odczytywanie źródeł.", "Nowa", "Aplikuj do {d}", "Ostatni dzień rekrutacji"),
      {"{n} oferta — zeskanuj kod ze slajdu, aby aplikować",
       "{n} oferty — zeskanuj kod ze slajdu, aby aplikować",
       "{n} ofert — zeskanuj kod ze slajdu, aby aplikować"},
@@ -127,7 +134,7 @@ static const lang_words table[] = {
      W("Başvurmak için tarayın", "E-postayla başvurun", "Açık pozisyonlar", "Açık pozisyon",
        "İlanın tamamı daha uzun: hepsini okumak için kodu tarayın.", "İş ilanları bekleniyor",
        "İlanlar gelir gelmez slayt gösterisi kendiliğinden başlar.",
-       "Henüz ilan yok: kaynaklar okunuyor."),
+       "Henüz ilan yok: kaynaklar okunuyor.", "Yeni", "Son başvuru: {d}", "Son başvuru bugün"),
      {NULL, NULL, "{n} pozisyon — başvurmak için bir slayttaki kodu tarayın"},
      "çevrimdışı · güncelleme {t}"},
     {"ru",
@@ -136,7 +143,8 @@ static const lang_words table[] = {
      W("Сканируйте, чтобы откликнуться", "Откликнуться по e-mail", "Открытые вакансии",
        "Открытая вакансия", "Полный текст вакансии длиннее: отсканируйте код, чтобы прочитать всё.",
        "Ожидание вакансий", "Показ начнётся сам, как только появятся вакансии.",
-       "Вакансий пока нет: читаем источники."),
+       "Вакансий пока нет: читаем источники.", "Новая", "Откликнуться до {d}",
+       "Закрывается сегодня"),
      {"{n} вакансия — отсканируйте код на слайде, чтобы откликнуться",
       "{n} вакансии — отсканируйте код на слайде, чтобы откликнуться",
       "{n} вакансий — отсканируйте код на слайде, чтобы откликнуться"},
@@ -147,7 +155,8 @@ static const lang_words table[] = {
      W("Скануйте, щоб відгукнутися", "Відгукнутися через e-mail", "Відкриті вакансії",
        "Відкрита вакансія", "Повний текст вакансії довший: відскануйте код, щоб прочитати все.",
        "Очікування вакансій", "Показ почнеться сам, щойно з'являться вакансії.",
-       "Вакансій ще немає: читаємо джерела."),
+       "Вакансій ще немає: читаємо джерела.", "Нова", "Відгукнутися до {d}",
+       "Закривається сьогодні"),
      {"{n} вакансія — відскануйте код на слайді, щоб відгукнутися",
       "{n} вакансії — відскануйте код на слайді, щоб відгукнутися",
       "{n} вакансій — відскануйте код на слайді, щоб відгукнутися"},
@@ -158,7 +167,8 @@ static const lang_words table[] = {
      W("Σαρώστε για αίτηση", "Αίτηση μέσω email", "Ανοιχτές θέσεις", "Ανοιχτή θέση",
        "Η πλήρης αγγελία είναι μεγαλύτερη: σαρώστε τον κωδικό για να τη διαβάσετε.",
        "Αναμονή για αγγελίες εργασίας", "Η προβολή ξεκινά μόνη της μόλις φτάσουν αγγελίες.",
-       "Δεν υπάρχουν ακόμη αγγελίες: ανάγνωση των πηγών."),
+       "Δεν υπάρχουν ακόμη αγγελίες: ανάγνωση των πηγών.", "Νέα", "Αιτήσεις έως {d}",
+       "Λήγει σήμερα"),
      {"{n} θέση — σαρώστε τον κωδικό μιας διαφάνειας για αίτηση", NULL,
       "{n} θέσεις — σαρώστε τον κωδικό μιας διαφάνειας για αίτηση"},
      "εκτός σύνδεσης · ενημέρωση {t}"},
@@ -168,7 +178,8 @@ static const lang_words table[] = {
      DG_ARABIC,
      W("امسح للتقديم", "قدّم عبر البريد الإلكتروني", "وظائف شاغرة", "وظيفة شاغرة",
        "الإعلان الكامل أطول: امسح الرمز لقراءته كاملاً.", "في انتظار إعلانات الوظائف",
-       "يبدأ العرض تلقائيًا فور وصول الإعلانات.", "لا توجد إعلانات بعد: جارٍ قراءة المصادر."),
+       "يبدأ العرض تلقائيًا فور وصول الإعلانات.", "لا توجد إعلانات بعد: جارٍ قراءة المصادر.", "جديدة",
+       "التقديم حتى {d}", "آخر يوم للتقديم"),
      {NULL, NULL, "عدد الوظائف: {n} — امسح رمز أي شريحة للتقديم"},
      "غير متصل · آخر تحديث {t}"},
     {"he",
@@ -176,7 +187,8 @@ static const lang_words table[] = {
      DG_ASCII,
      W("סרקו כדי להגיש מועמדות", "הגישו מועמדות במייל", "משרות פתוחות", "משרה פתוחה",
        "המודעה המלאה ארוכה יותר: סרקו את הקוד כדי לקרוא את כולה.", "ממתינים למודעות דרושים",
-       "המצגת תתחיל מעצמה ברגע שיגיעו מודעות.", "אין עדיין מודעות: קוראים את המקורות."),
+       "המצגת תתחיל מעצמה ברגע שיגיעו מודעות.", "אין עדיין מודעות: קוראים את המקורות.", "חדש",
+       "הגשת מועמדות עד {d}", "יום אחרון להגשה"),
      {"משרה אחת — סרקו את הקוד בשקופית כדי להגיש מועמדות", NULL,
       "{n} משרות — סרקו את הקוד בשקופית כדי להגיש מועמדות"},
      "לא מקוון · עודכן ב-{t}"},
@@ -191,7 +203,8 @@ static const lang_words table[] = {
        "در انتظار آگهی‌های شغلی",
        "نمایش به‌محض رسیدن آگهی‌ها خودبه‌خود شروع "
        "می‌شود.",
-       "هنوز آگهی‌ای نیست: در حال خواندن منابع."),
+       "هنوز آگهی‌ای نیست: در حال خواندن منابع.", "جدید",
+       "مهلت درخواست تا {d}", "آخرین مهلت: امروز"),
      {NULL, NULL, "{n} موقعیت شغلی — برای درخواست، کد یک اسلاید را اسکن کنید"},
      "آفلاین · به‌روزرسانی {t}"},
     {"hi",
@@ -199,7 +212,8 @@ static const lang_words table[] = {
      DG_ASCII,
      W("आवेदन के लिए स्कैन करें", "ईमेल से आवेदन करें", "खुले पद", "खुला पद",
        "पूरा विज्ञापन लंबा है: पूरा पढ़ने के लिए कोड स्कैन करें।", "नौकरी के विज्ञापनों की प्रतीक्षा",
-       "विज्ञापन आते ही स्लाइड शो अपने आप शुरू हो जाएगा।", "अभी कोई विज्ञापन नहीं: स्रोत पढ़े जा रहे हैं।"),
+       "विज्ञापन आते ही स्लाइड शो अपने आप शुरू हो जाएगा।", "अभी कोई विज्ञापन नहीं: स्रोत पढ़े जा रहे हैं।", "नया",
+       "{d} तक आवेदन करें", "आज आवेदन की अंतिम तिथि"),
      {NULL, NULL, "{n} पद — आवेदन के लिए किसी स्लाइड का कोड स्कैन करें"},
      "ऑफ़लाइन · {t} बजे अपडेट"},
     {"bn",
@@ -207,7 +221,8 @@ static const lang_words table[] = {
      DG_BENGALI,
      W("আবেদন করতে স্ক্যান করুন", "ইমেলে আবেদন করুন", "খালি পদ", "খালি পদ",
        "পুরো বিজ্ঞপ্তিটি আরও দীর্ঘ: সবটা পড়তে কোডটি স্ক্যান করুন।", "চাকরির বিজ্ঞপ্তির অপেক্ষায়",
-       "বিজ্ঞপ্তি এলেই স্লাইডশো নিজে থেকে শুরু হবে।", "এখনও কোনো বিজ্ঞপ্তি নেই: উৎসগুলো পড়া হচ্ছে।"),
+       "বিজ্ঞপ্তি এলেই স্লাইডশো নিজে থেকে শুরু হবে।", "এখনও কোনো বিজ্ঞপ্তি নেই: উৎসগুলো পড়া হচ্ছে।", "নতুন",
+       "আবেদনের শেষ তারিখ: {d}", "আজ আবেদনের শেষ দিন"),
      {NULL, NULL, "{n}টি পদ — আবেদন করতে যেকোনো স্লাইডের কোড স্ক্যান করুন"},
      "অফলাইন · হালনাগাদ {t}"},
     {"th",
@@ -215,7 +230,8 @@ static const lang_words table[] = {
      DG_ASCII,
      W("สแกนเพื่อสมัคร", "สมัครทางอีเมล", "ตำแหน่งที่เปิดรับ", "ตำแหน่งที่เปิดรับ",
        "ประกาศฉบับเต็มยาวกว่านี้ สแกนโค้ดเพื่ออ่านทั้งหมด", "กำลังรอประกาศรับสมัครงาน",
-       "สไลด์โชว์จะเริ่มเองทันทีที่มีประกาศเข้ามา", "ยังไม่มีประกาศ กำลังอ่านแหล่งข้อมูล"),
+       "สไลด์โชว์จะเริ่มเองทันทีที่มีประกาศเข้ามา", "ยังไม่มีประกาศ กำลังอ่านแหล่งข้อมูล", "ใหม่", "สมัครได้ถึง {d}",
+       "ปิดรับสมัครวันนี้"),
      {NULL, NULL, "{n} ตำแหน่ง — สแกนโค้ดบนสไลด์เพื่อสมัคร"},
      "ออฟไลน์ · อัปเดตเมื่อ {t}"},
     {"vi",
@@ -224,7 +240,7 @@ static const lang_words table[] = {
      W("Quét để ứng tuyển", "Ứng tuyển qua email", "Vị trí đang tuyển", "Vị trí đang tuyển",
        "Tin tuyển dụng đầy đủ dài hơn: quét mã để đọc toàn bộ.", "Đang chờ tin tuyển dụng",
        "Trình chiếu sẽ tự bắt đầu ngay khi có tin tuyển dụng.",
-       "Chưa có tin nào: đang đọc các nguồn."),
+       "Chưa có tin nào: đang đọc các nguồn.", "Mới", "Hạn nộp hồ sơ: {d}", "Hết hạn hôm nay"),
      {NULL, NULL, "{n} vị trí — quét mã trên trang chiếu để ứng tuyển"},
      "ngoại tuyến · cập nhật lúc {t}"},
     {"id",
@@ -233,14 +249,16 @@ static const lang_words table[] = {
      W("Pindai untuk melamar", "Lamar lewat email", "Lowongan terbuka", "Lowongan",
        "Lowongan lengkapnya lebih panjang: pindai kode untuk membaca semuanya.",
        "Menunggu lowongan kerja", "Tayangan slide mulai sendiri begitu lowongan masuk.",
-       "Belum ada lowongan: sedang membaca sumber."),
+       "Belum ada lowongan: sedang membaca sumber.", "Baru", "Lamar paling lambat {d}",
+       "Ditutup hari ini"),
      {NULL, NULL, "{n} lowongan — pindai kode di slide untuk melamar"},
      "luring · diperbarui {t}"},
     {"zh-Hans",
      PL_NONE,
      DG_ASCII,
      W("扫码申请", "发邮件申请", "招聘职位", "招聘职位", "完整职位描述更长：扫码阅读全文。",
-       "正在等待招聘信息", "招聘信息一到，幻灯片会自动开始播放。", "暂无职位：正在读取来源。"),
+       "正在等待招聘信息", "招聘信息一到，幻灯片会自动开始播放。", "暂无职位：正在读取来源。",
+       "最新", "申请截止：{d}", "今天截止"),
      {NULL, NULL, "共 {n} 个职位 — 扫描幻灯片上的二维码即可申请"},
      "离线 · 更新于 {t}"},
     {"zh-Hant",
@@ -248,7 +266,8 @@ static const lang_words table[] = {
      DG_ASCII,
      W("掃碼應徵", "以電子郵件應徵", "招募職缺", "招募職缺",
        "完整職缺內容較長：掃描 QR 碼閱讀全文。", "正在等待職缺資訊",
-       "職缺資訊一到，投影片會自動開始播放。", "尚無職缺：正在讀取來源。"),
+       "職缺資訊一到，投影片會自動開始播放。", "尚無職缺：正在讀取來源。", "最新", "應徵截止：{d}",
+       "今天截止"),
      {NULL, NULL, "共 {n} 個職缺 — 掃描投影片上的 QR 碼即可應徵"},
      "離線 · 更新於 {t}"},
     {"ja",
@@ -257,7 +276,7 @@ static const lang_words table[] = {
      W("スキャンして応募", "メールで応募", "募集中の職種", "募集職種",
        "求人の全文はもっと長いです。コードをスキャンしてお読みください。", "求人情報を待っています",
        "求人が届きしだい、スライドショーが自動で始まります。",
-       "求人はまだありません。情報源を読み込み中です。"),
+       "求人はまだありません。情報源を読み込み中です。", "新着", "応募締切：{d}", "本日締切"),
      {NULL, NULL, "求人{n}件 — スライドのコードをスキャンして応募"},
      "オフライン · {t} 更新"},
     {"ko",
@@ -266,7 +285,7 @@ static const lang_words table[] = {
      W("스캔하여 지원하기", "이메일로 지원하기", "채용 중인 직무", "채용 직무",
        "전체 공고는 더 깁니다. 코드를 스캔해 전체를 읽어 보세요.", "채용 공고를 기다리는 중",
        "공고가 도착하면 슬라이드쇼가 자동으로 시작됩니다.",
-       "아직 공고가 없습니다. 소스를 읽는 중입니다."),
+       "아직 공고가 없습니다. 소스를 읽는 중입니다.", "신규", "{d}까지 지원", "오늘 마감"),
      {NULL, NULL, "채용 {n}건 — 슬라이드의 코드를 스캔해 지원하세요"},
      "오프라인 · {t} 업데이트"},
 };
@@ -356,9 +375,10 @@ static void put_number(out_buf *o, const lang_words *l, unsigned long long v, in
 	}
 }
 
-/* Template t with "{n}" as v and "{t}" as hh:mm, in l's digits. */
+/* Template t with "{n}" as v, "{t}" as hh:mm (in l's digits) and "{d}"
+ * as date (borrowed, copied as it is; NULL: nothing). */
 static size_t expand(const lang_words *l, const char *t, unsigned long long v, int hh, int mm,
-                     char *out, size_t cap)
+                     const char *date, char *out, size_t cap)
 {
 	out_buf o = {out, cap, 0};
 	if (cap)
@@ -376,6 +396,9 @@ static size_t expand(const lang_words *l, const char *t, unsigned long long v, i
 			put_number(&o, l, (unsigned long long)hh, 2);
 			put(&o, ":", 1);
 			put_number(&o, l, (unsigned long long)mm, 2);
+		} else if (!strncmp(t, "{d}", 3)) {
+			if (date)
+				put(&o, date, strlen(date));
 		} else {
 			put(&o, t, 1);
 			t++;
@@ -410,7 +433,7 @@ size_t text_word_roles(const char *lang, size_t n, char *out, size_t cap)
 	const lang_words *l = find(lang);
 	int f = form_of(l, n);
 	const char *t = l->roles[f] ? l->roles[f] : l->roles[2];
-	return expand(l, t, n, 0, 0, out, cap);
+	return expand(l, t, n, 0, 0, NULL, out, cap);
 }
 
 size_t text_word_page(const char *lang, size_t k, size_t n, char *out, size_t cap)
@@ -430,5 +453,11 @@ size_t text_word_offline(const char *lang, int hh, int mm, char *out, size_t cap
 	const lang_words *l = find(lang);
 	hh = hh < 0 || hh > 23 ? 0 : hh;
 	mm = mm < 0 || mm > 59 ? 0 : mm;
-	return expand(l, l->offline, 0, hh, mm, out, cap);
+	return expand(l, l->offline, 0, hh, mm, NULL, out, cap);
+}
+
+size_t text_word_apply_by(const char *lang, const char *date, char *out, size_t cap)
+{
+	const lang_words *l = find(lang);
+	return expand(l, l->w[TEXT_W_APPLY_BY], 0, 0, 0, date ? date : "", out, cap);
 }
