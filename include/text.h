@@ -112,6 +112,7 @@ typedef enum text_word {
 	TEXT_W_APPLY_BY,       /* the deadline badge: "Apply by {d}" ({d}: the
 	                        * date; text_word_apply_by puts it in) */
 	TEXT_W_CLOSES_TODAY,   /* the badge on the posting's last day */
+	TEXT_W_ALL_OPENINGS,   /* the caption of the overview's code (careers_url) */
 	TEXT_W_COUNT
 } text_word;
 

@@ -349,6 +349,9 @@ static void test_grid(void **state)
 				if (careers) {
 					assert_non_null(q);
 					assert_string_equal(q->text, lp.careers_url);
+					char *t = page_text(&d.pages[pg]);
+					assert_non_null(strstr(t, "All openings"));
+					free(t);
 				} else {
 					assert_null(q);
 				}

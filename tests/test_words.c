@@ -29,7 +29,8 @@ static void test_every_word(void **state)
 			assert_true(jk_utf8_valid(s, strlen(s)));
 			assert_null(strchr(s, '%')); /* never a printf format */
 			/* Short enough for a caption or a headline. */
-			if (w == TEXT_W_SCAN_TO_APPLY || w == TEXT_W_EMAIL_TO_APPLY)
+			if (w == TEXT_W_SCAN_TO_APPLY || w == TEXT_W_EMAIL_TO_APPLY ||
+			    w == TEXT_W_ALL_OPENINGS)
 				assert_true(strlen(s) <= 64);
 			/* Only English says it in English. */
 			if (strcmp(lang, "en") && w != TEXT_W_OPEN_POSITION)

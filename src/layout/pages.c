@@ -481,7 +481,7 @@ int layout_overview(const posting *const *items, size_t n, const layout_params *
 	const char *careers = lp && lp->careers_url && *lp->careers_url ? lp->careers_url : NULL;
 	layout_job j = {.lp = lp,
 	                .apply = careers,
-	                .caption = TEXT_W_OPEN_POSITIONS,
+	                .caption = TEXT_W_ALL_OPENINGS,
 	                .header = text_word_get(lang, TEXT_W_OPEN_POSITIONS),
 	                .fn = booth ? layout_flow_grid : layout_flow_overview,
 	                .arg = &a,
