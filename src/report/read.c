@@ -256,9 +256,9 @@ static void row(reader *r, char *line, size_t n)
 		bad(r, "the page is not a number from 1 to the pages");
 		return;
 	}
-	if (!f[7].n || *endp || !isfinite(secs) || secs < 0 || secs > 86400 ||
+	if (!f[7].n || *endp || !isfinite(secs) || secs < 0 || secs > 604800 ||
 	    strspn(f[7].s, "0123456789.") != f[7].n) {
-		bad(r, "the seconds are not a number from 0 to 86400");
+		bad(r, "the seconds are not a number from 0 to 604800 (a week)");
 		return;
 	}
 	if (f[2].n > ID_MAX) {
