@@ -32,7 +32,7 @@ endif
 PLATFORM_OFF = $(filter-out src/platform/$(JK_PLATFORM).c,src/platform/systemd.c src/platform/posix.c)
 # Sources by folder, in the order of the flow (../shared/DESIGN.md): every
 # .c file of a module folder is part of the library; main.c alone is not.
-MODULES  = core config sources store import deck layout render kiosk platform app
+MODULES  = core config sources store import deck layout render kiosk report platform app
 MAIN_SRC = src/app/main.c
 LIB_SRC  = $(filter-out $(MAIN_SRC) $(PLATFORM_OFF),$(foreach m,$(MODULES),$(wildcard src/$(m)/*.c)))
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/rel/%.o)

@@ -17,7 +17,7 @@
 
 /* How many keys the file knows (config_key_table has one row more, the
  * end mark). */
-#define CONFIG_NKEYS 39
+#define CONFIG_NKEYS 41
 
 /* A value whose check needs more than its text: a source (the sources
  * module parses it) or a file that must be readable. Kept with where it
@@ -94,6 +94,11 @@ typedef struct config {
 	char *display_on_command;  /* display_on_command: run when the schedule
 	                            * turns the screen on */
 	char *display_off_command; /* display_off_command */
+
+	/* What the screen did (report.h). */
+	char *impressions_log; /* impressions_log: the CSV file; NULL: the
+	                        * default under $XDG_STATE_HOME, "none": off */
+	char *screen_name;     /* screen_name: NULL = the host name */
 
 	bool verbose; /* verbose: yes | no */
 

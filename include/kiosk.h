@@ -122,6 +122,12 @@ typedef struct kiosk_opts {
 	/* Called with hook_ud after each schedule transition was presented;
 	 * st->frame is then what the screen shows (black when off). */
 	void (*on_display)(void *ud, const kiosk_state *st);
+	/* A periodic job of a listener (the impressions log's write,
+	 * report_log_tick), called with hook_ud from the loop's timer table:
+	 * first flush_ms after the start, then after the ms it returns (0:
+	 * flush_ms; at least a second). NULL: none. */
+	unsigned (*flush)(void *ud);
+	unsigned flush_ms;
 } kiosk_opts;
 
 /* The burn-in offset of step `step` of the cycle for a physical w x h

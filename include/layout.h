@@ -217,6 +217,23 @@ bool layout_clock_box(const layout_doc *d, const layout_measurer *m, const char 
 size_t layout_text_line(const layout_measurer *m, const char *s, size_t n, int px, unsigned style,
                         uint32_t color, int x, int y, layout_box *out, size_t cap);
 
+/* One bar of layout_chart(). Strings borrowed during the call. */
+typedef struct layout_bar {
+	const char *label; /* cleaned, ellipsised to its column (any script) */
+	double value;      /* the bar's length against the largest; < 0 is 0 */
+	const char *note;  /* after the bar, e.g. "42.5 min · 18 times"; may be NULL */
+} layout_bar;
+
+/* A horizontal bar chart on one page (the impressions report's picture):
+ * heading (bold, large), sub (muted, may be NULL), a hairline, then one
+ * row per bar in the order given, labels right-aligned against their
+ * bars, bars scaled to the largest value; rows that do not fit at the
+ * smallest body size are left out and counted on a last line ("… and N
+ * more"). Strings borrowed. Same ownership as layout_posting(); the page
+ * passes layout_check(). */
+int layout_chart(const char *heading, const char *sub, const layout_bar *bars, size_t n,
+                 const layout_params *lp, layout_doc *out, jk_err *err);
+
 /* Frees what the doc owns; the struct itself is the caller's. Accepts NULL. */
 void layout_doc_free(layout_doc *d);
 

@@ -19,6 +19,7 @@ enum {
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
 	OPT_CHECK,
+	OPT_REPORT,
 	OPT_KEY = 1000, /* + index in config_key_table */
 };
 
@@ -30,6 +31,7 @@ static const struct option fixed[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"check-config", no_argument, NULL, OPT_CHECK},
+    {"report", required_argument, NULL, OPT_REPORT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
 };
@@ -107,6 +109,8 @@ static void usage(FILE *f)
 	        "  --render DIR          write every slide as a PNG into DIR (no display needed)\n"
 	        "  --fetch-once          fetch every network source into the cache and exit\n"
 	        "  --check-config        check the configuration, print the effective settings\n"
+	        "  --report FILE         print per-posting totals of the impressions log FILE;\n"
+	        "                        with --render DIR also draw them as DIR/report.png\n"
 	        "  -h, --help            show this help\n"
 	        "  --version             print the version\n"
 	        "\n"
@@ -122,8 +126,8 @@ static void usage(FILE *f)
 	        "underscores (slide_seconds = 12 is --slide-seconds 12). Yes/no settings\n"
 	        "take --NAME or --NAME=no.\n");
 	help_keys(f);
-	fprintf(f, "\nSignals: SIGHUP reloads the config file and the sources; SIGTERM and\n"
-	           "SIGINT quit. See jobkiosk(1).\n");
+	fprintf(f, "\nSignals: SIGHUP reloads the config file and the sources (and writes the\n"
+	           "impressions log's rows); SIGTERM and SIGINT quit. See jobkiosk(1).\n");
 }
 
 /* Fills option_names and opts: the fixed options, then one per key. */
@@ -180,6 +184,9 @@ static int one_option(int ch, char **argv, app_cli *c)
 	case OPT_CHECK:
 		c->act = ACT_CHECK;
 		break;
+	case OPT_REPORT:
+		c->report_path = optarg;
+		break;
 	case OPT_CONFIG:
 		c->config_path = optarg;
 		break;
@@ -230,5 +237,7 @@ int app_cli_parse(int argc, char **argv, app_cli *c)
 		r = one_option(ch, argv, c);
 	c->sources = argv + optind;
 	c->nsources = argc - optind;
+	if (c->report_path)
+		c->act = ACT_REPORT; /* --render DIR then names where the chart goes */
 	return r;
 }

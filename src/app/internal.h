@@ -6,11 +6,12 @@
 #include "app.h"
 #include "deck.h"
 #include "kiosk.h"
+#include "report.h"
 #include "store.h"
 
 #include <stdio.h>
 
-typedef enum { ACT_SHOW, ACT_DUMP, ACT_RENDER, ACT_FETCH_ONCE, ACT_CHECK } app_action;
+typedef enum { ACT_SHOW, ACT_DUMP, ACT_RENDER, ACT_FETCH_ONCE, ACT_CHECK, ACT_REPORT } app_action;
 
 /* One setting given on the command line, applied on top of the file (again
  * after each SIGHUP, so the command line keeps winning). */
@@ -25,7 +26,8 @@ typedef struct app_cli {
 	const char *config_path; /* --config, NULL: the default search */
 	bool no_config;
 	const char *render_dir;
-	app_cli_set *sets; /* caller frees with free() */
+	const char *report_path; /* --report FILE (with --render DIR: the chart too) */
+	app_cli_set *sets;       /* caller frees with free() */
 	size_t nsets;
 	char **sources;
 	int nsources;
@@ -48,7 +50,10 @@ typedef struct app {
 	deck_report last;  /* of the latest load */
 	bool warned_clock;
 	pthread_t sig_thread;
-	bool have_signals; /* sig_thread runs */
+	bool have_signals;       /* sig_thread runs */
+	report_log *impressions; /* NULL: no impressions log */
+	char *impressions_path;  /* what it was opened with, to see changes */
+	char *impressions_screen;
 } app;
 
 /* cli.c: the command line's own interface. */
@@ -89,5 +94,20 @@ void app_start(app *a, kiosk_opts *ko);
 void app_stop(app *a);
 /* kiosk_run's reload callback (ud: the app). */
 int app_reload(void *ud, posting_list *out, jk_err *err);
+
+/* impressions.c: the impressions log listening to the loop. */
+
+/* Opens the log the settings ask for (none: nothing) and sets ko's hooks
+ * (on_show, on_display, flush; hook_ud must be a). */
+void app_impressions_start(app *a, kiosk_opts *ko);
+/* SIGHUP: what is kept is written; a changed file or screen name opens
+ * the log anew. */
+void app_impressions_reload(app *a);
+/* Quit: the slide up ends, what is kept is written, the log freed. */
+void app_impressions_stop(app *a);
+
+/* report.c: the --report action. Exit status: 0, 1 when the file cannot
+ * be read or the chart not drawn. */
+int app_report(const app *a);
 
 #endif

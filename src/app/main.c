@@ -23,6 +23,7 @@ static int action_show(app *a, posting_list *list)
 	         a->sources.n);
 	platform_ready(status);
 	int r = kiosk_run(list, &ko, app_reload, a, NULL, &err);
+	app_impressions_stop(a);
 	app_stop(a);
 	if (r) {
 		jk_log(JK_LOG_ERR, "app", "%s", err.msg);
@@ -117,7 +118,9 @@ static int run(const app_cli *c)
 		return 2;
 	}
 	int status;
-	if (c->act == ACT_CHECK) {
+	if (c->act == ACT_REPORT) {
+		status = app_report(&a);
+	} else if (c->act == ACT_CHECK) {
 		status = app_open(&a);
 		if (!status)
 			status = action_check(&a);

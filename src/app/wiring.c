@@ -247,6 +247,7 @@ static void reload_config(app *a)
 	source_list sources = {0};
 	jk_err err = {0};
 	platform_reloading();
+	report_log_flush(a->impressions); /* SIGHUP writes the rows kept */
 	if (app_settings_load(a->c, &next, &sources, &err)) {
 		jk_log(JK_LOG_ERR, "app", "reload: %s; keeping the current settings", err.msg);
 		return;
@@ -254,6 +255,7 @@ static void reload_config(app *a)
 	bool resource = !same_sources(&a->cfg, &next);
 	config_free(&a->cfg);
 	a->cfg = next;
+	app_impressions_reload(a);
 	a->opts_changed = true;
 	if (resource) {
 		pthread_mutex_lock(&src_lock);
@@ -424,6 +426,7 @@ void app_start(app *a, kiosk_opts *ko)
 		ko->alive_ms = wd / 2 ? wd / 2 : 1;
 	}
 	ko->reconfigure = reconfigure;
+	app_impressions_start(a, ko);
 }
 
 void app_stop(app *a)

@@ -119,6 +119,13 @@ const config_key_info config_key_table[] = {
      .type = CONFIG_STRING, AT(display_on_command), .expects = "text"},
     {"display_off_command", "COMMAND", "run when the schedule turns the display off", "",
      .type = CONFIG_STRING, AT(display_off_command), .expects = "text"},
+    {"impressions_log", "FILE|none",
+     "append one CSV row per slide shown to FILE, written every 10 minutes (default: "
+     "$XDG_STATE_HOME/jobkiosk/impressions.csv when XDG_STATE_HOME is set, as the service "
+     "does; none: no log)",
+     "", .type = CONFIG_STRING, AT(impressions_log), .expects = "a file path or none"},
+    {"screen_name", "NAME", "this screen's name in the impressions log (none: the host name)", "",
+     .type = CONFIG_TEXT, AT(screen_name), .hi = 64, .expects = "text of at most 64 bytes"},
     {"verbose", "yes|no", "log more about what is read and fetched", "no", YES_NO, AT(verbose)},
     {.name = NULL},
 };

@@ -26,6 +26,7 @@ enum kiosk_row {
 	KT_FADE,    /* the next crossfade frame */
 	KT_TICK,    /* the progress bar */
 	KT_PRESENT, /* every wake: what changed presented, the hooks told */
+	KT_FLUSH,   /* the listener's periodic job (the impressions log) */
 	KT_COUNT
 };
 

@@ -405,6 +405,19 @@ static bool on_present(void *ud, uint64_t now)
 	return true;
 }
 
+/* After the hooks heard of what is on screen: the impressions log's write
+ * (or another listener's periodic job), when it asks to be called. */
+static bool on_flush(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	if (!k->o->flush)
+		return true;
+	unsigned ms = k->o->flush(k->o->hook_ud);
+	ms = ms ? ms : k->o->flush_ms;
+	kiosk_timers_set(&k->timers, KT_FLUSH, now + (ms < 1000 ? 1000 : ms));
+	return true;
+}
+
 /* Every deadline of the loop, in the order they run when several are
  * due: the end first; the schedule before the slide change it may stop;
  * the clock after it (a new page brings the time with it); presents last,
@@ -420,6 +433,7 @@ static const kiosk_timer rows[KT_COUNT] = {
     [KT_FADE] = {"fade", on_fade, 0, false, 0},
     [KT_TICK] = {"tick", on_tick, 0, false, 0},
     [KT_PRESENT] = {"present", on_present, KIOSK_TIMER_EACH_RUN, false, 0},
+    [KT_FLUSH] = {"flush", on_flush, 0, false, 0},
 };
 
 /* ---- events ------------------------------------------------------------- */
@@ -537,6 +551,9 @@ static void arm(kiosk *k)
 		kiosk_timers_set(&k->timers, KT_END, now + (uint64_t)(k->o->max_seconds * 1000));
 	kiosk_timers_set(&k->timers, KT_ALIVE, now);
 	kiosk_timers_set(&k->timers, KT_REAP, now);
+	if (k->o->flush)
+		kiosk_timers_set(&k->timers, KT_FLUSH,
+		                 now + (k->o->flush_ms ? k->o->flush_ms : KIOSK_TIMERS_IDLE_MS));
 	if (!kiosk_slides_count(k->sl))
 		kiosk_timers_set(&k->timers, KT_STATUS, now); /* a reload asked before */
 	started(k);

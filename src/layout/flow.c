@@ -54,6 +54,16 @@ layout_box *layout_push_box(layout_ctx *c, layout_box **v, size_t *n, size_t *ca
 	return b;
 }
 
+void layout_ctx_release(layout_ctx *c)
+{
+	free(c->fb);
+	free(c->fl);
+	free(c->panel);
+	free(c->seg);
+	free(c->levels);
+	free(c->order);
+}
+
 layout_box *layout_page_box(layout_ctx *c, layout_page *pg)
 {
 	return layout_push_box(c, &pg->boxes, &pg->n, &pg->cap);

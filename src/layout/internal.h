@@ -108,6 +108,10 @@ static inline int layout_pm(int v, int permille)
 
 /* ---- flow.c: arena, boxes, measuring, flowing text into lines ---------- */
 
+/* Frees the work arrays of one layout run (flow, panel, a line's runs);
+ * the doc and tx stay. */
+void layout_ctx_release(layout_ctx *c);
+
 /* s[0,n) copied into the doc's arena, NUL-terminated; "" with c->status
  * set on OOM. */
 const char *layout_arena_copy(layout_ctx *c, const char *s, size_t n);

@@ -338,12 +338,7 @@ static int build(const layout_job *j, int px, layout_doc *d)
 		j->fn(&c, j->arg);
 	if (!c.status)
 		emit_pages(&c, j->header);
-	free(c.fb);
-	free(c.fl);
-	free(c.panel);
-	free(c.seg);
-	free(c.levels);
-	free(c.order);
+	layout_ctx_release(&c);
 	return c.status;
 }
 
