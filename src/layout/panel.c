@@ -297,12 +297,16 @@ void layout_build_panel(layout_ctx *c, const char *apply, const qr_code *q)
 		int mq = q->size + 2 * QR_QUIET;
 		int smin = (6 * c->S + 1079) / 1080;
 		/* A booth's code is read from the aisle, where a phone's preview
-		 * sees it small and soft: as large as the card may be, up to
-		 * 62% of the shorter side without the quiet zone, and at least
-		 * 40% where the screen has the room (else the largest that
-		 * fits). */
-		int scale =
-		    c->big_code ? layout_pm(c->S, 620) / q->size : layout_pm(c->S, 370) / mq;
+		 * sees it small and soft: at least 40% of the shorter side
+		 * without the quiet zone, and modules of at least 1.2% of it
+		 * (13 px at 1080p) however many the link needs, where the
+		 * screen has the room (else the largest that fits). */
+		int scale = layout_pm(c->S, 370) / mq;
+		if (c->big_code) {
+			int by_side = (layout_pm(c->S, 400) + q->size - 1) / q->size;
+			int by_module = (c->S * 13 + 1079) / 1080;
+			scale = by_side > by_module ? by_side : by_module;
+		}
 		if (scale < smin)
 			scale = smin;
 		char *short_t = qr_caption_target(apply);
