@@ -167,8 +167,9 @@ const char *posting_block_kind_name(posting_block_kind k);
 
 /* JSON text of the list as --dump prints it (array of objects with id, title,
  * organization, location, employment, pay, posted, expires, apply, source,
- * language (only when set), tags, sections; a block says "boilerplate": true
- * only when it is). Caller frees with free(). NULL on OOM. */
+ * language (only when set), tags, sections; a section says "role": "duties"
+ * or "requirements" only when it has one, a block "boilerplate": true only
+ * when it is). Caller frees with free(). NULL on OOM. */
 char *posting_list_to_json(const posting_list *l);
 
 #endif

@@ -11,7 +11,6 @@
 #include "layout.h"
 #include "render.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,35 +209,11 @@ static void check_file(const char *path, const char *rel)
 	free(data);
 }
 
-static void check_dir(const char *dir, const char *prefix)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		fail_msg("cannot open %s", dir);
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.' || !strcmp(e->d_name, "README.md") ||
-		    !strcmp(e->d_name, "SOURCES.tsv"))
-			continue;
-		char path[1024], rel[512];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		snprintf(rel, sizeof rel, "%s/%s", prefix, e->d_name);
-		check_file(path, rel);
-	}
-	closedir(d);
-}
-
 static void test_real_postings(void **state)
 {
 	(void)state;
 	files_checked = blocks_marked = 0;
-	char dir[1024];
-	snprintf(dir, sizeof dir, "%s", tu_fixture("real-world"));
-	check_dir(dir, "real-world");
-	snprintf(dir, sizeof dir, "%s", tu_fixture("seeds"));
-	check_dir(dir, "seeds");
-	snprintf(dir, sizeof dir, "%s", tu_root("samples"));
-	check_dir(dir, "samples");
+	tu_each_corpus_file(check_file);
 	printf("%zu files, %zu blocks marked\n", files_checked, blocks_marked);
 	assert_true(files_checked >= 35);
 	assert_int_equal(blocks_marked, 14);

@@ -3,6 +3,7 @@
 #include "import.h"
 
 #include <SDL.h>
+#include <dirent.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -314,4 +315,34 @@ char *tu_capture_end(tu_capture *c)
 	char *s = tu_read(c->path, NULL);
 	unlink(c->path);
 	return s;
+}
+
+static void each_in(const char *dir, const char *prefix,
+                    void (*fn)(const char *path, const char *rel))
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		fail_msg("cannot open %s", dir);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || !strcmp(e->d_name, "README.md") ||
+		    !strcmp(e->d_name, "SOURCES.tsv"))
+			continue;
+		char path[1024], rel[512];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		snprintf(rel, sizeof rel, "%s/%s", prefix, e->d_name);
+		fn(path, rel);
+	}
+	closedir(d);
+}
+
+void tu_each_corpus_file(void (*fn)(const char *path, const char *rel))
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s", tu_fixture("real-world"));
+	each_in(dir, "real-world", fn);
+	snprintf(dir, sizeof dir, "%s", tu_fixture("seeds"));
+	each_in(dir, "seeds", fn);
+	snprintf(dir, sizeof dir, "%s", tu_root("samples"));
+	each_in(dir, "samples", fn);
 }

@@ -62,6 +62,11 @@ void tu_expect_str(const char *got, const char *want);
 const posting_section *tu_section(const posting *p, const char *heading);
 /* True when any block or heading of p contains needle. */
 bool tu_contains(const posting *p, const char *needle);
+/* Calls fn on every posting file of the test corpus: the real-world
+ * fixtures, the seeds and the samples (README.md and SOURCES.tsv aside),
+ * with its path and its name relative to the corpus ("real-world/x.md",
+ * "seeds/y.html", "samples/z.txt"). */
+void tu_each_corpus_file(void (*fn)(const char *path, const char *rel));
 /* A fresh directory under /tmp, removed by tu_rmtree. Static buffer. */
 const char *tu_tmpdir(void);
 void tu_rmtree(const char *dir);

@@ -527,6 +527,9 @@ static cJSON *posting_json(const posting *p)
 		cJSON *so = cJSON_CreateObject();
 		cJSON_AddItemToArray(secs, so);
 		cJSON_AddItemToObject(so, "heading", str_or_null(s->heading));
+		if (s->role != POSTING_ROLE_NONE)
+			cJSON_AddStringToObject(
+			    so, "role", s->role == POSTING_ROLE_DUTIES ? "duties" : "requirements");
 		cJSON *blocks = cJSON_AddArrayToObject(so, "blocks");
 		for (size_t j = 0; blocks && j < s->nblocks; j++) {
 			const posting_block *b = &s->blocks[j];

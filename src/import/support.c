@@ -136,6 +136,8 @@ int import_finish(posting_list *out, size_t first, const char *source)
 		if (!r)
 			r = posting_finish(p, i - first);
 		if (!r)
+			r = import_mark_roles(p);
+		if (!r)
 			import_mark_boilerplate(p);
 	}
 	return r;

@@ -7,7 +7,9 @@
  *   0a common.c, chrome.c, words.c, lang.c   call nothing in src/import/
  *   0b address.c, deadline.c, titles.c       call 0a (titles.c: the words of
  *                                            titles, with words.c's matcher)
- *   0c apply.c, boiler.c                     call 0a, 0b
+ *   0b roles.c                               calls 0a (the words of
+ *                                            headings, with words.c's matcher)
+ *   0c apply.c, boiler.c, sections.c         call 0a, 0b
  *   0d support.c, input.c                    call 0a to 0c
  * Every file of src/import/ may include this header. */
 #ifndef IMPORT_SUPPORT_H
@@ -238,6 +240,18 @@ char *import_role_phrase(const char *s, size_t n);
  * lead-in. Borrowed from h. */
 const char *import_role_heading(const char *h);
 
+/* roles.c (0b) ------------------------------------------------------------ */
+
+/* The role heading h[0..n) names, from one table of heading words in the
+ * languages of the kiosk's words and more: the duties ("Responsibilities",
+ * "What you'll do", "Ihre Aufgaben", "Vos missions", "仕事内容", "담당업무",
+ * "岗位职责"), else the requirements ("Qualifications", "You have", "Dein
+ * Profil", "応募資格", "자격요건", "任职要求"); a heading that names both
+ * names the duties. Emoji, '*', curly quotes and the punctuation around
+ * its words do not matter. A heading over 100 bytes or 12 words, or one
+ * that reads as a sentence, names none. Linear in n. */
+posting_role import_heading_role(const char *h, size_t n);
+
 /* apply.c (0c) ------------------------------------------------------------- */
 
 /* Chooses p->apply when not set, in the order: explicit field (already in
@@ -279,6 +293,15 @@ bool import_notice_heading(const char *h, size_t n);
  * such a heading, and blocks import_is_boilerplate() accepts. */
 void import_mark_boilerplate(posting *p);
 
+/* sections.c (0c) --------------------------------------------------------- */
+
+/* Sets every section's role from its heading (import_heading_role). First
+ * a short paragraph that ends in ':' over a list and names a role ("Ihre
+ * Aufgaben:") becomes a heading: it starts a section, and so do the labels
+ * after it in the same section ("Was bieten wir:"). Returns 0 or
+ * JK_ENOMEM. */
+int import_mark_roles(posting *p);
+
 /* input.c (0d) ------------------------------------------------------------- */
 
 /* Refuses what no reader should see: empty or blank input, more than
@@ -313,7 +336,8 @@ void import_drop_from(posting_list *out, size_t first);
  * states (import_deadline) where unset; a generic title ("Jobs") yields to
  * the first heading that names a role, and "Company - Title" is split
  * (import_title_split); a title from the file name (or "Open position")
- * where there is none, then posting_finish(), then boilerplate marked
+ * where there is none, then posting_finish(), then the sections' roles
+ * (import_mark_roles), then boilerplate marked
  * (import_mark_boilerplate). Returns 0
  * or JK_ENOMEM. */
 int import_finish(posting_list *out, size_t first, const char *source);

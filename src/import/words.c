@@ -20,6 +20,18 @@ static uint32_t fold(uint32_t cp)
 		return cp + 32;
 	if (cp >= 0x400 && cp <= 0x40F)
 		return cp + 80;
+	/* Greek capitals with tonos (Ά Έ Ή Ί Ό Ύ Ώ): headings start with them. */
+	if (cp == 0x386)
+		return 0x3AC;
+	if (cp >= 0x388 && cp <= 0x38A)
+		return cp + 37;
+	if (cp == 0x38C)
+		return 0x3CC;
+	if (cp == 0x38E || cp == 0x38F)
+		return cp + 63;
+	/* Latin Extended Additional (Vietnamese "YÊU CẦU"): pairs, upper case even. */
+	if ((cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF))
+		return cp | 1;
 	/* Latin Extended-A: upper case letters are the even ones of each pair
 	 * (with a shifted run from U+0139 to U+0148 and from U+0179). */
 	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
