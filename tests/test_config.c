@@ -85,6 +85,8 @@ static void test_defaults(void **state)
 	assert_false(c.clock);
 	assert_null(c.language); /* auto */
 	assert_true(c.hide_boilerplate);
+	assert_int_equal(c.style, 0); /* full */
+	assert_null(c.careers_url);
 	assert_int_equal(c.burn_in_shift, 4);
 	assert_int_equal(c.burn_in_minutes, 5);
 	assert_true(c.deck.hide_expired);
@@ -147,6 +149,8 @@ static void test_every_key_valid(void **state)
 	    {"clock", "TRUE"},
 	    {"language", "ZH-tw"},
 	    {"hide_boilerplate", "no"},
+	    {"style", "Booth"},
+	    {"careers_url", "https://jobs.example.org/all?team=lab#open"},
 	    {"burn_in_shift", "0"},
 	    {"burn_in_minutes", "120"},
 	    {"order", "newest"},
@@ -200,6 +204,8 @@ static void test_every_key_valid(void **state)
 	assert_null(c.language);
 	assert_int_equal(config_set(&c, "language", "zh-Hant", "test", &err), 0);
 	assert_false(c.hide_boilerplate);
+	assert_int_equal(c.style, 1); /* booth */
+	assert_string_equal(c.careers_url, "https://jobs.example.org/all?team=lab#open");
 	assert_int_equal(c.burn_in_shift, 0);
 	assert_int_equal(c.burn_in_minutes, 120);
 	assert_int_equal(c.deck.order, DECK_ORDER_NEWEST);
@@ -265,6 +271,10 @@ static void test_every_key_invalid(void **state)
 	    {"slide_seconds", "abc", "a number of seconds from 1 to 3600"},
 	    {"max_pages", "101", "from 0 (no cap) to 100"},
 	    {"max_pages", "-1", "from 0 (no cap) to 100"},
+	    {"style", "kiosk", "full or booth"},
+	    {"style", "", "full or booth"},
+	    {"careers_url", "javascript:alert(1)", "an http://, https:// or mailto: link"},
+	    {"careers_url", "https://exa mple.org/\x01", "an http://, https:// or mailto: link"},
 	    {"slide_seconds", "0.5", "from 1 to 3600"},
 	    {"slide_seconds", "3601", "from 1 to 3600"},
 	    {"slide_seconds", "nan", "from 1 to 3600"},
