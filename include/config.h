@@ -59,8 +59,8 @@ typedef struct config {
 	                            * its own) | a tag of the words table,
 	                            * normalised ("pt-BR" is "pt") */
 	int max_pages;             /* max_pages: 0 (every page) .. 100 */
-	int style;                 /* style: full (0, default) | booth (1), a
-	                            * layout_style */
+	layout_style style;        /* style: full (default) | booth, in the
+	                            * order of layout_style */
 	char *careers_url;         /* careers_url: "all openings", the overview's
 	                            * code; NULL none */
 	char *careers_qr;          /* careers_url with the tracking tags

@@ -52,7 +52,7 @@ render_look app_look(const config *c)
 	l.language = c->language;
 	l.hide_boilerplate = c->hide_boilerplate;
 	l.max_pages = c->max_pages;
-	l.style = c->style == 1 ? LAYOUT_BOOTH : LAYOUT_FULL;
+	l.style = c->style;
 	l.careers_url = c->careers_qr ? c->careers_qr : c->careers_url;
 	return l;
 }

@@ -131,6 +131,7 @@ const config_key_info config_key_table[] = {
 };
 
 _Static_assert(JK_ARRAY_LEN(config_key_table) == CONFIG_NKEYS + 1, "CONFIG_NKEYS keys");
+_Static_assert(LAYOUT_FULL == 0 && LAYOUT_BOOTH == 1, "style: the choices in layout_style order");
 
 void config_quote(const char *value, char out[CONFIG_SHOW_MAX + 8])
 {

@@ -82,6 +82,7 @@ typedef struct kiosk {
 	unsigned burn_step;    /* the cycle step cur_s was shifted for */
 	long long wms;         /* wall ms, read once a wake (KT_WALL) */
 	long badge_day;        /* local date (posting_days) the badges are of */
+	long long badge_min;   /* wall minute the badges' day was last checked in */
 	bool off;              /* the schedule has the display off */
 	bool sched_known;      /* off has been decided once */
 	bool display_event;    /* a transition to report after its present */

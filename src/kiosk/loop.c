@@ -300,8 +300,12 @@ static bool on_wall(void *ud, uint64_t now)
 	k->wms = kiosk_wall_ms(k);
 	follow_schedule(k, k->wms);
 	/* A new day (midnight, or the clock set): badges counted again, the
-	 * page up crossfades to its new self. */
-	if (kiosk_badge_clock(k, k->wms) && kiosk_slides_count(k->sl)) {
+	 * page up crossfades to its new self. Asked once a wall minute, not
+	 * at every fade frame; a reload asks itself. */
+	long long min = k->wms >= 0 ? k->wms / 60000 : -1 - (-1 - k->wms) / 60000;
+	bool asked = min != k->badge_min;
+	k->badge_min = min;
+	if (asked && kiosk_badge_clock(k, k->wms) && kiosk_slides_count(k->sl)) {
 		k->st->new_days++;
 		kiosk_slides_forget(k->sl);
 		kiosk_slides_settle(k->sl);

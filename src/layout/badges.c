@@ -61,8 +61,12 @@ static void pill_colors(const layout_theme *th, layout_badge_kind k, uint32_t *f
 	}
 }
 
-void layout_flow_badges(layout_ctx *c, const posting *p, int px, int gap)
+void layout_flow_badges(layout_ctx *c, const posting *p)
 {
+	/* A little smaller than the body, never under the floor. */
+	int px = layout_pm(c->body, 850), least = layout_body_floor(c->lp->w, c->lp->h);
+	px = px > least ? px : least;
+	int gap = layout_pm(c->body, 500);
 	layout_badge b[LAYOUT_BADGES_MAX];
 	size_t n = layout_badges(p, c->lang, c->lp->now, c->lp->clock_trusted, b);
 	if (!n)

@@ -117,10 +117,8 @@ void layout_flow_booth(layout_ctx *c, const void *arg)
 	                  LAYOUT_LEFT, 1150);
 	free(cut);
 	layout_flow_meta(c, p);
-	int bpx = layout_pm(c->body, 850), least = layout_body_floor(c->lp->w, c->lp->h);
-	layout_flow_badges(c, p, bpx > least ? bpx : least, layout_pm(c->body, 500));
-	layout_add_rule(c, layout_pm(c->body, 550), layout_pm(c->S, 6) > 2 ? layout_pm(c->S, 6) : 2,
-	                layout_pm(c->S, 110));
+	layout_flow_badges(c, p);
+	layout_add_title_rule(c);
 	const posting_block *lead, *items[BOOTH_ITEMS];
 	size_t n = highlights(p, &lead, items);
 	if (n > a->items)
@@ -268,13 +266,7 @@ static void grid_row(layout_ctx *c, const posting *const *row, size_t n, int nco
 void layout_flow_grid(layout_ctx *c, const void *arg)
 {
 	const layout_overview_arg *o = arg;
-	const layout_theme *th = c->th;
-	layout_flow_plain(c, text_word_get(c->lang, TEXT_W_OPEN_POSITIONS), c->title_px,
-	                  POSTING_BOLD, th->fg, c->cx0, c->cx1, 0, true, LAYOUT_LEFT, 1180);
-	char cnt[256];
-	text_word_roles(c->lang, o->n, cnt, sizeof cnt);
-	layout_flow_plain(c, cnt, c->body, 0, th->muted, c->cx0, c->cx1, layout_pm(c->body, 350),
-	                  true, LAYOUT_LEFT, 1350);
+	layout_flow_overview_head(c, o->n);
 	int gutter = layout_pm(c->S, 22);
 	int colw = c->cx1 - c->cx0;
 	int ncol = (colw + gutter) / (layout_pm(c->S, 360) + gutter);

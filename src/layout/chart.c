@@ -9,56 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The runs of s[0,n) with "…" after it when cut, ending at x1. */
-static size_t runs_of(layout_ctx *c, const char *s, size_t n, bool cut, int px, unsigned style,
-                      uint32_t color, int x1, int y, layout_box *out, size_t cap, int *w)
-{
-	char buf[1024];
-	if (cut) {
-		memcpy(buf, s, n);
-		memcpy(buf + n, "…", 3);
-		s = buf;
-		n += 3;
-	}
-	size_t nb = 0;
-	layout_line_runs(c, s, n, px, style, color, x1, x1, true, y, out, cap, &nb);
-	*w = 0;
-	for (size_t i = 0; i < nb; i++)
-		*w += out[i].w;
-	return nb;
-}
-
-/* s as one line ending at x1 and no wider than maxw: whole when it fits,
- * else the longest prefix of whole characters that fits with "…" (found
- * by halving, measured as drawn). Returns the boxes made in out. */
-static size_t fit_end(layout_ctx *c, const char *s, int px, unsigned style, uint32_t color, int x1,
-                      int y, int maxw, layout_box *out, size_t cap)
-{
-	size_t n = strlen(s), nb;
-	int w;
-	if (n < 1000) {
-		nb = runs_of(c, s, n, false, px, style, color, x1, y, out, cap, &w);
-		if (w <= maxw)
-			return nb;
-	}
-	size_t lo = 0, hi = n < 1000 ? n : 1000; /* lo fits (with "…"), hi does not */
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		while (mid > lo && ((unsigned char)s[mid] & 0xC0) == 0x80)
-			mid--;
-		if (mid == lo)
-			break;
-		runs_of(c, s, text_trim_end(s, 0, mid), true, px, style, color, x1, y, out, cap,
-		        &w);
-		if (w <= maxw)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	nb = runs_of(c, s, text_trim_end(s, 0, lo), true, px, style, color, x1, y, out, cap, &w);
-	return w <= maxw ? nb : 0;
-}
-
 static void add(layout_ctx *c, const layout_box *b, size_t n)
 {
 	for (size_t i = 0; i < n && !c->status; i++) {
@@ -73,13 +23,7 @@ static void text_at(layout_ctx *c, const char *s, int px, unsigned style, uint32
                     int y, int maxw)
 {
 	layout_box t[32];
-	size_t nb = fit_end(c, s, px, style, color, x + maxw, y, maxw, t, JK_ARRAY_LEN(t));
-	int w = 0;
-	for (size_t i = 0; i < nb; i++)
-		w += t[i].w;
-	for (size_t i = 0; i < nb; i++)
-		t[i].x -= maxw - w; /* fit_end ends at x + maxw: move to start at x */
-	add(c, t, nb);
+	add(c, t, layout_fit_line(c, t, JK_ARRAY_LEN(t), s, px, style, color, x, y, maxw, false));
 }
 
 typedef struct chart_rows {
@@ -144,8 +88,8 @@ static void rows(layout_ctx *c, const layout_bar *bars, size_t n, chart_rows *r)
 			return;
 		}
 		layout_box t[32];
-		size_t nb = fit_end(c, label, r->px, 0, th->fg, x0 + label_w, y, label_w, t,
-		                    JK_ARRAY_LEN(t));
+		size_t nb = layout_fit_line(c, t, JK_ARRAY_LEN(t), label, r->px, 0, th->fg, x0, y,
+		                            label_w, true);
 		add(c, t, nb);
 		free(label);
 		double v = bars[i].value > 0 ? bars[i].value : 0;

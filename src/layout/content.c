@@ -99,11 +99,8 @@ void layout_flow_posting(layout_ctx *c, const void *arg)
 	layout_flow_plain(c, title, c->title_px, POSTING_BOLD, th->fg, c->cx0, c->cx1, 0, true,
 	                  LAYOUT_LEFT, 1180);
 	layout_flow_meta(c, p);
-	/* Badges a little smaller than the body, never under the floor. */
-	int bpx = layout_pm(c->body, 850), least = layout_body_floor(c->lp->w, c->lp->h);
-	layout_flow_badges(c, p, bpx > least ? bpx : least, layout_pm(c->body, 500));
-	layout_add_rule(c, layout_pm(c->body, 550), layout_pm(c->S, 6) > 2 ? layout_pm(c->S, 6) : 2,
-	                layout_pm(c->S, 110));
+	layout_flow_badges(c, p);
+	layout_add_title_rule(c);
 	int gap = layout_pm(c->body, 900);
 	for (size_t s = 0; s < p->nsections && !c->full; s++) {
 		const posting_section *sec = &p->sections[s];
@@ -138,18 +135,22 @@ void layout_flow_posting(layout_ctx *c, const void *arg)
 	}
 }
 
+void layout_flow_overview_head(layout_ctx *c, size_t n)
+{
+	layout_flow_plain(c, text_word_get(c->lang, TEXT_W_OPEN_POSITIONS), c->title_px,
+	                  POSTING_BOLD, c->th->fg, c->cx0, c->cx1, 0, true, LAYOUT_LEFT, 1180);
+	char cnt[256];
+	text_word_roles(c->lang, n, cnt, sizeof cnt);
+	layout_flow_plain(c, cnt, c->body, 0, c->th->muted, c->cx0, c->cx1, layout_pm(c->body, 350),
+	                  true, LAYOUT_LEFT, 1350);
+}
+
 void layout_flow_overview(layout_ctx *c, const void *arg)
 {
 	const layout_overview_arg *o = arg;
 	const layout_theme *th = c->th;
-	layout_flow_plain(c, text_word_get(c->lang, TEXT_W_OPEN_POSITIONS), c->title_px,
-	                  POSTING_BOLD, th->fg, c->cx0, c->cx1, 0, true, LAYOUT_LEFT, 1180);
-	char cnt[256];
-	text_word_roles(c->lang, o->n, cnt, sizeof cnt);
-	layout_flow_plain(c, cnt, c->body, 0, th->muted, c->cx0, c->cx1, layout_pm(c->body, 350),
-	                  true, LAYOUT_LEFT, 1350);
-	layout_add_rule(c, layout_pm(c->body, 550), layout_pm(c->S, 6) > 2 ? layout_pm(c->S, 6) : 2,
-	                layout_pm(c->S, 110));
+	layout_flow_overview_head(c, o->n);
+	layout_add_title_rule(c);
 	for (size_t i = 0; i < o->n && !c->full && !c->status; i++) {
 		const posting *p = o->items[i];
 		if (!p)
@@ -179,8 +180,7 @@ void layout_flow_message(layout_ctx *c, const void *arg)
 	const layout_theme *th = c->th;
 	layout_flow_plain(c, m->headline, c->title_px, POSTING_BOLD, th->fg, c->cx0, c->cx1, 0,
 	                  true, LAYOUT_LEFT, 1180);
-	layout_add_rule(c, layout_pm(c->body, 550), layout_pm(c->S, 6) > 2 ? layout_pm(c->S, 6) : 2,
-	                layout_pm(c->S, 110));
+	layout_add_title_rule(c);
 	if (m->line && *m->line)
 		layout_flow_plain(c, m->line, c->body, 0, th->fg, c->cx0, c->cx1,
 		                  layout_pm(c->body, 900), false, LAYOUT_LEFT, 1350);

@@ -431,6 +431,12 @@ void layout_add_rule(layout_ctx *c, int gap_before, int h, int w)
 	b->color = c->th->accent;
 }
 
+void layout_add_title_rule(layout_ctx *c)
+{
+	int h = layout_pm(c->S, 6);
+	layout_add_rule(c, layout_pm(c->body, 550), h > 2 ? h : 2, layout_pm(c->S, 110));
+}
+
 void layout_flow_block(layout_ctx *c, const posting_block *bk, int gap, uint32_t color,
                        uint32_t bold_color)
 {
@@ -486,4 +492,42 @@ void layout_flow_block(layout_ctx *c, const posting_block *bk, int gap, uint32_t
 		          LAYOUT_LEFT, &m, 1350);
 	}
 	free(st);
+}
+
+/* Text fitted to maxw on one line, cut with an ellipsis if needed, as
+ * boxes in out[0,cap) in visual order (text in the arena); returns how
+ * many, 0 when not even "…" fits. */
+size_t layout_fit_line(layout_ctx *c, layout_box *out, size_t cap, const char *s, int px,
+                       unsigned style, uint32_t color, int x, int y, int maxw, bool right)
+{
+	size_t n = strlen(s);
+	char buf[512];
+	int w = layout_text_w(c, s, n, px, style);
+	if (w > maxw) {
+		/* Longest prefix (whole code points) that fits with "…". */
+		size_t lo = 0, i = 0;
+		while (i < n && i < sizeof buf - 4) {
+			uint32_t cp;
+			size_t j = text_next_cp(s, n, i, &cp);
+			if (j > sizeof buf - 4)
+				break;
+			memcpy(buf, s, j);
+			memcpy(buf + j, "…", 3);
+			if (layout_text_w(c, buf, j + 3, px, style) > maxw)
+				break;
+			lo = j;
+			i = j;
+		}
+		lo = text_trim_end(s, 0, lo);
+		memcpy(buf, s, lo);
+		memcpy(buf + lo, "…", 3);
+		n = lo + 3;
+		s = buf;
+		w = layout_text_w(c, s, n, px, style);
+		if (w > maxw)
+			return 0;
+	}
+	size_t nb = 0;
+	layout_line_runs(c, s, n, px, style, color, x, x + maxw, right, y, out, cap, &nb);
+	return nb;
 }

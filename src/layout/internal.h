@@ -138,12 +138,19 @@ int layout_line_runs(layout_ctx *c, const char *s, size_t n, int px, unsigned st
  * the line), and only until the next line is pushed. */
 layout_line *layout_push_line(layout_ctx *c, int h, int gap, bool keep_next);
 layout_box *layout_line_box(layout_ctx *c, layout_line *l);
+/* s (borrowed) fitted to maxw on one line from x (ending at x + maxw when
+ * right), cut with "…" if needed, as boxes in out[0,cap) in visual order
+ * (text in the arena); returns how many, 0 when not even "…" fits. */
+size_t layout_fit_line(layout_ctx *c, layout_box *out, size_t cap, const char *s, int px,
+                       unsigned style, uint32_t color, int x, int y, int maxw, bool right);
 /* A block (paragraph or list item with its marker) as a group of lines. */
 void layout_flow_block(layout_ctx *c, const posting_block *bk, int gap, uint32_t color,
                        uint32_t bold_color);
 /* An accent rule of w x h at the column's start (the right edge of a
  * mirrored page), as a line of its own. */
 void layout_add_rule(layout_ctx *c, int gap_before, int h, int w);
+/* The short accent rule under a page's title and meta line. */
+void layout_add_title_rule(layout_ctx *c);
 
 /* ---- panel.c: the apply card ------------------------------------------- */
 
@@ -155,11 +162,11 @@ void layout_build_panel(layout_ctx *c, const char *apply, const qr_code *q);
 /* ---- badges.c: "New", "Apply by 12 Jan", "Closes today" ----------------- */
 
 /* p's badges (layout_badges, from c->lp's now and clock_trusted, in
- * c->lang) as pills on a line of the flow, text at px on a filled panel,
- * from the column's start (its right edge when the words or the page are
- * right to left), gap before; pills that do not fit the line go on the
- * next. Nothing when there are none. */
-void layout_flow_badges(layout_ctx *c, const posting *p, int px, int gap);
+ * c->lang) as pills on a line of the flow under the meta line, text a
+ * little smaller than the body on a filled panel, from the column's start
+ * (its right edge when the words or the page are right to left); pills
+ * that do not fit the line go on the next. Nothing when there are none. */
+void layout_flow_badges(layout_ctx *c, const posting *p);
 
 /* ---- content.c: what a page says --------------------------------------- */
 
@@ -175,6 +182,8 @@ typedef struct layout_message_arg {
 /* The meta line, organisation · location · employment · pay, at the body
  * size, broken only between items. */
 void layout_flow_meta(layout_ctx *c, const posting *p);
+/* The overview's heading and its count of n roles. */
+void layout_flow_overview_head(layout_ctx *c, size_t n);
 
 /* arg: a posting, a layout_overview_arg, a layout_message_arg. */
 void layout_flow_posting(layout_ctx *c, const void *arg);

@@ -64,49 +64,11 @@ static size_t paginate(layout_ctx *c, int avail0, int availn, range **pages)
 	return np;
 }
 
-/* Text fitted to maxw on one line, cut with an ellipsis if needed, as
- * boxes in out[0,cap) in visual order (text in the arena); returns how
- * many, 0 when not even "…" fits. */
-static size_t fit_line(layout_ctx *c, layout_box *out, size_t cap, const char *s, int px,
-                       unsigned style, uint32_t color, int x, int y, int maxw, bool right)
-{
-	size_t n = strlen(s);
-	char buf[512];
-	int w = layout_text_w(c, s, n, px, style);
-	if (w > maxw) {
-		/* Longest prefix (whole code points) that fits with "…". */
-		size_t lo = 0, i = 0;
-		while (i < n && i < sizeof buf - 4) {
-			uint32_t cp;
-			size_t j = text_next_cp(s, n, i, &cp);
-			if (j > sizeof buf - 4)
-				break;
-			memcpy(buf, s, j);
-			memcpy(buf + j, "…", 3);
-			if (layout_text_w(c, buf, j + 3, px, style) > maxw)
-				break;
-			lo = j;
-			i = j;
-		}
-		lo = text_trim_end(s, 0, lo);
-		memcpy(buf, s, lo);
-		memcpy(buf + lo, "…", 3);
-		n = lo + 3;
-		s = buf;
-		w = layout_text_w(c, s, n, px, style);
-		if (w > maxw)
-			return 0;
-	}
-	size_t nb = 0;
-	layout_line_runs(c, s, n, px, style, color, x, x + maxw, right, y, out, cap, &nb);
-	return nb;
-}
-
 static void one_line(layout_ctx *c, layout_page *pg, const char *s, int px, unsigned style,
                      uint32_t color, int x, int y, int maxw, bool right)
 {
 	layout_box t[16];
-	size_t n = fit_line(c, t, JK_ARRAY_LEN(t), s, px, style, color, x, y, maxw, right);
+	size_t n = layout_fit_line(c, t, JK_ARRAY_LEN(t), s, px, style, color, x, y, maxw, right);
 	for (size_t i = 0; i < n; i++) {
 		layout_box *b = layout_page_box(c, pg);
 		if (b)
@@ -276,9 +238,9 @@ static void build_band(layout_ctx *c)
 	}
 	if (head && *head && right - x > px)
 		c->nband +=
-		    fit_line(c, &c->band[c->nband], JK_ARRAY_LEN(c->band) - c->nband - 1, head, px,
-		             POSTING_BOLD, layout_mix(c->th->bg, c->th->muted, 85), x,
-		             y + (band - th) / 2, right - x, false);
+		    layout_fit_line(c, &c->band[c->nband], JK_ARRAY_LEN(c->band) - c->nband - 1,
+		                    head, px, POSTING_BOLD, layout_mix(c->th->bg, c->th->muted, 85),
+		                    x, y + (band - th) / 2, right - x, false);
 	free(head);
 	int hair = layout_pm(c->S, 2) > 1 ? layout_pm(c->S, 2) : 1;
 	int below = layout_pm(c->S, 22);
@@ -302,6 +264,8 @@ typedef struct layout_job {
 	bool mirror;             /* right-to-left title: the card on the left */
 	text_word caption;       /* the card's words over the target */
 	layout_booth_arg *booth; /* a booth page: arg, cut until one page holds it */
+	int built_px;            /* out holds a build at this size already (0: none),
+	                          * the smallest the size search tries */
 	text_ctx *tx;
 	layout_flow_fn fn;
 	const void *arg;
@@ -346,9 +310,9 @@ static int build(const layout_job *j, int px, layout_doc *d)
 static int search_sizes(const layout_job *j, layout_doc *out)
 {
 	const layout_params *lp = j->lp;
-	int lo = layout_body_floor(lp->w, lp->h);
+	int lo = j->built_px ? j->built_px : layout_body_floor(lp->w, lp->h);
 	int hi = layout_pm(layout_short_side(lp->w, lp->h), 55);
-	int r = build(j, lo, out);
+	int r = j->built_px ? 0 : build(j, lo, out);
 	if (r)
 		return r;
 	size_t best_pages = out->npages;
@@ -400,6 +364,8 @@ static int booth_fit(layout_job *j, layout_doc *out)
 			j->booth->items = steps[i].items;
 			j->booth->title_max = steps[i].title_max;
 			int r = build(j, sizes[z], out);
+			if (!r && out->npages <= 1)
+				j->built_px = sizes[z];
 			if (r || out->npages <= 1)
 				return r;
 		}
