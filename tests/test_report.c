@@ -185,8 +185,9 @@ static void test_header(void **state)
 	tu_rmtree(dir);
 }
 
-/* The child: rows as fast as it can, flushed every few fake ms. */
-static _Noreturn void kill_child(const char *path, unsigned seed)
+/* The child: one row written for sure, then the parent is told (ready),
+ * then rows as fast as it can, flushed every few fake ms. */
+static _Noreturn void kill_child(const char *path, unsigned seed, int ready)
 {
 	int nul = open("/dev/null", O_WRONLY);
 	dup2(nul, 2);
@@ -198,6 +199,11 @@ static _Noreturn void kill_child(const char *path, unsigned seed)
 	for (uint64_t ms = 0;; ms++) {
 		report_slide s = slide_n(ms + seed, id, sizeof id);
 		report_log_show(l, &s, 1796232605 + (time_t)ms, ms);
+		if (ms == 1) {
+			if (report_log_flush(l) || write(ready, "r", 1) != 1)
+				_exit(1);
+			close(ready);
+		}
 		report_log_tick(l, ms);
 	}
 }
@@ -211,10 +217,20 @@ static void test_kill9(void **state)
 	snprintf(path, sizeof path, "%s/imp.csv", dir);
 	srand(12345);
 	for (unsigned i = 0; i < 200; i++) {
+		int fd[2];
+		assert_int_equal(pipe(fd), 0);
 		pid_t pid = fork();
 		assert_true(pid >= 0);
-		if (pid == 0)
-			kill_child(path, i);
+		if (pid == 0) {
+			close(fd[0]);
+			kill_child(path, i, fd[1]);
+		}
+		close(fd[1]);
+		/* The kill lands at a random moment after the child's first
+		 * row is on disk, so every child leaves at least one row. */
+		char c;
+		assert_int_equal(read(fd[0], &c, 1), 1);
+		close(fd[0]);
 		struct timespec ts = {0, (long)(rand() % 8000) * 1000L};
 		nanosleep(&ts, NULL);
 		kill(pid, SIGKILL);
