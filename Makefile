@@ -4,7 +4,7 @@
 PREFIX   ?= /usr/local
 CC       ?= cc
 PKGS      = sdl2 SDL2_ttf SDL2_image fontconfig libcurl libqrencode md4c md4c-html \
-            yaml-0.1 libxml-2.0 libcjson inih icu-uc icu-i18n gmime-3.0
+            yaml-0.1 libxml-2.0 libcjson inih icu-uc icu-i18n gmime-3.0 libmicrohttpd
 TEST_PKGS = cmocka zbar
 
 # Library paths come from pkg-config only; evaluated lazily so `make deps`
@@ -16,7 +16,7 @@ TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wno-unused-parameter
-BASE_CFLAGS = -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) -g -MMD -MP
+BASE_CFLAGS = -std=c11 -D_GNU_SOURCE -Iinclude -I$(B)/gen $(WARN) -g -MMD -MP
 OPT      ?= -O2
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -32,7 +32,7 @@ endif
 PLATFORM_OFF = $(filter-out src/platform/$(JK_PLATFORM).c,src/platform/systemd.c src/platform/posix.c)
 # Sources by folder, in the order of the flow (../shared/DESIGN.md): every
 # .c file of a module folder is part of the library; main.c alone is not.
-MODULES  = core config sources store import deck layout render kiosk report platform app
+MODULES  = core config sources store import deck layout render kiosk report control platform app
 MAIN_SRC = src/app/main.c
 LIB_SRC  = $(filter-out $(MAIN_SRC) $(PLATFORM_OFF),$(foreach m,$(MODULES),$(wildcard src/$(m)/*.c)))
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/rel/%.o)
@@ -47,6 +47,15 @@ all: $(B)/jobkiosk
 
 deps:
 	@sh platform/install-deps.sh
+
+# The control page is compiled in: src/control/page.html as a C array
+# (od is in coreutils; no xxd needed).
+$(B)/gen/control_page.h: src/control/page.html
+	@mkdir -p $(dir $@)
+	@{ echo '/* generated from src/control/page.html */'; echo 'static const char page_html[] = {'; \
+	   od -An -v -tx1 $< | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; echo '0};'; } > $@
+PAGE_OBJ = $(foreach t,rel asan vg fuzz/obj,$(B)/$(t)/src/control/page.o)
+$(PAGE_OBJ): $(B)/gen/control_page.h
 
 # Release build -----------------------------------------------------------
 $(B)/rel/%.o: %.c

@@ -17,7 +17,7 @@
 
 /* How many keys the file knows (config_key_table has one row more, the
  * end mark). */
-#define CONFIG_NKEYS 41
+#define CONFIG_NKEYS 47
 
 /* A value whose check needs more than its text: a source (the sources
  * module parses it) or a file that must be readable. Kept with where it
@@ -100,6 +100,14 @@ typedef struct config {
 	                        * default under $XDG_STATE_HOME, "none": off */
 	char *screen_name;     /* screen_name: NULL = the host name */
 
+	/* Control server and fleet (control.h). */
+	char *control_listen; /* control_listen: ADDRESS:PORT; NULL: off */
+	char *control_token;  /* control_token: the bearer token; NULL none */
+	char *control_cert;   /* control_cert, control_key: PEM files for TLS */
+	char *control_key;
+	bool metrics_public; /* metrics_public: /metrics without the token */
+	char *config_url;    /* config_url: settings fetched from http(s) */
+
 	bool verbose; /* verbose: yes | no */
 
 	char *path; /* the file read, NULL when none */
@@ -165,7 +173,8 @@ bool config_find_default(char *out, size_t cap);
 
 /* Prints the effective settings as a valid config file (every key, one per
  * line, `key = value`, repeatable keys repeated), so that parsing the output
- * gives the same settings. */
+ * gives the same settings, secrets aside: a secret key that is set prints
+ * as the comment "# KEY = (set, not shown)". */
 void config_print(const config *c, FILE *f);
 
 /* How a key's value is read, stored and printed. */
@@ -202,6 +211,7 @@ typedef struct config_key_info {
 	const char *def;  /* the default as a file would write it; "" none */
 	bool is_bool;     /* yes/no: the long option may be given without a value */
 	bool repeatable;  /* may appear many times; values accumulate */
+	bool secret;      /* never printed: config_print writes a comment */
 	config_type type;
 	size_t off, off2;    /* where in config the value lives (offsetof) */
 	size_t size;         /* sizeof the member at off (int, long or bool) */

@@ -29,6 +29,15 @@ typedef struct kiosk_status {
 	                     * why it failed, one line */
 } kiosk_status;
 
+/* An announcement from the control server: a band on every slide
+ * (info), or the whole screen (urgent), until `until`. */
+#define KIOSK_ANNOUNCE_MAX 280
+typedef struct kiosk_announce {
+	char text[KIOSK_ANNOUNCE_MAX + 1]; /* checked: valid UTF-8, one line */
+	bool urgent;
+	int64_t until; /* unix seconds (wall clock) */
+} kiosk_announce;
+
 typedef struct kiosk_state {
 	size_t slide; /* index in the deck (postings' pages, then overview) */
 	size_t nslides;
@@ -45,7 +54,15 @@ typedef struct kiosk_state {
 	/* The composed page (XRGB8888, physical size), borrowed during the hook. */
 	const void *frame;
 	int frame_w, frame_h, frame_pitch;
+	const posting_list *list; /* the deck, borrowed during the hook */
+	int64_t next_change;      /* unix seconds of the next schedule change, 0 none */
+	bool next_on;             /* what it changes to */
+	bool has_announce;        /* announce is up (not expired) */
+	kiosk_announce announce;
 } kiosk_state;
+
+#define KIOSK_FRAME_BUCKETS 9
+extern const double kiosk_frame_le_ms[KIOSK_FRAME_BUCKETS - 1];
 
 /* Figures the loop keeps, for tests and the benchmark. */
 typedef struct kiosk_stats {
@@ -68,6 +85,13 @@ typedef struct kiosk_stats {
 	size_t shifts;                    /* burn-in shift changes */
 	size_t new_days;                  /* layouts redone for a new local date
 	                                   * (the badges) */
+	/* Frame times (compose and present of one frame, ms) by bucket:
+	 * frame_hist[i] counts frames <= kiosk_frame_le_ms[i] and above the
+	 * bucket before; the last counts the rest. */
+	uint64_t frame_hist[KIOSK_FRAME_BUCKETS];
+	double frame_ms_sum;
+	size_t commands; /* commands taken from kiosk_command() */
+	size_t screenshots;
 } kiosk_stats;
 
 typedef struct kiosk_opts {
@@ -128,6 +152,15 @@ typedef struct kiosk_opts {
 	 * flush_ms; at least a second). NULL: none. */
 	unsigned (*flush)(void *ud);
 	unsigned flush_ms;
+	/* Called with hook_ud on the loop thread about every publish_ms (0:
+	 * 1000) and right after each change (slide, pause, display, deck,
+	 * announcement): what is up and the loop's figures, for the control
+	 * server. NULL: none. */
+	void (*publish)(void *ud, const kiosk_state *st, const kiosk_stats *stats);
+	unsigned publish_ms;
+	/* The announcement to start with (a saved one): text empty or until
+	 * past: none. */
+	kiosk_announce announce;
 } kiosk_opts;
 
 /* The burn-in offset of step `step` of the cycle for a physical w x h
@@ -141,6 +174,39 @@ void kiosk_burn_in_offset(int w, int h, int shift, unsigned step, int *dx, int *
  * loop to call reload at the next slide change (at once on the waiting
  * screen). Never blocks. */
 void kiosk_notify_reload(void);
+
+/* Commands from another thread (the control server). Thread-safe, never
+ * blocks; they reach the loop as events, like kiosk_notify_reload. */
+typedef enum kiosk_cmd_kind {
+	KIOSK_CMD_NEXT,
+	KIOSK_CMD_PREV,
+	KIOSK_CMD_PAUSE,
+	KIOSK_CMD_RESUME,
+	KIOSK_CMD_RELOAD,
+	KIOSK_CMD_GOTO,       /* id: the posting's first page (unknown: logged) */
+	KIOSK_CMD_ANNOUNCE,   /* announce replaces the one up */
+	KIOSK_CMD_UNANNOUNCE, /* the one up goes */
+} kiosk_cmd_kind;
+
+typedef struct kiosk_cmd {
+	kiosk_cmd_kind kind;
+	char id[128];
+	kiosk_announce announce;
+} kiosk_cmd;
+
+/* Queues c for the loop (copied). 0, or JK_EBUSY when the queue (32
+ * commands) is full. */
+int kiosk_command(const kiosk_cmd *c);
+
+/* A copy of what the screen shows now, overlays included (XRGB8888;
+ * out->pixels caller frees with free()). Asks the loop and waits up to
+ * timeout_ms for it to copy the picture. Thread-safe (not from the loop
+ * thread). JK_EBUSY when no loop runs or it did not answer in time. */
+typedef struct kiosk_frame {
+	void *pixels;
+	int w, h, pitch;
+} kiosk_frame;
+int kiosk_screenshot(kiosk_frame *out, unsigned timeout_ms, jk_err *err);
 
 /* Shows list (borrowed; on reload its contents are replaced with what
  * reload returned and the old postings freed) until q/Esc/window close or

@@ -13,14 +13,18 @@ tesseract-ocr tesseract-ocr-ara tesseract-ocr-heb tesseract-ocr-fas tesseract-oc
 tesseract-ocr-ben tesseract-ocr-tam tesseract-ocr-tha tesseract-ocr-kor tesseract-ocr-jpn
 tesseract-ocr-chi-sim tesseract-ocr-rus tesseract-ocr-ell
 clang libclang-rt-14-dev clang-format cppcheck bear
-fonts-inter fonts-noto-core fonts-noto-cjk"
+fonts-inter fonts-noto-core fonts-noto-cjk
+libmicrohttpd-dev prometheus chromium chromium-driver"
 
 # clang-format (14 on Debian 12), cppcheck and bear are for `make
 # format-check`, `make lint` and `make compdb`. tesseract and its language
 # packs read the titles of tests/data/scripts back from rendered slides
 # (tests/test_scripts.c); HarfBuzz shapes each script run. ImageMagick
 # scales and blurs booth slides as a phone's preview sees them from the
-# aisle, for zbar (tests/test_booth.c).
+# aisle, for zbar (tests/test_booth.c). libmicrohttpd is the control
+# server; prometheus brings promtool, which checks /metrics and
+# platform/prometheus/; chromium and chromium-driver drive the control page
+# in a real browser (tests/test_page.c).
 # bench: `--bench` installs only what `make bench` compares against (the
 # browser kiosk) and links to (libX11 for reading the screen back).
 if [ "${1:-}" = "--bench" ]; then

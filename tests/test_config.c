@@ -111,7 +111,7 @@ static void test_defaults(void **state)
 		if (config_set(&c, k->name, k->def, "default", &err))
 			fail_msg("%s = '%s': %s", k->name, k->def, err.msg);
 	}
-	assert_int_equal(nkeys, 41);
+	assert_int_equal(nkeys, 47);
 	char *after = printed(&c);
 	assert_string_equal(before, after);
 	free(before), free(after);

@@ -103,6 +103,11 @@ static void print_key(const config *c, size_t k, FILE *f)
 	const config_key_info *key = &config_key_table[k];
 	const void *slot = (const char *)c + key->off;
 	long scale = key->scale ? key->scale : 1;
+	if (key->secret) {
+		const char *v = *(char *const *)slot;
+		fprintf(f, "# %s =%s\n", key->name, v && *v ? " (set, not shown)" : "");
+		return;
+	}
 	switch (key->type) {
 	case CONFIG_SOURCE:
 		print_list(f, key->name, c->sources, c->nsources);
