@@ -274,14 +274,8 @@ static void test_band_ocr(void **state)
 		snprintf(name, sizeof name, "announce-band-%dx%d.png", w, h);
 		save(s, name, path, sizeof path);
 		/* The band alone. */
-		SDL_Rect r = {0, d.announce_y, w, h - d.announce_y};
-		SDL_Surface *band =
-		    SDL_CreateRGBSurfaceWithFormat(0, r.w, r.h, 32, SDL_PIXELFORMAT_XRGB8888);
-		assert_non_null(band);
-		assert_int_equal(SDL_BlitSurface(s, &r, band, NULL), 0);
-		snprintf(name, sizeof name, "band-only-%dx%d.png", w, h);
-		snprintf(path, sizeof path, "%s/%s", tu_tmpdir(), name);
-		assert_int_equal(IMG_SavePNG(band, path), 0);
+		snprintf(path, sizeof path, "%s/band-only-%dx%d.png", tu_tmpdir(), w, h);
+		save_part(s, (SDL_Rect){0, d.announce_y, w, h - d.announce_y}, path);
 		char *got = tu_tesseract(path, "eng", 6), sq[1024], want[256];
 		squash(got, sq, sizeof sq);
 		squash(text, want, sizeof want);
@@ -333,13 +327,49 @@ static void test_urgent_ocr(void **state)
 	}
 }
 
+/* Every text's band under the overview, rendered at every size: the
+ * band holds its text's ink (no empty band), pictures for a person's eye
+ * under JK_SHOTS. */
+static void test_band_pictures(void **state)
+{
+	(void)state;
+	posting_list l;
+	const posting *p = sample(&l);
+	for (size_t z = 0; z < JK_ARRAY_LEN(sizes); z++)
+		for (size_t t = 0; t < JK_ARRAY_LEN(texts); t++) {
+			int w = sizes[z][0], h = sizes[z][1];
+			layout_params lp = params(w, h, texts[t]);
+			layout_doc d;
+			jk_err err = {0};
+			assert_int_equal(layout_posting(p, &lp, &d, &err), 0);
+			SDL_Surface *s = render_page(fonts, &d, 0, &theme, 0, &err);
+			assert_non_null(s);
+			/* Ink of the text colour (the theme's background) inside the
+			 * band's panel: the text is drawn. */
+			size_t ink = 0;
+			for (int y = d.announce_y; y < h * 95 / 100; y++)
+				for (int x = w * 5 / 100; x < w * 95 / 100; x++)
+					ink +=
+					    (((const uint32_t *)((const char *)s->pixels +
+					                         (size_t)y * (size_t)s->pitch))[x] &
+					     0xFFFFFFu) == theme.bg;
+			if (ink < (size_t)(w / 10))
+				fail_msg("%dx%d \"%.30s\": band with no text", w, h, texts[t]);
+			char path[1024], name[64];
+			snprintf(name, sizeof name, "band-%zu-%dx%d.png", t, w, h);
+			save(s, name, path, sizeof path);
+			SDL_FreeSurface(s);
+			layout_doc_free(&d);
+		}
+	posting_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_band_everywhere),
-	    cmocka_unit_test(test_urgent_page),
-	    cmocka_unit_test(test_band_ocr),
-	    cmocka_unit_test(test_urgent_ocr),
+	    cmocka_unit_test(test_band_everywhere), cmocka_unit_test(test_urgent_page),
+	    cmocka_unit_test(test_band_ocr),        cmocka_unit_test(test_urgent_ocr),
+	    cmocka_unit_test(test_band_pictures),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -10,6 +10,7 @@
 #include "testutil.h"
 
 #include "kiosk.h"
+#include "schedule.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -486,12 +487,75 @@ static void test_saved_announcement(void **state)
 	}
 }
 
+/* ---- with the display off ------------------------------------------------ */
+
+static bool pub_off(const drv *d, const void *arg)
+{
+	return d->npub && d->pub.display_off == *(const bool *)arg;
+}
+
+static int script_off(drv *d)
+{
+	bool off = true;
+	EXPECT(d, wait_for(d, pub_off, &off));
+	/* The schedule's next change: 09:00 the next day (UTC), to on. */
+	int64_t next = T0 - T0 % 86400 + 86400 + 9 * 3600;
+	EXPECT(d, d->pub.next_change == next && d->pub.next_on);
+	/* Moves go into the model, the announcement is kept; nothing drawn. */
+	size_t pubs = count_of(d, &d->npub);
+	post(KIOSK_CMD_NEXT, NULL);
+	announce("Doors open at nine", false, T0 + 86400);
+	EXPECT(d, wait_for(d, published_after, &pubs));
+	int want = 1;
+	EXPECT(d, wait_for(d, pub_announce, &want));
+	EXPECT(d, d->pub.posting == 1 && d->pub.display_off);
+	kiosk_frame f;
+	EXPECT(d, kiosk_screenshot(&f, 5000, NULL) == 0);
+	bool black = true;
+	for (int y = 0; y < f.h && black; y++)
+		for (int x = 0; x < f.w && black; x++)
+			black = !(((const uint32_t *)((const char *)f.pixels +
+			                              (size_t)y * (size_t)f.pitch))[x] &
+			          0xFFFFFFu);
+	free(f.pixels);
+	EXPECT(d, black);
+	EXPECT(d, count_of(d, &d->nshow) == 0);
+	/* On: the posting moved to, with the band. */
+	SDL_LockMutex(d->mu);
+	d->now = next + 60;
+	SDL_UnlockMutex(d->mu);
+	size_t want_show[2] = {1, 1};
+	EXPECT(d, wait_for(d, showing, want_show));
+	EXPECT(d, screen_says(d, "doorsopenatnine"));
+	return 0;
+}
+
+static void test_display_off(void **state)
+{
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	schedule sch = {0};
+	assert_int_equal(schedule_add(&sch, "daily 09:00-17:00", NULL), 0);
+	posting_list l;
+	tu_make_list(&l, 3);
+	drv d = {.now = T0};
+	d.script = script_off;
+	kiosk_opts o = {
+	    .win_w = 1280, .win_h = 720, .slide_seconds = 30, .cut = true, .schedule = &sch};
+	kiosk_stats st;
+	run(&d, &l, &o, &st);
+	assert_int_equal(st.display_offs, 1);
+	assert_int_equal(st.display_ons, 1);
+	posting_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_queue_full),         cmocka_unit_test(test_moves),
 	    cmocka_unit_test(test_screenshot),         cmocka_unit_test(test_announcements),
-	    cmocka_unit_test(test_saved_announcement),
+	    cmocka_unit_test(test_saved_announcement), cmocka_unit_test(test_display_off),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -107,7 +107,8 @@ void kiosk_reload_now(kiosk *k);
 void kiosk_pause_set(kiosk *k, bool on);
 void kiosk_state_of(const kiosk *k, kiosk_state *s);
 
-/* remote.c: what the control server asks and is told. */
+/* remote.c: what the listeners are told, what the control server asks. */
+void kiosk_report(kiosk *k);
 void kiosk_remote_command(kiosk *k, const kiosk_cmd *c);
 void kiosk_announce_set(kiosk *k, const kiosk_announce *a);
 void kiosk_announce_check(kiosk *k, long long wms);
