@@ -122,6 +122,9 @@ void kiosk_announce_set(kiosk *k, const kiosk_announce *a)
 		       k->ann.urgent ? "urgent" : "info", (long long)k->ann.until);
 	} else if (was) {
 		jk_log(JK_LOG_INFO, "kiosk", "announcement ended");
+	} else if (a && a->text[0]) {
+		jk_log(JK_LOG_INFO, "kiosk", "announcement until %lld: over already, not shown",
+		       (long long)a->until);
 	}
 	if (!was && !k->ann_up)
 		return;
