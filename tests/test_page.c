@@ -22,7 +22,7 @@
 #define TOKEN "Pg7Hq2Lx9Vb4Nc8Rt3Kw6Zy1" /* 24 characters */
 #define SCREEN "page-test"
 #define HOSTILE "Night Porter <img src=x onerror=window.jkPwned=1>"
-#define ANNOUNCE "Coffee at 3 pm in room B \u2615"
+#define ANNOUNCE "Coffee at 3 pm in room B <b>now</b> \u2615"
 #define DEADLINE_S 300 /* the whole program */
 #define STEP_MS 15000  /* one step's wait */
 
@@ -365,6 +365,15 @@ static void test_next(void **state)
 	cJSON_Delete(s0);
 	assert_string_not_equal(cur, first);
 	assert_true(page_agrees());
+
+	cJSON *before = status();
+	assert_non_null(before);
+	assert_int_equal(wd_click(&T.w, "#prev"), 0);
+	cJSON *after = wait_status(moved, before);
+	cJSON_Delete(before);
+	assert_non_null(after);
+	cJSON_Delete(after);
+	assert_true(page_agrees());
 }
 
 static bool is_paused(const cJSON *s, const void *ud)
@@ -488,7 +497,9 @@ static void test_announce(void **state)
 	char *lit = js_string(ANNOUNCE);
 	char script[512];
 	snprintf(script, sizeof script,
-	         "return document.getElementById('ann-current').textContent.includes(%s);", lit);
+	         "return document.getElementById('ann-current').textContent.includes(%s) && "
+	         "!document.querySelector('#ann-current b');",
+	         lit);
 	free(lit);
 	assert_true(wait_js(script));
 
@@ -498,6 +509,43 @@ static void test_announce(void **state)
 	cJSON_Delete(s);
 	assert_true(wait_js(
 	    "return document.getElementById('ann-current').textContent === 'No announcement.';"));
+}
+
+/* The sources as the status has them, the display's state, and a
+ * reload that is taken. */
+static void test_sources(void **state)
+{
+	(void)state;
+	cJSON *s = status();
+	assert_non_null(s);
+	const cJSON *src = cJSON_GetObjectItem(s, "sources");
+	int n = cJSON_GetArraySize(src);
+	assert_true(n >= 2);
+	char script[1400];
+	for (int i = 0; i < n; i++) {
+		char *lit = js_string(
+		    cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(src, i), "spec")));
+		snprintf(script, sizeof script,
+		         "const li = document.querySelectorAll('#sources li');"
+		         "return li.length === %d && li[%d].querySelector('.spec').textContent === "
+		         "%s && "
+		         "li[%d].textContent.includes('last good');",
+		         n, i, lit, i);
+		free(lit);
+		assert_true(wait_js(script));
+	}
+	snprintf(script, sizeof script,
+	         "return document.getElementById('display').textContent.startsWith('Screen %s');",
+	         cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetObjectItem(s, "display"), "on"))
+	             ? "on"
+	             : "off");
+	cJSON_Delete(s);
+	assert_true(wait_js(script));
+
+	assert_int_equal(wd_click(&T.w, "#reload"), 0);
+	assert_true(
+	    wait_js("return document.getElementById('msg').textContent.includes('Reloading');"));
+	assert_true(page_agrees());
 }
 
 /* A title with markup shows as text: no element made, no script run. */
@@ -615,8 +663,8 @@ int main(void)
 	    cmocka_unit_test(test_token),   cmocka_unit_test(test_fragment),
 	    cmocka_unit_test(test_next),    cmocka_unit_test(test_pause),
 	    cmocka_unit_test(test_goto),    cmocka_unit_test(test_announce),
-	    cmocka_unit_test(test_hostile), cmocka_unit_test(test_phone),
-	    cmocka_unit_test(test_quit),
+	    cmocka_unit_test(test_sources), cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_phone),   cmocka_unit_test(test_quit),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
