@@ -636,7 +636,8 @@ static void test_phone(void **state)
 		         sizes[i].dark ? "-dark" : "");
 		save_png(name);
 	}
-	/* The whole page, top to bottom, in one picture. */
+	/* The whole phone page, top to bottom, in one picture. */
+	phone(390, 844, false);
 	cJSON *h = wd_js(&T.w, "return document.documentElement.scrollHeight;");
 	int full = (int)cJSON_GetNumberValue(h);
 	cJSON_Delete(h);
@@ -646,7 +647,8 @@ static void test_phone(void **state)
 	phone(390, 844, false);
 }
 
-/* The kiosk quits cleanly on SIGTERM (and, under ASan, without leaks). */
+/* The kiosk quits cleanly on SIGTERM (and, under ASan, without leaks);
+ * the page, still polling, says the kiosk cannot be reached. */
 static void test_quit(void **state)
 {
 	(void)state;
@@ -655,6 +657,9 @@ static void test_quit(void **state)
 	if (st != 0)
 		print_log();
 	assert_int_equal(st, 0);
+	/* The page says so in one line. */
+	assert_true(wait_js("return document.getElementById('msg').textContent === 'No connection "
+	                    "to the kiosk.';"));
 }
 
 int main(void)
