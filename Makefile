@@ -86,6 +86,9 @@ $(B)/asan/jobkiosk: $(B)/asan/src/app/main.o $(B)/libjk-asan.a
 $(B)/asan/tests/%: $(B)/asan/tests/%.o $(TEST_SUPPORT) $(B)/libjk-asan.a
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
 
+# The control page's browser test alone speaks WebDriver (tests/webdriver.c).
+$(B)/asan/tests/test_page: $(B)/asan/tests/webdriver.o
+
 # Every test program runs even when one fails; the closing line counts them.
 test: deps
 	@$(MAKE) --no-print-directory $(TESTS) $(B)/asan/jobkiosk
