@@ -447,18 +447,25 @@ typedef struct files {
 	char dir[256], local[320], cache[320], err[320];
 } files;
 
+/* The local file; url NULL: without config_url. */
+static void write_local(const files *fs, const char *url, const char *extra)
+{
+	char text[2048];
+	snprintf(text, sizeof text,
+	         "cache_dir = %s\n%s%s\nsource = %s\nfilter_tag = robotics\n"
+	         "header = Local\nslide_seconds = 5\n%s",
+	         fs->cache, url ? "config_url = " : "# no config_url", url ? url : "",
+	         tu_root("samples"), extra);
+	tu_write(fs->local, text);
+}
+
 static void make_files(files *fs, const char *url, const char *extra)
 {
 	snprintf(fs->dir, sizeof fs->dir, "%s", tu_tmpdir());
 	snprintf(fs->local, sizeof fs->local, "%s/local.conf", fs->dir);
 	snprintf(fs->cache, sizeof fs->cache, "%s/cache", fs->dir);
 	snprintf(fs->err, sizeof fs->err, "%s/err", fs->dir);
-	char text[2048];
-	snprintf(text, sizeof text,
-	         "cache_dir = %s\nconfig_url = %s\nsource = %s\nfilter_tag = robotics\n"
-	         "header = Local\nslide_seconds = 5\n%s",
-	         fs->cache, url, tu_root("samples"), extra);
-	tu_write(fs->local, text);
+	write_local(fs, url, extra);
 }
 
 /* Local, then the fleet, then the command line; --check-config says where
@@ -577,8 +584,9 @@ static void test_kiosk_applies(void **state)
 	(void)state;
 	httpd *h = start_server();
 	files fs;
-	make_files(&fs, httpd_url(h, "/fleet.conf"),
-	           "fullscreen = no\nresolution = 320x180\nverbose = yes\n");
+	char url[256];
+	snprintf(url, sizeof url, "%s", httpd_url(h, "/fleet.conf"));
+	make_files(&fs, url, "fullscreen = no\nresolution = 320x180\nverbose = yes\n");
 	char fleet[1024];
 	snprintf(fleet, sizeof fleet, "slide_seconds = 2\nsource = %s\nfilter_tag =\n",
 	         tu_root("samples/fernleaf-data-analyst.md"));
@@ -617,6 +625,20 @@ static void test_kiosk_applies(void **state)
 			usleep(100000);
 	}
 	assert_true(wait_log(fs.err, "cannot be set from config_url", 1));
+	/* config_url taken out of the local file, then put back: its cached
+	 * copy applies at once (the server has nothing new: a 304). */
+	char *log = slurp(fs.err);
+	int fleet_loads = tu_count(log, "2 of 2 source(s) read");
+	int local_loads = tu_count(log, "0 posting(s) shown of 19");
+	free(log);
+	serve(fleet, GOOD, true);
+	const char *extra = "fullscreen = no\nresolution = 320x180\nverbose = yes\n";
+	write_local(&fs, NULL, extra);
+	kill(pid, SIGHUP);
+	assert_true(wait_log(fs.err, "0 posting(s) shown of 19", local_loads + 1));
+	write_local(&fs, url, extra);
+	kill(pid, SIGHUP);
+	assert_true(wait_log(fs.err, "2 of 2 source(s) read", fleet_loads + 1));
 	int st = 0;
 	assert_int_equal(waitpid(pid, &st, WNOHANG), 0);
 	kill(pid, SIGTERM);
@@ -624,8 +646,9 @@ static void test_kiosk_applies(void **state)
 	child = 0;
 	assert_true(WIFEXITED(st));
 	assert_int_equal(WEXITSTATUS(st), 0);
-	char *log = slurp(fs.err);
-	print_message("%s", log);
+	log = slurp(fs.err);
+	print_message("%zu bytes of log:\n", strlen(log));
+	fputs(log, stdout);
 	assert_int_equal(tu_count(log, "cannot be set from config_url"), 1);
 	assert_null(strstr(log, "AddressSanitizer"));
 	assert_null(strstr(log, "LeakSanitizer"));

@@ -407,7 +407,9 @@ void app_fleet_follow(app *a)
 	if (f && same_str(f->url, c->config_url) && same_str(f->ca_file, c->ca_file) &&
 	    a->fleet_interval_s == c->refresh_s)
 		return;
-	bool had = f && f->running;
+	/* A new URL's cached copy, if any, applies at once (at start it already
+	 * did: app_fleet_settings). */
+	bool moved = !f || !same_str(f->url, c->config_url);
 	app_fleet_free(f);
 	a->fleet = NULL;
 	a->fleet_interval_s = 0;
@@ -424,9 +426,8 @@ void app_fleet_follow(app *a)
 		jk_log(JK_LOG_ERR, "app", "%s", err.msg);
 	else
 		a->fleet_interval_s = c->refresh_s;
-	/* Another URL's cached copy, if any, applies now. */
 	app_fleet_doc d = {0};
-	if (had && app_fleet_copy(a->fleet, &d, NULL))
+	if (moved && app_fleet_copy(a->fleet, &d, NULL))
 		app_notify_reconfig();
 	app_fleet_doc_free(&d);
 }
