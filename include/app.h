@@ -33,4 +33,61 @@ int app_render_dir(const posting_list *l, const char *dir, int w, int h, int rot
  * untouched on failure. */
 int app_settings_check(const config *c, source_list *out, jk_err *err);
 
+/* The fleet file (config_url): settings shared by many screens, fetched
+ * from one http(s) URL and applied over the local file, under the command
+ * line. Its last good copy is kept in the cache under the URL, so a screen
+ * that starts offline has it at once; a thread fetches it again every
+ * refresh_minutes. Only a changed file that makes good settings replaces
+ * the copy in use. */
+typedef struct app_fleet app_fleet;
+
+/* A fleet file's text: body (len bytes, need not end in NUL) as fetched
+ * from url. Borrowed. */
+typedef struct app_fleet_doc {
+	const char *url;
+	const char *body;
+	size_t len;
+} app_fleet_doc;
+
+/* Whether a fetched file makes good settings; why (cap bytes) gets one
+ * line naming the URL when not. Called on the refreshing thread. */
+typedef bool (*app_fleet_check_fn)(void *ud, const app_fleet_doc *doc, char *why, size_t cap);
+/* A changed, good file is in use (called on the fleet thread: post an
+ * event, nothing more). */
+typedef void (*app_fleet_changed_fn)(void *ud);
+
+/* Sets up the fleet file of url (an http(s) URL), kept in the cache folder
+ * cache_dir (NULL: the default), fetched with ca_file (may be NULL). The
+ * cached copy, if any, is the copy in use. A cache that cannot be opened
+ * is logged once; the file is then kept in memory only. Caller frees with
+ * app_fleet_free(). */
+int app_fleet_open(const char *url, const char *cache_dir, const char *ca_file, app_fleet **out,
+                   jk_err *err);
+/* The copy in use as a doc whose strings are the caller's (free with
+ * app_fleet_doc_free()); false when there is none. *fetched_at (may be
+ * NULL) gets when it was fetched (unix seconds). */
+bool app_fleet_copy(app_fleet *f, app_fleet_doc *out, int64_t *fetched_at);
+void app_fleet_doc_free(app_fleet_doc *d);
+/* One conditional GET (the validators of the copy in use; at most 1 MiB,
+ * the fetch module's timeouts and TLS checks). 304 or the same bytes:
+ * REFRESH_UNCHANGED. New bytes that pass check (NULL: none) become the
+ * copy in use and are cached: REFRESH_OK. Anything else is
+ * REFRESH_FAILED and keeps the copy in use. Logs one line when it starts
+ * failing or the reason changes, and one when it recovers; never one per
+ * refresh. Blocking: never on the render loop. */
+refresh_outcome app_fleet_refresh(app_fleet *f, app_fleet_check_fn check, void *ud);
+/* The reason of the last failure ("" after a success). */
+void app_fleet_last_error(app_fleet *f, char *out, size_t cap);
+/* Starts the thread: a refresh now, then every interval_s (failures retry
+ * sooner, from 30 s), changed(ud) after each REFRESH_OK. */
+int app_fleet_start(app_fleet *f, long interval_s, app_fleet_check_fn check,
+                    app_fleet_changed_fn changed, void *ud, jk_err *err);
+/* Makes a refresh due now (SIGHUP). */
+void app_fleet_kick(app_fleet *f);
+/* Stops the thread (a transfer under way is cancelled) and frees f.
+ * Accepts NULL. */
+void app_fleet_free(app_fleet *f);
+/* The URL f fetches (borrowed). */
+const char *app_fleet_url(const app_fleet *f);
+
 #endif

@@ -161,6 +161,21 @@ int config_set_sources(config *c, char *const *v, size_t n, jk_err *err);
  * into a fresh config and throw it away on failure. */
 int config_parse_buffer(config *c, const char *name, const char *text, size_t n, jk_err *err);
 
+/* Parses the fleet's shared file (config_url), fetched from url, on top of
+ * the local file's settings in c, as config_parse_buffer does (messages
+ * name "URL:LINE"), with two differences: a key of the screen's own
+ * (config_key_local_only) fails the whole file with JK_EARG
+ * "URL:LINE: key 'KEY' cannot be set from config_url"; and the first line
+ * of a repeatable key (source, schedule, filter_*) replaces the list the
+ * local file gave, as the command line does: a fleet file that lists
+ * sources means these sources. The same caveat on failure. */
+int config_parse_fleet(config *c, const char *url, const char *text, size_t n, jk_err *err);
+
+/* True for the keys a fleet file may not set: where the fleet file and
+ * the cache are (config_url, cache_dir) and the control server's access
+ * (control_*, metrics_public) stay each screen's own. */
+bool config_key_local_only(size_t k);
+
 /* Reads path (at most 1 MiB, jk_read_file) and parses it as above; sets
  * c->path. JK_EIO "PATH: cannot read: REASON" when it cannot be read. */
 int config_load_file(config *c, const char *path, jk_err *err);
@@ -194,6 +209,7 @@ typedef enum config_type {
 	CONFIG_FILE,     /* a path, a readable file (checked after parsing) */
 	CONFIG_FONT,     /* a family name, or a path (with '/') as CONFIG_FILE */
 	CONFIG_LINK,     /* http(s) or mailto link; also borrowed at off2 */
+	CONFIG_URL,      /* an http(s) URL to fetch from; NULL when empty */
 	CONFIG_WORDS,    /* a comma list into a deck_words, accumulating */
 	CONFIG_SCHEDULE, /* DAYS HH:MM-HH:MM rules into a schedule */
 	CONFIG_LANG,     /* auto (NULL) or a language the words table has */

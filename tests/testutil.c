@@ -191,6 +191,23 @@ bool tu_contains(const posting *p, const char *needle)
 	return false;
 }
 
+void tu_write(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		fail_msg("cannot write %s", path);
+	fputs(text, f);
+	fclose(f);
+}
+
+int tu_count(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
 const char *tu_tmpdir(void)
 {
 	static char dir[64];

@@ -67,6 +67,10 @@ bool tu_contains(const posting *p, const char *needle);
  * with its path and its name relative to the corpus ("real-world/x.md",
  * "seeds/y.html", "samples/z.txt"). */
 void tu_each_corpus_file(void (*fn)(const char *path, const char *rel));
+/* Writes text to path (created or truncated); fails the test if it cannot. */
+void tu_write(const char *path, const char *text);
+/* How many times needle occurs in hay. */
+int tu_count(const char *hay, const char *needle);
 /* A fresh directory under /tmp, removed by tu_rmtree. Static buffer. */
 const char *tu_tmpdir(void);
 void tu_rmtree(const char *dir);

@@ -124,10 +124,13 @@ static void usage(FILE *f)
 	        "\n"
 	        "Settings: every key of the config file is also an option, with dashes for\n"
 	        "underscores (slide_seconds = 12 is --slide-seconds 12). Yes/no settings\n"
-	        "take --NAME or --NAME=no.\n");
+	        "take --NAME or --NAME=no. Settings apply in this order: defaults, the config\n"
+	        "file, the fleet file of config_url, the command line; a repeatable key given\n"
+	        "by a later one replaces the list before it.\n");
 	help_keys(f);
-	fprintf(f, "\nSignals: SIGHUP reloads the config file and the sources (and writes the\n"
-	           "impressions log's rows); SIGTERM and SIGINT quit. See jobkiosk(1).\n");
+	fprintf(f,
+	        "\nSignals: SIGHUP reloads the config file, config_url and the sources (and\n"
+	        "writes the impressions log's rows); SIGTERM and SIGINT quit. See jobkiosk(1).\n");
 }
 
 /* Fills option_names and opts: the fixed options, then one per key. */

@@ -54,6 +54,9 @@ typedef struct app {
 	report_log *impressions; /* NULL: no impressions log */
 	char *impressions_path;  /* what it was opened with, to see changes */
 	char *impressions_screen;
+	app_fleet *fleet;      /* NULL: no config_url */
+	long fleet_interval_s; /* what its thread was started with, 0: not started */
+	char fleet_said[160];  /* where the fleet settings came from, for --check-config */
 } app;
 
 /* cli.c: the command line's own interface. */
@@ -69,7 +72,10 @@ void app_cli_usage_error(const char *msg);
 /* settings.c: defaults, then the config file, then the command line, then
  * app_settings_check(). On failure the message is in err and *out is
  * freed; sources (may be NULL) receives the parsed sources on success. */
-int app_settings_load(const app_cli *c, config *out, source_list *sources, jk_err *err);
+/* fleet: the fleet file's copy in use, applied between the local file and
+ * the command line when it is of the URL they name (NULL: none). */
+int app_settings_load(const app_cli *c, const app_fleet_doc *fleet, config *out,
+                      source_list *sources, jk_err *err);
 
 /* wiring.c: the modules put together. */
 
@@ -92,8 +98,24 @@ size_t app_load_all(app *a, posting_list *out);
  * starts the refresh worker and the signal thread; app_stop() undoes. */
 void app_start(app *a, kiosk_opts *ko);
 void app_stop(app *a);
+/* New settings are due: the loop reloads them as after SIGHUP. Any
+ * thread. */
+void app_notify_reconfig(void);
 /* kiosk_run's reload callback (ud: the app). */
 int app_reload(void *ud, posting_list *out, jk_err *err);
+
+/* remote.c: the fleet file in a run. */
+
+/* After the first settings load: with config_url, its cached copy is applied
+ * at once (fetch: when there is none, fetched once first, for the actions
+ * that do not run the slideshow). Returns 0, or 1 when config_url names a
+ * file that cannot be used (logged; the local settings stay). */
+int app_fleet_settings(app *a, bool fetch);
+/* Starts the fleet thread (the slideshow), or after a reload follows a
+ * changed config_url, cache_dir, ca_file or refresh_minutes. */
+void app_fleet_follow(app *a);
+/* The settings again with the fleet file's copy in use (SIGHUP). */
+int app_settings_reload(app *a, config *out, source_list *sources, jk_err *err);
 
 /* impressions.c: the impressions log listening to the loop. */
 

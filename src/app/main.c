@@ -53,8 +53,13 @@ static int action_check(app *a)
 		jk_log(JK_LOG_ERR, "app", "%s", err.msg);
 		return 2;
 	}
-	jk_log(JK_LOG_INFO, "app", "the configuration is valid (%s)",
-	       a->cfg.path ? a->cfg.path : "no config file");
+	if (a->cfg.config_url)
+		jk_log(JK_LOG_INFO, "app", "the configuration is valid (%s; %s: %s)",
+		       a->cfg.path ? a->cfg.path : "no config file", a->cfg.config_url,
+		       a->fleet_said);
+	else
+		jk_log(JK_LOG_INFO, "app", "the configuration is valid (%s)",
+		       a->cfg.path ? a->cfg.path : "no config file");
 	config_print(&a->cfg, stdout);
 	return 0;
 }
@@ -113,18 +118,26 @@ static int run(const app_cli *c)
 	a.c = c;
 	a.seed = random_seed();
 	jk_err err = {0};
-	if (app_settings_load(c, &a.cfg, &a.sources, &err)) {
+	if (app_settings_load(c, NULL, &a.cfg, &a.sources, &err)) {
 		jk_log(JK_LOG_ERR, "app", "%s", err.msg);
 		return 2;
 	}
+	/* The slideshow starts from the fleet file's cached copy and fetches it
+	 * in the background; the other actions fetch it once when nothing is
+	 * cached. */
+	int fleet = app_fleet_settings(&a, c->act != ACT_SHOW);
+	/* A screen of a fleet may wait for the fleet file's sources. */
+	bool fleet_waits = c->act == ACT_SHOW && a.cfg.config_url;
 	int status;
-	if (c->act == ACT_REPORT) {
+	if (c->act == ACT_CHECK && fleet) {
+		status = 2;
+	} else if (c->act == ACT_REPORT) {
 		status = app_report(&a);
 	} else if (c->act == ACT_CHECK) {
 		status = app_open(&a);
 		if (!status)
 			status = action_check(&a);
-	} else if (a.cfg.nsources == 0) {
+	} else if (a.cfg.nsources == 0 && !fleet_waits) {
 		app_cli_usage_error("no SOURCE given (on the command line or as `source = …` in "
 		                    "the config file)");
 		status = 2;

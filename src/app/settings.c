@@ -1,7 +1,7 @@
-/* settings.c — the settings of a run: defaults, the config file and the
- * command line (config parses their form), then the checks that need the
- * file system or the sources module. Start-up, --check-config and SIGHUP
- * all come through here. */
+/* settings.c — the settings of a run: defaults, the config file, the
+ * fleet file (config_url) and the command line (config parses their form), then the checks that
+ * need the file system or the sources module. Start-up, --check-config and SIGHUP all come through
+ * here. */
 #include "internal.h"
 
 #include <errno.h>
@@ -95,7 +95,8 @@ static int apply_cli(const app_cli *c, config *out, jk_err *err)
 	return r;
 }
 
-int app_settings_load(const app_cli *c, config *out, source_list *sources, jk_err *err)
+/* Defaults, the local file, the fleet file (NULL: none), the command line. */
+static int parse_all(const app_cli *c, const app_fleet_doc *fleet, config *out, jk_err *err)
 {
 	config_init(out);
 	int r = 0;
@@ -104,8 +105,24 @@ int app_settings_load(const app_cli *c, config *out, source_list *sources, jk_er
 		r = config_load_file(out, c->config_path, err);
 	else if (!c->no_config && config_find_default(found, sizeof found))
 		r = config_load_file(out, found, err);
+	if (!r && fleet)
+		r = config_parse_fleet(out, fleet->url, fleet->body, fleet->len, err);
 	if (!r)
 		r = apply_cli(c, out, err);
+	return r;
+}
+
+int app_settings_load(const app_cli *c, const app_fleet_doc *fleet, config *out,
+                      source_list *sources, jk_err *err)
+{
+	int r = parse_all(c, NULL, out, err);
+	/* The local file and the command line say where the fleet file is;
+	 * a copy of another URL's file does not apply. */
+	if (!r && fleet && fleet->body && out->config_url && fleet->url &&
+	    !strcmp(out->config_url, fleet->url)) {
+		config_free(out);
+		r = parse_all(c, fleet, out, err);
+	}
 	if (!r) {
 		r = app_settings_check(out, sources, err);
 	} else {

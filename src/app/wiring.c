@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 static atomic_bool reconfig;
+static atomic_bool hangup; /* SIGHUP: the fleet file is fetched again too */
 /* The signal thread reads the source list; a reload swaps it under this. */
 static pthread_mutex_t src_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -137,6 +138,8 @@ static void worker_start(app *a)
 
 void app_free(app *a)
 {
+	app_fleet_free(a->fleet);
+	a->fleet = NULL;
 	close_sources(a);
 	if (a->fetch_inited)
 		fetch_global_cleanup();
@@ -248,7 +251,7 @@ static void reload_config(app *a)
 	jk_err err = {0};
 	platform_reloading();
 	report_log_flush(a->impressions); /* SIGHUP writes the rows kept */
-	if (app_settings_load(a->c, &next, &sources, &err)) {
+	if (app_settings_reload(a, &next, &sources, &err)) {
 		jk_log(JK_LOG_ERR, "app", "reload: %s; keeping the current settings", err.msg);
 		return;
 	}
@@ -256,6 +259,7 @@ static void reload_config(app *a)
 	config_free(&a->cfg);
 	a->cfg = next;
 	app_impressions_reload(a);
+	app_fleet_follow(a);
 	a->opts_changed = true;
 	if (resource) {
 		pthread_mutex_lock(&src_lock);
@@ -272,6 +276,12 @@ static void reload_config(app *a)
 	jk_log(JK_LOG_INFO, "app", "reloaded %s", a->cfg.path ? a->cfg.path : "the settings");
 }
 
+void app_notify_reconfig(void)
+{
+	atomic_store(&reconfig, true);
+	kiosk_notify_reload();
+}
+
 /* The loop asks after r, SIGHUP, a refresh that brought news, and hourly
  * (expiry). */
 int app_reload(void *ud, posting_list *out, jk_err *err)
@@ -280,6 +290,8 @@ int app_reload(void *ud, posting_list *out, jk_err *err)
 	bool re = atomic_exchange(&reconfig, false);
 	if (re)
 		reload_config(a);
+	if (atomic_exchange(&hangup, false))
+		app_fleet_kick(a->fleet);
 	size_t ok = app_load_all(a, out);
 	char status[160];
 	snprintf(status, sizeof status, "showing %zu posting(s) from %zu source(s)", out->n,
@@ -391,8 +403,8 @@ static void *signal_thread(void *arg)
 		if (sig == SIGUSR1)
 			break;
 		if (sig == SIGHUP) {
-			atomic_store(&reconfig, true);
-			kiosk_notify_reload();
+			atomic_store(&hangup, true);
+			app_notify_reconfig();
 		} else if (sig < 0 && errno == EAGAIN) {
 			uint64_t now = local_stamp(a);
 			if (now != stamp || ++minutes >= 60) {
@@ -417,6 +429,7 @@ void app_start(app *a, kiosk_opts *ko)
 	a->have_signals = pthread_create(&a->sig_thread, NULL, signal_thread, a) == 0;
 	if (!a->have_signals)
 		jk_log(JK_LOG_WARN, "app", "no signal thread; SIGHUP will not reload");
+	app_fleet_follow(a); /* before the worker: opening a cache tidies it */
 	worker_start(a);
 	*ko = (kiosk_opts){.status = screen_status, .status_ud = a, .hook_ud = a};
 	slideshow_opts(a, ko);

@@ -251,12 +251,12 @@ static int set_text(set_ctx *x)
 	return JK_OK;
 }
 
-static bool link_ok(const char *s)
+static bool link_ok(const char *s, bool mailto)
 {
-	size_t skip = !strncasecmp(s, "http://", 7)    ? 7
-	              : !strncasecmp(s, "https://", 8) ? 8
-	              : !strncasecmp(s, "mailto:", 7)  ? 7
-	                                               : 0;
+	size_t skip = !strncasecmp(s, "http://", 7)             ? 7
+	              : !strncasecmp(s, "https://", 8)          ? 8
+	              : mailto && !strncasecmp(s, "mailto:", 7) ? 7
+	                                                        : 0;
 	if (!skip || !s[skip] || strlen(s) > 2048)
 		return false;
 	for (const char *p = s; *p; p++)
@@ -267,11 +267,19 @@ static bool link_ok(const char *s)
 
 static int set_link(set_ctx *x)
 {
-	if (*x->v && !link_ok(x->v))
+	if (*x->v && !link_ok(x->v, true))
 		return BAD;
 	int r = set_string(x);
 	*(const char **)(void *)((char *)x->c + x->key->off2) = *(char **)x->slot;
 	return r;
+}
+
+/* Where settings are fetched from: http(s) only, no file:// or ftp://. */
+static int set_url(set_ctx *x)
+{
+	if (*x->v && !link_ok(x->v, false))
+		return BAD;
+	return set_string(x);
 }
 
 /* A tracking tag: deck_tag_ok, or empty for none. */
@@ -413,6 +421,8 @@ static int set_value(set_ctx *x)
 		return set_string(x);
 	case CONFIG_LINK:
 		return set_link(x);
+	case CONFIG_URL:
+		return set_url(x);
 	case CONFIG_WORDS:
 		return set_words(x);
 	case CONFIG_SCHEDULE:
@@ -430,7 +440,7 @@ static int set_value(set_ctx *x)
 static bool is_text(config_type t)
 {
 	return t == CONFIG_STRING || t == CONFIG_TEXT || t == CONFIG_FILE || t == CONFIG_FONT ||
-	       t == CONFIG_LINK || t == CONFIG_LANG || t == CONFIG_TAG;
+	       t == CONFIG_LINK || t == CONFIG_URL || t == CONFIG_LANG || t == CONFIG_TAG;
 }
 
 /* The defaults are the table's: each key set from its `def` text, so

@@ -25,6 +25,8 @@ typedef struct parse_ctx {
 	size_t vlen;
 	int status;
 	jk_err *err;
+	bool fleet;                 /* config_parse_fleet's rules */
+	bool cleared[CONFIG_NKEYS]; /* fleet: repeatable keys whose list was replaced */
 } parse_ctx;
 
 /* Mirrors inih: a name ends at '=' or ':'; ';' after white space starts a
@@ -121,6 +123,24 @@ static char *reader(char *buf, int num, void *stream)
 	return buf;
 }
 
+/* A fleet file may not set a screen's own keys, and its first line of a
+ * repeatable key starts the list afresh. Non-zero: the parse stops. */
+static int fleet_rules(parse_ctx *x, const char *name, const char *origin)
+{
+	int k = config_key_find(name);
+	if (k < 0)
+		return 0; /* config_set names the unknown key */
+	if (config_key_local_only((size_t)k))
+		return x->status =
+		           jk_fail(x->err, JK_EARG, "%s: key '%s' cannot be set from config_url",
+		                   origin, config_key_table[k].name);
+	if (config_key_table[k].repeatable && !x->cleared[k]) {
+		x->cleared[k] = true;
+		x->status = config_set(x->c, name, "", origin, x->err);
+	}
+	return x->status;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
 	parse_ctx *x = user;
@@ -148,6 +168,10 @@ static int handler(void *user, const char *section, const char *name, const char
 		value = own;
 	}
 	snprintf(origin, sizeof origin, "%s:%d", x->name, x->lineno);
+	if (x->fleet && fleet_rules(x, name, origin)) {
+		free(own);
+		return 0;
+	}
 	x->status = config_set(x->c, name, value, origin, x->err);
 	free(own);
 	return !x->status;
@@ -186,7 +210,7 @@ static int prescan(const char *name, const char *s, size_t n, jk_err *err)
 	return JK_OK;
 }
 
-int config_parse_buffer(config *c, const char *name, const char *text, size_t n, jk_err *err)
+static int parse(config *c, const char *name, const char *text, size_t n, bool fleet, jk_err *err)
 {
 	if (!name)
 		name = "config";
@@ -199,7 +223,8 @@ int config_parse_buffer(config *c, const char *name, const char *text, size_t n,
 	int r = prescan(name, text, n, err);
 	if (r)
 		return r;
-	parse_ctx x = {.c = c, .name = name, .pos = text, .end = text + n, .err = err};
+	parse_ctx x = {
+	    .c = c, .name = name, .pos = text, .end = text + n, .err = err, .fleet = fleet};
 	int line = ini_parse_stream(reader, &x, handler, &x);
 	if (x.status)
 		return x.status;
@@ -209,6 +234,16 @@ int config_parse_buffer(config *c, const char *name, const char *text, size_t n,
 		return jk_fail(err, JK_EARG, "%s:%d: expected '[section]' or 'key = value'", name,
 		               line);
 	return JK_OK;
+}
+
+int config_parse_buffer(config *c, const char *name, const char *text, size_t n, jk_err *err)
+{
+	return parse(c, name, text, n, false, err);
+}
+
+int config_parse_fleet(config *c, const char *url, const char *text, size_t n, jk_err *err)
+{
+	return parse(c, url, text, n, true, err);
 }
 
 int config_load_file(config *c, const char *path, jk_err *err)

@@ -141,8 +141,10 @@ const config_key_info config_key_table[] = {
     {"metrics_public", "yes|no", "serve /metrics without the token (the rest still needs it)", "no",
      YES_NO, AT(metrics_public)},
     {"config_url", "URL",
-     "settings fetched from this http(s) URL and applied over the file, for a fleet", "",
-     .type = CONFIG_STRING, AT(config_url), .expects = "an http:// or https:// URL"},
+     "a fleet's shared settings, fetched from this http(s) URL (cached for offline starts, "
+     "fetched again every refresh_minutes) and applied over the config file, under the "
+     "command line; it may not set config_url, cache_dir, control_* or metrics_public",
+     "", .type = CONFIG_URL, AT(config_url), .expects = "an http:// or https:// URL"},
     {"verbose", "yes|no", "log more about what is read and fetched", "no", YES_NO, AT(verbose)},
     {.name = NULL},
 };
@@ -239,6 +241,13 @@ const char *config_key_suggest(const char *norm)
 			bestd = d, best = config_key_table[i].name;
 	}
 	return best;
+}
+
+bool config_key_local_only(size_t k)
+{
+	const char *n = k < CONFIG_NKEYS ? config_key_table[k].name : "";
+	return !strncmp(n, "control_", 8) || !strcmp(n, "metrics_public") ||
+	       !strcmp(n, "config_url") || !strcmp(n, "cache_dir");
 }
 
 int config_fail_value(jk_err *err, const char *origin, size_t k, const char *value, const char *why)

@@ -143,6 +143,7 @@ static void print_key(const config *c, size_t k, FILE *f)
 	case CONFIG_FILE:
 	case CONFIG_FONT:
 	case CONFIG_LINK:
+	case CONFIG_URL:
 	case CONFIG_TAG:
 		print_str(f, key->name, *(char *const *)slot);
 		break;
