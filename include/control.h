@@ -54,6 +54,17 @@ typedef struct control_image {
 	int w, h, pitch;
 } control_image;
 
+/* The body of POST /api/announce: {"text":"…","minutes":N,"level":"info"|
+ * "urgent"} (level optional). The text is checked and its white space
+ * folded into out->text; out->until = now + minutes * 60. Pure (no I/O,
+ * borrows body, len bytes, need not be NUL-terminated). JK_EFORMAT with
+ * a one-line reason for anything else. */
+int control_parse_announce(const char *body, size_t len, int64_t now, control_announce *out,
+                           jk_err *err);
+/* The body of POST /api/goto: {"id":"POSTING-ID"}, into id. Pure, as
+ * control_parse_announce. JK_EFORMAT with a one-line reason. */
+int control_parse_goto(const char *body, size_t len, char id[CONTROL_ID_MAX], jk_err *err);
+
 /* ---- what the program publishes ---------------------------------------- */
 
 typedef struct control_posting {
