@@ -16,13 +16,15 @@ const unsigned ctl_codes[CTL_CODES] = {200, 400, 401, 404, 405, 413, 429, 500, 5
 /* The page may run its own inline script and style and nothing from
  * elsewhere; it talks only to this server. */
 #define PAGE_CSP                                                                                   \
-	"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " \
-	"img-src 'self' blob: data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "  \
+	"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' "                 \
+	"'unsafe-inline'; "                                                                        \
+	"img-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri "              \
+	"'none'; "                                                                                 \
 	"form-action 'none'"
 
 static enum MHD_Result answer(control_server *srv, struct MHD_Connection *c, unsigned status,
-                            const char *ctype, const void *body, size_t len, const char *allow,
-                            bool page)
+                              const char *ctype, const void *body, size_t len, const char *allow,
+                              bool page)
 {
 	size_t i = 0;
 	while (i < CTL_CODES - 1 && ctl_codes[i] != status)
@@ -63,7 +65,8 @@ enum MHD_Result ctl_error_allow(control_server *srv, struct MHD_Connection *c, u
 	char line[256];
 	snprintf(line, sizeof line, "%s", msg);
 	jk_one_line(line);
-	char *text = o && cJSON_AddStringToObject(o, "error", line) ? cJSON_PrintUnformatted(o) : NULL;
+	char *text =
+	    o && cJSON_AddStringToObject(o, "error", line) ? cJSON_PrintUnformatted(o) : NULL;
 	if (text)
 		ok = answer(srv, c, status, "application/json", text, strlen(text), allow, false);
 	cJSON_free(text);
@@ -114,8 +117,8 @@ static enum MHD_Result get_status(control_server *srv, struct MHD_Connection *c,
 	return reply_json(srv, c, text);
 }
 
-static enum MHD_Result get_metrics(control_server *srv, struct MHD_Connection *c,
-                                   const char *body, size_t len)
+static enum MHD_Result get_metrics(control_server *srv, struct MHD_Connection *c, const char *body,
+                                   size_t len)
 {
 	ctl_snap *sn = ctl_snap_get(srv);
 	size_t n = 0;
@@ -217,7 +220,8 @@ static enum MHD_Result post_goto(control_server *srv, struct MHD_Connection *c, 
 	if (control_parse_goto(body, len, cmd.id, &err))
 		return ctl_error(srv, c, MHD_HTTP_BAD_REQUEST, err.msg);
 	if (!known_id(srv, cmd.id))
-		return ctl_error(srv, c, MHD_HTTP_NOT_FOUND, "no posting with this id on the screen");
+		return ctl_error(srv, c, MHD_HTTP_NOT_FOUND,
+		                 "no posting with this id on the screen");
 	enum MHD_Result res;
 	return taken(srv, c, &cmd, &res) ? ok_reply(srv, c) : res;
 }
@@ -254,8 +258,8 @@ static const ctl_route routes[] = {
     {"/metrics", "GET", get_metrics, false, true},
 };
 
-const ctl_route *ctl_route_find(const char *path, const char *method, bool *path_known,
-                                char *allow, size_t cap)
+const ctl_route *ctl_route_find(const char *path, const char *method, bool *path_known, char *allow,
+                                size_t cap)
 {
 	*path_known = false;
 	allow[0] = 0;

@@ -37,7 +37,8 @@ static int parse_object(const char *body, size_t len, cJSON **root, jk_err *err)
 	for (const char *p = end; p && p < body + len; p++)
 		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') {
 			cJSON_Delete(j);
-			return jk_fail(err, JK_EFORMAT, "body has more after its JSON value (at byte %zu)",
+			return jk_fail(err, JK_EFORMAT,
+			               "body has more after its JSON value (at byte %zu)",
 			               (size_t)(p - body));
 		}
 	if (!cJSON_IsObject(j)) {
@@ -94,17 +95,18 @@ static int clean_text(const char *what, const char *s, char *out, size_t cap, jk
 			continue;
 		}
 		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-			return jk_fail(err, JK_EFORMAT, "%s holds a control character (U+%04X)", what,
-			               (unsigned)cp);
+			return jk_fail(err, JK_EFORMAT, "%s holds a control character (U+%04X)",
+			               what, (unsigned)cp);
 		if (is_direction(cp))
-			return jk_fail(err, JK_EFORMAT, "%s holds a direction character (U+%04X)", what,
-			               (unsigned)cp);
+			return jk_fail(err, JK_EFORMAT, "%s holds a direction character (U+%04X)",
+			               what, (unsigned)cp);
 		/* ZWNJ and ZWJ stay: Persian words and Indic conjuncts need them. */
 		if (jk_cp_is_invisible(cp) && cp != 0x200C && cp != 0x200D)
-			return jk_fail(err, JK_EFORMAT, "%s holds an invisible character (U+%04X)", what,
-			               (unsigned)cp);
+			return jk_fail(err, JK_EFORMAT, "%s holds an invisible character (U+%04X)",
+			               what, (unsigned)cp);
 		if (o + space + k >= cap)
-			return jk_fail(err, JK_EFORMAT, "%s is longer than %zu bytes", what, cap - 1);
+			return jk_fail(err, JK_EFORMAT, "%s is longer than %zu bytes", what,
+			               cap - 1);
 		if (space)
 			out[o++] = ' ';
 		space = false;
@@ -188,7 +190,8 @@ int control_parse_goto(const char *body, size_t len, char id[CONTROL_ID_MAX], jk
 			            CONTROL_ID_MAX - 1);
 		for (size_t i = 0; !r && i < n; i++)
 			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
-				r = jk_fail(err, JK_EFORMAT, "field \"id\" holds a control character");
+				r = jk_fail(err, JK_EFORMAT,
+				            "field \"id\" holds a control character");
 		if (!r)
 			memcpy(id, s, n + 1);
 	}

@@ -13,12 +13,14 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#define CTL_CONN_MAX 128      /* connections at once */
-#define CTL_CONN_PER_IP 32    /* from one address */
-#define CTL_TIMEOUT_S 10      /* an idle connection is closed */
-#define CTL_CONN_MEMORY 16384 /* a connection's buffer: caps the headers */
-#define CTL_THREADS 2         /* MHD's polling threads */
-#define CTL_SHOT_MS 2000      /* the loop's time to copy the screen */
+#define CTL_CONN_MAX 128        /* connections at once */
+#define CTL_CONN_PER_IP 32      /* from one address */
+#define CTL_TIMEOUT_S 10        /* an idle connection is closed */
+#define CTL_CONN_MEMORY 16384   /* a connection's buffer: caps the headers */
+#define CTL_THREADS 2           /* MHD's polling threads */
+#define CTL_SHOT_MS 2000        /* the loop's time to copy the screen */
+#define CTL_DROP_MAX (8u << 20) /* a chunked body dropped up to this */
+#define CTL_LOG_PER_MIN 5       /* libmicrohttpd's lines logged a minute */
 
 /* The failure table: FAIL_MAX wrong tokens within FAIL_WINDOW_S seconds
  * block an address for FAIL_BLOCK_S seconds. FAIL_SLOTS addresses are
@@ -71,11 +73,14 @@ struct control_server {
 	int (*screenshot)(void *ud, control_image *out, unsigned timeout_ms);
 	void *ud;
 	pthread_mutex_t snap_lock;
-	ctl_snap *snap;               /* NULL until the first publish */
-	pthread_mutex_t shot_lock;    /* one screenshot at a time */
-	int64_t started;              /* unix seconds the server started */
+	ctl_snap *snap;            /* NULL until the first publish */
+	pthread_mutex_t shot_lock; /* one screenshot at a time */
+	int64_t started;           /* unix seconds the server started */
 	atomic_ullong codes[CTL_CODES];
 	char mhd_error[200]; /* MHD's last message while starting */
+	pthread_mutex_t log_lock;
+	int64_t log_window; /* monotonic second the minute began */
+	unsigned log_count, log_dropped;
 	ctl_auth auth;
 };
 
@@ -123,8 +128,8 @@ typedef struct ctl_route {
 /* The route for path and method; NULL. *path_known tells a wrong method
  * (405) from an unknown path (404); allow gets the methods of the path
  * ("GET", "POST, DELETE"). */
-const ctl_route *ctl_route_find(const char *path, const char *method, bool *path_known,
-                                char *allow, size_t cap);
+const ctl_route *ctl_route_find(const char *path, const char *method, bool *path_known, char *allow,
+                                size_t cap);
 
 /* Queues a response: status, content type, body (copied), the headers
  * every answer carries. Counts the code. */

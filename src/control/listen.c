@@ -26,12 +26,13 @@ static int addr_parse(const char *spec, struct sockaddr_storage *sa, socklen_t *
 	*salen = 0;
 	*loopback = false;
 	if (!spec || !*spec)
-		return jk_fail(err, JK_EARG, "control_listen: empty; write ADDRESS:PORT such as "
-		                             "127.0.0.1:8080");
+		return jk_fail(err, JK_EARG,
+		               "control_listen: empty; write ADDRESS:PORT such as "
+		               "127.0.0.1:8080");
 	size_t n = strlen(spec);
 	if (n > 64)
-		return jk_fail(err, JK_EARG, "control_listen: %zu bytes is too long for ADDRESS:PORT",
-		               n);
+		return jk_fail(err, JK_EARG,
+		               "control_listen: %zu bytes is too long for ADDRESS:PORT", n);
 	char host[65];
 	const char *colon;
 	const char *shown = spec;
@@ -40,20 +41,22 @@ static int addr_parse(const char *spec, struct sockaddr_storage *sa, socklen_t *
 		if (!close)
 			return jk_fail(err, JK_EARG, "control_listen %s: '[' without ']'", shown);
 		if (close[1] != ':')
-			return jk_fail(err, JK_EARG, "control_listen %s: no port after ']' (write [ADDRESS]:PORT)",
-			               shown);
+			return jk_fail(
+			    err, JK_EARG,
+			    "control_listen %s: no port after ']' (write [ADDRESS]:PORT)", shown);
 		memcpy(host, spec + 1, (size_t)(close - spec - 1));
 		host[close - spec - 1] = 0;
 		colon = close + 1;
 	} else {
 		colon = strrchr(spec, ':');
 		if (!colon)
-			return jk_fail(err, JK_EARG, "control_listen %s: no port (write ADDRESS:PORT)",
-			               shown);
-		if (memchr(spec, ':', (size_t)(colon - spec)))
 			return jk_fail(err, JK_EARG,
-			               "control_listen %s: write an IPv6 address in brackets, as [::1]:8080",
-			               shown);
+			               "control_listen %s: no port (write ADDRESS:PORT)", shown);
+		if (memchr(spec, ':', (size_t)(colon - spec)))
+			return jk_fail(
+			    err, JK_EARG,
+			    "control_listen %s: write an IPv6 address in brackets, as [::1]:8080",
+			    shown);
 		memcpy(host, spec, (size_t)(colon - spec));
 		host[colon - spec] = 0;
 	}
@@ -63,17 +66,20 @@ static int addr_parse(const char *spec, struct sockaddr_storage *sa, socklen_t *
 	long port = 0;
 	for (const char *q = p; *q; q++) {
 		if (*q < '0' || *q > '9')
-			return jk_fail(err, JK_EARG, "control_listen %s: port is not a number", shown);
+			return jk_fail(err, JK_EARG, "control_listen %s: port is not a number",
+			               shown);
 		port = port * 10 + (*q - '0');
 		if (port > 65535)
 			return jk_fail(err, JK_EARG, "control_listen %s: port above 65535", shown);
 	}
 	if (!*host)
-		return jk_fail(err, JK_EARG, "control_listen %s: no address before the port", shown);
+		return jk_fail(err, JK_EARG, "control_listen %s: no address before the port",
+		               shown);
 	if (spec[0] == '[') {
 		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)sa;
 		if (inet_pton(AF_INET6, host, &s6->sin6_addr) != 1)
-			return jk_fail(err, JK_EARG, "control_listen %s: not an IPv6 address", shown);
+			return jk_fail(err, JK_EARG, "control_listen %s: not an IPv6 address",
+			               shown);
 		s6->sin6_family = AF_INET6;
 		s6->sin6_port = htons((uint16_t)port);
 		*salen = sizeof *s6;
@@ -96,8 +102,8 @@ static int addr_parse(const char *spec, struct sockaddr_storage *sa, socklen_t *
 	return 0;
 }
 
-int ctl_addr_parse(const char *spec, struct sockaddr_storage *sa, socklen_t *salen,
-                   bool *loopback, jk_err *err)
+int ctl_addr_parse(const char *spec, struct sockaddr_storage *sa, socklen_t *salen, bool *loopback,
+                   jk_err *err)
 {
 	int r = addr_parse(spec, sa, salen, loopback, err);
 	if (r && err)
@@ -122,9 +128,10 @@ int control_check(const control_opts *o, jk_err *err)
 	for (size_t i = 0; i < tlen; i++) {
 		unsigned char ch = (unsigned char)o->token[i];
 		if (ch <= 0x20 || ch >= 0x7F)
-			return jk_fail(err, JK_EARG,
-			               "control_token: only visible ASCII characters (no spaces) can "
-			               "be sent as a bearer token");
+			return jk_fail(
+			    err, JK_EARG,
+			    "control_token: only visible ASCII characters (no spaces) can "
+			    "be sent as a bearer token");
 	}
 	if (!loopback && tlen < CONTROL_TOKEN_MIN) {
 		if (!tlen)
@@ -139,9 +146,9 @@ int control_check(const control_opts *o, jk_err *err)
 	}
 	bool cert = o->cert && *o->cert, key = o->key && *o->key;
 	if (cert != key)
-		return jk_fail(err, JK_EARG, "control server: %s is set without %s (TLS needs both)",
-		               cert ? "control_cert" : "control_key",
-		               cert ? "control_key" : "control_cert");
+		return jk_fail(
+		    err, JK_EARG, "control server: %s is set without %s (TLS needs both)",
+		    cert ? "control_cert" : "control_key", cert ? "control_key" : "control_cert");
 	return 0;
 }
 

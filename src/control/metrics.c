@@ -64,11 +64,13 @@ static void read_proc(proc_figures *p)
 		unsigned long utime, stime, vsize;
 		unsigned long long start;
 		long rss;
-		if (q && sscanf(q + 2,
-		                "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu %*d %*d %*d %*d "
-		                "%*d %*d %llu %lu %ld",
-		                &utime, &stime, &start, &vsize, &rss) == 5) {
-			double hz = (double)sysconf(_SC_CLK_TCK), page = (double)sysconf(_SC_PAGESIZE);
+		if (q &&
+		    sscanf(q + 2,
+		           "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu %*d %*d %*d %*d "
+		           "%*d %*d %llu %lu %ld",
+		           &utime, &stime, &start, &vsize, &rss) == 5) {
+			double hz = (double)sysconf(_SC_CLK_TCK),
+			       page = (double)sysconf(_SC_PAGESIZE);
 			p->cpu_s = (double)(utime + stime) / hz;
 			p->start_s = boot_time() + (double)start / hz;
 			p->vsize = (double)vsize;
@@ -101,8 +103,7 @@ static void process(jk_buf *b)
 		family(b, "process_start_time_seconds", "gauge",
 		       "Start time of the process since unix epoch in seconds.");
 		jk_buf_printf(b, "process_start_time_seconds %.2f\n", p.start_s);
-		family(b, "process_virtual_memory_bytes", "gauge",
-		       "Virtual memory size in bytes.");
+		family(b, "process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.");
 		jk_buf_printf(b, "process_virtual_memory_bytes %.0f\n", p.vsize);
 		family(b, "process_resident_memory_bytes", "gauge",
 		       "Resident memory size in bytes.");
@@ -156,7 +157,8 @@ static void loop(jk_buf *b, const control_server *srv, const control_snapshot *s
 	       "Time to compose and present a frame, in seconds.");
 	for (size_t i = 0; i < CONTROL_FRAME_BUCKETS - 1; i++)
 		jk_buf_printf(b, "jobkiosk_frame_seconds_bucket{le=\"%g\"} %llu\n",
-		              control_frame_le_ms[i] / 1000, (unsigned long long)s->frame_buckets[i]);
+		              control_frame_le_ms[i] / 1000,
+		              (unsigned long long)s->frame_buckets[i]);
 	/* +Inf is every frame, by definition the count. */
 	jk_buf_printf(b, "jobkiosk_frame_seconds_bucket{le=\"+Inf\"} %llu\n",
 	              (unsigned long long)s->frame_count);
@@ -179,7 +181,8 @@ char *ctl_metrics_text(control_server *srv, const control_snapshot *s, size_t *l
 			jk_buf_printf(&b, "jobkiosk_control_requests_total{code=\"%u\"} %llu\n",
 			              ctl_codes[i], n);
 		else
-			jk_buf_printf(&b, "jobkiosk_control_requests_total{code=\"other\"} %llu\n", n);
+			jk_buf_printf(&b, "jobkiosk_control_requests_total{code=\"other\"} %llu\n",
+			              n);
 	}
 	process(&b);
 	if (jk_buf_putc(&b, 0)) { /* any append that failed left a short text */

@@ -83,6 +83,7 @@ void control_publish(control_server *srv, control_snapshot *s)
 typedef struct ctl_req {
 	const ctl_route *route;
 	jk_buf body; /* capped at CONTROL_BODY_MAX */
+	size_t seen; /* body bytes received */
 	bool too_big;
 	bool answered; /* a response was queued at the first call */
 } ctl_req;
@@ -169,9 +170,8 @@ static size_t keep_escaped(void *cls, struct MHD_Connection *c, char *s)
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
 {
 	control_server *srv = cls;
 	ctl_req *rq = *con_cls;
@@ -188,15 +188,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if (*upload_data_size) {
 		/* Counted while read: a body sent in chunks has no length to
-		 * refuse up front. */
+		 * refuse up front. MHD cannot answer before the body ends, so the
+		 * rest is read and dropped, up to CTL_DROP_MAX; beyond that the
+		 * connection is closed without an answer. */
+		rq->seen += *upload_data_size;
 		if (!rq->too_big && jk_buf_append(&rq->body, upload_data, *upload_data_size))
 			rq->too_big = true;
 		*upload_data_size = 0;
-		return MHD_YES;
+		return rq->seen > CTL_DROP_MAX ? MHD_NO : MHD_YES;
 	}
 	rq->answered = true;
 	if (rq->too_big)
-		return ctl_error(srv, c, MHD_HTTP_CONTENT_TOO_LARGE, "request body over 4096 bytes");
+		return ctl_error(srv, c, MHD_HTTP_CONTENT_TOO_LARGE,
+		                 "request body over 4096 bytes");
 	return rq->route->handler(srv, c, rq->body.data ? rq->body.data : "", rq->body.len);
 }
 
@@ -211,10 +215,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
-/* MHD's own messages (a bad TLS key, accept failures) go to the log; the
- * last one while starting is kept for the error. */
-__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt,
-                                                             va_list ap)
+/* MHD's own messages (a bad TLS key, the connection limit reached) go to
+ * the log, at most CTL_LOG_PER_MIN a minute: a flood of connections must
+ * not become a flood of lines. The last one while starting is kept for
+ * the error. */
+__attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	control_server *srv = cls;
 	char line[200];
@@ -223,9 +228,28 @@ __attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const ch
 	while (n && (line[n - 1] == '\n' || line[n - 1] == ' '))
 		line[--n] = 0;
 	jk_one_line(line);
-	if (!srv->daemon)
+	if (!srv->daemon && !srv->mhd_error[0]) /* the first says most */
 		snprintf(srv->mhd_error, sizeof srv->mhd_error, "%s", line);
-	jk_log(JK_LOG_WARN, "control", "libmicrohttpd: %s", line);
+	int64_t now = ctl_mono_s();
+	pthread_mutex_lock(&srv->log_lock);
+	unsigned dropped = 0;
+	if (now - srv->log_window >= 60) {
+		dropped = srv->log_dropped;
+		srv->log_window = now;
+		srv->log_count = 0;
+		srv->log_dropped = 0;
+	}
+	bool show = srv->log_count < CTL_LOG_PER_MIN;
+	if (show)
+		srv->log_count++;
+	else
+		srv->log_dropped++;
+	pthread_mutex_unlock(&srv->log_lock);
+	if (dropped)
+		jk_log(JK_LOG_WARN, "control", "libmicrohttpd: %u more messages not shown",
+		       dropped);
+	if (show)
+		jk_log(JK_LOG_WARN, "control", "libmicrohttpd: %s", line);
 }
 
 /* ---- start and stop ---------------------------------------------------------- */
@@ -261,6 +285,7 @@ static void server_free(control_server *s)
 	ctl_snap_put(s->snap);
 	pthread_mutex_destroy(&s->snap_lock);
 	pthread_mutex_destroy(&s->shot_lock);
+	pthread_mutex_destroy(&s->log_lock);
 	ctl_auth_destroy(&s->auth);
 	free(s);
 }
@@ -291,6 +316,8 @@ static int start(const control_opts *o, control_server **out, jk_err *err)
 		return jk_fail(err, JK_ENOMEM, "control server: out of memory");
 	pthread_mutex_init(&s->snap_lock, NULL);
 	pthread_mutex_init(&s->shot_lock, NULL);
+	pthread_mutex_init(&s->log_lock, NULL);
+	s->log_window = ctl_mono_s();
 	ctl_auth_init(&s->auth);
 	for (size_t i = 0; i < CTL_CODES; i++)
 		atomic_init(&s->codes[i], 0);
@@ -310,8 +337,9 @@ static int start(const control_opts *o, control_server **out, jk_err *err)
 	s->tls = o->cert && *o->cert;
 	if (s->tls) {
 		if (!MHD_is_feature_supported(MHD_FEATURE_TLS)) {
-			r = jk_fail(err, JK_EUNSUPPORTED,
-			            "control server: this libmicrohttpd has no TLS; unset control_cert");
+			r = jk_fail(
+			    err, JK_EUNSUPPORTED,
+			    "control server: this libmicrohttpd has no TLS; unset control_cert");
 			goto fail;
 		}
 		r = read_pem("control_cert", o->cert, &s->cert_pem, err);
@@ -332,24 +360,25 @@ static int start(const control_opts *o, control_server **out, jk_err *err)
 	    {MHD_OPTION_END, 0, NULL},
 	};
 	s->daemon = MHD_start_daemon(
-	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_LISTEN_SOCKET, fd,
-	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-	    MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL,
-	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)CTL_THREADS, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)CTL_CONN_MAX, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)CTL_CONN_PER_IP,
+	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
+	    MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+	    MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_THREAD_POOL_SIZE,
+	    (unsigned)CTL_THREADS, MHD_OPTION_CONNECTION_LIMIT, (unsigned)CTL_CONN_MAX,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)CTL_CONN_PER_IP,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CTL_TIMEOUT_S,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CTL_CONN_MEMORY, MHD_OPTION_ARRAY,
-	    tls_opts, MHD_OPTION_END);
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CTL_CONN_MEMORY, MHD_OPTION_ARRAY, tls_opts,
+	    MHD_OPTION_END);
 	if (!s->daemon) {
 		close(fd);
 		const char *why = s->mhd_error[0] ? s->mhd_error : "libmicrohttpd did not start";
 		if (s->tls)
-			r = jk_fail(err, JK_EIO,
-			            "control server: control_cert %s / control_key %s cannot be used: %s",
-			            o->cert, o->key, why);
+			r = jk_fail(
+			    err, JK_EIO,
+			    "control server: control_cert %s / control_key %s cannot be used: %s",
+			    o->cert, o->key, why);
 		else
-			r = jk_fail(err, JK_EIO, "control server: cannot serve on %s: %s", o->listen,
-			            why);
+			r = jk_fail(err, JK_EIO, "control server: cannot serve on %s: %s",
+			            o->listen, why);
 		goto fail;
 	}
 	const char *host = o->listen;

@@ -26,10 +26,11 @@ static cJSON *showing(const control_snapshot *s)
 {
 	cJSON *o = cJSON_CreateObject();
 	bool posting = s->posting_id && !s->waiting && !s->overview;
-	add(o, "kind", cJSON_CreateString(s->waiting    ? "waiting"
-	                                  : s->overview ? "overview"
-	                                  : posting     ? "posting"
-	                                                : "waiting"));
+	add(o, "kind",
+	    cJSON_CreateString(s->waiting    ? "waiting"
+	                       : s->overview ? "overview"
+	                       : posting     ? "posting"
+	                                     : "waiting"));
 	add(o, "id", str_or_null(posting ? s->posting_id : NULL));
 	add(o, "title", str_or_null(posting ? s->title : NULL));
 	add(o, "page", cJSON_CreateNumber((double)s->page + 1));

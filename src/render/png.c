@@ -42,8 +42,9 @@ static size_t SDLCALL mem_write(SDL_RWops *rw, const void *p, size_t size, size_
 static Sint64 SDLCALL mem_seek(SDL_RWops *rw, Sint64 off, int whence)
 {
 	png_mem *m = rw->hidden.unknown.data1;
-	Sint64 base = whence == RW_SEEK_SET ? 0 : whence == RW_SEEK_CUR ? (Sint64)m->pos
-	                                                                 : (Sint64)m->len;
+	Sint64 base = whence == RW_SEEK_SET   ? 0
+	              : whence == RW_SEEK_CUR ? (Sint64)m->pos
+	                                      : (Sint64)m->len;
 	Sint64 at = base + off;
 	if (at < 0 || (size_t)at > m->len)
 		return -1;
@@ -91,8 +92,9 @@ int render_png_encode(const void *xrgb, int w, int h, int pitch, unsigned char *
 	*out = NULL;
 	*len = 0;
 	if (!xrgb || w <= 0 || h <= 0 || w > 16384 || h > 16384 || pitch < w * 4)
-		return jk_fail(err, JK_EARG, "render: cannot encode a %dx%d picture (pitch %d) as PNG",
-		               w, h, pitch);
+		return jk_fail(err, JK_EARG,
+		               "render: cannot encode a %dx%d picture (pitch %d) as PNG", w, h,
+		               pitch);
 	SDL_mutex *lock = png_lock();
 	if (!lock)
 		return jk_fail(err, JK_ENOMEM, "render: no mutex for the PNG encoder: %s",
