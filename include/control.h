@@ -152,7 +152,8 @@ int control_start(const control_opts *o, control_server **out, jk_err *err);
 /* The port listened on (useful with port 0). */
 int control_port(const control_server *s);
 /* Replaces the published snapshot with s's contents (moved: s is left
- * zeroed). Thread-safe; called on the loop thread about once a second. */
+ * zeroed; srv NULL: freed). Thread-safe; called on the loop thread about
+ * once a second; it only swaps a pointer under the lock. */
 void control_publish(control_server *srv, control_snapshot *s);
 /* Stops the thread and frees. Accepts NULL. */
 void control_stop(control_server *s);

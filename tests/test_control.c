@@ -188,7 +188,9 @@ typedef struct req {
 	size_t len;
 	bool chunked;
 	const char *scheme, *cainfo;
-	CURL *reuse; /* a handle kept between requests (keep-alive) */
+	const char *host;  /* default 127.0.0.1 */
+	const char *extra; /* one more header line */
+	CURL *reuse;       /* a handle kept between requests (keep-alive) */
 } req;
 
 typedef struct upload {
@@ -215,7 +217,10 @@ static resp do_req(control_server *srv, const req *q)
 	assert_non_null(c);
 	char url[512];
 	snprintf(url, sizeof url, "%s://%s:%d%s", q->scheme ? q->scheme : "http",
-	         q->cainfo ? "localhost" : "127.0.0.1", control_port(srv), q->path);
+	         q->cainfo ? "localhost"
+	         : q->host ? q->host
+	                   : "127.0.0.1",
+	         control_port(srv), q->path);
 	struct curl_slist *h = NULL, *resolve = NULL;
 	char auth[256];
 	if (q->token) {
@@ -224,6 +229,8 @@ static resp do_req(control_server *srv, const req *q)
 	}
 	if (q->chunked)
 		h = curl_slist_append(h, "Transfer-Encoding: chunked");
+	if (q->extra)
+		h = curl_slist_append(h, q->extra);
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
 	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, q->method ? q->method : "GET");
@@ -1047,11 +1054,52 @@ static void test_metrics_public(void **state)
 	control_stop(srv);
 }
 
+/* IPv6 loopback, where the machine has it. */
+static void test_ipv6(void **state)
+{
+	fake_loop f = {0};
+	control_opts o = {.listen = "[::1]:0", .ud = &f};
+	control_server *srv = NULL;
+	jk_err err = {0};
+	int r = control_start(&o, &srv, &err);
+	if (r == JK_EIO)
+		skip(); /* no IPv6 here: the line says why */
+	assert_int_equal(r, 0);
+	publish(srv);
+	req q = {.method = "GET", .path = "/api/status", .host = "[::1]"};
+	assert_int_equal(code_of(srv, &q), 200);
+	control_stop(srv);
+}
+
+/* Headers beyond the connection's memory are refused by the server
+ * itself, which goes on answering. */
+static void test_big_headers(void **state)
+{
+	control_server *srv = start(TOKEN, false);
+	size_t n = 64 << 10;
+	char *h = malloc(n + 16);
+	assert_non_null(h);
+	memcpy(h, "X-Big: ", 7);
+	memset(h + 7, 'a', n);
+	h[7 + n] = 0;
+	req q = {.method = "GET", .path = "/api/status", .token = TOKEN, .extra = h};
+	resp r = do_req(srv, &q);
+	assert_true(r.rc != CURLE_OK || r.code == 431 || r.code == 413);
+	jk_buf_free(&r.body);
+	free(h);
+	q.extra = NULL;
+	assert_int_equal(code_of(srv, &q), 200);
+	control_stop(srv);
+}
+
 static void test_stop_null(void **state)
 {
 	control_stop(NULL);
 	control_snapshot_free(NULL);
 	control_publish(NULL, NULL);
+	control_snapshot s = {.screen = strdup("x")};
+	control_publish(NULL, &s); /* freed */
+	assert_null(s.screen);
 	size_t n = 0;
 	assert_non_null(control_page(&n));
 	assert_true(n > 0);
@@ -1076,6 +1124,8 @@ int main(void)
 	    cmocka_unit_test(test_tls),
 	    cmocka_unit_test(test_metrics),
 	    cmocka_unit_test(test_metrics_public),
+	    cmocka_unit_test(test_ipv6),
+	    cmocka_unit_test(test_big_headers),
 	    cmocka_unit_test(test_stop_null),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,8 +60,12 @@ void ctl_snap_put(ctl_snap *sn)
 
 void control_publish(control_server *srv, control_snapshot *s)
 {
-	if (!srv || !s)
+	if (!s)
 		return;
+	if (!srv) { /* no server: the snapshot is taken and dropped all the same */
+		control_snapshot_free(s);
+		return;
+	}
 	ctl_snap *sn = calloc(1, sizeof *sn);
 	if (!sn) { /* keep the last one; this one is lost */
 		control_snapshot_free(s);
