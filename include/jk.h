@@ -24,7 +24,7 @@ enum {
 	JK_EUNSUPPORTED = -7,
 	JK_EARG = -8,
 	JK_ENOTFOUND = -9,
-	JK_EBUSY = -10, /* a queue is full or a thread did not answer in time */
+	JK_EBUSY = -10, /* try again later: a queue full, no answer in time */
 };
 
 typedef struct jk_err {
