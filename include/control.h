@@ -54,6 +54,11 @@ typedef struct control_image {
 	int w, h, pitch;
 } control_image;
 
+/* Checks an announcement's text (len bytes) as control_parse_announce
+ * does and puts it, white space folded, in out->text (out zeroed first).
+ * Pure. JK_EFORMAT with a one-line reason ("text is empty", "text is
+ * longer than 280 bytes", "text holds a control character (U+0007)"). */
+int control_announce_text(const char *text, size_t len, control_announce *out, jk_err *err);
 /* The body of POST /api/announce: {"text":"…","minutes":N,"level":"info"|
  * "urgent"} (level optional). The text is checked and its white space
  * folded into out->text; out->until = now + minutes * 60. Pure (no I/O,

@@ -667,6 +667,17 @@ static void test_parsers(void **state)
 	assert_non_null(strstr(err.msg, "more after"));
 	assert_int_equal(control_parse_announce("{\"text\":\"hi\",\"minutes\":5}", 25, 0, &a, &err),
 	                 0);
+	/* The text alone, as a saved announcement is read back. */
+	assert_int_equal(control_announce_text("  two\n\nlines ", 13, &a, &err), 0);
+	assert_string_equal(a.text, "two lines");
+	assert_int_equal(control_announce_text("a\0b", 3, &a, &err), JK_EFORMAT);
+	assert_int_equal(control_announce_text("\t \n", 3, &a, &err), JK_EFORMAT);
+	assert_string_equal(err.msg, "text is empty");
+	assert_int_equal(control_announce_text("bad \xc3(", 6, &a, &err), JK_EFORMAT);
+	assert_string_equal(err.msg, "text is not valid UTF-8");
+	assert_int_equal(control_announce_text("\xe2\x81\xa6isolate", 10, &a, &err), JK_EFORMAT);
+	assert_non_null(strstr(err.msg, "direction character (U+2066)"));
+	assert_int_equal(control_announce_text(NULL, 5, &a, &err), JK_EFORMAT);
 	char huge[300];
 	snprintf(huge, sizeof huge, "{\"id\":\"%0128d\"}", 0);
 	assert_int_equal(control_parse_goto(huge, strlen(huge), id, &err), JK_EFORMAT);

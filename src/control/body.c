@@ -78,12 +78,14 @@ static bool is_direction(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
-/* s (valid UTF-8) checked and folded into out (cap bytes with the NUL):
+/* s (n bytes) checked and folded into out (cap bytes with the NUL):
  * what names the field in the messages. */
-static int clean_text(const char *what, const char *s, char *out, size_t cap, jk_err *err)
+static int clean_text(const char *what, const char *s, size_t n, char *out, size_t cap, jk_err *err)
 {
-	size_t n = strlen(s), o = 0;
+	size_t o = 0;
 	bool space = false;
+	if (memchr(s, 0, n))
+		return jk_fail(err, JK_EFORMAT, "%s holds a NUL byte", what);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t k = jk_utf8_decode(s + i, n - i, &cp);
@@ -159,13 +161,24 @@ int control_parse_announce(const char *body, size_t len, int64_t now, control_an
 		jk_fail(err, r, "field \"level\" must be \"info\" or \"urgent\"");
 		goto out;
 	}
-	r = clean_text("text", f[0]->valuestring, out->text, sizeof out->text, err);
+	r = clean_text("text", f[0]->valuestring, strlen(f[0]->valuestring), out->text,
+	               sizeof out->text, err);
 	if (!r)
 		out->until = now + (int64_t)m * 60;
 out:
 	cJSON_Delete(root);
 	if (r)
 		memset(out, 0, sizeof *out);
+	return r;
+}
+
+int control_announce_text(const char *text, size_t len, control_announce *out, jk_err *err)
+{
+	memset(out, 0, sizeof *out);
+	int r =
+	    clean_text("text", text ? text : "", text ? len : 0, out->text, sizeof out->text, err);
+	if (r)
+		out->text[0] = 0;
 	return r;
 }
 
