@@ -267,6 +267,10 @@ void kiosk_slides_settle(kiosk_slides *s);
 /* Moves dir (+1 or -1) pages, wrapping around after the overview and
  * skipping entries that do not lay out. The waiting state stays. */
 void kiosk_slides_step(kiosk_slides *s, int dir);
+/* Puts the position on the first page of the posting whose id is id
+ * (borrowed). False, nothing moved, when no posting has it or it does
+ * not lay out. */
+bool kiosk_slides_goto_id(kiosk_slides *s, const char *id);
 /* Replaces the list's contents with next's (next is left empty, the old
  * postings freed) keeping the position: the posting up by id when it is
  * still there, else the one now at its index; the overview stays the

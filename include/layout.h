@@ -100,6 +100,8 @@ typedef struct layout_doc {
 	/* The apply target's code, encoded once per layout_posting() call;
 	 * NULL without a target. Owned: freed by layout_doc_free(). */
 	qr_code *qr;
+	/* Top of the announcement band (layout_params.announce), 0: none. */
+	int announce_y;
 	struct layout_chunk *chunks; /* private: text of the boxes (never moves) */
 } layout_doc;
 
@@ -144,6 +146,11 @@ typedef struct layout_params {
 	 * believed (deck_clock_trusted). 0 or false: no badges. */
 	time_t now;
 	bool clock_trusted;
+	/* An announcement shown as a band along the bottom of the safe area
+	 * on every page (borrowed, cleaned, one or two lines, cut with "…"):
+	 * the body area ends above it, so it never covers content. NULL or
+	 * empty: none. */
+	const char *announce;
 } layout_params;
 
 /* The language a posting is written in: the one it states, else the one
@@ -202,6 +209,13 @@ int layout_overview(const posting *const *items, size_t n, const layout_params *
  * layout_posting(). */
 int layout_message(const char *headline, const char *line, const char *note,
                    const layout_params *lp, layout_doc *out, jk_err *err);
+
+/* An urgent announcement as a page of its own: text (borrowed, cleaned)
+ * large, bold and centred, wrapped over as many lines as it needs, under
+ * an accent rule; lp->announce is ignored (no band on this page). One
+ * page: what does not fit the largest size that holds it is cut. Same
+ * ownership as layout_posting(). */
+int layout_announce_page(const char *text, const layout_params *lp, layout_doc *out, jk_err *err);
 
 /* The clock text hhmm (borrowed, must outlive *out) as a box right-aligned
  * in d's clock slot, measured with m. False when d has no slot or the text

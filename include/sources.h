@@ -65,6 +65,8 @@ typedef struct source {
 	long retry_after;    /* likewise */
 	bool capped;         /* the last refresh stopped paging at the cap */
 	char last_error[256];
+	uint64_t refreshes[3]; /* by refresh_outcome: ok, unchanged, failed
+	                        * (the worker counts them) */
 } source;
 
 typedef struct source_list {
@@ -156,6 +158,7 @@ typedef struct sources_status {
 	size_t never_ok;         /* not one good response yet */
 	int64_t oldest_ok;       /* unix seconds of the stalest good refresh, 0 if none */
 	char first_failing[512]; /* "SPEC: reason" of one failing source */
+	uint64_t cache_bytes;    /* the cache's size after the latest refreshes */
 } sources_status;
 
 /* Copies the network sources of l (paths need no refreshing) and starts the
@@ -167,6 +170,10 @@ int sources_worker_start(const source_list *l, const sources_fetch_opts *o, long
 /* Makes every source due now (the 'r' key, SIGHUP). */
 void sources_worker_kick(sources_worker *w);
 void sources_worker_status(sources_worker *w, sources_status *st);
+/* Copies of the worker's sources as they are now (spec, state, last_ok,
+ * last_error, refreshes; tokens left out), for the control server.
+ * *out: caller frees with sources_free(). JK_ENOMEM. w NULL: empty. */
+int sources_worker_sources(sources_worker *w, source_list *out, jk_err *err);
 /* Cancels a running transfer and joins the thread. Accepts NULL. */
 void sources_worker_stop(sources_worker *w);
 

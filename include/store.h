@@ -54,6 +54,9 @@ int store_cache_default_dir(char *buf, size_t cap, jk_err *err);
 int store_cache_open(const char *dir, size_t max_bytes, store_cache **out, jk_err *err);
 void store_cache_close(store_cache *c);
 const char *store_cache_dir(const store_cache *c);
+/* The bytes the cache's entries take on disk (reads the folder: not for
+ * the render loop). 0 for NULL or an unreadable folder. */
+uint64_t store_cache_bytes(const store_cache *c);
 
 /* Stores body and meta under meta->key. When the stored entry already has
  * the same body and validators nothing is written (SD cards wear out) and

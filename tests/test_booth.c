@@ -25,14 +25,7 @@ static layout_theme theme;
 static int setup(void **state)
 {
 	(void)state;
-	jk_err err = {0};
-	render_look look = render_look_default();
-	if (render_fonts_open_look(&look, &fonts, &err)) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	theme = render_look_theme(&look);
-	return 0;
+	return tu_fonts_default(&fonts, &theme);
 }
 
 static int teardown(void **state)

@@ -198,6 +198,10 @@ static void test_size_cap_and_temp_cleanup(void **state)
 		sleep(i == 2 ? 1 : 0); /* distinct mtimes for the oldest-first order */
 	}
 	assert_true(count_files(dir) <= 2);
+	/* Its size is what the entries take, at most the cap. */
+	uint64_t bytes = store_cache_bytes(c);
+	assert_true(bytes > 2 * 1500 && bytes <= 4000);
+	assert_int_equal(store_cache_bytes(NULL), 0);
 	store_meta m;
 	char *b;
 	size_t len;

@@ -600,27 +600,6 @@ static bool tess_has(const char *lang)
 	return false;
 }
 
-/* What tesseract reads in the PNG at path (caller frees). */
-static char *tess_read(const char *path, const char *lang, int psm)
-{
-	char cmd[1024];
-	snprintf(cmd, sizeof cmd, "tesseract '%s' stdout -l %s --psm %d 2>/dev/null", path, lang,
-	         psm);
-	FILE *f = popen(cmd, "r");
-	assert_non_null(f);
-	size_t cap = 4096, n = 0;
-	char *out = malloc(cap);
-	assert_non_null(out);
-	size_t k;
-	while ((k = fread(out + n, 1, cap - 1 - n, f)) > 0)
-		if ((n += k) == cap - 1)
-			break;
-	out[n] = '\0';
-	if (pclose(f) != 0)
-		fail_msg("tesseract failed on %s (-l %s)", path, lang);
-	return out;
-}
-
 /* Text as compared: NFC, white space and default-ignorable code points
  * (bidi marks tesseract may add) removed, ASCII letters in lower case.
  * Fills v (cap code points) and returns how many. */
@@ -730,7 +709,7 @@ static double ocr_title(const script_case *c, bool reverse, const char *dir, cha
 	char path[600];
 	snprintf(path, sizeof path, "%s/%s%s-title.png", dir, c->file, reverse ? "-reversed" : "");
 	int lines = write_title_png(&sl, path);
-	char *text = tess_read(path, c->tess, lines > 1 ? 6 : 7);
+	char *text = tu_tesseract(path, c->tess, lines > 1 ? 6 : 7);
 	double sim = ocr_similarity(sl.title, text);
 	size_t n = strlen(text);
 	while (n && (text[n - 1] == '\n' || text[n - 1] == ' ' || text[n - 1] == '\f'))

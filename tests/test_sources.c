@@ -276,6 +276,28 @@ static void test_worker(void **state)
 	for (int i = 0; i < 100 && notified(&n) < 2; i++)
 		usleep(100000);
 	assert_int_equal(notified(&n), 2);
+	/* What the control server shows: each network source with its
+	 * state and counts, tokens left out; the cache's size. */
+	source_list shown;
+	assert_int_equal(sources_worker_sources(w, &shown, NULL), 0);
+	assert_int_equal(shown.n, 2);
+	for (size_t i = 0; i < shown.n; i++) {
+		assert_int_equal(shown.v[i].state, SOURCE_OK);
+		assert_int_equal(shown.v[i].refreshes[REFRESH_OK], 1);
+		assert_int_equal(shown.v[i].refreshes[REFRESH_FAILED], 0);
+		assert_true(shown.v[i].last_ok > 0);
+		assert_null(shown.v[i].token);
+	}
+	assert_non_null(strstr(shown.v[0].spec, "/fast"));
+	sources_free(&shown);
+	for (int i = 0; i < 50 && !st.cache_bytes; i++) {
+		usleep(20000);
+		sources_worker_status(w, &st);
+	}
+	assert_int_equal(st.cache_bytes, store_cache_bytes(cache));
+	assert_true(st.cache_bytes > 0);
+	assert_int_equal(sources_worker_sources(NULL, &shown, NULL), 0);
+	assert_int_equal(shown.n, 0);
 	/* Now one source drips a byte a second; stopping must not wait for it. */
 	atomic_store(&dripping, true);
 	sources_worker_kick(w);

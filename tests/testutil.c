@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include "import.h"
+#include "render.h"
 
 #include <SDL.h>
 #include <dirent.h>
@@ -248,6 +249,38 @@ char *tu_zbar_surface(SDL_Surface *s, int *nsyms)
 	char *out = tu_zbar_grey(grey, c->w, c->h, nsyms);
 	free(grey);
 	SDL_FreeSurface(c);
+	return out;
+}
+
+int tu_fonts_default(render_fonts **fonts, layout_theme *theme)
+{
+	jk_err err = {0};
+	render_look look = render_look_default();
+	if (render_fonts_open_look(&look, fonts, &err)) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
+	*theme = render_look_theme(&look);
+	return 0;
+}
+
+char *tu_tesseract(const char *path, const char *lang, int psm)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "tesseract '%s' stdout -l %s --psm %d 2>/dev/null", path, lang,
+	         psm);
+	FILE *f = popen(cmd, "r");
+	assert_non_null(f);
+	size_t cap = 8192, n = 0;
+	char *out = malloc(cap);
+	assert_non_null(out);
+	size_t k;
+	while ((k = fread(out + n, 1, cap - 1 - n, f)) > 0)
+		if ((n += k) == cap - 1)
+			break;
+	out[n] = '\0';
+	if (pclose(f) != 0)
+		fail_msg("tesseract failed on %s (-l %s)", path, lang);
 	return out;
 }
 

@@ -78,6 +78,16 @@ struct SDL_Surface;
 char *tu_zbar_grey(unsigned char *grey, int w, int h, int *nsyms);
 char *tu_zbar_surface(struct SDL_Surface *s, int *nsyms);
 
+/* The default look's fonts (caller closes with render_fonts_close()) and
+ * theme, for a test group's setup: 0, or -1 with the reason printed. */
+struct render_fonts;
+struct layout_theme;
+int tu_fonts_default(struct render_fonts **fonts, struct layout_theme *theme);
+
+/* What tesseract reads in the PNG at path with language lang and page
+ * segmentation mode psm (caller frees); the test fails when it cannot run. */
+char *tu_tesseract(const char *path, const char *lang, int psm);
+
 /* n small postings "Position 1".."Position n" with an apply target, in a
  * list initialised here; the caller frees it with posting_list_free(). */
 void tu_make_list(posting_list *l, size_t n);

@@ -227,6 +227,17 @@ static SDL_Surface *compose_waiting(kiosk *k, jk_err *err)
 	return s;
 }
 
+/* The urgent announcement: a page of its own over the slides. */
+static SDL_Surface *compose_urgent(kiosk *k, jk_err *err)
+{
+	layout_doc d;
+	SDL_Surface *s = NULL;
+	if (layout_announce_page(k->ann.text, &k->lp, &d, err) == 0)
+		s = compose_doc(k, &d, 0, false, err);
+	layout_doc_free(&d);
+	return s;
+}
+
 static SDL_Surface *compose_page(kiosk *k, jk_err *err)
 {
 	size_t cur = kiosk_slides_posting(k->sl), page = kiosk_slides_page(k->sl);
@@ -251,8 +262,9 @@ void kiosk_compose(kiosk *k, bool fade)
 	k->cur_s = NULL;
 	jk_err err = {0};
 	int sx = k->shift_x, sy = k->shift_y;
-	SDL_Surface *ns =
-	    kiosk_slides_count(k->sl) ? compose_page(k, &err) : compose_waiting(k, &err);
+	SDL_Surface *ns = kiosk_urgent(k)             ? compose_urgent(k, &err)
+	                  : kiosk_slides_count(k->sl) ? compose_page(k, &err)
+	                                              : compose_waiting(k, &err);
 	if (!ns && err.msg[0])
 		jk_log(JK_LOG_WARN, "kiosk", "%s", err.msg);
 	k->st->composes++;
@@ -305,10 +317,11 @@ void kiosk_clock_tick(kiosk *k, long long ms)
 		                  k->shift_x, k->shift_y, &r2, NULL);
 	if (r.w <= 0 || r.h <= 0)
 		return;
+	Uint64 t = SDL_GetPerformanceCounter();
 	SDL_Rect d = r;
 	SDL_BlitSurface(k->cur_s, &r, k->screen, &d);
 	if (!k->off)
 		kiosk_screen_flush(k, &r);
-	k->st->frames++;
+	kiosk_screen_count(k, t);
 	k->st->clock_ticks++;
 }

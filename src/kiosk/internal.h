@@ -16,17 +16,19 @@
 /* The rows of the loop's timer table, in the order they run when several
  * are due (loop.c has the table). */
 enum kiosk_row {
-	KT_END,     /* max_seconds: the loop ends */
-	KT_ALIVE,   /* the keep-alive hook, every alive_ms / 2 */
-	KT_REAP,    /* finished display commands reaped (lazy) */
-	KT_WALL,    /* every wake: the wall clock read, the display schedule */
-	KT_STATUS,  /* the waiting screen's news */
-	KT_SLIDE,   /* the next slide */
-	KT_MINUTE,  /* every wake: the clock, the burn-in step of a still page */
-	KT_FADE,    /* the next crossfade frame */
-	KT_TICK,    /* the progress bar */
-	KT_PRESENT, /* every wake: what changed presented, the hooks told */
-	KT_FLUSH,   /* the listener's periodic job (the impressions log) */
+	KT_END,      /* max_seconds: the loop ends */
+	KT_ALIVE,    /* the keep-alive hook, every alive_ms / 2 */
+	KT_REAP,     /* finished display commands reaped (lazy) */
+	KT_WALL,     /* every wake: the wall clock read, the display schedule */
+	KT_ANNOUNCE, /* the announcement's end, at its exact second */
+	KT_STATUS,   /* the waiting screen's news */
+	KT_SLIDE,    /* the next slide */
+	KT_MINUTE,   /* every wake: the clock, the burn-in step of a still page */
+	KT_FADE,     /* the next crossfade frame */
+	KT_TICK,     /* the progress bar */
+	KT_PRESENT,  /* every wake: what changed presented, the hooks told */
+	KT_PUBLISH,  /* the publish hook: every publish_ms and after changes */
+	KT_FLUSH,    /* the listener's periodic job (the impressions log) */
 	KT_COUNT
 };
 
@@ -86,13 +88,41 @@ typedef struct kiosk {
 	bool off;              /* the schedule has the display off */
 	bool sched_known;      /* off has been decided once */
 	bool display_event;    /* a transition to report after its present */
+	kiosk_announce ann;    /* the announcement up, when ann_up */
+	bool ann_up;
 } kiosk;
+
+/* An urgent announcement has the screen: the slides stand still. */
+static inline bool kiosk_urgent(const kiosk *k)
+{
+	return k->ann_up && k->ann.urgent;
+}
+
+/* loop.c: moving between slides, for the commands. */
+bool kiosk_running(const kiosk *k);
+void kiosk_started(kiosk *k);
+void kiosk_moved(kiosk *k);
+void kiosk_go(kiosk *k, int dir);
+void kiosk_reload_now(kiosk *k);
+void kiosk_pause_set(kiosk *k, bool on);
+void kiosk_state_of(const kiosk *k, kiosk_state *s);
+
+/* remote.c: what the listeners are told, what the control server asks. */
+void kiosk_report(kiosk *k);
+void kiosk_remote_command(kiosk *k, const kiosk_cmd *c);
+void kiosk_announce_set(kiosk *k, const kiosk_announce *a);
+void kiosk_announce_check(kiosk *k, long long wms);
+void kiosk_announce_arm(kiosk *k);
+void kiosk_publish_soon(kiosk *k);
+void kiosk_publish(kiosk *k);
 
 /* wake.c: kiosk_notify_reload()'s other side. */
 bool kiosk_wake_take(void); /* a reload was asked for (and is now taken) */
 void kiosk_wake_active(bool on);
 bool kiosk_wake_is(const SDL_Event *ev); /* the notify event */
 int kiosk_wake_wait(SDL_Event *ev, Uint32 ms);
+bool kiosk_wake_command(kiosk_cmd *out); /* the oldest queued command, taken */
+void kiosk_wake_serve(const kiosk *k);   /* answers a screenshot asked for */
 
 /* window.c: the window and the video drivers' quirks. */
 bool kiosk_window_sleeps(void);
@@ -111,6 +141,7 @@ void kiosk_screen_upload(kiosk *k);
 void kiosk_screen_black(kiosk *k);
 void kiosk_screen_flush(kiosk *k, const SDL_Rect *r);
 void kiosk_screen_present(kiosk *k, uint64_t now, bool full);
+void kiosk_screen_count(kiosk *k, Uint64 t0); /* a frame out, timed from t0 */
 void kiosk_screen_free(kiosk *k);
 
 /* compose.c: pages into cur_s, the wall clock, the sources' status. */

@@ -17,20 +17,21 @@
 
 /* ---- moving between slides --------------------------------------------- */
 
-/* Slides move on by themselves: there are some, not paused, display on. */
-static bool running(const kiosk *k)
+/* Slides move on by themselves: there are some, not paused, display on,
+ * no urgent announcement over them. */
+bool kiosk_running(const kiosk *k)
 {
-	return kiosk_slides_count(k->sl) && !k->paused && !k->off;
+	return kiosk_slides_count(k->sl) && !k->paused && !k->off && !kiosk_urgent(k);
 }
 
 /* A new slide is up: its time starts now. */
-static void started(kiosk *k)
+void kiosk_started(kiosk *k)
 {
 	k->shown_at = SDL_GetTicks64();
 	if (k->paused)
 		k->paused_at = k->shown_at;
 	k->first_shown = false;
-	if (running(k))
+	if (kiosk_running(k))
 		kiosk_timers_set(&k->timers, KT_SLIDE, k->shown_at + k->slide_ms);
 	else
 		kiosk_timers_stop(&k->timers, KT_SLIDE);
@@ -59,27 +60,38 @@ static bool reload_keep(kiosk *k)
 	kiosk_settings_reconfigure(k);
 	kiosk_slides_settle(k->sl);
 	k->st->reloads++;
+	kiosk_publish_soon(k);
 	return true;
 }
 
-static void reload_now(kiosk *k)
+void kiosk_reload_now(kiosk *k)
 {
 	if (reload_keep(k)) {
 		kiosk_compose(k, true);
-		started(k);
+		kiosk_started(k);
 	}
 }
 
+/* The position moved: the new page crossfades in and its time starts.
+ * Hidden (display off, urgent announcement): the model moved, nothing is
+ * drawn; the page comes when the screen is back. */
+void kiosk_moved(kiosk *k)
+{
+	if (k->off || kiosk_urgent(k))
+		return;
+	kiosk_compose(k, true);
+	kiosk_started(k);
+}
+
 /* Moves dir (+1/-1) slides. */
-static void go(kiosk *k, int dir)
+void kiosk_go(kiosk *k, int dir)
 {
 	kiosk_slides_step(k->sl, dir);
 	/* Updates swap in here, right before the next page is composed, so a
 	 * slide is never cut short and a crossfade never waits on a reload. */
 	if (kiosk_wake_take())
 		reload_keep(k);
-	kiosk_compose(k, true);
-	started(k);
+	kiosk_moved(k);
 }
 
 /* Lays everything out again for the current output size. */
@@ -118,7 +130,7 @@ static void pause_toggle(kiosk *k)
 		/* Resume with the time that was left. */
 		k->shown_at += now - k->paused_at;
 		k->paused = false;
-		if (kiosk_slides_count(k->sl))
+		if (kiosk_running(k))
 			kiosk_timers_set(&k->timers, KT_SLIDE, k->shown_at + k->slide_ms);
 	} else {
 		k->paused = true;
@@ -126,59 +138,14 @@ static void pause_toggle(kiosk *k)
 		kiosk_timers_stop(&k->timers, KT_SLIDE);
 	}
 	k->need_present = true;
+	kiosk_publish_soon(k);
 }
 
-/* ---- reports to the caller ---------------------------------------------- */
-
-static void state_of(const kiosk *k, kiosk_state *s)
+/* Pause or resume; already so: nothing changes. */
+void kiosk_pause_set(kiosk *k, bool on)
 {
-	memset(s, 0, sizeof *s);
-	size_t n = kiosk_slides_count(k->sl);
-	s->waiting = n == 0;
-	s->posting = kiosk_slides_posting(k->sl);
-	s->nposting = n;
-	s->page = kiosk_slides_page(k->sl);
-	s->npages = s->waiting ? 1 : kiosk_slides_pages(k->sl, s->posting);
-	s->paused = k->paused;
-	s->slide = k->st->shown;
-	s->stale_mark = k->stale_mark && !s->waiting;
-	s->item = kiosk_slides_item(k->sl);
-	s->display_off = k->off;
-	s->shift_x = k->shift_x;
-	s->shift_y = k->shift_y;
-	const SDL_Surface *f = k->off && k->screen ? k->screen : k->cur_s;
-	if (f) {
-		s->frame = f->pixels; /* when off, what the screen shows: black */
-		s->frame_w = f->w;
-		s->frame_h = f->h;
-		s->frame_pitch = f->pitch;
-	}
-}
-
-/* Reports the state after a present to on_show (a new slide) or
- * on_display (a schedule transition). */
-static void report(kiosk *k)
-{
-	const kiosk_opts *o = k->o;
-	kiosk_state s;
-	if (k->display_event) {
-		k->display_event = false;
-		if (o->on_display) {
-			state_of(k, &s);
-			o->on_display(o->hook_ud, &s);
-		}
-	}
-	if (!k->first_shown && !k->off) {
-		k->first_shown = true;
-		k->st->shown++;
-		if (k->st->shown == 1)
-			k->st->first_slide_ms = kiosk_ms_since(k->t0);
-		kiosk_window_fullscreen(k);
-		if (o->on_show) {
-			state_of(k, &s);
-			o->on_show(o->hook_ud, &s);
-		}
-	}
+	if (k->paused != on)
+		pause_toggle(k);
 }
 
 /* ---- the display schedule ----------------------------------------------- */
@@ -240,7 +207,7 @@ static void follow_schedule(kiosk *k, long long ms)
 		if (kiosk_wake_take())
 			reload_keep(k);
 		kiosk_compose(k, false);
-		started(k);
+		kiosk_started(k);
 	}
 	k->need_present = true;
 	k->display_event = true;
@@ -253,7 +220,7 @@ static void follow_schedule(kiosk *k, long long ms)
 static void show(kiosk *k, uint64_t now, bool full)
 {
 	kiosk_screen_present(k, now, full);
-	if (running(k))
+	if (kiosk_running(k))
 		kiosk_timers_set(&k->timers, KT_TICK, now + TICK_MS);
 	else
 		kiosk_timers_stop(&k->timers, KT_TICK);
@@ -299,6 +266,7 @@ static bool on_wall(void *ud, uint64_t now)
 	kiosk *k = ud;
 	k->wms = kiosk_wall_ms(k);
 	follow_schedule(k, k->wms);
+	kiosk_announce_check(k, k->wms);
 	/* A new day (midnight, or the clock set): badges counted again, the
 	 * page up crossfades to its new self. Asked once a wall minute, not
 	 * at every fade frame; a reload asks itself. */
@@ -325,7 +293,7 @@ static bool on_status(void *ud, uint64_t now)
 	if (kiosk_slides_count(k->sl) || k->off)
 		return true;
 	if (kiosk_wake_take()) {
-		reload_now(k);
+		kiosk_reload_now(k);
 	} else {
 		kiosk_ask_status(k);
 		char line[sizeof k->wait_shown];
@@ -342,8 +310,8 @@ static bool on_slide(void *ud, uint64_t now)
 {
 	kiosk *k = ud;
 	(void)now;
-	if (running(k))
-		go(k, +1);
+	if (kiosk_running(k))
+		kiosk_go(k, +1);
 	return true;
 }
 
@@ -353,7 +321,7 @@ static bool on_minute(void *ud, uint64_t now)
 {
 	kiosk *k = ud;
 	if (!k->off) {
-		bool still = k->paused || !kiosk_slides_count(k->sl);
+		bool still = k->paused || !kiosk_slides_count(k->sl) || kiosk_urgent(k);
 		if (still && !k->fading && kiosk_burn_step(k, k->wms) != k->burn_step)
 			kiosk_compose(k, false);
 		kiosk_clock_tick(k, k->wms);
@@ -376,7 +344,7 @@ static bool on_fade(void *ud, uint64_t now)
 static bool on_tick(void *ud, uint64_t now)
 {
 	kiosk *k = ud;
-	if (k->need_present || k->fading || !running(k))
+	if (k->need_present || k->fading || !kiosk_running(k))
 		return true;
 	show(k, now, false);
 	k->st->ticks++;
@@ -393,9 +361,10 @@ static void present_pending(kiosk *k)
 		show(k, SDL_GetTicks64(), true);
 		return;
 	}
+	Uint64 t = SDL_GetPerformanceCounter();
 	kiosk_screen_black(k);
 	kiosk_screen_flush(k, NULL);
-	k->st->frames++;
+	kiosk_screen_count(k, t);
 	k->need_present = false;
 }
 
@@ -405,7 +374,28 @@ static bool on_present(void *ud, uint64_t now)
 	kiosk *k = ud;
 	(void)now;
 	present_pending(k);
-	report(k);
+	kiosk_report(k);
+	kiosk_wake_serve(k); /* a screenshot: what was just presented */
+	return true;
+}
+
+/* The announcement's end at its second (the wall clock may have moved:
+ * checked again, armed again for what is left). */
+static bool on_announce(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	(void)now;
+	kiosk_announce_check(k, kiosk_wall_ms(k));
+	return true;
+}
+
+static bool on_publish(void *ud, uint64_t now)
+{
+	kiosk *k = ud;
+	kiosk_publish(k);
+	if (k->o->publish)
+		kiosk_timers_set(&k->timers, KT_PUBLISH,
+		                 now + (k->o->publish_ms ? k->o->publish_ms : 1000));
 	return true;
 }
 
@@ -431,12 +421,14 @@ static const kiosk_timer rows[KT_COUNT] = {
     [KT_ALIVE] = {"keep-alive", on_alive, 0, false, 0},
     [KT_REAP] = {"reap", on_reap, KIOSK_TIMER_LAZY, false, 0},
     [KT_WALL] = {"wall clock", on_wall, KIOSK_TIMER_EACH_RUN, false, 0},
+    [KT_ANNOUNCE] = {"announcement", on_announce, 0, false, 0},
     [KT_STATUS] = {"status", on_status, 0, false, 0},
     [KT_SLIDE] = {"slide", on_slide, 0, false, 0},
     [KT_MINUTE] = {"minute", on_minute, KIOSK_TIMER_EACH_RUN, false, 0},
     [KT_FADE] = {"fade", on_fade, 0, false, 0},
     [KT_TICK] = {"tick", on_tick, 0, false, 0},
     [KT_PRESENT] = {"present", on_present, KIOSK_TIMER_EACH_RUN, false, 0},
+    [KT_PUBLISH] = {"publish", on_publish, 0, false, 0},
     [KT_FLUSH] = {"flush", on_flush, 0, false, 0},
 };
 
@@ -447,17 +439,17 @@ static void handle_key(kiosk *k, SDL_Keycode sym)
 	switch (sym) {
 	case SDLK_RIGHT:
 	case SDLK_PAGEDOWN:
-		go(k, +1);
+		kiosk_go(k, +1);
 		break;
 	case SDLK_LEFT:
 	case SDLK_PAGEUP:
-		go(k, -1);
+		kiosk_go(k, -1);
 		break;
 	case SDLK_SPACE:
 		pause_toggle(k);
 		break;
 	case SDLK_r:
-		reload_now(k);
+		kiosk_reload_now(k);
 		break;
 	default:
 		break;
@@ -480,9 +472,12 @@ static void handle_window(kiosk *k, const SDL_WindowEvent *w)
 static bool handle(kiosk *k, const SDL_Event *ev)
 {
 	if (kiosk_wake_is(ev)) {
+		kiosk_cmd c;
+		while (kiosk_wake_command(&c))
+			kiosk_remote_command(k, &c);
 		/* On the waiting screen there is no slide to finish. */
 		if (!kiosk_slides_count(k->sl) && !k->off && kiosk_wake_take())
-			reload_now(k);
+			kiosk_reload_now(k);
 		return true;
 	}
 	switch (ev->type) {
@@ -501,13 +496,13 @@ static bool handle(kiosk *k, const SDL_Event *ev)
 	case SDL_FINGERUP:
 		/* A swipe right goes back; a tap or a swipe left goes on. */
 		if (k->touch_down && !k->off)
-			go(k, ev->tfinger.x - k->touch_x > 0.08f ? -1 : +1);
+			kiosk_go(k, ev->tfinger.x - k->touch_x > 0.08f ? -1 : +1);
 		k->touch_down = false;
 		break;
 	case SDL_MOUSEBUTTONUP:
 		if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT &&
 		    !k->off)
-			go(k, +1);
+			kiosk_go(k, +1);
 		break;
 	case SDL_WINDOWEVENT:
 		handle_window(k, &ev->window);
@@ -537,10 +532,11 @@ static int start(kiosk *k, posting_list *list, jk_err *err)
 	if (r)
 		return r;
 	kiosk_badge_clock(k, kiosk_wall_ms(k));
+	kiosk_announce_set(k, &k->o->announce); /* a saved one, still valid */
 	kiosk_wake_active(true);
 	relayout(k);
 	if (!k->cur_s && kiosk_slides_count(k->sl))
-		go(k, +1); /* the first posting did not lay out: the next that does */
+		kiosk_go(k, +1); /* the first posting did not lay out: the next that does */
 	if (!k->cur_s || !k->screen)
 		return jk_fail(err, JK_EIO, "cannot draw on this display (%dx%d)", k->pw, k->ph);
 	return 0;
@@ -560,7 +556,10 @@ static void arm(kiosk *k)
 		                 now + (k->o->flush_ms ? k->o->flush_ms : KIOSK_TIMERS_IDLE_MS));
 	if (!kiosk_slides_count(k->sl))
 		kiosk_timers_set(&k->timers, KT_STATUS, now); /* a reload asked before */
-	started(k);
+	if (k->o->publish)
+		kiosk_timers_set(&k->timers, KT_PUBLISH, now);
+	kiosk_announce_arm(k);
+	kiosk_started(k);
 }
 
 int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void *ud,

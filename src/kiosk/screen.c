@@ -14,6 +14,20 @@ double kiosk_ms_since(Uint64 t)
 	       (double)SDL_GetPerformanceFrequency();
 }
 
+const double kiosk_frame_le_ms[KIOSK_FRAME_BUCKETS - 1] = {2, 5, 10, 16, 33, 50, 100, 250};
+
+/* One frame out: counted, and its time since t0 into its bucket. */
+void kiosk_screen_count(kiosk *k, Uint64 t0)
+{
+	double ms = kiosk_ms_since(t0);
+	size_t b = 0;
+	while (b < KIOSK_FRAME_BUCKETS - 1 && ms > kiosk_frame_le_ms[b])
+		b++;
+	k->st->frame_hist[b]++;
+	k->st->frame_ms_sum += ms;
+	k->st->frames++;
+}
+
 /* ---- burn-in ----------------------------------------------------------- */
 
 void kiosk_burn_in_offset(int w, int h, int shift, unsigned step, int *dx, int *dy)
@@ -199,11 +213,11 @@ void kiosk_screen_present(kiosk *k, uint64_t now, bool full)
 		full = true;
 	}
 	SDL_Rect bar = {0, 0, 0, 0};
-	bool deck = kiosk_slides_count(k->sl) > 0;
+	bool deck = kiosk_slides_count(k->sl) > 0 && !kiosk_urgent(k);
 	if (deck)
 		draw_progress(k, now, &bar);
 	kiosk_screen_flush(k, full || !deck ? NULL : &bar);
-	k->st->frames++;
+	kiosk_screen_count(k, t);
 	if (fading) {
 		k->st->fade_frames++;
 		k->st->fade_ms_total += kiosk_ms_since(t);

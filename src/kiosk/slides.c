@@ -207,6 +207,16 @@ static long find_id(const posting_list *l, const char *id)
 	return -1;
 }
 
+bool kiosk_slides_goto_id(kiosk_slides *s, const char *id)
+{
+	long i = find_id(s->list, id);
+	if (i < 0 || !kiosk_slides_pages(s, (size_t)i))
+		return false;
+	s->cur = (size_t)i;
+	s->page = 0;
+	return true;
+}
+
 int kiosk_slides_reload(kiosk_slides *s, posting_list *next, jk_err *err)
 {
 	bool over = s->n && s->cur >= s->n; /* the overview (not the waiting state) */

@@ -292,6 +292,17 @@ size_t layout_count_lines(layout_ctx *c, const char *t, size_t len, const layout
 	return n;
 }
 
+size_t layout_first_line(layout_ctx *c, const char *t, size_t len, int px, unsigned style, int maxw)
+{
+	layout_tstyle ts = {.px = px, .base = style};
+	text_para tp;
+	if (!analyse(c, &tp, t, len, TEXT_DIR_AUTO))
+		return len;
+	size_t e = line_end(c, t, len, &ts, &tp, text_skip_spaces(t, len, 0), maxw);
+	text_para_free(&tp);
+	return e;
+}
+
 /* Breaks text into lines between x0 and x1 and appends them to the flow;
  * a right-to-left paragraph is aligned right, its marker on the right.
  * The first line gets gap and, when marker is given, that box (x: its

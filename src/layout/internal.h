@@ -56,6 +56,8 @@ typedef struct layout_ctx {
 	size_t npanel, cpanel;
 	layout_box band[16]; /* header band: logo, text runs, rule (every page) */
 	size_t nband;
+	layout_box ann[48]; /* announcement band: panel, text runs (every page) */
+	size_t nann;
 	int group;
 	const char *lang;      /* the language of the kiosk's words (text_word_get) */
 	const char *text_lang; /* the text's own language (break rules), NULL: none */
@@ -143,6 +145,10 @@ layout_box *layout_line_box(layout_ctx *c, layout_line *l);
  * (text in the arena); returns how many, 0 when not even "…" fits. */
 size_t layout_fit_line(layout_ctx *c, layout_box *out, size_t cap, const char *s, int px,
                        unsigned style, uint32_t color, int x, int y, int maxw, bool right);
+/* The end (a byte offset) of the first line of t[0,len) broken at maxw
+ * in one style, as the flow would break it; len when it all fits. */
+size_t layout_first_line(layout_ctx *c, const char *t, size_t len, int px, unsigned style,
+                         int maxw);
 /* A block (paragraph or list item with its marker) as a group of lines. */
 void layout_flow_block(layout_ctx *c, const posting_block *bk, int gap, uint32_t color,
                        uint32_t bold_color);
@@ -189,6 +195,14 @@ void layout_flow_overview_head(layout_ctx *c, size_t n);
 void layout_flow_posting(layout_ctx *c, const void *arg);
 void layout_flow_overview(layout_ctx *c, const void *arg);
 void layout_flow_message(layout_ctx *c, const void *arg);
+
+/* ---- announce.c: the control server's announcements ------------------- */
+
+/* lp->announce as a band along the bottom of the safe area into c->ann,
+ * the safe area's bottom (sy1) moved above it. Nothing when none. */
+void layout_announce_band(layout_ctx *c);
+/* arg: the text (a cleaned string): the urgent page's flow. */
+void layout_flow_announce(layout_ctx *c, const void *arg);
 
 /* ---- booth.c: the booth style ------------------------------------------ */
 

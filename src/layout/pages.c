@@ -111,6 +111,11 @@ static int emit_pages(layout_ctx *c, const char *header)
 			if (b)
 				*b = c->panel[i];
 		}
+		for (size_t i = 0; i < c->nann; i++) {
+			layout_box *b = layout_page_box(c, pg);
+			if (b)
+				*b = c->ann[i];
+		}
 		int top = c->cy0;
 		if (k > 0 && header) {
 			one_line(c, pg, header, c->small_px, POSTING_BOLD, c->th->muted, c->cx0,
@@ -297,6 +302,8 @@ static int build(const layout_job *j, int px, layout_doc *d)
 	c.small_px = layout_pm(c.S, 26);
 	build_band(&c);
 	d->body_y0 = c.sy0;
+	if (!c.status)
+		layout_announce_band(&c);
 	layout_build_panel(&c, j->apply, j->qr);
 	if (!c.status)
 		j->fn(&c, j->arg);
@@ -462,6 +469,31 @@ int layout_overview(const posting *const *items, size_t n, const layout_params *
 	return search(&j, out, err);
 }
 
+/* Centres page 0's body (below the header band, above the announcement
+ * band) in the room between them: a calm page, not a document. */
+static void centre_body(layout_doc *out, const layout_params *lp)
+{
+	layout_page *pg = &out->pages[0];
+	int x0, y0, x1, y1, top = INT32_MAX, bot = 0;
+	layout_safe_area(lp->w, lp->h, &x0, &y0, &x1, &y1);
+	y0 = out->body_y0;
+	if (out->announce_y)
+		y1 = out->announce_y - layout_pm(layout_short_side(lp->w, lp->h), 25);
+	for (size_t i = 0; i < pg->n; i++) {
+		if (pg->boxes[i].y < y0 || pg->boxes[i].y >= y1)
+			continue; /* the bands stay */
+		if (pg->boxes[i].y < top)
+			top = pg->boxes[i].y;
+		if (pg->boxes[i].y + pg->boxes[i].h > bot)
+			bot = pg->boxes[i].y + pg->boxes[i].h;
+	}
+	int dy = (y0 + y1) / 2 - (top + bot) / 2;
+	if (pg->n && top < bot && dy > 0 && bot + dy <= y1)
+		for (size_t i = 0; i < pg->n; i++)
+			if (pg->boxes[i].y >= y0 && pg->boxes[i].y < y1)
+				pg->boxes[i].y += dy;
+}
+
 int layout_message(const char *headline, const char *line, const char *note,
                    const layout_params *lp, layout_doc *out, jk_err *err)
 {
@@ -472,25 +504,37 @@ int layout_message(const char *headline, const char *line, const char *note,
 	                .lang = layout_lang(lp, NULL),
 	                .mirror = text_base_dir(a.headline, strlen(a.headline)) == TEXT_DIR_RTL};
 	int r = search(&j, out, err);
+	if (!r && out->npages)
+		centre_body(out, lp);
+	return r;
+}
+
+int layout_announce_page(const char *text, const layout_params *lp, layout_doc *out, jk_err *err)
+{
+	if (!lp) {
+		memset(out, 0, sizeof *out);
+		return jk_fail(err, JK_EARG, "layout: no parameters");
+	}
+	char *t = jk_text_clean(text, (size_t)-1);
+	if (!t) {
+		memset(out, 0, sizeof *out);
+		return jk_fail(err, JK_ENOMEM, "layout: out of memory");
+	}
+	layout_params p = *lp;
+	p.announce = NULL; /* the page is the announcement */
+	layout_job j = {.lp = &p,
+	                .fn = layout_flow_announce,
+	                .arg = *t ? t : " ",
+	                .lang = layout_lang(&p, NULL),
+	                .text_lang = NULL};
+	int r = search(&j, out, err);
+	free(t);
 	if (r || !out->npages)
 		return r;
-	/* Centred in the safe area: a calm page, not a document. */
-	layout_page *pg = &out->pages[0];
-	int x0, y0, x1, y1, top = INT32_MAX, bot = 0;
-	layout_safe_area(lp->w, lp->h, &x0, &y0, &x1, &y1);
-	y0 = out->body_y0; /* below the header band */
-	for (size_t i = 0; i < pg->n; i++) {
-		if (pg->boxes[i].y < y0)
-			continue; /* the band stays */
-		if (pg->boxes[i].y < top)
-			top = pg->boxes[i].y;
-		if (pg->boxes[i].y + pg->boxes[i].h > bot)
-			bot = pg->boxes[i].y + pg->boxes[i].h;
-	}
-	int dy = (y0 + y1) / 2 - (top + bot) / 2;
-	if (pg->n && dy > 0 && bot + dy <= y1)
-		for (size_t i = 0; i < pg->n; i++)
-			if (pg->boxes[i].y >= y0)
-				pg->boxes[i].y += dy;
+	/* One page: the largest size that held it on one; the rest cut. */
+	for (size_t i = 1; i < out->npages; i++)
+		free(out->pages[i].boxes);
+	out->npages = 1;
+	centre_body(out, &p);
 	return 0;
 }

@@ -18,7 +18,8 @@ struct sources_worker {
 	sources_notify_fn notify;
 	void *ud;
 	bool stop, kicked;
-	bool cache_failing; /* a cache write failed and was logged */
+	bool cache_failing;   /* a cache write failed and was logged */
+	uint64_t cache_bytes; /* after the last pass */
 	atomic_bool cancel;
 	unsigned rng;
 };
@@ -94,6 +95,8 @@ static void *run(void *arg)
 			pthread_mutex_lock(&w->mu);
 			int had = s->failures;
 			*s = copy;
+			if (out <= REFRESH_FAILED)
+				s->refreshes[out]++;
 			log_change(w, s, out, had);
 			bool ok = out != REFRESH_FAILED;
 			s->next_due_ms =
@@ -107,6 +110,12 @@ static void *run(void *arg)
 				pthread_mutex_lock(&w->mu);
 			}
 		}
+		/* The folder is read off the lock; the loop only copies the
+		 * figure. */
+		pthread_mutex_unlock(&w->mu);
+		uint64_t bytes = store_cache_bytes(w->opts.cache);
+		pthread_mutex_lock(&w->mu);
+		w->cache_bytes = bytes;
 	}
 	pthread_mutex_unlock(&w->mu);
 	return NULL;
@@ -187,7 +196,36 @@ void sources_worker_status(sources_worker *w, sources_status *st)
 		else if (!st->oldest_ok || s->last_ok < st->oldest_ok)
 			st->oldest_ok = s->last_ok;
 	}
+	st->cache_bytes = w->cache_bytes;
 	pthread_mutex_unlock(&w->mu);
+}
+
+int sources_worker_sources(sources_worker *w, source_list *out, jk_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (!w)
+		return JK_OK;
+	int r = JK_OK;
+	pthread_mutex_lock(&w->mu);
+	for (size_t i = 0; !r && i < w->list.n; i++) {
+		const source *s = &w->list.v[i];
+		source shown = {.kind = s->kind, .spec = s->spec, .url = s->url};
+		r = sources_push_copy(out, &shown);
+		if (r)
+			break;
+		source *c = &out->v[out->n - 1];
+		c->state = s->state;
+		c->failures = s->failures;
+		c->last_ok = s->last_ok;
+		memcpy(c->last_error, s->last_error, sizeof c->last_error);
+		memcpy(c->refreshes, s->refreshes, sizeof c->refreshes);
+	}
+	pthread_mutex_unlock(&w->mu);
+	if (r) {
+		sources_free(out);
+		return jk_fail(err, JK_ENOMEM, "out of memory");
+	}
+	return JK_OK;
 }
 
 void sources_worker_stop(sources_worker *w)

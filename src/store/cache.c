@@ -276,15 +276,13 @@ static int by_age(const void *a, const void *b)
 	return x->mtime < y->mtime ? -1 : x->mtime > y->mtime;
 }
 
-/* Removes the oldest entries while the folder is over the cap. */
-static void evict(store_cache *c, const char *keep)
+/* The cache's entries (not temp files) of the open folder d; *total gets
+ * their bytes. Caller frees the array. */
+static entry_info *scan(DIR *d, size_t *n_out, uint64_t *total)
 {
-	DIR *d = opendir(c->dir);
-	if (!d)
-		return;
 	entry_info *v = NULL;
 	size_t n = 0, cap = 0;
-	uint64_t total = 0;
+	*total = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		size_t l = strlen(e->d_name);
@@ -302,9 +300,22 @@ static void evict(store_cache *c, const char *keep)
 		memcpy(v[n].name, e->d_name, l + 1);
 		v[n].mtime = st.st_mtime;
 		v[n].size = st.st_size;
-		total += (uint64_t)st.st_size;
+		*total += (uint64_t)st.st_size;
 		n++;
 	}
+	*n_out = n;
+	return v;
+}
+
+/* Removes the oldest entries while the folder is over the cap. */
+static void evict(store_cache *c, const char *keep)
+{
+	DIR *d = opendir(c->dir);
+	if (!d)
+		return;
+	size_t n;
+	uint64_t total;
+	entry_info *v = scan(d, &n, &total);
 	if (n)
 		qsort(v, n, sizeof *v, by_age);
 	for (size_t i = 0; i < n && total > c->max_bytes; i++) {
@@ -315,6 +326,18 @@ static void evict(store_cache *c, const char *keep)
 	}
 	closedir(d);
 	free(v);
+}
+
+uint64_t store_cache_bytes(const store_cache *c)
+{
+	DIR *d = c ? opendir(c->dir) : NULL;
+	if (!d)
+		return 0;
+	size_t n;
+	uint64_t total;
+	free(scan(d, &n, &total));
+	closedir(d);
+	return total;
 }
 
 int store_cache_put(store_cache *c, const store_meta *meta, const char *body, size_t len,
