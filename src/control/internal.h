@@ -77,9 +77,10 @@ struct control_server {
 	pthread_mutex_t shot_lock; /* one screenshot at a time */
 	int64_t started;           /* unix seconds the server started */
 	atomic_ullong codes[CTL_CODES];
-	char mhd_error[200]; /* MHD's last message while starting */
-	pthread_mutex_t log_lock;
-	int64_t log_window; /* monotonic second the minute began */
+	pthread_mutex_t log_lock; /* guards what follows */
+	bool starting;            /* in MHD_start_daemon */
+	char mhd_error[200];      /* MHD's first message while starting */
+	int64_t log_window;       /* monotonic second the minute began */
 	unsigned log_count, log_dropped;
 	ctl_auth auth;
 };

@@ -232,10 +232,10 @@ __attribute__((format(printf, 2, 0))) static void on_mhd_log(void *cls, const ch
 	while (n && (line[n - 1] == '\n' || line[n - 1] == ' '))
 		line[--n] = 0;
 	jk_one_line(line);
-	if (!srv->daemon && !srv->mhd_error[0]) /* the first says most */
-		snprintf(srv->mhd_error, sizeof srv->mhd_error, "%s", line);
 	int64_t now = ctl_mono_s();
 	pthread_mutex_lock(&srv->log_lock);
+	if (srv->starting && !srv->mhd_error[0]) /* the first says most */
+		snprintf(srv->mhd_error, sizeof srv->mhd_error, "%s", line);
 	unsigned dropped = 0;
 	if (now - srv->log_window >= 60) {
 		dropped = srv->log_dropped;
@@ -363,6 +363,7 @@ static int start(const control_opts *o, control_server **out, jk_err *err)
 	    {MHD_OPTION_HTTPS_MEM_KEY, 0, s->key_pem},
 	    {MHD_OPTION_END, 0, NULL},
 	};
+	s->starting = true; /* MHD's threads may log before it returns */
 	s->daemon = MHD_start_daemon(
 	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
 	    MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
@@ -372,9 +373,14 @@ static int start(const control_opts *o, control_server **out, jk_err *err)
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CTL_TIMEOUT_S,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CTL_CONN_MEMORY, MHD_OPTION_ARRAY, tls_opts,
 	    MHD_OPTION_END);
+	pthread_mutex_lock(&s->log_lock);
+	s->starting = false;
+	char why[sizeof s->mhd_error];
+	snprintf(why, sizeof why, "%s",
+	         s->mhd_error[0] ? s->mhd_error : "libmicrohttpd did not start");
+	pthread_mutex_unlock(&s->log_lock);
 	if (!s->daemon) {
 		close(fd);
-		const char *why = s->mhd_error[0] ? s->mhd_error : "libmicrohttpd did not start";
 		if (s->tls)
 			r = jk_fail(
 			    err, JK_EIO,
