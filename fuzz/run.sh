@@ -81,7 +81,7 @@ for n in "$@"; do
 	done
 	[ "$n" = jsonld ] && jsonld_from_pages "$corpus"
 	case $n in
-	greenhouse | lever | ashby | workable | recruitee | jsonfeed | jsonld) d=json ;;
+	greenhouse | lever | ashby | workable | recruitee | jsonfeed | jsonld | control) d=json ;;
 	grid) d=html ;;
 	import) d=html ;;
 	*) d=$n ;;

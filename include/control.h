@@ -54,6 +54,22 @@ typedef struct control_image {
 	int w, h, pitch;
 } control_image;
 
+/* Checks an announcement's text (len bytes) as control_parse_announce
+ * does and puts it, white space folded, in out->text (out zeroed first).
+ * Pure. JK_EFORMAT with a one-line reason ("text is empty", "text is
+ * longer than 280 bytes", "text holds a control character (U+0007)"). */
+int control_announce_text(const char *text, size_t len, control_announce *out, jk_err *err);
+/* The body of POST /api/announce: {"text":"…","minutes":N,"level":"info"|
+ * "urgent"} (level optional). The text is checked and its white space
+ * folded into out->text; out->until = now + minutes * 60. Pure (no I/O,
+ * borrows body, len bytes, need not be NUL-terminated). JK_EFORMAT with
+ * a one-line reason for anything else. */
+int control_parse_announce(const char *body, size_t len, int64_t now, control_announce *out,
+                           jk_err *err);
+/* The body of POST /api/goto: {"id":"POSTING-ID"}, into id. Pure, as
+ * control_parse_announce. JK_EFORMAT with a one-line reason. */
+int control_parse_goto(const char *body, size_t len, char id[CONTROL_ID_MAX], jk_err *err);
+
 /* ---- what the program publishes ---------------------------------------- */
 
 typedef struct control_posting {
@@ -141,7 +157,8 @@ int control_start(const control_opts *o, control_server **out, jk_err *err);
 /* The port listened on (useful with port 0). */
 int control_port(const control_server *s);
 /* Replaces the published snapshot with s's contents (moved: s is left
- * zeroed). Thread-safe; called on the loop thread about once a second. */
+ * zeroed; srv NULL: freed). Thread-safe; called on the loop thread about
+ * once a second; it only swaps a pointer under the lock. */
 void control_publish(control_server *srv, control_snapshot *s);
 /* Stops the thread and frees. Accepts NULL. */
 void control_stop(control_server *s);

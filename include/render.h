@@ -106,6 +106,13 @@ int render_box_update(render_fonts *f, SDL_Surface *page, int lw, int lh, const 
 /* Writes s as a PNG file at path (SDL2_image). */
 int render_save_png(SDL_Surface *s, const char *path, jk_err *err);
 
+/* Encodes w x h XRGB8888 pixels (rows pitch bytes apart, borrowed) as a
+ * PNG in memory: *out (caller frees with free()) and *len. Thread-safe
+ * (encodes are serialised). JK_EARG for a bad size, JK_EIO/JK_ENOMEM when
+ * the encoder fails; *out NULL then. */
+int render_png_encode(const void *xrgb, int w, int h, int pitch, unsigned char **out, size_t *len,
+                      jk_err *err);
+
 /* Ink in a rectangle of s: the number of pixels that differ from bg. */
 size_t render_count_ink(SDL_Surface *s, int x, int y, int w, int h, uint32_t bg);
 
