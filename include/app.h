@@ -4,6 +4,7 @@
 #define APP_H
 
 #include "config.h"
+#include "kiosk.h"
 #include "posting.h"
 #include "render.h"
 #include "sources.h"
@@ -89,5 +90,13 @@ void app_fleet_kick(app_fleet *f);
 void app_fleet_free(app_fleet *f);
 /* The URL f fetches (borrowed). */
 const char *app_fleet_url(const app_fleet *f);
+
+/* A saved announcement (the control server's, kept across restarts in
+ * $XDG_STATE_HOME/jobkiosk/announcement.json): data, n bytes of anything,
+ * read and checked as the API checks one; path names it in messages.
+ * 0 and *out; JK_ENOTFOUND when it has ended by now; JK_EFORMAT with one
+ * line. */
+int app_announce_read(const char *path, const char *data, size_t n, time_t now, kiosk_announce *out,
+                      jk_err *err);
 
 #endif

@@ -4,6 +4,7 @@
 #define JK_APP_INTERNAL_H
 
 #include "app.h"
+#include "control.h"
 #include "deck.h"
 #include "kiosk.h"
 #include "report.h"
@@ -54,9 +55,12 @@ typedef struct app {
 	report_log *impressions; /* NULL: no impressions log */
 	char *impressions_path;  /* what it was opened with, to see changes */
 	char *impressions_screen;
-	app_fleet *fleet;      /* NULL: no config_url */
-	long fleet_interval_s; /* what its thread was started with, 0: not started */
-	char fleet_said[160];  /* where the fleet settings came from, for --check-config */
+	app_fleet *fleet;        /* NULL: no config_url */
+	long fleet_interval_s;   /* what its thread was started with, 0: not started */
+	char fleet_said[160];    /* where the fleet settings came from, for --check-config */
+	control_server *control; /* NULL: no control server */
+	uint64_t control_stamp;  /* its settings when started */
+	int64_t started;         /* unix seconds */
 } app;
 
 /* cli.c: the command line's own interface. */
@@ -127,6 +131,20 @@ void app_impressions_start(app *a, kiosk_opts *ko);
 void app_impressions_reload(app *a);
 /* Quit: the slide up ends, what is kept is written, the log freed. */
 void app_impressions_stop(app *a);
+
+/* control.c: the control server listening to the loop. */
+
+/* The control_* settings make sense together (control_check): a listen
+ * address beyond loopback needs a token of 16 characters or more. */
+int app_control_check(const config *c, jk_err *err);
+/* Loads the saved announcement into ko->announce and, when control_listen
+ * is set, starts the server and sets ko->publish (hook_ud must be a). A
+ * server that cannot start is logged; the slides run without it. */
+void app_control_start(app *a, kiosk_opts *ko);
+/* SIGHUP: a change of the server's settings is logged (it needs a
+ * restart). */
+void app_control_reload(app *a);
+void app_control_stop(app *a);
 
 /* report.c: the --report action. Exit status: 0, 1 when the file cannot
  * be read or the chart not drawn. */

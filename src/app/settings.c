@@ -60,6 +60,8 @@ int app_settings_check(const config *c, source_list *out, jk_err *err)
 		r = check_one(&c->checks[i], &scratch, err);
 		sources_free(&scratch);
 	}
+	if (!r)
+		r = app_control_check(c, err);
 	if (r || !out)
 		return r;
 	source_list l = {0};

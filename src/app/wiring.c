@@ -260,6 +260,7 @@ static void reload_config(app *a)
 	a->cfg = next;
 	app_impressions_reload(a);
 	app_fleet_follow(a);
+	app_control_reload(a);
 	a->opts_changed = true;
 	if (resource) {
 		pthread_mutex_lock(&src_lock);
@@ -440,11 +441,13 @@ void app_start(app *a, kiosk_opts *ko)
 	}
 	ko->reconfigure = reconfigure;
 	app_impressions_start(a, ko);
+	app_control_start(a, ko);
 }
 
 void app_stop(app *a)
 {
 	platform_stopping();
+	app_control_stop(a);
 	if (a->have_signals) {
 		pthread_kill(a->sig_thread, SIGUSR1);
 		pthread_join(a->sig_thread, NULL);
