@@ -255,6 +255,7 @@ static void snap_sources(app *a, control_snapshot *s)
 		control_source *c = &s->sources[s->nsources++];
 		c->spec = dup_or_null(a->sources.v[i].spec);
 		c->state = dup_or_null("local");
+		c->local = true;
 	}
 	for (size_t i = 0; i < net.n; i++) {
 		const source *src = &net.v[i];

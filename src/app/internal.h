@@ -102,9 +102,10 @@ size_t app_load_all(app *a, posting_list *out);
  * starts the refresh worker and the signal thread; app_stop() undoes. */
 void app_start(app *a, kiosk_opts *ko);
 void app_stop(app *a);
-/* New settings are due: the loop reloads them as after SIGHUP. Any
- * thread. */
+/* reconfig.c: new settings are due, the loop reloads them as after
+ * SIGHUP (any thread); the reload takes the flag. */
 void app_notify_reconfig(void);
+bool app_reconfig_take(void);
 /* kiosk_run's reload callback (ud: the app). */
 int app_reload(void *ud, posting_list *out, jk_err *err);
 

@@ -17,7 +17,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static atomic_bool reconfig;
 static atomic_bool hangup; /* SIGHUP: the fleet file is fetched again too */
 /* The signal thread reads the source list; a reload swaps it under this. */
 static pthread_mutex_t src_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -277,18 +276,12 @@ static void reload_config(app *a)
 	jk_log(JK_LOG_INFO, "app", "reloaded %s", a->cfg.path ? a->cfg.path : "the settings");
 }
 
-void app_notify_reconfig(void)
-{
-	atomic_store(&reconfig, true);
-	kiosk_notify_reload();
-}
-
 /* The loop asks after r, SIGHUP, a refresh that brought news, and hourly
  * (expiry). */
 int app_reload(void *ud, posting_list *out, jk_err *err)
 {
 	app *a = ud;
-	bool re = atomic_exchange(&reconfig, false);
+	bool re = app_reconfig_take();
 	if (re)
 		reload_config(a);
 	if (atomic_exchange(&hangup, false))

@@ -98,23 +98,27 @@ static inline bool kiosk_urgent(const kiosk *k)
 	return k->ann_up && k->ann.urgent;
 }
 
-/* loop.c: moving between slides, for the commands. */
+/* moves.c: moving between slides, for the events and the commands. */
 bool kiosk_running(const kiosk *k);
 void kiosk_started(kiosk *k);
 void kiosk_moved(kiosk *k);
 void kiosk_go(kiosk *k, int dir);
+bool kiosk_reload_keep(kiosk *k);
 void kiosk_reload_now(kiosk *k);
+void kiosk_pause_toggle(kiosk *k);
 void kiosk_pause_set(kiosk *k, bool on);
-void kiosk_state_of(const kiosk *k, kiosk_state *s);
 
-/* remote.c: what the listeners are told, what the control server asks. */
+/* report.c: what the listeners are told. */
+void kiosk_state_of(const kiosk *k, kiosk_state *s);
 void kiosk_report(kiosk *k);
+void kiosk_publish_soon(kiosk *k);
+void kiosk_publish(kiosk *k);
+
+/* remote.c: what the control server asks. */
 void kiosk_remote_command(kiosk *k, const kiosk_cmd *c);
 void kiosk_announce_set(kiosk *k, const kiosk_announce *a);
 void kiosk_announce_check(kiosk *k, long long wms);
 void kiosk_announce_arm(kiosk *k);
-void kiosk_publish_soon(kiosk *k);
-void kiosk_publish(kiosk *k);
 
 /* wake.c: kiosk_notify_reload()'s other side. */
 bool kiosk_wake_take(void); /* a reload was asked for (and is now taken) */

@@ -15,85 +15,6 @@
 
 #define COMMAND_TIMEOUT_S 30
 
-/* ---- moving between slides --------------------------------------------- */
-
-/* Slides move on by themselves: there are some, not paused, display on,
- * no urgent announcement over them. */
-bool kiosk_running(const kiosk *k)
-{
-	return kiosk_slides_count(k->sl) && !k->paused && !k->off && !kiosk_urgent(k);
-}
-
-/* A new slide is up: its time starts now. */
-void kiosk_started(kiosk *k)
-{
-	k->shown_at = SDL_GetTicks64();
-	if (k->paused)
-		k->paused_at = k->shown_at;
-	k->first_shown = false;
-	if (kiosk_running(k))
-		kiosk_timers_set(&k->timers, KT_SLIDE, k->shown_at + k->slide_ms);
-	else
-		kiosk_timers_stop(&k->timers, KT_SLIDE);
-}
-
-/* Replaces the deck with what reload returns, keeping the position (the
- * slide model's reload). False when nothing changed. */
-static bool reload_keep(kiosk *k)
-{
-	if (!k->reload)
-		return false;
-	posting_list nl;
-	posting_list_init(&nl);
-	jk_err err = {0};
-	if (k->reload(k->reload_ud, &nl, &err) != 0) {
-		jk_log(JK_LOG_WARN, "kiosk", "reload: %s", err.msg[0] ? err.msg : "failed");
-		posting_list_free(&nl);
-		return false;
-	}
-	if (kiosk_slides_reload(k->sl, &nl, &err)) {
-		posting_list_free(&nl); /* keep showing what we have */
-		jk_log(JK_LOG_WARN, "kiosk", "reload: %s", err.msg);
-		return false;
-	}
-	kiosk_badge_clock(k, kiosk_wall_ms(k)); /* new dates: trusted again? */
-	kiosk_settings_reconfigure(k);
-	kiosk_slides_settle(k->sl);
-	k->st->reloads++;
-	kiosk_publish_soon(k);
-	return true;
-}
-
-void kiosk_reload_now(kiosk *k)
-{
-	if (reload_keep(k)) {
-		kiosk_compose(k, true);
-		kiosk_started(k);
-	}
-}
-
-/* The position moved: the new page crossfades in and its time starts.
- * Hidden (display off, urgent announcement): the model moved, nothing is
- * drawn; the page comes when the screen is back. */
-void kiosk_moved(kiosk *k)
-{
-	if (k->off || kiosk_urgent(k))
-		return;
-	kiosk_compose(k, true);
-	kiosk_started(k);
-}
-
-/* Moves dir (+1/-1) slides. */
-void kiosk_go(kiosk *k, int dir)
-{
-	kiosk_slides_step(k->sl, dir);
-	/* Updates swap in here, right before the next page is composed, so a
-	 * slide is never cut short and a crossfade never waits on a reload. */
-	if (kiosk_wake_take())
-		reload_keep(k);
-	kiosk_moved(k);
-}
-
 /* Lays everything out again for the current output size. */
 static void relayout(kiosk *k)
 {
@@ -121,31 +42,6 @@ static void reset_textures(kiosk *k)
 	else
 		kiosk_screen_retexture(k);
 	k->need_present = true;
-}
-
-static void pause_toggle(kiosk *k)
-{
-	uint64_t now = SDL_GetTicks64();
-	if (k->paused) {
-		/* Resume with the time that was left. */
-		k->shown_at += now - k->paused_at;
-		k->paused = false;
-		if (kiosk_running(k))
-			kiosk_timers_set(&k->timers, KT_SLIDE, k->shown_at + k->slide_ms);
-	} else {
-		k->paused = true;
-		k->paused_at = now;
-		kiosk_timers_stop(&k->timers, KT_SLIDE);
-	}
-	k->need_present = true;
-	kiosk_publish_soon(k);
-}
-
-/* Pause or resume; already so: nothing changes. */
-void kiosk_pause_set(kiosk *k, bool on)
-{
-	if (k->paused != on)
-		pause_toggle(k);
 }
 
 /* ---- the display schedule ----------------------------------------------- */
@@ -205,7 +101,7 @@ static void follow_schedule(kiosk *k, long long ms)
 		jk_log(JK_LOG_INFO, "kiosk", "display on by the schedule");
 		run_command("on", k->cfg.display_on_command);
 		if (kiosk_wake_take())
-			reload_keep(k);
+			kiosk_reload_keep(k);
 		kiosk_compose(k, false);
 		kiosk_started(k);
 	}
@@ -446,7 +342,7 @@ static void handle_key(kiosk *k, SDL_Keycode sym)
 		kiosk_go(k, -1);
 		break;
 	case SDLK_SPACE:
-		pause_toggle(k);
+		kiosk_pause_toggle(k);
 		break;
 	case SDLK_r:
 		kiosk_reload_now(k);
