@@ -78,11 +78,13 @@ typedef struct control_posting {
 
 typedef struct control_source {
 	char *spec;          /* safe to show (tokens masked) */
-	char *state;         /* "never", "ok", "not-modified", "failed" */
+	char *state;         /* "never", "ok", "not-modified", "failed";
+	                      * "local" for a folder or file on the screen */
 	char *error;         /* the last failure's reason, or NULL */
 	int64_t last_ok;     /* unix seconds, 0 never */
 	uint64_t fetches[3]; /* refreshes by outcome: ok, unchanged, failed
 	                      * (metrics label outcome="ok|unchanged|failed") */
+	bool local;          /* nothing to fetch: no fetch metrics */
 } control_source;
 
 /* Frame time histogram buckets, upper bounds in milliseconds (+Inf last). */

@@ -90,15 +90,19 @@ static void publish(control_server *srv)
 	s.postings = calloc(2, sizeof *s.postings);
 	s.postings[0] = (control_posting){sdup("gh-123"), sdup("Data Engineer")};
 	s.postings[1] = (control_posting){sdup("lv-7"), sdup("Nurse (m/w/d)")};
-	s.nsources = 2;
-	s.sources = calloc(2, sizeof *s.sources);
-	s.sources[0] =
-	    (control_source){sdup("greenhouse:acme"), sdup("ok"), NULL, 1796232605, {4, 2, 1}};
+	s.nsources = 3;
+	s.sources = calloc(3, sizeof *s.sources);
+	s.sources[0] = (control_source){
+	    sdup("greenhouse:acme"), sdup("ok"), NULL, 1796232605, {4, 2, 1}, false};
 	s.sources[1] = (control_source){sdup("/srv/jobs \"odd\"\\dir"),
 	                                sdup("failed"),
 	                                sdup("cannot open: No such file"),
 	                                0,
-	                                {0, 0, 3}};
+	                                {0, 0, 3},
+	                                false};
+	/* A folder on the screen: in the status, never in the fetch metrics. */
+	s.sources[2] = (control_source){
+	    .spec = sdup("/media/usb/jobs"), .state = sdup("local"), .local = true};
 	s.cache_bytes = 123456;
 	s.has_announce = true;
 	snprintf(s.announce.text, sizeof s.announce.text, "Talk at 3 pm");
@@ -1012,6 +1016,7 @@ static void test_metrics(void **state)
 	for (size_t i = 0; i < JK_ARRAY_LEN(want); i++)
 		if (!strstr(r.body.data, want[i]))
 			fail_msg("missing %s in\n%s", want[i], r.body.data);
+	assert_null(strstr(r.body.data, "/media/usb/jobs")); /* local: nothing to go stale */
 	/* promtool reads it from stdin and has nothing to say. */
 	const char *dir = tu_tmpdir();
 	char path[300], cmd[700];

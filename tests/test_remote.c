@@ -385,6 +385,8 @@ static void test_drive(void **state)
 	assert_non_null(strstr(r.body, "jobkiosk_slides_shown_total"));
 	assert_non_null(strstr(r.body, "jobkiosk_frame_seconds_count"));
 	assert_non_null(strstr(r.body, "jobkiosk_announcement_active 1"));
+	/* The samples folder is local: nothing fetched, no series to go stale. */
+	assert_null(strstr(r.body, "source=\"/"));
 	char mpath[700], cmd[1600];
 	snprintf(mpath, sizeof mpath, "%s/metrics.txt", k.dir);
 	FILE *f = fopen(mpath, "w");

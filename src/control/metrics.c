@@ -133,8 +133,9 @@ static void loop(jk_buf *b, const control_server *srv, const control_snapshot *s
 	jk_buf_printf(b, "jobkiosk_postings %zu\n", s->npostings);
 	static const char *const outcome[3] = {"ok", "unchanged", "failed"};
 	family(b, "jobkiosk_source_fetches_total", "counter", "Refreshes of a source by outcome.");
+	/* A local folder is never fetched: no series that could look stale. */
 	for (size_t i = 0; i < s->nsources; i++)
-		for (size_t k = 0; k < 3; k++) {
+		for (size_t k = 0; k < 3 && !s->sources[i].local; k++) {
 			jk_buf_puts(b, "jobkiosk_source_fetches_total{source=\"");
 			label(b, s->sources[i].spec);
 			jk_buf_printf(b, "\",outcome=\"%s\"} %llu\n", outcome[k],
@@ -143,6 +144,8 @@ static void loop(jk_buf *b, const control_server *srv, const control_snapshot *s
 	family(b, "jobkiosk_source_last_success_timestamp_seconds", "gauge",
 	       "When a source last gave postings (unix seconds; 0 never).");
 	for (size_t i = 0; i < s->nsources; i++) {
+		if (s->sources[i].local)
+			continue;
 		jk_buf_puts(b, "jobkiosk_source_last_success_timestamp_seconds{source=\"");
 		label(b, s->sources[i].spec);
 		jk_buf_printf(b, "\"} %lld\n", (long long)s->sources[i].last_ok);
