@@ -346,9 +346,10 @@ void app_control_start(app *a, kiosk_opts *ko)
 {
 	a->started = (int64_t)time(NULL);
 	a->control_stamp = control_stamp(&a->cfg);
-	load_announce(&ko->announce);
+	/* Without the server nothing could remove a saved announcement. */
 	if (!a->cfg.control_listen)
 		return;
+	load_announce(&ko->announce);
 	control_opts o = opts_of(&a->cfg);
 	o.command = on_command;
 	o.screenshot = on_screenshot;

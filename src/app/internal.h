@@ -138,9 +138,9 @@ void app_impressions_stop(app *a);
 /* The control_* settings make sense together (control_check): a listen
  * address beyond loopback needs a token of 16 characters or more. */
 int app_control_check(const config *c, jk_err *err);
-/* Loads the saved announcement into ko->announce and, when control_listen
- * is set, starts the server and sets ko->publish (hook_ud must be a). A
- * server that cannot start is logged; the slides run without it. */
+/* When control_listen is set: loads the saved announcement into
+ * ko->announce, starts the server and sets ko->publish (hook_ud must be
+ * a). A server that cannot start is logged; the slides run without it. */
 void app_control_start(app *a, kiosk_opts *ko);
 /* SIGHUP: a change of the server's settings is logged (it needs a
  * restart). */
