@@ -56,12 +56,18 @@ typedef struct kiosk {
 	SDL_Surface *screen; /* what is on screen: the window's own surface on the
 	                      * software path (borrowed from SDL), else ours */
 	SDL_Texture *tex;    /* accelerated path only: screen uploaded here */
-	bool fading;         /* screen is being blended towards cur_s */
-	unsigned fade_a;     /* how far (0-256) the blend on screen has come */
-	Uint64 t0;           /* kiosk_run() entry (performance counter) */
-	uint64_t shown_at;   /* ms: current slide first presented */
-	uint64_t fade_at;    /* ms: crossfade start */
-	uint64_t paused_at;  /* ms: when paused */
+	bool gpu;            /* the GPU path (gpu.c): tex is the new page, old_tex
+	                      * the old one, a crossfade is tex's alpha */
+	SDL_Texture *old_tex;
+	SDL_Rect gpu_bar;   /* the progress bar's rectangle drawn over a fade */
+	int draw_w, draw_h; /* pages drawn at this size, scaled to the window by
+	                     * the renderer (4K without a GPU); 0: the window's */
+	bool fading;        /* screen is being blended towards cur_s */
+	unsigned fade_a;    /* how far (0-256) the blend on screen has come */
+	Uint64 t0;          /* kiosk_run() entry (performance counter) */
+	uint64_t shown_at;  /* ms: current slide first presented */
+	uint64_t fade_at;   /* ms: crossfade start */
+	uint64_t paused_at; /* ms: when paused */
 	bool paused;
 	Uint32 slide_ms, fade_ms;
 	bool first_shown;
@@ -134,6 +140,17 @@ int kiosk_window_open(kiosk *k, jk_err *err);
 bool kiosk_window_size(const kiosk *k, int *w, int *h);
 void kiosk_window_fullscreen(kiosk *k);
 void kiosk_window_close(kiosk *k);
+
+/* renderer.c: the renderer and the drawing size, chosen once the window
+ * is open (logged in one line each). */
+int kiosk_renderer_open(kiosk *k, jk_err *err);
+
+/* gpu.c: the GPU path of the screen. */
+void kiosk_gpu_begin(kiosk *k); /* a crossfade starts: the page shown becomes
+                                 * old_tex, cur_s goes to tex */
+void kiosk_gpu_flush(kiosk *k, const SDL_Rect *r);
+bool kiosk_gpu_read(const kiosk *k, kiosk_frame *out); /* what is shown */
+void kiosk_gpu_free(kiosk *k);                         /* old_tex */
 
 /* screen.c: the picture on the display. */
 double kiosk_ms_since(Uint64 t);

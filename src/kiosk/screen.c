@@ -179,6 +179,10 @@ void kiosk_screen_upload(kiosk *k)
  * the rectangle goes to the display: a progress tick costs a few rows. */
 void kiosk_screen_flush(kiosk *k, const SDL_Rect *r)
 {
+	if (k->gpu) {
+		kiosk_gpu_flush(k, r);
+		return;
+	}
 	if (!k->ren) {
 		if (r)
 			SDL_UpdateWindowSurfaceRects(k->win, r, 1);
@@ -207,7 +211,7 @@ void kiosk_screen_present(kiosk *k, uint64_t now, bool full)
 		unsigned a = el >= k->fade_ms ? 256 : (unsigned)(el * 256 / k->fade_ms);
 		if (a >= 256)
 			kiosk_screen_upload(k);
-		else if (a > k->fade_a)
+		else if (a > k->fade_a && !k->gpu) /* the GPU fades with alpha */
 			blend_step(k, k->fade_a, a);
 		k->fade_a = a;
 		full = true;
@@ -216,7 +220,12 @@ void kiosk_screen_present(kiosk *k, uint64_t now, bool full)
 	bool deck = kiosk_slides_count(k->sl) > 0 && !kiosk_urgent(k);
 	if (deck)
 		draw_progress(k, now, &bar);
-	kiosk_screen_flush(k, full || !deck ? NULL : &bar);
+	/* On the GPU the pages are textures already: during a fade only the
+	 * bar is new (none without a deck). */
+	const SDL_Rect *r = full || !deck ? NULL : &bar;
+	if (fading && k->gpu)
+		r = &bar;
+	kiosk_screen_flush(k, r);
 	kiosk_screen_count(k, t);
 	if (fading) {
 		k->st->fade_frames++;
@@ -229,7 +238,10 @@ static void new_texture(kiosk *k)
 {
 	if (k->tex)
 		SDL_DestroyTexture(k->tex);
-	k->tex = SDL_CreateTexture(k->ren, SDL_PIXELFORMAT_XRGB8888, SDL_TEXTUREACCESS_STREAMING,
+	kiosk_gpu_free(k);
+	/* Static on the GPU: no CPU copy of the page kept by SDL. */
+	k->tex = SDL_CreateTexture(k->ren, SDL_PIXELFORMAT_XRGB8888,
+	                           k->gpu ? SDL_TEXTUREACCESS_STATIC : SDL_TEXTUREACCESS_STREAMING,
 	                           k->pw, k->ph);
 	if (k->tex)
 		SDL_SetTextureBlendMode(k->tex, SDL_BLENDMODE_NONE);
@@ -258,11 +270,14 @@ void kiosk_screen_retexture(kiosk *k)
 {
 	if (k->ren && k->screen && k->tex)
 		new_texture(k);
+	if (k->gpu)
+		kiosk_gpu_flush(k, NULL); /* the page back in its texture */
 }
 
 void kiosk_screen_free(kiosk *k)
 {
 	SDL_FreeSurface(k->cur_s);
+	kiosk_gpu_free(k);
 	if (k->tex)
 		SDL_DestroyTexture(k->tex);
 	if (k->ren)
