@@ -145,6 +145,10 @@ void kiosk_window_close(kiosk *k);
  * is open (logged in one line each). */
 int kiosk_renderer_open(kiosk *k, jk_err *err);
 
+/* scale.c: pages drawn at draw_w x draw_h, scaled up into the window. */
+bool kiosk_scaled_make(kiosk *k); /* screen: ours at that size */
+void kiosk_scaled_flush(kiosk *k, const SDL_Rect *r);
+
 /* gpu.c: the GPU path of the screen. */
 void kiosk_gpu_begin(kiosk *k); /* a crossfade starts: the page shown becomes
                                  * old_tex, cur_s goes to tex */

@@ -2,7 +2,7 @@
  * it is hardware: Mesa's llvmpipe or softpipe is a CPU rasteriser, slower
  * at a crossfade than our own blend. Without a GPU a desktop above
  * 1920x1080 is shown at 1920x1080 (its own mode when the display has one,
- * else drawn at that size and scaled by SDL): a 4K crossfade is four times
+ * else drawn at that size and scaled up, scale.c): a 4K crossfade is four times
  * the pixels. Each choice is logged in one line, with its reason. */
 #include "internal.h"
 
@@ -103,7 +103,7 @@ static bool try_gpu(kiosk *k, bool forced, char *why, size_t cap)
 
 /* resolution = auto on a desktop above 1920x1080 without a GPU: the
  * display's 1920x1080 mode, else pages drawn at 1920x1080 at most and
- * scaled by SDL's software renderer. */
+ * scaled up into the window (scale.c). */
 static void fit_display(kiosk *k)
 {
 	const kiosk_opts *o = &k->cfg;
@@ -143,21 +143,11 @@ static void fit_display(kiosk *k)
 	}
 	if (!p.draw_w)
 		return;
-	/* Exactly half (4K): nearest is sharp and cheapest; other ratios
-	 * need the linear filter to keep text even. */
-	bool whole = dm.w % p.draw_w == 0 && dm.h % p.draw_h == 0;
-	SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, whole ? "nearest" : "linear");
-	k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_SOFTWARE);
-	if (!k->ren) {
-		jk_log(JK_LOG_WARN, "kiosk", "display: no scaling renderer: %s; drawing at %dx%d",
-		       SDL_GetError(), dm.w, dm.h);
-		return;
-	}
 	k->draw_w = p.draw_w;
 	k->draw_h = p.draw_h;
 	jk_log(JK_LOG_INFO, "kiosk",
 	       "display: the %dx%d desktop has no %dx%d mode; pages drawn at %dx%d and scaled "
-	       "by SDL (resolution = auto without a GPU; native keeps %dx%d)",
+	       "up (resolution = auto without a GPU; native keeps %dx%d)",
 	       dm.w, dm.h, FIT_W, FIT_H, p.draw_w, p.draw_h, dm.w, dm.h);
 }
 

@@ -183,6 +183,10 @@ void kiosk_screen_flush(kiosk *k, const SDL_Rect *r)
 		kiosk_gpu_flush(k, r);
 		return;
 	}
+	if (!k->ren && k->draw_w) {
+		kiosk_scaled_flush(k, r);
+		return;
+	}
 	if (!k->ren) {
 		if (r)
 			SDL_UpdateWindowSurfaceRects(k->win, r, 1);
@@ -251,6 +255,8 @@ static void new_texture(kiosk *k)
  * software path, a surface of ours plus a streaming texture otherwise. */
 bool kiosk_screen_make(kiosk *k)
 {
+	if (!k->ren && k->draw_w)
+		return kiosk_scaled_make(k);
 	if (!k->ren) {
 		k->screen = SDL_GetWindowSurface(k->win);
 		return k->screen != NULL;
@@ -280,7 +286,7 @@ void kiosk_screen_free(kiosk *k)
 	kiosk_gpu_free(k);
 	if (k->tex)
 		SDL_DestroyTexture(k->tex);
-	if (k->ren)
+	if (k->ren || k->draw_w)
 		SDL_FreeSurface(k->screen); /* else it is the window's */
 	k->cur_s = NULL;
 	k->tex = NULL;

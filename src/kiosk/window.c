@@ -116,6 +116,14 @@ void kiosk_window_fullscreen(kiosk *k)
 	if (SDL_SetWindowFullscreen(k->win, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
 		jk_log(JK_LOG_WARN, "kiosk", "full screen: %s; staying a borderless window",
 		       SDL_GetError());
+	/* SDL drops the window's surface at the switch, even at the same
+	 * size, and refuses to show the old one: without a new one the screen
+	 * would stay on the first slide. The page goes onto the new one. */
+	if (!k->ren && !k->draw_w) {
+		k->screen = SDL_GetWindowSurface(k->win);
+		kiosk_screen_upload(k);
+		k->need_present = true;
+	}
 }
 
 void kiosk_window_close(kiosk *k)

@@ -1,0 +1,55 @@
+/* scale.c — pages drawn smaller than the window (a 4K desktop without a
+ * GPU, renderer.c) and scaled up into the window's surface at each flush.
+ * Exactly twice the size (4K from 1080p), each pixel is doubled by a plain
+ * loop the compiler vectorises: a quarter of the blend's work plus one
+ * write of the screen, where SDL's generic stretch cost more than the 4K
+ * blend it saves. Other ratios go through SDL's linear stretch. */
+#include "internal.h"
+
+#include <string.h>
+
+bool kiosk_scaled_make(kiosk *k)
+{
+	SDL_FreeSurface(k->screen);
+	k->screen = SDL_CreateRGBSurfaceWithFormat(0, k->pw, k->ph, 32, SDL_PIXELFORMAT_XRGB8888);
+	return k->screen != NULL;
+}
+
+/* Rows y0..y1 and columns x0..x1 of s, each pixel twice across and
+ * down into d. */
+static void double_rect(const SDL_Surface *s, SDL_Surface *d, int x0, int y0, int w, int h)
+{
+	for (int y = y0; y < y0 + h; y++) {
+		const Uint32 *src =
+		    (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * s->pitch) + x0;
+		Uint32 *a = (Uint32 *)((Uint8 *)d->pixels + (size_t)(2 * y) * d->pitch) + 2 * x0;
+		Uint32 *b =
+		    (Uint32 *)((Uint8 *)d->pixels + (size_t)(2 * y + 1) * d->pitch) + 2 * x0;
+		for (int x = 0; x < w; x++)
+			a[2 * x] = a[2 * x + 1] = src[x];
+		memcpy(b, a, (size_t)w * 8);
+	}
+}
+
+void kiosk_scaled_flush(kiosk *k, const SDL_Rect *r)
+{
+	SDL_Surface *win = SDL_GetWindowSurface(k->win), *s = k->screen;
+	if (!win || !s)
+		return;
+	SDL_Rect all = {0, 0, s->w, s->h}, src = r ? *r : all;
+	SDL_Rect dst = {
+	    (int)((long long)src.x * win->w / s->w), (int)((long long)src.y * win->h / s->h),
+	    (int)((long long)src.w * win->w / s->w), (int)((long long)src.h * win->h / s->h)};
+	bool twice = win->w == 2 * s->w && win->h == 2 * s->h && win->format->BytesPerPixel == 4 &&
+	             win->format->Rmask == 0xFF0000u && win->format->Gmask == 0xFF00u &&
+	             win->format->Bmask == 0xFFu;
+	if (SDL_MUSTLOCK(win) && SDL_LockSurface(win) != 0)
+		return;
+	if (twice)
+		double_rect(s, win, src.x, src.y, src.w, src.h);
+	if (SDL_MUSTLOCK(win))
+		SDL_UnlockSurface(win);
+	if (!twice && SDL_SoftStretchLinear(s, &src, win, &dst) != 0)
+		SDL_BlitScaled(s, &src, win, &dst); /* another pixel format */
+	SDL_UpdateWindowSurfaceRects(k->win, &dst, 1);
+}
