@@ -284,7 +284,8 @@ uninstall:
 # objects), then lintian, which fails it on errors. VERSION is
 # JOBKIOSK_VERSION in include/jk.h; debian/changelog must name the same.
 # `make test-deb` installs the package into a clean Debian 12 root,
-# runs it there and removes it again (tests/deb.sh).
+# runs it there and removes it again (tests/deb.sh, as root: sudo when
+# not root).
 VERSION  := $(shell sed -n 's/.*define JOBKIOSK_VERSION "\(.*\)"/\1/p' include/jk.h)
 DEB_ARCH  = $(shell dpkg --print-architecture)
 DEB       = $(B)/jobkiosk_$(VERSION)_$(DEB_ARCH).deb
@@ -303,7 +304,7 @@ deb:
 
 test-deb: deb
 	@sh platform/install-deps.sh --deb
-	sh tests/deb.sh $(DEB)
+	$$([ "$$(id -u)" -eq 0 ] || echo sudo) sh tests/deb.sh $(DEB)
 
 clean:
 	rm -rf $(B)

@@ -11,6 +11,9 @@
 # the package lists; the downloaded dependencies are kept in
 # build/deb-test/archives/, so a rerun downloads nothing. DEB_MIRROR
 # overrides the Debian archive (default: the one this machine's apt uses).
+# "a && b || die" means: die unless both hold (SC2015); ${Status} is
+# dpkg-query's, not the shell's (SC2016).
+# shellcheck disable=SC2015,SC2016
 set -eu
 
 die() {
@@ -122,6 +125,11 @@ for f in /usr/bin/jobkiosk /etc/jobkiosk/jobkiosk.conf /lib/systemd/system/jobki
 done
 [ ! -e "$root/etc/systemd/system/multi-user.target.wants/jobkiosk.service" ] ||
 	die "the service was enabled on install; it should wait until configured"
+
+# One version: the package's is the program's (include/jk.h).
+v=$(in_root jobkiosk --version 2>&1) || die "jobkiosk --version failed in the root: $v"
+[ "$v" = "jobkiosk $(dpkg-deb -f "$deb" Version)" ] ||
+	die "the package is version $(dpkg-deb -f "$deb" Version), the program says '$v'"
 
 # The installed config shows the installed samples.
 in_root jobkiosk --check-config >"$work/check.txt" 2>&1 ||
