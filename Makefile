@@ -58,10 +58,12 @@ PAGE_OBJ = $(foreach t,rel asan vg fuzz/obj,$(B)/$(t)/src/control/page.o)
 $(PAGE_OBJ): $(B)/gen/control_page.h
 
 # Release build -----------------------------------------------------------
+# CPPFLAGS, CFLAGS and LDFLAGS from the environment come after the project's
+# own (dpkg-buildflags' hardening for the Debian package, debian/rules).
 $(B)/rel/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CPPFLAGS) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/libjk.a: $(LIB_OBJ)
 	@rm -f $@
@@ -274,6 +276,35 @@ uninstall:
 	elif [ -e $(I_ETC)/jobkiosk.conf ]; then echo "uninstall: kept $(I_ETC)/jobkiosk.conf (edited)"; fi
 	@for d in $(I_SHARE)/samples $(I_SHARE)/fonts $(I_SHARE) $(DESTDIR)$(DOCDIR) $(I_ETC); do \
 		rmdir "$$d" 2>/dev/null || true; done
+
+# Debian package (issue 15) -------------------------------------------------
+# `make deb`: $(B)/jobkiosk_VERSION_ARCH.deb, by dpkg-buildpackage from
+# debian/ in a copy of the source in $(B)/deb/ (dpkg-buildpackage writes
+# beside the source folder, and the copy starts without this tree's
+# objects), then lintian, which fails it on errors. VERSION is
+# JOBKIOSK_VERSION in include/jk.h; debian/changelog must name the same.
+# `make test-deb` installs the package into a clean Debian 12 root,
+# runs it there and removes it again (tests/deb.sh, as root: sudo when
+# not root).
+VERSION  := $(shell sed -n 's/.*define JOBKIOSK_VERSION "\(.*\)"/\1/p' include/jk.h)
+DEB_ARCH  = $(shell dpkg --print-architecture)
+DEB       = $(B)/jobkiosk_$(VERSION)_$(DEB_ARCH).deb
+
+.PHONY: deb test-deb
+deb:
+	@sh platform/install-deps.sh --deb
+	@v=$$(dpkg-parsechangelog -S Version); [ "$$v" = "$(VERSION)" ] || \
+		{ echo "deb: debian/changelog is at $$v, include/jk.h at $(VERSION): add a changelog entry"; exit 1; }
+	@rm -rf $(B)/deb && mkdir -p $(B)/deb/src
+	@tar --exclude=./build --exclude=./.git -cf - . | tar -C $(B)/deb/src -xf -
+	cd $(B)/deb/src && dpkg-buildpackage -us -uc -b -j2
+	@cp $(B)/deb/jobkiosk_$(VERSION)_$(DEB_ARCH).deb $(DEB)
+	lintian --fail-on error $(DEB)
+	@echo "deb: $(DEB)"
+
+test-deb: deb
+	@sh platform/install-deps.sh --deb
+	$$([ "$$(id -u)" -eq 0 ] || echo sudo) sh tests/deb.sh $(DEB)
 
 clean:
 	rm -rf $(B)
