@@ -284,6 +284,7 @@ void kiosk_compose(kiosk *k, bool fade)
 		k->fading = true;
 		k->fade_a = 0;
 		k->fade_at = SDL_GetTicks64();
+		kiosk_screen_fade_begin(k);
 	} else {
 		kiosk_screen_upload(k);
 	}

@@ -42,6 +42,7 @@ static void reset_textures(kiosk *k)
 	else
 		kiosk_screen_retexture(k);
 	k->need_present = true;
+	k->whole = true;
 }
 
 /* ---- the display schedule ----------------------------------------------- */
@@ -358,8 +359,10 @@ static void handle_window(kiosk *k, const SDL_WindowEvent *w)
 		if (w->data1 != k->pw || w->data2 != k->ph)
 			relayout(k);
 		k->need_present = true;
+		k->whole = true;
 	} else if (w->event == SDL_WINDOWEVENT_EXPOSED) {
 		k->need_present = true;
+		k->whole = true;
 	}
 }
 
