@@ -246,6 +246,8 @@ static SDL_Surface *compose_page(kiosk *k, jk_err *err)
 	if (!kiosk_slides_pages(k->sl, cur) || kiosk_slides_doc(k->sl, cur, &d, &lerr) ||
 	    page >= d->npages)
 		return NULL;
+	if (!k->st->composes)
+		jk_mark("kiosk", "the first posting laid out");
 	return compose_doc(k, d, page, true, err);
 }
 

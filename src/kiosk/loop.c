@@ -424,8 +424,10 @@ static int start(kiosk *k, posting_list *list, jk_err *err)
 	kiosk_settings_timings(k);
 	k->theme = k->cfg.look.theme;
 	int r = kiosk_window_open(k, err);
+	jk_mark("kiosk", "the window open");
 	if (!r)
 		r = kiosk_settings_look(k, err);
+	jk_mark("kiosk", "the fonts open");
 	if (!r)
 		r = kiosk_slides_new(list, &k->lp, &k->sl, err);
 	if (r)
@@ -436,6 +438,7 @@ static int start(kiosk *k, posting_list *list, jk_err *err)
 	relayout(k);
 	if (!k->cur_s && kiosk_slides_count(k->sl))
 		kiosk_go(k, +1); /* the first posting did not lay out: the next that does */
+	jk_mark("kiosk", "the first page laid out and composed");
 	if (!k->cur_s || !k->screen)
 		return jk_fail(err, JK_EIO, "cannot draw on this display (%dx%d)", k->pw, k->ph);
 	return 0;
