@@ -169,6 +169,18 @@ int kiosk_settings_copy(kiosk_opts *dst, kiosk_store *st, const kiosk_opts *src,
 void kiosk_settings_free(kiosk_store *s);
 void kiosk_settings_timings(kiosk *k);
 int kiosk_settings_look(kiosk *k, jk_err *err);
+/* The look's fonts opened on a thread while the caller does something
+ * else (opens the window); _end waits for them and takes them into use,
+ * or returns the failure. Every _begin needs its _end. */
+typedef struct kiosk_look_job {
+	SDL_Thread *th;
+	const render_look *look; /* borrowed: k->cfg.look */
+	render_fonts *f;
+	int r;
+	jk_err err;
+} kiosk_look_job;
+void kiosk_settings_look_begin(kiosk *k, kiosk_look_job *j);
+int kiosk_settings_look_end(kiosk *k, kiosk_look_job *j, jk_err *err);
 void kiosk_settings_reconfigure(kiosk *k);
 
 #endif

@@ -423,11 +423,14 @@ static int start(kiosk *k, posting_list *list, jk_err *err)
 {
 	kiosk_settings_timings(k);
 	k->theme = k->cfg.look.theme;
+	kiosk_look_job fonts;
+	kiosk_settings_look_begin(k, &fonts);
 	int r = kiosk_window_open(k, err);
 	jk_mark("kiosk", "the window open");
+	int rf = kiosk_settings_look_end(k, &fonts, r ? NULL : err);
 	if (!r)
-		r = kiosk_settings_look(k, err);
-	jk_mark("kiosk", "the fonts open");
+		r = rf;
+	jk_mark("kiosk", "the fonts open (on a thread since the start)");
 	if (!r)
 		r = kiosk_slides_new(list, &k->lp, &k->sl, err);
 	if (r)
