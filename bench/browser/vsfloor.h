@@ -27,11 +27,11 @@ double bb_floor_blend_ms(bool vector);
  * shown as "-" (not measured). */
 typedef struct bb_vsfloor {
 	bb_floor floor;
-	double floor_first_ms;  /* launch to first frame, polled like jobkiosk's */
-	double jk_first_ms;     /* jobkiosk's, the median launch */
-	double jk_fade_ms;      /* jobkiosk's crossfade frame (in process) */
-	double jk_rows;         /* share of rows a fade blended and sent */
-	double jk_cpu, ch_cpu;  /* CPU seconds per minute, jobkiosk and Chromium */
+	double floor_first_ms; /* launch to first frame, polled like jobkiosk's */
+	double jk_first_ms;    /* jobkiosk's, the median launch */
+	double jk_fade_ms;     /* jobkiosk's crossfade frame (in process) */
+	double jk_rows;        /* share of rows a fade blended and sent */
+	double jk_cpu, ch_cpu; /* CPU seconds per minute, jobkiosk and Chromium */
 } bb_vsfloor;
 void bb_floor_print(const bb_vsfloor *l);
 /* Prints the "start-up:" lines of the last launch in jobkiosk's log
