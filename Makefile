@@ -123,9 +123,25 @@ BROWSER_OBJ   = $(patsubst %.c,$(B)/rel/%.o,$(wildcard bench/browser/*.c))
 BENCHES      := $(filter-out $(BROWSER_BENCH),$(BENCHES))
 BROWSER_BENCH_RUN = sh platform/install-deps.sh --bench || \
 	echo "bench_browser: could not install chromium; jobkiosk's figures only"; \
-	$(MAKE) --no-print-directory $(BROWSER_BENCH) $(B)/jobkiosk && \
+	$(MAKE) --no-print-directory $(BROWSER_BENCH) $(FLOOR_BENCH) $(B)/jobkiosk && \
 	JK_ROOT="$(CURDIR)" JK_BIN="$(CURDIR)/$(B)/jobkiosk" BENCH_OUT="$(CURDIR)/$(B)/bench-browser" \
-	$(BROWSER_BENCH)
+	FLOOR_BIN="$(CURDIR)/$(FLOOR_BENCH)" $(BROWSER_BENCH)
+
+# The crossfade's row blend (src/render/blend.c) has its vector path in
+# this build: SSE2 or NEON multiplies in the object. armhf without NEON
+# (Debian's baseline) has the scalar loop only and fails here.
+OBJDUMP ?= objdump
+.PHONY: blend-check
+blend-check: $(B)/rel/src/render/blend.o
+	@$(OBJDUMP) -d $< | grep -qE 'pmullw|umull|vmull' && \
+		echo "blend-check: vector multiplies in $<" || \
+		{ echo "blend-check: no vector path in $< (the scalar loop only)"; exit 1; }
+
+# The floor (issue 15): the bare SDL program jobkiosk's fade and first
+# frame are compared with; SDL alone, none of the library.
+FLOOR_BENCH = $(B)/rel/bench/floor
+$(FLOOR_BENCH): $(B)/rel/bench/floor.o
+	$(CC) -o $@ $^ $(shell pkg-config --libs sdl2)
 
 $(BROWSER_BENCH): $(B)/rel/bench/bench_browser.o $(BROWSER_OBJ) $(B)/libjk.a
 	$(CC) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs x11)

@@ -74,6 +74,9 @@ typedef struct kiosk_stats {
 	size_t composes;         /* pages composed into textures */
 	double compose_ms_total; /* time composing pages */
 	double fade_ms_total;    /* time drawing crossfade frames */
+	size_t fades;            /* crossfades started */
+	size_t fade_rows;        /* rows that differed, summed over the fades: only
+	                          * these are blended and sent */
 	size_t resets;           /* render device/target resets survived */
 	size_t reloads;
 	size_t status_calls;              /* calls of opts.status */

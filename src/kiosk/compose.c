@@ -246,6 +246,8 @@ static SDL_Surface *compose_page(kiosk *k, jk_err *err)
 	if (!kiosk_slides_pages(k->sl, cur) || kiosk_slides_doc(k->sl, cur, &d, &lerr) ||
 	    page >= d->npages)
 		return NULL;
+	if (!k->st->composes)
+		jk_mark("kiosk", "the first posting laid out");
 	return compose_doc(k, d, page, true, err);
 }
 
@@ -284,6 +286,7 @@ void kiosk_compose(kiosk *k, bool fade)
 		k->fading = true;
 		k->fade_a = 0;
 		k->fade_at = SDL_GetTicks64();
+		kiosk_screen_fade_begin(k);
 	} else {
 		kiosk_screen_upload(k);
 	}

@@ -12,6 +12,7 @@
 #define FRAME_MS 33    /* crossfade at 30 frames a second: smooth, half the CPU of 60 */
 #define STATUS_MS 1000 /* the waiting screen asks for news once a second */
 #define REAP_MS 1000   /* finished display commands reaped once a second */
+#define KIOSK_BANDS 32 /* a fade's changed rows in at most this many bands */
 
 /* The rows of the loop's timer table, in the order they run when several
  * are due (loop.c has the table). */
@@ -49,19 +50,22 @@ typedef struct kiosk {
 	SDL_Renderer *ren;
 	render_fonts *fonts;
 	layout_theme theme;
-	layout_params lp;    /* how the slides are laid out */
-	kiosk_slides *sl;    /* which page is up */
-	int pw, ph;          /* physical output size */
-	SDL_Surface *cur_s;  /* the current page, composed once */
-	SDL_Surface *screen; /* what is on screen: the window's own surface on the
-	                      * software path (borrowed from SDL), else ours */
-	SDL_Texture *tex;    /* accelerated path only: screen uploaded here */
-	bool fading;         /* screen is being blended towards cur_s */
-	unsigned fade_a;     /* how far (0-256) the blend on screen has come */
-	Uint64 t0;           /* kiosk_run() entry (performance counter) */
-	uint64_t shown_at;   /* ms: current slide first presented */
-	uint64_t fade_at;    /* ms: crossfade start */
-	uint64_t paused_at;  /* ms: when paused */
+	layout_params lp;           /* how the slides are laid out */
+	kiosk_slides *sl;           /* which page is up */
+	int pw, ph;                 /* physical output size */
+	SDL_Surface *cur_s;         /* the current page, composed once */
+	SDL_Surface *screen;        /* what is on screen: the window's own surface on the
+	                             * software path (borrowed from SDL), else ours */
+	SDL_Texture *tex;           /* accelerated path only: screen uploaded here */
+	bool fading;                /* screen is being blended towards cur_s */
+	unsigned fade_a;            /* how far (0-256) the blend on screen has come */
+	SDL_Rect band[KIOSK_BANDS]; /* the rows the fade changes (screen.c) */
+	size_t nband;
+	bool whole;         /* the next present sends the whole screen (an expose) */
+	Uint64 t0;          /* kiosk_run() entry (performance counter) */
+	uint64_t shown_at;  /* ms: current slide first presented */
+	uint64_t fade_at;   /* ms: crossfade start */
+	uint64_t paused_at; /* ms: when paused */
 	bool paused;
 	Uint32 slide_ms, fade_ms;
 	bool first_shown;
@@ -142,6 +146,7 @@ bool kiosk_screen_direct(const kiosk *k);
 bool kiosk_screen_make(kiosk *k);
 void kiosk_screen_retexture(kiosk *k);
 void kiosk_screen_upload(kiosk *k);
+void kiosk_screen_fade_begin(kiosk *k); /* finds the rows the fade changes */
 void kiosk_screen_black(kiosk *k);
 void kiosk_screen_flush(kiosk *k, const SDL_Rect *r);
 void kiosk_screen_present(kiosk *k, uint64_t now, bool full);
@@ -164,6 +169,18 @@ int kiosk_settings_copy(kiosk_opts *dst, kiosk_store *st, const kiosk_opts *src,
 void kiosk_settings_free(kiosk_store *s);
 void kiosk_settings_timings(kiosk *k);
 int kiosk_settings_look(kiosk *k, jk_err *err);
+/* The look's fonts opened on a thread while the caller does something
+ * else (opens the window); _end waits for them and takes them into use,
+ * or returns the failure. Every _begin needs its _end. */
+typedef struct kiosk_look_job {
+	SDL_Thread *th;
+	const render_look *look; /* borrowed: k->cfg.look */
+	render_fonts *f;
+	int r;
+	jk_err err;
+} kiosk_look_job;
+void kiosk_settings_look_begin(kiosk *k, kiosk_look_job *j);
+int kiosk_settings_look_end(kiosk *k, kiosk_look_job *j, jk_err *err);
 void kiosk_settings_reconfigure(kiosk *k);
 
 #endif

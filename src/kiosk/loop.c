@@ -42,6 +42,7 @@ static void reset_textures(kiosk *k)
 	else
 		kiosk_screen_retexture(k);
 	k->need_present = true;
+	k->whole = true;
 }
 
 /* ---- the display schedule ----------------------------------------------- */
@@ -358,8 +359,10 @@ static void handle_window(kiosk *k, const SDL_WindowEvent *w)
 		if (w->data1 != k->pw || w->data2 != k->ph)
 			relayout(k);
 		k->need_present = true;
+		k->whole = true;
 	} else if (w->event == SDL_WINDOWEVENT_EXPOSED) {
 		k->need_present = true;
+		k->whole = true;
 	}
 }
 
@@ -420,9 +423,14 @@ static int start(kiosk *k, posting_list *list, jk_err *err)
 {
 	kiosk_settings_timings(k);
 	k->theme = k->cfg.look.theme;
+	kiosk_look_job fonts;
+	kiosk_settings_look_begin(k, &fonts);
 	int r = kiosk_window_open(k, err);
+	jk_mark("kiosk", "the window open");
+	int rf = kiosk_settings_look_end(k, &fonts, r ? NULL : err);
 	if (!r)
-		r = kiosk_settings_look(k, err);
+		r = rf;
+	jk_mark("kiosk", "the fonts open (on a thread since the start)");
 	if (!r)
 		r = kiosk_slides_new(list, &k->lp, &k->sl, err);
 	if (r)
@@ -433,6 +441,7 @@ static int start(kiosk *k, posting_list *list, jk_err *err)
 	relayout(k);
 	if (!k->cur_s && kiosk_slides_count(k->sl))
 		kiosk_go(k, +1); /* the first posting did not lay out: the next that does */
+	jk_mark("kiosk", "the first page laid out and composed");
 	if (!k->cur_s || !k->screen)
 		return jk_fail(err, JK_EIO, "cannot draw on this display (%dx%d)", k->pw, k->ph);
 	return 0;
