@@ -48,8 +48,10 @@ if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
 elif [ -d /sys/fs/cgroup/cpu ]; then
 	cg=/sys/fs/cgroup/cpu/$name
 	mkdir "$cg" 2>/dev/null || skip "cannot create $cg (run as root)"
-	echo 100000 >"$cg/cpu.cfs_period_us" && echo "$quota_us" >"$cg/cpu.cfs_quota_us" ||
-		{ rmdir "$cg"; skip "cannot set the quota in $cg"; }
+	if ! { echo 100000 >"$cg/cpu.cfs_period_us" && echo "$quota_us" >"$cg/cpu.cfs_quota_us"; }; then
+		rmdir "$cg"
+		skip "cannot set the quota in $cg"
+	fi
 	# cpuacct is mounted on its own here, or together with cpu.
 	acct=$cg
 	if [ ! -f "$cg/cpuacct.usage" ] && [ -d /sys/fs/cgroup/cpuacct ]; then
@@ -94,7 +96,7 @@ roles="Data Analyst|Firmware Engineer|Library Assistant|Stage Technician|Nurse|W
 i=1
 while [ $i -le 100 ]; do
 	role=$(echo "$roles" | cut -d'|' -f$(((i % 10) + 1)))
-	town=$(echo $towns | cut -d' ' -f$((((i / 10) % 10) + 1)))
+	town=$(echo "$towns" | cut -d' ' -f$((((i / 10) % 10) + 1)))
 	cat >"$tmp/posts/p$i.md" <<EOF
 +++
 title = "$role $i"
