@@ -113,6 +113,7 @@ bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES)
 	@for b in $(BENCHES); do JK_ROOT="$(CURDIR)" JK_FIXTURES="$(FIXTURES)" $$b || exit 1; done
 	@$(BROWSER_BENCH_RUN)
+	@$(MAKE) --no-print-directory board
 
 # Browser kiosk comparison (issue 6, docs/performance.md) -------------------
 # Runs last: it starts Xvfb, jobkiosk and Chromium (install-deps.sh --bench;
@@ -326,3 +327,15 @@ clean:
 	rm -rf $(B)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# A Pi-class CPU budget (issue 15, docs/performance.md): the release binary
+# on Xvfb inside a cgroup quota of 25 % of one core. Needs root for the
+# cgroup; prints figures, never fails on them.
+.PHONY: board
+BOARD_WAIT = $(B)/rel/bench/board_wait
+$(BOARD_WAIT): $(B)/rel/bench/board_wait.o
+	$(CC) -o $@ $^ $(shell pkg-config --libs x11)
+
+board: deps
+	@$(MAKE) --no-print-directory $(B)/jobkiosk $(BOARD_WAIT)
+	@JK_BIN="$(B)/jobkiosk" BOARD_WAIT="$(BOARD_WAIT)" BOARD_OUT="$(B)/board" sh bench/board.sh

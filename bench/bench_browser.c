@@ -365,7 +365,8 @@ static void run_inproc(bench *b, posting_list *l, double seconds, bb_vsfloor *vs
 		return;
 	}
 	vs->jk_fade_ms = st.fade_frames ? st.fade_ms_total / (double)st.fade_frames : 0.0;
-	vs->jk_rows = st.fades ? (double)st.fade_rows / (double)st.fades / SCREEN_H : 0.0;
+	vs->jk_rows =
+	    st.fades_begun ? (double)st.fade_rows / (double)st.fades_begun / SCREEN_H : 0.0;
 	double covered = 0, ms = static_cpu_ms_per_s(&q, &covered);
 	size_t between = st.frames > st.fade_frames + st.ticks + st.shown
 	                     ? st.frames - st.fade_frames - st.ticks - st.shown

@@ -523,22 +523,51 @@ static void test_deadlines(void **state)
 	posting_list_free(&l);
 }
 
-/* A crossfade is drawn frame by frame (about 30 a second, the fade row of
- * the timer table), not in one jump at the next keep-alive wake. */
+/* Three postings at 640x360 with these slide and fade times, for max s. */
+static void run_fading(double slide, int fade_ms, double max, kiosk_stats *st)
+{
+	posting_list l;
+	tu_make_list(&l, 3);
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = slide,
+	                .fade_ms = fade_ms,
+	                .max_seconds = max};
+	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, st, NULL), 0);
+	posting_list_free(&l);
+}
+
+/* A crossfade is drawn frame by frame (about 25 a second, the fade row of
+ * the timer table), not in one jump at the next keep-alive wake. The
+ * slide leaves the fade room before the next change (kiosk_pace). */
 static void test_fade_frames(void **state)
 {
 	(void)state;
-	posting_list l;
-	tu_make_list(&l, 3);
-	kiosk_opts o = {
-	    .win_w = 640, .win_h = 360, .slide_seconds = 0.5, .fade_ms = 330, .max_seconds = 1.9};
 	kiosk_stats st;
-	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
+	run_fading(0.6, 330, 1.9, &st);
 	size_t fades = st.shown - 1; /* the first slide comes without one */
 	assert_true(fades >= 2);
 	/* About ten frames each; a loaded machine may drop a few. */
 	assert_true(st.fade_frames >= fades * 4);
-	posting_list_free(&l);
+	/* The pace's figures: timed changes, whole fades and their steps. */
+	assert_int_equal(st.changes, fades);
+	assert_true(st.fades >= 1);
+	assert_true(st.fade_gaps >= st.fades * 3);
+	assert_true(st.fade_wall_ms > 0);
+}
+
+/* A crossfade that could not end before the next change is due is a cut:
+ * the slide changes keep their time, the fades go (kiosk_pace). */
+static void test_fade_longer_than_slide_cuts(void **state)
+{
+	(void)state;
+	kiosk_stats st;
+	run_fading(0.3, 290, 1.7, &st);
+	assert_true(st.changes >= 3);
+	assert_int_equal(st.shown, st.changes + 1);
+	assert_int_equal(st.fade_cuts, st.changes);
+	assert_int_equal(st.fades, 0);
+	assert_int_equal(st.fade_frames, 0);
 }
 
 /* A fade blends and sends only the rows that differ, and still ends on
@@ -607,11 +636,11 @@ static void test_fade_changed_rows(void **state)
 	kiosk_stats st;
 	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
 	free(c.page);
-	assert_true(st.fades >= 2);
+	assert_true(st.fades_begun >= 2);
 	/* Something changed, and not every row: the band, the margins and
 	 * the background stay. */
 	assert_true(st.fade_rows > 0);
-	assert_true(st.fade_rows < st.fades * 360);
+	assert_true(st.fade_rows < st.fades_begun * 360);
 	assert_true(c.compared >= 1);
 	assert_int_equal(c.mismatched, 0);
 	posting_list_free(&l);
@@ -1297,6 +1326,7 @@ int main(void)
 	    cmocka_unit_test(test_deadlines),
 	    cmocka_unit_test(test_fade_frames),
 	    cmocka_unit_test(test_fade_changed_rows),
+	    cmocka_unit_test(test_fade_longer_than_slide_cuts),
 	    cmocka_unit_test(test_bad_rotation),
 	    cmocka_unit_test(test_keepalive_while_static),
 	    cmocka_unit_test(test_burn_in_offsets_stay_safe),

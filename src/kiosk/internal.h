@@ -9,7 +9,6 @@
 #include <SDL.h>
 
 #define TICK_MS 1000   /* progress indicator redraws at most once a second */
-#define FRAME_MS 33    /* crossfade at 30 frames a second: smooth, half the CPU of 60 */
 #define STATUS_MS 1000 /* the waiting screen asks for news once a second */
 #define REAP_MS 1000   /* finished display commands reaped once a second */
 #define KIOSK_BANDS 32 /* a fade's changed rows in at most this many bands */
@@ -59,6 +58,12 @@ typedef struct kiosk {
 	SDL_Texture *tex;           /* accelerated path only: screen uploaded here */
 	bool fading;                /* screen is being blended towards cur_s */
 	unsigned fade_a;            /* how far (0-256) the blend on screen has come */
+	unsigned fade_n;            /* frames of this crossfade out so far */
+	kiosk_pace pace;            /* what frames and changes cost on this board */
+	uint64_t slide_due;         /* ms: the running slide's change is due */
+	uint64_t change_due;        /* ms: when change_pending, the change was due then */
+	Uint64 change_t;            /* when change_pending: the change started (counter) */
+	bool change_pending;        /* a timed change waits for its first frame out */
 	SDL_Rect band[KIOSK_BANDS]; /* the rows the fade changes (screen.c) */
 	size_t nband;
 	bool whole;         /* the next present sends the whole screen (an expose) */
@@ -104,6 +109,7 @@ static inline bool kiosk_urgent(const kiosk *k)
 
 /* moves.c: moving between slides, for the events and the commands. */
 bool kiosk_running(const kiosk *k);
+void kiosk_slide_arm(kiosk *k);
 void kiosk_started(kiosk *k);
 void kiosk_moved(kiosk *k);
 void kiosk_go(kiosk *k, int dir);

@@ -170,7 +170,7 @@ void kiosk_screen_fade_begin(kiosk *k)
 	}
 	if (SDL_MUSTLOCK(o))
 		SDL_UnlockSurface(o);
-	k->st->fades++;
+	k->st->fades_begun++;
 	for (size_t i = 0; i < k->nband; i++)
 		k->st->fade_rows += (size_t)k->band[i].h;
 }
