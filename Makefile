@@ -58,10 +58,12 @@ PAGE_OBJ = $(foreach t,rel asan vg fuzz/obj,$(B)/$(t)/src/control/page.o)
 $(PAGE_OBJ): $(B)/gen/control_page.h
 
 # Release build -----------------------------------------------------------
+# CPPFLAGS, CFLAGS and LDFLAGS from the environment come after the project's
+# own (dpkg-buildflags' hardening for the Debian package, debian/rules).
 $(B)/rel/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CPPFLAGS) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/libjk.a: $(LIB_OBJ)
 	@rm -f $@
@@ -111,6 +113,7 @@ bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES)
 	@for b in $(BENCHES); do JK_ROOT="$(CURDIR)" JK_FIXTURES="$(FIXTURES)" $$b || exit 1; done
 	@$(BROWSER_BENCH_RUN)
+	@$(MAKE) --no-print-directory board
 
 # Browser kiosk comparison (issue 6, docs/performance.md) -------------------
 # Runs last: it starts Xvfb, jobkiosk and Chromium (install-deps.sh --bench;
@@ -121,9 +124,25 @@ BROWSER_OBJ   = $(patsubst %.c,$(B)/rel/%.o,$(wildcard bench/browser/*.c))
 BENCHES      := $(filter-out $(BROWSER_BENCH),$(BENCHES))
 BROWSER_BENCH_RUN = sh platform/install-deps.sh --bench || \
 	echo "bench_browser: could not install chromium; jobkiosk's figures only"; \
-	$(MAKE) --no-print-directory $(BROWSER_BENCH) $(B)/jobkiosk && \
+	$(MAKE) --no-print-directory $(BROWSER_BENCH) $(FLOOR_BENCH) $(B)/jobkiosk && \
 	JK_ROOT="$(CURDIR)" JK_BIN="$(CURDIR)/$(B)/jobkiosk" BENCH_OUT="$(CURDIR)/$(B)/bench-browser" \
-	$(BROWSER_BENCH)
+	FLOOR_BIN="$(CURDIR)/$(FLOOR_BENCH)" $(BROWSER_BENCH)
+
+# The crossfade's row blend (src/render/blend.c) has its vector path in
+# this build: SSE2 or NEON multiplies in the object. armhf without NEON
+# (Debian's baseline) has the scalar loop only and fails here.
+OBJDUMP ?= objdump
+.PHONY: blend-check
+blend-check: $(B)/rel/src/render/blend.o
+	@$(OBJDUMP) -d $< | grep -qE 'pmullw|umull|vmull' && \
+		echo "blend-check: vector multiplies in $<" || \
+		{ echo "blend-check: no vector path in $< (the scalar loop only)"; exit 1; }
+
+# The floor (issue 15): the bare SDL program jobkiosk's fade and first
+# frame are compared with; SDL alone, none of the library.
+FLOOR_BENCH = $(B)/rel/bench/floor
+$(FLOOR_BENCH): $(B)/rel/bench/floor.o
+	$(CC) -o $@ $^ $(shell pkg-config --libs sdl2)
 
 $(BROWSER_BENCH): $(B)/rel/bench/bench_browser.o $(BROWSER_OBJ) $(B)/libjk.a
 	$(CC) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs x11)
@@ -275,7 +294,48 @@ uninstall:
 	@for d in $(I_SHARE)/samples $(I_SHARE)/fonts $(I_SHARE) $(DESTDIR)$(DOCDIR) $(I_ETC); do \
 		rmdir "$$d" 2>/dev/null || true; done
 
+# Debian package (issue 15) -------------------------------------------------
+# `make deb`: $(B)/jobkiosk_VERSION_ARCH.deb, by dpkg-buildpackage from
+# debian/ in a copy of the source in $(B)/deb/ (dpkg-buildpackage writes
+# beside the source folder, and the copy starts without this tree's
+# objects), then lintian, which fails it on errors. VERSION is
+# JOBKIOSK_VERSION in include/jk.h; debian/changelog must name the same.
+# `make test-deb` installs the package into a clean Debian 12 root,
+# runs it there and removes it again (tests/deb.sh, as root: sudo when
+# not root).
+VERSION  := $(shell sed -n 's/.*define JOBKIOSK_VERSION "\(.*\)"/\1/p' include/jk.h)
+DEB_ARCH  = $(shell dpkg --print-architecture)
+DEB       = $(B)/jobkiosk_$(VERSION)_$(DEB_ARCH).deb
+
+.PHONY: deb test-deb
+deb:
+	@sh platform/install-deps.sh --deb
+	@v=$$(dpkg-parsechangelog -S Version); [ "$$v" = "$(VERSION)" ] || \
+		{ echo "deb: debian/changelog is at $$v, include/jk.h at $(VERSION): add a changelog entry"; exit 1; }
+	@rm -rf $(B)/deb && mkdir -p $(B)/deb/src
+	@tar --exclude=./build --exclude=./.git -cf - . | tar -C $(B)/deb/src -xf -
+	cd $(B)/deb/src && dpkg-buildpackage -us -uc -b -j2
+	@cp $(B)/deb/jobkiosk_$(VERSION)_$(DEB_ARCH).deb $(DEB)
+	lintian --fail-on error $(DEB)
+	@echo "deb: $(DEB)"
+
+test-deb: deb
+	@sh platform/install-deps.sh --deb
+	$$([ "$$(id -u)" -eq 0 ] || echo sudo) sh tests/deb.sh $(DEB)
+
 clean:
 	rm -rf $(B)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# A Pi-class CPU budget (issue 15, docs/performance.md): the release binary
+# on Xvfb inside a cgroup quota of 25 % of one core. Needs root for the
+# cgroup; prints figures, never fails on them.
+.PHONY: board
+BOARD_WAIT = $(B)/rel/bench/board_wait
+$(BOARD_WAIT): $(B)/rel/bench/board_wait.o
+	$(CC) -o $@ $^ $(shell pkg-config --libs x11)
+
+board: deps
+	@$(MAKE) --no-print-directory $(B)/jobkiosk $(BOARD_WAIT)
+	@JK_BIN="$(B)/jobkiosk" BOARD_WAIT="$(BOARD_WAIT)" BOARD_OUT="$(B)/board" sh bench/board.sh

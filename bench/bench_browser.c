@@ -8,6 +8,10 @@
  * jobkiosk's crossfade frame time and the CPU it spends between
  * transitions come from an in-process run on the same display.
  *
+ * The same run measures the floor, bench/floor.c (the bare SDL program,
+ * FLOOR_BIN), launched and polled the same way, and prints jobkiosk's
+ * fade frame, first frame and CPU as ratios of it and of Chromium's.
+ *
  * Printed, never asserted: a missing or failing Chromium is reported and
  * jobkiosk's figures still printed. `bench_browser --html FILE [SOURCE]`
  * only writes the slideshow.
@@ -19,6 +23,7 @@
 #include "browser/proc.h"
 #include "browser/screen.h"
 #include "browser/slideshow.h"
+#include "browser/vsfloor.h"
 
 #include "kiosk.h"
 #include "store.h"
@@ -108,6 +113,8 @@ typedef struct subject {
 	double pss_avg_mib, pss_max_mib;
 	int nproc_max;
 	bool no_net;
+	bool any_frame; /* the floor: anything drawn counts as its first frame */
+	char t0env[64]; /* FLOOR_T0=the launch time, for the floor's own figure */
 } subject;
 
 typedef struct bench {
@@ -146,13 +153,14 @@ static double launch(bench *b, subject *s, bb_proc *p)
 	wait_bare(b);
 	jk_err err = {0};
 	double t0 = now_s();
+	snprintf(s->t0env, sizeof s->t0env, "FLOOR_T0=%.6f", t0);
 	if (bb_proc_start(p, s->argv, s->env, s->log, true, &err)) {
 		snprintf(s->why, sizeof s->why, "%s", err.msg);
 		return -1;
 	}
 	s->no_net = p->no_net;
 	while (!interrupted && now_s() - t0 < FIRST_TIMEOUT) {
-		if (bb_x_shows_slide(b->x, &b->probe)) {
+		if (s->any_frame ? !bb_x_is_bare(b->x) : bb_x_shows_slide(b->x, &b->probe)) {
 			s->first_ms[s->nfirst++] = (now_s() - t0) * 1000.0;
 			return t0;
 		}
@@ -232,6 +240,28 @@ static void run_subject(bench *b, subject *s)
 	s->ok = true;
 }
 
+/* The floor: launched and polled like the others; the last launch runs
+ * its fade frames to the end and its line is read from the log. */
+static void run_floor(bench *b, subject *s, bb_floor *out)
+{
+	bb_proc p = {0};
+	for (int i = 0; i < LAUNCHES && !interrupted; i++) {
+		if (launch(b, s, &p) < 0) {
+			bb_proc_stop(&p, 3000);
+			return;
+		}
+		if (i + 1 < LAUNCHES)
+			bb_proc_stop(&p, 3000);
+	}
+	double end = now_s() + FIRST_TIMEOUT;
+	while (!interrupted && bb_proc_alive(&p) && now_s() < end)
+		sleep_until(now_s() + 0.05);
+	bb_proc_stop(&p, 3000);
+	s->ok = bb_floor_read(s->log, out);
+	if (!s->ok)
+		snprintf(s->why, sizeof s->why, "no figures from it (see %.400s)", s->log);
+}
+
 /* ---- jobkiosk's own figures (in process, same display) ----------------- */
 
 #define MAX_SAMPLES 4096
@@ -305,7 +335,7 @@ static double static_cpu_ms_per_s(const inproc *q, double *covered)
 	return wall > 0 ? cpu * 1000.0 / wall : 0;
 }
 
-static void run_inproc(bench *b, posting_list *l, double seconds)
+static void run_inproc(bench *b, posting_list *l, double seconds, bb_vsfloor *vs)
 {
 	setenv("DISPLAY", bb_x_display(b->x), 1);
 	setenv("SDL_VIDEODRIVER", "x11", 1);
@@ -334,6 +364,9 @@ static void run_inproc(bench *b, posting_list *l, double seconds)
 		printf("  jobkiosk in process: %s\n", err.msg);
 		return;
 	}
+	vs->jk_fade_ms = st.fade_frames ? st.fade_ms_total / (double)st.fade_frames : 0.0;
+	vs->jk_rows =
+	    st.fades_begun ? (double)st.fade_rows / (double)st.fades_begun / SCREEN_H : 0.0;
 	double covered = 0, ms = static_cpu_ms_per_s(&q, &covered);
 	size_t between = st.frames > st.fade_frames + st.ticks + st.shown
 	                     ? st.frames - st.fade_frames - st.ticks - st.shown
@@ -557,16 +590,28 @@ int main(int argc, char **argv)
 	snprintf(cache, sizeof cache, "XDG_CACHE_HOME=%s/cache", tmp);
 	snprintf(config, sizeof config, "XDG_CONFIG_HOME=%s/config", tmp);
 
-	subject jk = {.name = "jobkiosk",
-	              .argv = {jkbin, "--slide-seconds", "5", "--transition", "crossfade", samples},
-	              .env = {display, "SDL_VIDEODRIVER=x11", cache, config}};
+	subject jk = {
+	    .name = "jobkiosk",
+	    .argv = {jkbin, "--slide-seconds", "5", "--transition", "crossfade", "-v", samples},
+	    .env = {display, "SDL_VIDEODRIVER=x11", cache, config}};
 	snprintf(jk.log, sizeof jk.log, "%s/jobkiosk.log", outdir);
 	snprintf(jk.shot, sizeof jk.shot, "%s/jobkiosk.png", outdir);
 	subject ch = {.name = "chromium", .env = {display, home, cache, config}};
 	snprintf(ch.log, sizeof ch.log, "%s/chromium.log", outdir);
 	snprintf(ch.shot, sizeof ch.shot, "%s/chromium.png", outdir);
+	char flbin[4096];
+	snprintf(flbin, sizeof flbin, "%s",
+	         getenv("FLOOR_BIN") && *getenv("FLOOR_BIN") ? getenv("FLOOR_BIN")
+	                                                     : "build/rel/bench/floor");
+	subject fl = {.name = "floor",
+	              .argv = {flbin},
+	              .env = {display, "SDL_VIDEODRIVER=x11"},
+	              .any_frame = true};
+	fl.env[2] = fl.t0env;
+	snprintf(fl.log, sizeof fl.log, "%s/floor.log", outdir);
 	unlink(jk.log); /* the logs hold this run only */
 	unlink(ch.log);
+	unlink(fl.log);
 	char chbuf[4096], version[256] = "";
 	const char *chbin = find_chromium(chbuf, sizeof chbuf);
 	/* The flags a booth's kiosk setup uses, on a board without a GPU, with
@@ -614,9 +659,23 @@ int main(int argc, char **argv)
 		run_subject(&b, &ch);
 	report(&jk, &ch);
 	fflush(stdout);
+	bb_vsfloor vs = {.jk_first_ms = median_first(&jk)};
+	if (jk.ok && ch.ok && jk.window_s > 0 && ch.window_s > 0) {
+		vs.jk_cpu = jk.cpu_s * 60 / jk.window_s;
+		vs.ch_cpu = ch.cpu_s * 60 / ch.window_s;
+	}
 	if (!interrupted) {
 		double s = b.seconds / 2 < 12 ? 12 : b.seconds / 2 > 30 ? 30 : b.seconds / 2;
-		run_inproc(&b, &l, s);
+		run_inproc(&b, &l, s, &vs);
+		fflush(stdout);
+	}
+	if (!interrupted) {
+		run_floor(&b, &fl, &vs.floor);
+		vs.floor_first_ms = median_first(&fl);
+		if (!fl.ok)
+			printf("  floor: %s\n", fl.why);
+		bb_floor_print(&vs);
+		bb_floor_timeline(jk.log);
 		fflush(stdout);
 	}
 out:

@@ -126,6 +126,14 @@ void jk_log_stderr(void *ud, jk_log_level level, const char *module, const char 
 void jk_log_journal(void *ud, jk_log_level level, const char *module, const char *line);
 /* Formats one line and hands it to the sink. A line is cut at 1023 bytes
  * (never inside a UTF-8 character); newlines in it become spaces. */
+/* Milliseconds since this process started (its start time from
+ * /proc/self/stat, 10 ms steps; where that cannot be read, since the first
+ * call). For the start-up timeline in the debug log. */
+double jk_process_ms(void);
+/* Logs "start-up: WHAT at N ms" at debug level (--verbose), N from
+ * jk_process_ms(): where the time to the first frame goes. */
+void jk_mark(const char *module, const char *what);
+
 void jk_log(jk_log_level level, const char *module, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

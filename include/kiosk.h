@@ -62,6 +62,7 @@ typedef struct kiosk_state {
 } kiosk_state;
 
 #define KIOSK_FRAME_BUCKETS 9
+#define KIOSK_LATE_KEEP 256
 extern const double kiosk_frame_le_ms[KIOSK_FRAME_BUCKETS - 1];
 
 /* Figures the loop keeps, for tests and the benchmark. */
@@ -74,6 +75,9 @@ typedef struct kiosk_stats {
 	size_t composes;         /* pages composed into textures */
 	double compose_ms_total; /* time composing pages */
 	double fade_ms_total;    /* time drawing crossfade frames */
+	size_t fades_begun;      /* crossfades started */
+	size_t fade_rows;        /* rows that differed, summed over those: only
+	                          * these are blended and sent */
 	size_t resets;           /* render device/target resets survived */
 	size_t reloads;
 	size_t status_calls;              /* calls of opts.status */
@@ -92,6 +96,17 @@ typedef struct kiosk_stats {
 	double frame_ms_sum;
 	size_t commands; /* commands taken from kiosk_command() */
 	size_t screenshots;
+	/* Slide changes by the slide timer, and how late each one's first
+	 * frame came out (ms after it was due, early is 0): the last
+	 * KIOSK_LATE_KEEP of them, oldest overwritten first. */
+	size_t changes;
+	double late_ms[KIOSK_LATE_KEEP];
+	double late_ms_max;
+	size_t fades;        /* crossfades that ran to their end */
+	double fade_wall_ms; /* their time from first frame to last */
+	size_t fade_gaps;    /* frame-to-frame steps in them: fps = gaps / wall */
+	size_t fade_cuts;    /* changes cut, and fades ended early, for the CPU (kiosk_pace) */
+	size_t fade_slowed;  /* fade frames followed by more than KIOSK_PACE_GAP_MS */
 } kiosk_stats;
 
 typedef struct kiosk_opts {
@@ -316,6 +331,51 @@ int kiosk_slides_reload(kiosk_slides *s, posting_list *next, jk_err *err);
  * out. */
 const char *kiosk_screen_lang(const layout_params *lp, const posting *const *items, size_t n,
                               char out[POSTING_LANG_MAX]);
+
+/* ---- pacing the fades (no SDL) -----------------------------------------
+ *
+ * A board's CPU decides how a slide change looks, not a setting: the loop
+ * feeds what each crossfade frame and each slide change cost (wall ms,
+ * throttling included), and asks how long to wait between fade frames,
+ * whether a change may fade at all, and how early to start a change so
+ * its first frame is out on time. Frames become fewer first, then the
+ * change cuts; a slide is never late for a fade. */
+
+#define KIOSK_PACE_GAP_MS 33    /* rest after a cheap fade frame: about 25 a second */
+#define KIOSK_PACE_FLOOR_MS 100 /* a fade slower than 10 frames a second is a cut */
+#define KIOSK_PACE_PROBE 8      /* cuts for the cost between fades that try again */
+
+typedef struct kiosk_pace {
+	double frame_ms;          /* a fade frame's cost, moving average; 0 before the first */
+	double change_ms;         /* a slide change's cost (timer to first frame out): rises at
+	                           * once, decays slowly, so it covers the worst of late */
+	unsigned nframe, nchange; /* samples fed */
+	unsigned cuts;            /* changes cut in a row for the frames' cost */
+} kiosk_pace;
+
+/* Feeds the cost of one fade frame (blend and present), ms. */
+void kiosk_pace_frame(kiosk_pace *p, double ms);
+/* Feeds the cost of one slide change, from its start to its first frame out, ms. */
+void kiosk_pace_change(kiosk_pace *p, double ms);
+/* ms to wait after a fade frame is out before the next one:
+ * KIOSK_PACE_GAP_MS, or a frame's cost when that is more (fades take at
+ * most half the CPU; a slow board draws fewer frames, never queues them). */
+unsigned kiosk_pace_gap(const kiosk_pace *p);
+/* The period between fade frames' starts: the gap plus a frame's cost. */
+unsigned kiosk_pace_period(const kiosk_pace *p);
+/* How early (ms) to start a slide change before it is due: its cost, at
+ * most a quarter of slide_ms. */
+unsigned kiosk_pace_lead(const kiosk_pace *p, unsigned slide_ms);
+/* Decides whether a change crossfades for fade_ms when the next change is
+ * due next_ms after it starts: false (cut) when frames would come slower
+ * than KIOSK_PACE_FLOOR_MS, or when the fade would not be over before the
+ * next change must start. The 2nd, the 4th and then every
+ * KIOSK_PACE_PROBE-th cut in a row for the cost lets one fade through:
+ * its frames measure the board again (a hiccup passes, load goes), and
+ * the loop ends it early when they are still too dear. */
+bool kiosk_pace_fades(kiosk_pace *p, unsigned fade_ms, unsigned next_ms);
+/* The median of v[0..n) (0 for n == 0); sorts v in place. */
+double kiosk_pace_median(double *v, size_t n);
 
 /* ---- the timer table (no SDL) -------------------------------------------
  *

@@ -113,6 +113,17 @@ int render_save_png(SDL_Surface *s, const char *path, jk_err *err);
 int render_png_encode(const void *xrgb, int w, int h, int pitch, unsigned char **out, size_t *len,
                       jk_err *err);
 
+/* One row of a crossfade, in place: n xRGB8888 pixels of dst moved
+ * towards src (both borrowed, any 4-byte alignment, may not overlap) by
+ * w out of 256. Each colour byte becomes (d * (256 - w) + s * w) >> 8 and
+ * the top byte 0xFF; w >= 256 copies src as it is. Vectorised (SSE2,
+ * NEON) where the build has it; render_blend_row_scalar() is the plain
+ * loop and gives the same bytes. */
+void render_blend_row(uint32_t *dst, const uint32_t *src, size_t n, unsigned w);
+void render_blend_row_scalar(uint32_t *dst, const uint32_t *src, size_t n, unsigned w);
+/* True when render_blend_row() has a vector path in this build. */
+bool render_blend_vector(void);
+
 /* Ink in a rectangle of s: the number of pixels that differ from bg. */
 size_t render_count_ink(SDL_Surface *s, int x, int y, int w, int h, uint32_t bg);
 

@@ -4,17 +4,22 @@
 # only asks dpkg and exits, so `make` can call it every time.
 set -eu
 
-PKGS="build-essential pkg-config
+BUILD_PKGS="build-essential pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
 libcurl4-openssl-dev libqrencode-dev libmd4c-dev libmd4c-html0-dev libyaml-dev libxml2-dev
 libcjson-dev libinih-dev libsystemd-dev libicu-dev libharfbuzz-dev libgmime-3.0-dev
+libmicrohttpd-dev"
+# `make deb` (debian/): the packaging tools; debootstrap makes the clean
+# root `make test-deb` installs the package into.
+DEB_PKGS="debhelper dpkg-dev fakeroot lintian debootstrap"
+PKGS="$BUILD_PKGS $DEB_PKGS
 libcmocka-dev libzbar-dev zbar-tools imagemagick xvfb xauth valgrind
 tesseract-ocr tesseract-ocr-ara tesseract-ocr-heb tesseract-ocr-fas tesseract-ocr-hin
 tesseract-ocr-ben tesseract-ocr-tam tesseract-ocr-tha tesseract-ocr-kor tesseract-ocr-jpn
 tesseract-ocr-chi-sim tesseract-ocr-rus tesseract-ocr-ell
 clang libclang-rt-14-dev clang-format cppcheck bear
 fonts-inter fonts-noto-core fonts-noto-cjk
-libmicrohttpd-dev prometheus chromium chromium-driver"
+prometheus chromium chromium-driver"
 
 # clang-format (14 on Debian 12), cppcheck and bear are for `make
 # format-check`, `make lint` and `make compdb`. tesseract and its language
@@ -29,6 +34,11 @@ libmicrohttpd-dev prometheus chromium chromium-driver"
 # browser kiosk) and links to (libX11 for reading the screen back).
 if [ "${1:-}" = "--bench" ]; then
 	PKGS="chromium libx11-dev"
+fi
+# --deb: only what building the package needs (a board that builds its
+# own package need not install the test tools).
+if [ "${1:-}" = "--deb" ]; then
+	PKGS="$BUILD_PKGS $DEB_PKGS"
 fi
 
 missing=""

@@ -523,21 +523,126 @@ static void test_deadlines(void **state)
 	posting_list_free(&l);
 }
 
-/* A crossfade is drawn frame by frame (about 30 a second, the fade row of
- * the timer table), not in one jump at the next keep-alive wake. */
+/* Three postings at 640x360 with these slide and fade times, for max s. */
+static void run_fading(double slide, int fade_ms, double max, kiosk_stats *st)
+{
+	posting_list l;
+	tu_make_list(&l, 3);
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = slide,
+	                .fade_ms = fade_ms,
+	                .max_seconds = max};
+	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, st, NULL), 0);
+	posting_list_free(&l);
+}
+
+/* A crossfade is drawn frame by frame (about 25 a second, the fade row of
+ * the timer table), not in one jump at the next keep-alive wake. The
+ * slide leaves the fade room before the next change (kiosk_pace). */
 static void test_fade_frames(void **state)
 {
 	(void)state;
-	posting_list l;
-	tu_make_list(&l, 3);
-	kiosk_opts o = {
-	    .win_w = 640, .win_h = 360, .slide_seconds = 0.5, .fade_ms = 330, .max_seconds = 1.9};
 	kiosk_stats st;
-	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
+	run_fading(0.6, 330, 1.9, &st);
 	size_t fades = st.shown - 1; /* the first slide comes without one */
 	assert_true(fades >= 2);
 	/* About ten frames each; a loaded machine may drop a few. */
 	assert_true(st.fade_frames >= fades * 4);
+	/* The pace's figures: timed changes, whole fades and their steps. */
+	assert_int_equal(st.changes, fades);
+	assert_true(st.fades >= 1);
+	assert_true(st.fade_gaps >= st.fades * 3);
+	assert_true(st.fade_wall_ms > 0);
+}
+
+/* A crossfade that could not end before the next change is due is a cut:
+ * the slide changes keep their time, the fades go (kiosk_pace). */
+static void test_fade_longer_than_slide_cuts(void **state)
+{
+	(void)state;
+	kiosk_stats st;
+	run_fading(0.3, 290, 1.7, &st);
+	assert_true(st.changes >= 3);
+	assert_int_equal(st.shown, st.changes + 1);
+	assert_int_equal(st.fade_cuts, st.changes);
+	assert_int_equal(st.fades, 0);
+	assert_int_equal(st.fade_frames, 0);
+}
+
+/* A fade blends and sends only the rows that differ, and still ends on
+ * the new page exactly: between fades (sampled by the keep-alive hook,
+ * well after a fade's end) the window shows the page on_show gave, every
+ * row above the progress bar bit for bit. */
+typedef struct fade_check {
+	Uint32 *page; /* copy of the last shown page */
+	int w, h;
+	Uint64 shown_at;
+	int compared, mismatched;
+} fade_check;
+
+static void fade_check_show(void *ud, const kiosk_state *st)
+{
+	fade_check *c = ud;
+	c->w = st->frame_w;
+	c->h = st->frame_h;
+	free(c->page);
+	c->page = malloc((size_t)st->frame_w * (size_t)st->frame_h * 4);
+	assert_non_null(c->page);
+	for (int y = 0; y < st->frame_h; y++)
+		memcpy(c->page + (size_t)y * (size_t)st->frame_w,
+		       (const Uint8 *)st->frame + (size_t)y * (size_t)st->frame_pitch,
+		       (size_t)st->frame_w * 4);
+	c->shown_at = SDL_GetTicks64();
+}
+
+static void fade_check_alive(void *ud)
+{
+	fade_check *c = ud;
+	Uint64 el = SDL_GetTicks64() - c->shown_at;
+	if (!c->page || el < 250 || el > 420) /* 100 ms fades, 500 ms slides */
+		return;
+	SDL_Window *win = NULL; /* the loop's window: the only one */
+	for (Uint32 id = 1; id < 10000 && !win; id++)
+		win = SDL_GetWindowFromID(id);
+	SDL_Surface *s = win ? SDL_GetWindowSurface(win) : NULL;
+	assert_non_null(s);
+	assert_int_equal(s->w, c->w);
+	for (int y = 0; y < c->h - 8; y++) /* the bar: 3 rows at 360 */
+		for (int x = 0; x < c->w; x++) {
+			Uint32 p = ((const Uint32 *)((const Uint8 *)s->pixels +
+			                             (size_t)y * (size_t)s->pitch))[x];
+			if ((p & 0xFFFFFFu) != (c->page[(size_t)y * (size_t)c->w + x] & 0xFFFFFFu))
+				c->mismatched++;
+		}
+	c->compared++;
+}
+
+static void test_fade_changed_rows(void **state)
+{
+	(void)state;
+	posting_list l;
+	tu_make_list(&l, 4);
+	fade_check c = {0};
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.5,
+	                .fade_ms = 100,
+	                .max_seconds = 2.4,
+	                .on_show = fade_check_show,
+	                .alive = fade_check_alive,
+	                .alive_ms = 60,
+	                .hook_ud = &c};
+	kiosk_stats st;
+	assert_int_equal(kiosk_run(&l, &o, NULL, NULL, &st, NULL), 0);
+	free(c.page);
+	assert_true(st.fades_begun >= 2);
+	/* Something changed, and not every row: the band, the margins and
+	 * the background stay. */
+	assert_true(st.fade_rows > 0);
+	assert_true(st.fade_rows < st.fades_begun * 360);
+	assert_true(c.compared >= 1);
+	assert_int_equal(c.mismatched, 0);
 	posting_list_free(&l);
 }
 
@@ -1220,6 +1325,8 @@ int main(void)
 	    cmocka_unit_test(test_stale_mark),
 	    cmocka_unit_test(test_deadlines),
 	    cmocka_unit_test(test_fade_frames),
+	    cmocka_unit_test(test_fade_changed_rows),
+	    cmocka_unit_test(test_fade_longer_than_slide_cuts),
 	    cmocka_unit_test(test_bad_rotation),
 	    cmocka_unit_test(test_keepalive_while_static),
 	    cmocka_unit_test(test_burn_in_offsets_stay_safe),

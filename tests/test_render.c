@@ -859,9 +859,65 @@ static void test_words_language(void **state)
 	posting_list_free(&l);
 }
 
+/* The crossfade's row blend: the vector path (SSE2/NEON, when the build
+ * has one) against the scalar reference, bit for bit, over random rows of
+ * every length up to 70 pixels, every start alignment within 16 bytes and
+ * weights 0-256 (0, 1, 255 and 256 included); the scalar path against the
+ * per-channel formula. */
+static uint32_t blend_ref(uint32_t d, uint32_t s, unsigned w)
+{
+	if (w >= 256)
+		return s;
+	uint32_t o = 0xFF000000u;
+	for (int sh = 0; sh < 24; sh += 8) {
+		uint32_t a = (d >> sh) & 0xFF, b = (s >> sh) & 0xFF;
+		o |= ((a * (256 - w) + b * w) >> 8) << sh;
+	}
+	return o;
+}
+
+static void test_blend_row(void **state)
+{
+	(void)state;
+	enum { MAXN = 70, PAD = 4 };
+	uint32_t src[MAXN + PAD], dst[MAXN + PAD], vec[MAXN + PAD], sca[MAXN + PAD];
+	unsigned seed = 15;
+	static const unsigned edge[] = {0, 1, 2, 127, 128, 129, 254, 255, 256, 300};
+	for (int round = 0; round < 40; round++) {
+		for (size_t i = 0; i < MAXN + PAD; i++) {
+			src[i] = (uint32_t)rand_r(&seed) ^ ((uint32_t)rand_r(&seed) << 16);
+			dst[i] = (uint32_t)rand_r(&seed) ^ ((uint32_t)rand_r(&seed) << 16);
+		}
+		if (round == 0) /* the extremes: every byte 0 against every byte 255 */
+			for (size_t i = 0; i < MAXN + PAD; i++) {
+				src[i] = i % 2 ? 0xFFFFFFFFu : 0;
+				dst[i] = ~src[i];
+			}
+		unsigned w =
+		    round < (int)JK_ARRAY_LEN(edge) ? edge[round] : (unsigned)rand_r(&seed) % 257;
+		for (size_t off = 0; off < PAD; off++) {
+			for (size_t n = 0; n <= MAXN; n++) {
+				memcpy(vec, dst, sizeof dst);
+				memcpy(sca, dst, sizeof dst);
+				/* dst and src at different alignments */
+				size_t so = (off + 1 + n) % PAD;
+				render_blend_row(vec + off, src + so, n, w);
+				render_blend_row_scalar(sca + off, src + so, n, w);
+				assert_memory_equal(vec, sca, sizeof vec);
+				for (size_t i = 0; i < n; i++)
+					assert_int_equal(sca[off + i],
+					                 blend_ref(dst[off + i], src[so + i], w));
+			}
+		}
+	}
+	if (!render_blend_vector())
+		fprintf(stderr, "test_blend_row: no vector path in this build: scalar only\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_blend_row),
 	    cmocka_unit_test(test_cjk_glyphs_not_tofu),
 	    cmocka_unit_test(test_render_to_dir),
 	    cmocka_unit_test(test_bad_page),

@@ -86,6 +86,8 @@ int app_settings_load(const app_cli *c, const app_fleet_doc *fleet, config *out,
 /* Installs the log sink: the journal's format when stderr is the journal
  * (JOURNAL_STREAM names stderr's device and inode), else plain stderr. */
 void app_log_init(void);
+/* --verbose: the debug lines too (the start-up timeline). */
+void app_log_verbose(void);
 /* How the slides look; strings borrowed from c. */
 render_look app_look(const config *c);
 /* Opens the cache when a->sources has a network source. Returns 0, or 1

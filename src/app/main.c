@@ -18,6 +18,7 @@ static int action_show(app *a, posting_list *list)
 	jk_err err = {0};
 	kiosk_opts ko;
 	app_start(a, &ko);
+	jk_mark("app", "the worker and servers started");
 	char status[160];
 	snprintf(status, sizeof status, "showing %zu posting(s) from %zu source(s)", list->n,
 	         a->sources.n);
@@ -87,6 +88,7 @@ static int action_postings(app *a)
 	posting_list list;
 	posting_list_init(&list);
 	size_t ok = app_load_all(a, &list);
+	jk_mark("app", "the postings read");
 	int status = 0;
 	if (ok == 0 && act != ACT_SHOW) {
 		jk_log(JK_LOG_ERR, "app", "nothing could be read");
@@ -110,6 +112,8 @@ static uint64_t random_seed(void)
 	return s;
 }
 
+static double main_ms; /* when main() began, for the start-up timeline */
+
 /* Exit status: 0 done, 1 the action failed, 2 a usage or settings error. */
 static int run(const app_cli *c)
 {
@@ -122,6 +126,10 @@ static int run(const app_cli *c)
 		jk_log(JK_LOG_ERR, "app", "%s", err.msg);
 		return 2;
 	}
+	if (a.cfg.verbose)
+		app_log_verbose();
+	jk_log(JK_LOG_DEBUG, "app", "start-up: main() at %.1f ms", main_ms);
+	jk_mark("app", "the settings read");
 	/* The slideshow starts from the fleet file's cached copy and fetches it
 	 * in the background; the other actions fetch it once when nothing is
 	 * cached. */
@@ -154,6 +162,7 @@ static int run(const app_cli *c)
 
 int main(int argc, char **argv)
 {
+	main_ms = jk_process_ms(); /* exec, the dynamic linker, constructors */
 	app_log_init();
 	app_cli c;
 	int status = app_cli_parse(argc, argv, &c);

@@ -39,6 +39,11 @@ void app_log_init(void)
 	jk_log_set_sink(stderr_is_journal() ? jk_log_journal : jk_log_stderr, NULL, JK_LOG_INFO);
 }
 
+void app_log_verbose(void)
+{
+	jk_log_set_sink(stderr_is_journal() ? jk_log_journal : jk_log_stderr, NULL, JK_LOG_DEBUG);
+}
+
 render_look app_look(const config *c)
 {
 	render_look l = render_look_default();

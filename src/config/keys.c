@@ -151,7 +151,9 @@ const config_key_info config_key_table[] = {
      "fetched again every refresh_minutes) and applied over the config file, under the "
      "command line; it may not set config_url, cache_dir, control_* or metrics_public",
      "", .type = CONFIG_URL, AT(config_url), .expects = "an http:// or https:// URL"},
-    {"verbose", "yes|no", "log more about what is read and fetched", "no", YES_NO, AT(verbose)},
+    {"verbose", "yes|no",
+     "log more about what is read and fetched, and where the start-up time goes", "no", YES_NO,
+     AT(verbose)},
     {.name = NULL},
 };
 

@@ -246,6 +246,8 @@ static SDL_Surface *compose_page(kiosk *k, jk_err *err)
 	if (!kiosk_slides_pages(k->sl, cur) || kiosk_slides_doc(k->sl, cur, &d, &lerr) ||
 	    page >= d->npages)
 		return NULL;
+	if (!k->st->composes)
+		jk_mark("kiosk", "the first posting laid out");
 	return compose_doc(k, d, page, true, err);
 }
 
@@ -277,13 +279,21 @@ void kiosk_compose(kiosk *k, bool fade)
 		k->st->shifts++;
 	k->cur_s = ns;
 	/* The screen still shows the old page: the fade starts from there.
-	 * While the display is off the screen stays black. */
+	 * While the display is off the screen stays black. A board too slow
+	 * for a fade before the next change cuts (kiosk_pace). */
+	bool fades = fade && k->st->composes > 1 && !k->cfg.cut && kiosk_screen_direct(k);
+	if (fades && !k->off && !kiosk_pace_fades(&k->pace, k->fade_ms, k->slide_ms)) {
+		k->st->fade_cuts++;
+		fades = false;
+	}
 	if (k->off) {
 		k->fading = false;
-	} else if (fade && k->st->composes > 1 && !k->cfg.cut && kiosk_screen_direct(k)) {
+	} else if (fades) {
 		k->fading = true;
 		k->fade_a = 0;
+		k->fade_n = 0;
 		k->fade_at = SDL_GetTicks64();
+		kiosk_screen_fade_begin(k);
 		kiosk_gpu_begin(k);
 	} else {
 		kiosk_screen_upload(k);

@@ -40,6 +40,7 @@ void kiosk_gpu_begin(kiosk *k)
 		       (const Uint8 *)c->pixels + (size_t)y * c->pitch, (size_t)c->w * 4);
 	SDL_UpdateTexture(k->tex, NULL, s->pixels, s->pitch);
 	k->gpu_bar = (SDL_Rect){0, 0, 0, 0};
+	k->nband = 0; /* no rows to blend or send: the pages are textures */
 }
 
 /* The frame into the renderer's back buffer: the page, or during a fade
@@ -62,18 +63,24 @@ static void draw(const kiosk *k)
 		SDL_RenderCopy(r, k->tex, &k->gpu_bar, &k->gpu_bar);
 }
 
-void kiosk_gpu_flush(kiosk *k, const SDL_Rect *r)
+/* Sends rectangles r[0..n) of the screen (NULL: all of it) to tex and
+ * presents. During a fade the screen is the new page since it began, but
+ * for the bar (the one rectangle sent then): nothing else is sent. */
+void kiosk_gpu_flush(kiosk *k, const SDL_Rect *r, int n)
 {
 	if (!k->tex || !k->screen)
 		return;
-	if (!r) {
+	bool mix = k->fading && k->old_tex;
+	if (!r && !mix)
 		SDL_UpdateTexture(k->tex, NULL, k->screen->pixels, k->screen->pitch);
-	} else if (r->w > 0 && r->h > 0) {
+	for (int i = 0; r && i < n; i++) {
+		if (r[i].w <= 0 || r[i].h <= 0)
+			continue;
 		const Uint8 *px = (const Uint8 *)k->screen->pixels +
-		                  (size_t)r->y * k->screen->pitch + (size_t)r->x * 4;
-		SDL_UpdateTexture(k->tex, r, px, k->screen->pitch);
-		if (k->fading)
-			k->gpu_bar = *r;
+		                  (size_t)r[i].y * k->screen->pitch + (size_t)r[i].x * 4;
+		SDL_UpdateTexture(k->tex, &r[i], px, k->screen->pitch);
+		if (mix)
+			k->gpu_bar = r[i];
 	}
 	draw(k);
 	SDL_RenderPresent(k->ren); /* waits for vsync where the driver has it */

@@ -9,9 +9,9 @@
 #include <SDL.h>
 
 #define TICK_MS 1000   /* progress indicator redraws at most once a second */
-#define FRAME_MS 33    /* crossfade at 30 frames a second: smooth, half the CPU of 60 */
 #define STATUS_MS 1000 /* the waiting screen asks for news once a second */
 #define REAP_MS 1000   /* finished display commands reaped once a second */
+#define KIOSK_BANDS 32 /* a fade's changed rows in at most this many bands */
 
 /* The rows of the loop's timer table, in the order they run when several
  * are due (loop.c has the table). */
@@ -59,11 +59,20 @@ typedef struct kiosk {
 	bool gpu;            /* the GPU path (gpu.c): tex is the new page, old_tex
 	                      * the old one, a crossfade is tex's alpha */
 	SDL_Texture *old_tex;
-	SDL_Rect gpu_bar;   /* the progress bar's rectangle drawn over a fade */
-	int draw_w, draw_h; /* pages drawn at this size, scaled to the window by
-	                     * the renderer (4K without a GPU); 0: the window's */
-	bool fading;        /* screen is being blended towards cur_s */
-	unsigned fade_a;    /* how far (0-256) the blend on screen has come */
+	SDL_Rect gpu_bar;           /* the progress bar's rectangle drawn over a fade */
+	int draw_w, draw_h;         /* pages drawn at this size, scaled up into the window
+	                             * (4K without a GPU, scale.c); 0: the window's */
+	bool fading;                /* screen is being blended towards cur_s */
+	unsigned fade_a;            /* how far (0-256) the blend on screen has come */
+	unsigned fade_n;            /* frames of this crossfade out so far */
+	kiosk_pace pace;            /* what frames and changes cost on this board */
+	uint64_t slide_due;         /* ms: the running slide's change is due */
+	uint64_t change_due;        /* ms: when change_pending, the change was due then */
+	Uint64 change_t;            /* when change_pending: the change started (counter) */
+	bool change_pending;        /* a timed change waits for its first frame out */
+	SDL_Rect band[KIOSK_BANDS]; /* the rows the fade changes (screen.c) */
+	size_t nband;
+	bool whole;         /* the next present sends the whole screen (an expose) */
 	Uint64 t0;          /* kiosk_run() entry (performance counter) */
 	uint64_t shown_at;  /* ms: current slide first presented */
 	uint64_t fade_at;   /* ms: crossfade start */
@@ -106,6 +115,7 @@ static inline bool kiosk_urgent(const kiosk *k)
 
 /* moves.c: moving between slides, for the events and the commands. */
 bool kiosk_running(const kiosk *k);
+void kiosk_slide_arm(kiosk *k);
 void kiosk_started(kiosk *k);
 void kiosk_moved(kiosk *k);
 void kiosk_go(kiosk *k, int dir);
@@ -146,15 +156,15 @@ void kiosk_window_close(kiosk *k);
 int kiosk_renderer_open(kiosk *k, jk_err *err);
 
 /* scale.c: pages drawn at draw_w x draw_h, scaled up into the window. */
-bool kiosk_scaled_make(kiosk *k); /* screen: ours at that size */
-void kiosk_scaled_flush(kiosk *k, const SDL_Rect *r);
+bool kiosk_scaled_make(kiosk *k);                            /* screen: ours at that size */
+void kiosk_scaled_flush(kiosk *k, const SDL_Rect *r, int n); /* r NULL: all */
 
 /* gpu.c: the GPU path of the screen. */
 void kiosk_gpu_begin(kiosk *k); /* a crossfade starts: the page shown becomes
                                  * old_tex, cur_s goes to tex */
-void kiosk_gpu_flush(kiosk *k, const SDL_Rect *r);
-bool kiosk_gpu_read(const kiosk *k, kiosk_frame *out); /* what is shown */
-void kiosk_gpu_free(kiosk *k);                         /* old_tex */
+void kiosk_gpu_flush(kiosk *k, const SDL_Rect *r, int n); /* r NULL: all */
+bool kiosk_gpu_read(const kiosk *k, kiosk_frame *out);    /* what is shown */
+void kiosk_gpu_free(kiosk *k);                            /* old_tex */
 
 /* screen.c: the picture on the display. */
 double kiosk_ms_since(Uint64 t);
@@ -163,6 +173,7 @@ bool kiosk_screen_direct(const kiosk *k);
 bool kiosk_screen_make(kiosk *k);
 void kiosk_screen_retexture(kiosk *k);
 void kiosk_screen_upload(kiosk *k);
+void kiosk_screen_fade_begin(kiosk *k); /* finds the rows the fade changes */
 void kiosk_screen_black(kiosk *k);
 void kiosk_screen_flush(kiosk *k, const SDL_Rect *r);
 void kiosk_screen_present(kiosk *k, uint64_t now, bool full);
@@ -185,6 +196,18 @@ int kiosk_settings_copy(kiosk_opts *dst, kiosk_store *st, const kiosk_opts *src,
 void kiosk_settings_free(kiosk_store *s);
 void kiosk_settings_timings(kiosk *k);
 int kiosk_settings_look(kiosk *k, jk_err *err);
+/* The look's fonts opened on a thread while the caller does something
+ * else (opens the window); _end waits for them and takes them into use,
+ * or returns the failure. Every _begin needs its _end. */
+typedef struct kiosk_look_job {
+	SDL_Thread *th;
+	const render_look *look; /* borrowed: k->cfg.look */
+	render_fonts *f;
+	int r;
+	jk_err err;
+} kiosk_look_job;
+void kiosk_settings_look_begin(kiosk *k, kiosk_look_job *j);
+int kiosk_settings_look_end(kiosk *k, kiosk_look_job *j, jk_err *err);
 void kiosk_settings_reconfigure(kiosk *k);
 
 #endif

@@ -42,6 +42,7 @@ static void reset_textures(kiosk *k)
 	else
 		kiosk_screen_retexture(k);
 	k->need_present = true;
+	k->whole = true;
 }
 
 /* ---- the display schedule ----------------------------------------------- */
@@ -111,21 +112,62 @@ static void follow_schedule(kiosk *k, long long ms)
 
 /* ---- the timer table ---------------------------------------------------- */
 
+/* A crossfade's frame is out (t: when its present began): its cost
+ * steers the pace; the fade's end counts its frames and its time. */
+static void fade_frame(kiosk *k, Uint64 t)
+{
+	/* The first frame only flushes (blend 0): not a frame's cost. */
+	if (k->fade_n++)
+		kiosk_pace_frame(&k->pace, kiosk_ms_since(t));
+	if (k->fading)
+		return;
+	uint64_t end = SDL_GetTicks64();
+	k->st->fades++;
+	k->st->fade_wall_ms += (double)(end > k->fade_at ? end - k->fade_at : 0);
+	k->st->fade_gaps += k->fade_n - 1;
+}
+
+/* The first frame of a timed change is out: how late against its due
+ * time, and what the change cost (the lead of the next one). */
+static void change_out(kiosk *k)
+{
+	k->change_pending = false;
+	uint64_t out = SDL_GetTicks64();
+	double late = out > k->change_due ? (double)(out - k->change_due) : 0;
+	kiosk_stats *st = k->st;
+	st->late_ms[st->changes % KIOSK_LATE_KEEP] = late;
+	st->changes++;
+	if (late > st->late_ms_max)
+		st->late_ms_max = late;
+	kiosk_pace_change(&k->pace, kiosk_ms_since(k->change_t));
+}
+
 /* A present, and the deadlines it sets: the next progress tick while a
  * slide runs, the next crossfade frame while one is under way. */
 static void show(kiosk *k, uint64_t now, bool full)
 {
+	bool fading = k->fading;
+	Uint64 t = SDL_GetPerformanceCounter();
 	kiosk_screen_present(k, now, full);
+	if (fading)
+		fade_frame(k, t);
+	if (k->change_pending)
+		change_out(k);
 	if (kiosk_running(k))
 		kiosk_timers_set(&k->timers, KT_TICK, now + TICK_MS);
 	else
 		kiosk_timers_stop(&k->timers, KT_TICK);
-	/* The next frame FRAME_MS after this one is out, so a slow CPU draws
-	 * fewer frames rather than queueing them. */
-	if (k->fading && !k->off)
-		kiosk_timers_set(&k->timers, KT_FADE, SDL_GetTicks64() + FRAME_MS);
-	else
+	/* The next frame a gap after this one is out, so a slow CPU draws
+	 * fewer frames rather than queueing them; the pace widens the gap
+	 * when frames cost more. */
+	if (k->fading && !k->off) {
+		unsigned gap = kiosk_pace_gap(&k->pace);
+		if (gap > KIOSK_PACE_GAP_MS)
+			k->st->fade_slowed++;
+		kiosk_timers_set(&k->timers, KT_FADE, SDL_GetTicks64() + gap);
+	} else {
 		kiosk_timers_stop(&k->timers, KT_FADE);
+	}
 }
 
 static bool on_end(void *ud, uint64_t now)
@@ -206,8 +248,14 @@ static bool on_slide(void *ud, uint64_t now)
 {
 	kiosk *k = ud;
 	(void)now;
-	if (kiosk_running(k))
-		kiosk_go(k, +1);
+	if (!kiosk_running(k))
+		return true;
+	k->change_pending = true;
+	k->change_due = k->slide_due;
+	k->change_t = SDL_GetPerformanceCounter();
+	kiosk_go(k, +1);
+	/* Nothing to present (the page did not compose): nothing to time. */
+	k->change_pending = k->need_present;
 	return true;
 }
 
@@ -230,8 +278,15 @@ static bool on_minute(void *ud, uint64_t now)
 static bool on_fade(void *ud, uint64_t now)
 {
 	kiosk *k = ud;
-	if (k->fading && !k->off)
-		show(k, now, true);
+	if (!k->fading || k->off)
+		return true;
+	/* Frames of this fade (not only of the ones before) are too dear:
+	 * the rest is one cut. */
+	if (k->fade_n > 1 && kiosk_pace_period(&k->pace) > KIOSK_PACE_FLOOR_MS) {
+		kiosk_screen_upload(k);
+		k->st->fade_cuts++;
+	}
+	show(k, now, true);
 	return true;
 }
 
@@ -358,8 +413,10 @@ static void handle_window(kiosk *k, const SDL_WindowEvent *w)
 		if (w->data1 != k->pw || w->data2 != k->ph)
 			relayout(k);
 		k->need_present = true;
+		k->whole = true;
 	} else if (w->event == SDL_WINDOWEVENT_EXPOSED) {
 		k->need_present = true;
+		k->whole = true;
 	}
 }
 
@@ -420,9 +477,14 @@ static int start(kiosk *k, posting_list *list, jk_err *err)
 {
 	kiosk_settings_timings(k);
 	k->theme = k->cfg.look.theme;
+	kiosk_look_job fonts;
+	kiosk_settings_look_begin(k, &fonts);
 	int r = kiosk_window_open(k, err);
+	jk_mark("kiosk", "the window open");
+	int rf = kiosk_settings_look_end(k, &fonts, r ? NULL : err);
 	if (!r)
-		r = kiosk_settings_look(k, err);
+		r = rf;
+	jk_mark("kiosk", "the fonts open (on a thread since the start)");
 	if (!r)
 		r = kiosk_slides_new(list, &k->lp, &k->sl, err);
 	if (r)
@@ -433,6 +495,10 @@ static int start(kiosk *k, posting_list *list, jk_err *err)
 	relayout(k);
 	if (!k->cur_s && kiosk_slides_count(k->sl))
 		kiosk_go(k, +1); /* the first posting did not lay out: the next that does */
+	/* The first page's cost is the first guess of a change's: the first
+	 * timed change starts early enough too. */
+	kiosk_pace_change(&k->pace, k->st->compose_ms_total);
+	jk_mark("kiosk", "the first page laid out and composed");
 	if (!k->cur_s || !k->screen)
 		return jk_fail(err, JK_EIO, "cannot draw on this display (%dx%d)", k->pw, k->ph);
 	return 0;
@@ -456,6 +522,25 @@ static void arm(kiosk *k)
 		kiosk_timers_set(&k->timers, KT_PUBLISH, now);
 	kiosk_announce_arm(k);
 	kiosk_started(k);
+}
+
+/* At the end, one line of how slide changes kept time on this board. */
+static void pace_summary(const kiosk *k)
+{
+	const kiosk_stats *st = k->st;
+	if (!st->changes && !st->fades && !st->fade_cuts)
+		return;
+	size_t n = st->changes < KIOSK_LATE_KEEP ? st->changes : KIOSK_LATE_KEEP;
+	double late[KIOSK_LATE_KEEP];
+	memcpy(late, st->late_ms, n * sizeof *late);
+	double fps = st->fade_wall_ms > 0 ? (double)st->fade_gaps * 1000.0 / st->fade_wall_ms : 0;
+	jk_log(JK_LOG_INFO, "kiosk",
+	       "pace: %zu timed slide changes, late by median %.0f ms, worst %.0f ms (started "
+	       "%u ms early); %zu crossfades at %.1f frames/s, %zu frames slowed, %zu cut for "
+	       "the CPU; first slide after %.0f ms",
+	       st->changes, kiosk_pace_median(late, n), st->late_ms_max,
+	       kiosk_pace_lead(&k->pace, k->slide_ms), st->fades, fps, st->fade_slowed,
+	       st->fade_cuts, st->first_slide_ms);
 }
 
 int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void *ud,
@@ -492,6 +577,7 @@ int kiosk_run(posting_list *list, const kiosk_opts *o, kiosk_reload_fn fn, void 
 			} while (run && SDL_PollEvent(&ev));
 		}
 	}
+	pace_summary(&k);
 	kiosk_screen_free(&k);
 	kiosk_slides_free(k.sl);
 	render_fonts_close(k.fonts);

@@ -19,9 +19,21 @@ void kiosk_started(kiosk *k)
 		k->paused_at = k->shown_at;
 	k->first_shown = false;
 	if (kiosk_running(k))
-		kiosk_timers_set(&k->timers, KT_SLIDE, k->shown_at + k->slide_ms);
+		kiosk_slide_arm(k);
 	else
 		kiosk_timers_stop(&k->timers, KT_SLIDE);
+}
+
+/* The change is due slide_ms after the slide started (after the last
+ * one was due, when that was a timed change: no drift, however early it
+ * started); it starts earlier by what changes cost here, so its first
+ * frame is out when due. A change far behind starts the count afresh. */
+void kiosk_slide_arm(kiosk *k)
+{
+	uint64_t due = k->change_pending ? k->change_due + k->slide_ms : 0;
+	k->slide_due = due >= k->shown_at + k->slide_ms / 2 ? due : k->shown_at + k->slide_ms;
+	kiosk_timers_set(&k->timers, KT_SLIDE,
+	                 k->slide_due - kiosk_pace_lead(&k->pace, k->slide_ms));
 }
 
 /* Replaces the deck with what reload returns, keeping the position (the
@@ -89,7 +101,7 @@ void kiosk_pause_toggle(kiosk *k)
 		k->shown_at += now - k->paused_at;
 		k->paused = false;
 		if (kiosk_running(k))
-			kiosk_timers_set(&k->timers, KT_SLIDE, k->shown_at + k->slide_ms);
+			kiosk_slide_arm(k);
 	} else {
 		k->paused = true;
 		k->paused_at = now;

@@ -62,8 +62,10 @@ void kiosk_report(kiosk *k)
 		k->first_shown = true;
 		kiosk_publish_soon(k);
 		k->st->shown++;
-		if (k->st->shown == 1)
+		if (k->st->shown == 1) {
 			k->st->first_slide_ms = kiosk_ms_since(k->t0);
+			jk_mark("kiosk", "the first frame presented");
+		}
 		kiosk_window_fullscreen(k);
 		if (o->on_show) {
 			kiosk_state_of(k, &s);

@@ -31,25 +31,38 @@ static void double_rect(const SDL_Surface *s, SDL_Surface *d, int x0, int y0, in
 	}
 }
 
-void kiosk_scaled_flush(kiosk *k, const SDL_Rect *r)
+/* Rectangle r of the page in window pixels. */
+static SDL_Rect up(const SDL_Surface *s, const SDL_Surface *win, SDL_Rect r)
+{
+	return (SDL_Rect){
+	    (int)((long long)r.x * win->w / s->w), (int)((long long)r.y * win->h / s->h),
+	    (int)((long long)r.w * win->w / s->w), (int)((long long)r.h * win->h / s->h)};
+}
+
+void kiosk_scaled_flush(kiosk *k, const SDL_Rect *r, int n)
 {
 	SDL_Surface *win = SDL_GetWindowSurface(k->win), *s = k->screen;
+	SDL_Rect all = {0, 0, s ? s->w : 0, s ? s->h : 0}, dst[KIOSK_BANDS + 1];
 	if (!win || !s)
 		return;
-	SDL_Rect all = {0, 0, s->w, s->h}, src = r ? *r : all;
-	SDL_Rect dst = {
-	    (int)((long long)src.x * win->w / s->w), (int)((long long)src.y * win->h / s->h),
-	    (int)((long long)src.w * win->w / s->w), (int)((long long)src.h * win->h / s->h)};
+	if (!r || n <= 0 || n > KIOSK_BANDS + 1) {
+		r = &all;
+		n = 1;
+	}
 	bool twice = win->w == 2 * s->w && win->h == 2 * s->h && win->format->BytesPerPixel == 4 &&
 	             win->format->Rmask == 0xFF0000u && win->format->Gmask == 0xFF00u &&
 	             win->format->Bmask == 0xFFu;
 	if (SDL_MUSTLOCK(win) && SDL_LockSurface(win) != 0)
 		return;
-	if (twice)
-		double_rect(s, win, src.x, src.y, src.w, src.h);
+	for (int i = 0; twice && i < n; i++)
+		double_rect(s, win, r[i].x, r[i].y, r[i].w, r[i].h);
 	if (SDL_MUSTLOCK(win))
 		SDL_UnlockSurface(win);
-	if (!twice && SDL_SoftStretchLinear(s, &src, win, &dst) != 0)
-		SDL_BlitScaled(s, &src, win, &dst); /* another pixel format */
-	SDL_UpdateWindowSurfaceRects(k->win, &dst, 1);
+	for (int i = 0; i < n; i++) {
+		SDL_Rect src = r[i];
+		dst[i] = up(s, win, src);
+		if (!twice && SDL_SoftStretchLinear(s, &src, win, &dst[i]) != 0)
+			SDL_BlitScaled(s, &src, win, &dst[i]); /* another pixel format */
+	}
+	SDL_UpdateWindowSurfaceRects(k->win, dst, n);
 }

@@ -124,34 +124,55 @@ static void draw_progress(kiosk *k, uint64_t now, SDL_Rect *out)
 	     k->paused ? k->theme.muted : k->theme.accent);
 }
 
-/* Moves the screen from blend a0 to blend a1 (0-256) of cur_s, in place:
- * out = out + (cur - out) * (a1 - a0) / (256 - a0). No copy of the old
- * page is kept, so a crossfade needs no memory beyond the two pages. */
+/* Moves the changed rows of the screen from blend a0 to blend a1 (0-256)
+ * of cur_s, in place: out = out + (cur - out) * (a1 - a0) / (256 - a0).
+ * No copy of the old page is kept, so a crossfade needs no memory beyond
+ * the two pages; rows outside the bands are already cur_s's. */
 static void blend_step(kiosk *k, unsigned a0, unsigned a1)
 {
 	SDL_Surface *o = k->screen;
 	const SDL_Surface *c = k->cur_s;
 	unsigned b = a1 >= 256 || a0 >= 256 ? 256 : (a1 - a0) * 256 / (256 - a0);
-	unsigned nb = 256 - b;
 	if (SDL_MUSTLOCK(o) && SDL_LockSurface(o) != 0)
 		return;
+	for (size_t i = 0; i < k->nband; i++)
+		for (int y = k->band[i].y; y < k->band[i].y + k->band[i].h; y++)
+			render_blend_row(
+			    (Uint32 *)((Uint8 *)o->pixels + (size_t)y * o->pitch),
+			    (const Uint32 *)((const Uint8 *)c->pixels + (size_t)y * c->pitch),
+			    (size_t)c->w, b);
+	if (SDL_MUSTLOCK(o))
+		SDL_UnlockSurface(o);
+}
+
+/* The bands of rows where the screen differs from cur_s, found once at a
+ * fade's start: the fade blends and sends only these (a new posting often
+ * keeps the band, the bar and the background of whole stretches). Rows
+ * less than BAND_GAP apart join one band; past KIOSK_BANDS bands the last
+ * one grows. */
+#define BAND_GAP 8
+void kiosk_screen_fade_begin(kiosk *k)
+{
+	k->nband = 0;
+	SDL_Surface *o = k->screen;
+	const SDL_Surface *c = k->cur_s;
+	if (!kiosk_screen_direct(k) || (SDL_MUSTLOCK(o) && SDL_LockSurface(o) != 0))
+		return;
 	for (int y = 0; y < c->h; y++) {
-		Uint32 *ro = (Uint32 *)((Uint8 *)o->pixels + (size_t)y * o->pitch);
-		const Uint32 *rc =
-		    (const Uint32 *)((const Uint8 *)c->pixels + (size_t)y * c->pitch);
-		if (b == 256) {
-			memcpy(ro, rc, (size_t)c->w * 4);
+		if (!memcmp((const Uint8 *)o->pixels + (size_t)y * o->pitch,
+		            (const Uint8 *)c->pixels + (size_t)y * c->pitch, (size_t)c->w * 4))
 			continue;
-		}
-		for (int x = 0; x < c->w; x++) {
-			/* Red and blue in one multiply, green in another. */
-			Uint32 rb = ((ro[x] & 0xFF00FFu) * nb + (rc[x] & 0xFF00FFu) * b) >> 8;
-			Uint32 g = ((ro[x] & 0x00FF00u) * nb + (rc[x] & 0x00FF00u) * b) >> 8;
-			ro[x] = (rb & 0xFF00FFu) | (g & 0x00FF00u) | 0xFF000000u;
-		}
+		SDL_Rect *last = k->nband ? &k->band[k->nband - 1] : NULL;
+		if (last && (y - (last->y + last->h) < BAND_GAP || k->nband == KIOSK_BANDS))
+			last->h = y + 1 - last->y;
+		else
+			k->band[k->nband++] = (SDL_Rect){0, y, c->w, 1};
 	}
 	if (SDL_MUSTLOCK(o))
 		SDL_UnlockSurface(o);
+	k->st->fades_begun++;
+	for (size_t i = 0; i < k->nband; i++)
+		k->st->fade_rows += (size_t)k->band[i].h;
 }
 
 /* The screen surface can take cur_s row by row: same size, 32-bit xRGB. */
@@ -169,67 +190,83 @@ void kiosk_screen_upload(kiosk *k)
 	k->fading = false;
 	if (!k->screen || !k->cur_s)
 		return;
-	if (kiosk_screen_direct(k))
+	if (kiosk_screen_direct(k)) {
+		k->band[0] = (SDL_Rect){0, 0, k->cur_s->w, k->cur_s->h};
+		k->nband = 1;
 		blend_step(k, 0, 256);
-	else
+	} else
 		SDL_BlitSurface(k->cur_s, NULL, k->screen, NULL);
 }
 
-/* Shows rect r of the screen (NULL: all of it). On the software path only
- * the rectangle goes to the display: a progress tick costs a few rows. */
-void kiosk_screen_flush(kiosk *k, const SDL_Rect *r)
+/* Sends n rectangles of the screen (r NULL: all of it) to the display.
+ * On the software path only the rectangles go: a progress tick costs a
+ * few rows, a fade frame the rows that change; the streaming texture takes
+ * the same rows. */
+static void flush_rects(kiosk *k, const SDL_Rect *r, int n)
 {
 	if (k->gpu) {
-		kiosk_gpu_flush(k, r);
+		kiosk_gpu_flush(k, r, n);
 		return;
 	}
 	if (!k->ren && k->draw_w) {
-		kiosk_scaled_flush(k, r);
+		kiosk_scaled_flush(k, r, n);
 		return;
 	}
 	if (!k->ren) {
 		if (r)
-			SDL_UpdateWindowSurfaceRects(k->win, r, 1);
+			SDL_UpdateWindowSurfaceRects(k->win, r, n);
 		else
 			SDL_UpdateWindowSurface(k->win);
 		return;
 	}
 	if (k->tex) {
-		const Uint8 *px = (const Uint8 *)k->screen->pixels;
-		if (r)
-			px += (size_t)r->y * (size_t)k->screen->pitch + (size_t)r->x * 4;
-		SDL_UpdateTexture(k->tex, r, px, k->screen->pitch);
+		for (int i = 0; i < (r ? n : 1); i++) {
+			const Uint8 *px = (const Uint8 *)k->screen->pixels;
+			if (r)
+				px +=
+				    (size_t)r[i].y * (size_t)k->screen->pitch + (size_t)r[i].x * 4;
+			SDL_UpdateTexture(k->tex, r ? &r[i] : NULL, px, k->screen->pitch);
+		}
 		SDL_RenderCopy(k->ren, k->tex, NULL, NULL);
 	}
 	SDL_RenderPresent(k->ren);
 }
 
-/* Draws what changed since the last present: a crossfade step (the whole
- * screen) or, when only the time moved on, the progress bar alone. */
+/* Shows rect r of the screen (NULL: all of it). */
+void kiosk_screen_flush(kiosk *k, const SDL_Rect *r)
+{
+	flush_rects(k, r, 1);
+}
+
+/* Draws what changed since the last present: a crossfade step (the rows
+ * that differ, and the bar) or, when only the time moved on, the bar
+ * alone. A whole present (the first page, an expose) sends everything. */
 void kiosk_screen_present(kiosk *k, uint64_t now, bool full)
 {
 	Uint64 t = SDL_GetPerformanceCounter();
-	bool fading = k->fading;
+	bool fading = k->fading, bands = fading && !k->whole;
 	if (fading) {
 		uint64_t el = now > k->fade_at ? now - k->fade_at : 0;
 		unsigned a = el >= k->fade_ms ? 256 : (unsigned)(el * 256 / k->fade_ms);
-		if (a >= 256)
-			kiosk_screen_upload(k);
-		else if (a > k->fade_a && !k->gpu) /* the GPU fades with alpha */
+		if (a > k->fade_a)
 			blend_step(k, k->fade_a, a);
+		k->fading = a < 256;
 		k->fade_a = a;
 		full = true;
 	}
-	SDL_Rect bar = {0, 0, 0, 0};
+	SDL_Rect r[KIOSK_BANDS + 1];
+	int n = 0;
+	if (bands)
+		for (size_t i = 0; i < k->nband; i++)
+			r[n++] = k->band[i];
 	bool deck = kiosk_slides_count(k->sl) > 0 && !kiosk_urgent(k);
 	if (deck)
-		draw_progress(k, now, &bar);
-	/* On the GPU the pages are textures already: during a fade only the
-	 * bar is new (none without a deck). */
-	const SDL_Rect *r = full || !deck ? NULL : &bar;
-	if (fading && k->gpu)
-		r = &bar;
-	kiosk_screen_flush(k, r);
+		draw_progress(k, now, &r[n++]);
+	if (bands || (!full && deck))
+		flush_rects(k, n ? r : NULL, n);
+	else
+		flush_rects(k, NULL, 0);
+	k->whole = false;
 	kiosk_screen_count(k, t);
 	if (fading) {
 		k->st->fade_frames++;
@@ -277,7 +314,7 @@ void kiosk_screen_retexture(kiosk *k)
 	if (k->ren && k->screen && k->tex)
 		new_texture(k);
 	if (k->gpu)
-		kiosk_gpu_flush(k, NULL); /* the page back in its texture */
+		kiosk_gpu_flush(k, NULL, 0); /* the page back in its texture */
 }
 
 void kiosk_screen_free(kiosk *k)

@@ -123,6 +123,7 @@ void kiosk_window_fullscreen(kiosk *k)
 		k->screen = SDL_GetWindowSurface(k->win);
 		kiosk_screen_upload(k);
 		k->need_present = true;
+		k->whole = true;
 	}
 }
 
