@@ -15,18 +15,19 @@ bool kiosk_scaled_make(kiosk *k)
 	return k->screen != NULL;
 }
 
-/* Rows y0..y1 and columns x0..x1 of s, each pixel twice across and
- * down into d. */
+/* Rows y0..y0+h and columns x0..x0+w of s, each pixel twice across (one
+ * 8-byte store) and each row twice down (a memcpy) into d. */
 static void double_rect(const SDL_Surface *s, SDL_Surface *d, int x0, int y0, int w, int h)
 {
 	for (int y = y0; y < y0 + h; y++) {
 		const Uint32 *src =
 		    (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * s->pitch) + x0;
-		Uint32 *a = (Uint32 *)((Uint8 *)d->pixels + (size_t)(2 * y) * d->pitch) + 2 * x0;
-		Uint32 *b =
-		    (Uint32 *)((Uint8 *)d->pixels + (size_t)(2 * y + 1) * d->pitch) + 2 * x0;
-		for (int x = 0; x < w; x++)
-			a[2 * x] = a[2 * x + 1] = src[x];
+		Uint8 *a = (Uint8 *)d->pixels + (size_t)(2 * y) * d->pitch + (size_t)x0 * 8;
+		Uint8 *b = (Uint8 *)d->pixels + (size_t)(2 * y + 1) * d->pitch + (size_t)x0 * 8;
+		for (int x = 0; x < w; x++) {
+			Uint64 v = (Uint64)src[x] * 0x100000001ull;
+			memcpy(a + (size_t)x * 8, &v, 8);
+		}
 		memcpy(b, a, (size_t)w * 8);
 	}
 }
