@@ -205,6 +205,11 @@ typedef struct kiosk_plan {
  * largest size of the desktop's aspect within 1920x1080 (half of 4K). */
 kiosk_plan kiosk_display_plan(int dw, int dh, const int (*modes)[2], size_t n, bool gpu);
 
+/* True when gl (a GL_RENDERER string, borrowed) names one of Mesa's CPU
+ * rasterisers (llvmpipe, softpipe, swrast), which renderer = auto
+ * refuses. */
+bool kiosk_gl_software(const char *gl);
+
 /* The burn-in offset of step `step` of the cycle for a physical w x h
  * screen and a shift of up to `shift` px: clamped so every box inside the
  * layout's 5% safe area stays inside the 3.5% action-safe area. The cycle

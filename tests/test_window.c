@@ -312,6 +312,16 @@ static void test_display_plan(void **state)
 	assert_int_equal(p.draw_h, 810);
 	p = kiosk_display_plan(0, 0, NULL, 0, false);
 	assert_int_equal(p.mode_w + p.draw_w, 0);
+	/* GL_RENDERER strings: Mesa's CPU rasterisers, then GPUs. */
+	assert_true(kiosk_gl_software("llvmpipe (LLVM 15.0.6, 256 bits)"));
+	assert_true(kiosk_gl_software("softpipe"));
+	assert_true(kiosk_gl_software("Software Rasterizer"));
+	assert_true(kiosk_gl_software("swrast"));
+	assert_false(kiosk_gl_software("V3D 4.2"));
+	assert_false(kiosk_gl_software("V3D 7.1"));
+	assert_false(kiosk_gl_software("VC4 V3D 2.1"));
+	assert_false(kiosk_gl_software("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+	assert_false(kiosk_gl_software(""));
 }
 
 /* ---- the GPU path against the software path ---------------------------- */

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MODES_MAX 64
 #define FIT_W 1920
@@ -37,13 +38,23 @@ kiosk_plan kiosk_display_plan(int dw, int dh, const int (*modes)[2], size_t n, b
 	return p;
 }
 
-/* Drivers that can have a GPU behind them; the others (offscreen, dummy)
- * are not worth a GL context under renderer = auto. */
-static bool driver_may_have_gpu(void)
+/* Whether a GPU may be behind the video driver; why says why not. Not on
+ * offscreen or dummy; on the Unix drivers not without a DRM device, where
+ * any GL is a CPU rasteriser: asking it costs a GL context (~70 ms of the
+ * first slide) to learn nothing. */
+static bool driver_may_have_gpu(char *why, size_t cap)
 {
 	const char *d = SDL_GetCurrentVideoDriver();
-	return d && (!strcmp(d, "x11") || !strcmp(d, "wayland") || !strcmp(d, "kmsdrm") ||
-	             !strcmp(d, "windows") || !strcmp(d, "cocoa") || !strcmp(d, "RPI"));
+	if (d && (!strcmp(d, "x11") || !strcmp(d, "wayland") || !strcmp(d, "kmsdrm"))) {
+		if (access("/dev/dri", F_OK) == 0)
+			return true;
+		snprintf(why, cap, "auto: no GPU device (no /dev/dri)");
+		return false;
+	}
+	if (d && (!strcmp(d, "windows") || !strcmp(d, "cocoa")))
+		return true;
+	snprintf(why, cap, "auto: the %s video driver has no GPU", d ? d : "current");
+	return false;
 }
 
 /* GL_RENDERER of the context the renderer just made current: Mesa names
@@ -56,7 +67,7 @@ static void gl_renderer_name(char *out, size_t cap)
 	snprintf(out, cap, "%s", s ? (const char *)s : "");
 }
 
-static bool cpu_rasteriser(const char *gl)
+bool kiosk_gl_software(const char *gl)
 {
 	return strstr(gl, "llvmpipe") || strstr(gl, "softpipe") || strstr(gl, "swrast") ||
 	       strstr(gl, "Software Rasterizer");
@@ -66,11 +77,8 @@ static bool cpu_rasteriser(const char *gl)
  * reason when it is not taken (or how it was, when it is). */
 static bool try_gpu(kiosk *k, bool forced, char *why, size_t cap)
 {
-	const char *drv = SDL_GetCurrentVideoDriver();
-	if (!forced && !driver_may_have_gpu()) {
-		snprintf(why, cap, "auto: the %s video driver has no GPU", drv ? drv : "current");
+	if (!forced && !driver_may_have_gpu(why, cap))
 		return false;
-	}
 	SDL_Renderer *r =
 	    SDL_CreateRenderer(k->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
 	if (!r) {
@@ -85,7 +93,7 @@ static bool try_gpu(kiosk *k, bool forced, char *why, size_t cap)
 		return false;
 	}
 	gl_renderer_name(gl, sizeof gl);
-	if (!forced && (cpu_rasteriser(gl) || !gl[0])) {
+	if (!forced && (kiosk_gl_software(gl) || !gl[0])) {
 		SDL_DestroyRenderer(r);
 		if (gl[0])
 			snprintf(why, cap, "auto: %s draws with %s, a CPU rasteriser", ri.name, gl);
