@@ -1,8 +1,11 @@
 /* test_window.c — the loop in a real X11 window: a private Xvfb server on a
  * display number it picks itself (-displayfd), started and killed by the
  * test, SDL_VIDEODRIVER=x11. Slides advance and present frames, q quits, and
- * the software path asks SDL for no GL framebuffer. Skipped only when Xvfb
- * cannot start. */
+ * the software path asks SDL for no GL framebuffer. The GPU path, forced
+ * onto Mesa's llvmpipe, against the exact blend mid-fade and after, and
+ * its QR code read back; renderer = gpu falling back; a 4K Xvfb (a second
+ * server) with resolution = auto (laid out at 1920x1080, doubled onto the
+ * screen) and native. Skipped only when Xvfb cannot start. */
 #include "testutil.h"
 
 #include "kiosk.h"
@@ -522,6 +525,37 @@ static void test_gpu_fade_matches_software(void **state)
 	fade_run_free(&gpu);
 }
 
+/* renderer = gpu where SDL has only its software renderer: the kiosk
+ * falls back to its own software path (the window's surface) and runs. */
+static void test_gpu_falls_back(void **state)
+{
+	(void)state;
+	if (xvfb <= 0)
+		skip();
+	SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+	posting_list l;
+	tu_make_list(&l, 2);
+	fade_run f;
+	memset(&f, 0, sizeof f);
+	kiosk_opts o = {.win_w = 640,
+	                .win_h = 360,
+	                .slide_seconds = 0.3,
+	                .cut = true,
+	                .max_seconds = 0.8,
+	                .renderer = KIOSK_RENDERER_GPU,
+	                .on_show = on_show_fade,
+	                .hook_ud = &f};
+	jk_err err = {0};
+	int r = kiosk_run(&l, &o, NULL, NULL, NULL, &err);
+	SDL_ResetHint(SDL_HINT_RENDER_DRIVER);
+	if (r)
+		fail_msg("%s", err.msg);
+	assert_true(SDL_AtomicGet(&f.shows) >= 2);
+	assert_string_equal(f.renderer, ""); /* no SDL renderer: the window's surface */
+	fade_run_free(&f);
+	posting_list_free(&l);
+}
+
 /* ---- 4K ------------------------------------------------------------------ */
 
 typedef struct big_seen {
@@ -611,11 +645,9 @@ static void test_4k_scaled_and_native(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_slides_in_x11_window),
-	    cmocka_unit_test(test_q_quits_window),
-	    cmocka_unit_test(test_full_screen_window),
-	    cmocka_unit_test(test_display_plan),
-	    cmocka_unit_test(test_gpu_fade_matches_software),
+	    cmocka_unit_test(test_slides_in_x11_window),      cmocka_unit_test(test_q_quits_window),
+	    cmocka_unit_test(test_full_screen_window),        cmocka_unit_test(test_display_plan),
+	    cmocka_unit_test(test_gpu_fade_matches_software), cmocka_unit_test(test_gpu_falls_back),
 	    cmocka_unit_test(test_4k_scaled_and_native),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
