@@ -17,7 +17,10 @@
 
 /* How many keys the file knows (config_key_table has one row more, the
  * end mark). */
-#define CONFIG_NKEYS 47
+#define CONFIG_NKEYS 48
+
+/* renderer = …, the choices in order. */
+enum { CONFIG_RENDERER_AUTO, CONFIG_RENDERER_SOFTWARE, CONFIG_RENDERER_GPU };
 
 /* A value whose check needs more than its text: a source (the sources
  * module parses it) or a file that must be readable. Kept with where it
@@ -39,8 +42,12 @@ typedef struct config {
 	int rotate;           /* rotate: 0 90 180 270 */
 	bool fullscreen;      /* fullscreen: yes (default) | no */
 	int res_w, res_h;     /* resolution: auto (0x0, default: the desktop
-	                       * mode) | WxH (full screen: the display mode to
+	                       * mode, above 1920x1080 without a GPU shown at
+	                       * 1920x1080) | native (-1x-1: the desktop mode as
+	                       * it is) | WxH (full screen: the display mode to
 	                       * set; windowed: the window size, auto 1280x720) */
+	int renderer;         /* renderer: auto (0, default) | software | gpu,
+	                       * in the order of CONFIG_RENDERER_* */
 	int size_w, size_h;   /* size: WxH for --render, default 1920x1080 */
 
 	/* Look. */
@@ -200,7 +207,7 @@ typedef enum config_type {
 	CONFIG_DOUBLE,   /* lo..hi */
 	CONFIG_CHOICE,   /* one of arg's '|' names, stored as its index */
 	CONFIG_WXH,      /* WxH, lo..hi a side, w at off and h at off2 */
-	CONFIG_WXH_AUTO, /* the same or "auto" (0x0) */
+	CONFIG_WXH_AUTO, /* the same, "auto" (0x0) or "native" (-1x-1) */
 	CONFIG_ORDER,    /* a deck_order, by deck's names (aliases too) */
 	CONFIG_THEME,    /* arg's names: the default theme, the light theme */
 	CONFIG_COLOR,    /* #RRGGBB */

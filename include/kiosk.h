@@ -115,7 +115,8 @@ typedef struct kiosk_opts {
 	double slide_seconds; /* <= 0: 12 */
 	bool cut;             /* cut instead of crossfade */
 	int fade_ms;          /* <= 0: 700 */
-	bool accelerated;     /* a GPU renderer instead of the software one */
+	bool accelerated;     /* an SDL renderer (SDL's choice) instead of the
+	                       * window's surface; renderer below picks a GPU */
 	double max_seconds;   /* > 0: quit after this long (tests, bench) */
 	/* Called after each slide is first presented (tests push events). */
 	void (*on_show)(void *ud, const kiosk_state *st);
@@ -176,7 +177,38 @@ typedef struct kiosk_opts {
 	/* The announcement to start with (a saved one): text empty or until
 	 * past: none. */
 	kiosk_announce announce;
+	/* Which renderer draws (KIOSK_RENDERER_*); zero: software, as before. */
+	int renderer;
+	/* Full screen at the desktop's mode (mode_w 0) above 1920x1080 without
+	 * a GPU renderer: the display's 1920x1080 mode when it has one, else
+	 * pages drawn at 1920x1080 at most and scaled up by SDL (resolution =
+	 * auto); false keeps the desktop's size (resolution = native). */
+	bool fit_1080;
 } kiosk_opts;
+
+/* kiosk_opts.renderer. AUTO: a GPU renderer only when the OpenGL (ES)
+ * driver is hardware, not llvmpipe, softpipe or swrast; GPU: that renderer
+ * even on a software rasteriser (software when none can be had). */
+enum { KIOSK_RENDERER_SOFTWARE, KIOSK_RENDERER_AUTO, KIOSK_RENDERER_GPU };
+
+/* How a full-screen kiosk with fit_1080 fills a display: what
+ * kiosk_display_plan() decides. */
+typedef struct kiosk_plan {
+	int mode_w, mode_h; /* a display mode to set; 0: keep the desktop's */
+	int draw_w, draw_h; /* pages drawn at this size and scaled to the
+	                     * screen by SDL; 0: drawn at the screen's size */
+} kiosk_plan;
+
+/* The plan for a desktop of dw x dh whose display offers the modes
+ * modes[0..n) (w, h pairs; borrowed): nothing when it is at most
+ * 1920x1080 or gpu is set; else its 1920x1080 mode when listed; else the
+ * largest size of the desktop's aspect within 1920x1080 (half of 4K). */
+kiosk_plan kiosk_display_plan(int dw, int dh, const int (*modes)[2], size_t n, bool gpu);
+
+/* True when gl (a GL_RENDERER string, borrowed) names one of Mesa's CPU
+ * rasterisers (llvmpipe, softpipe, swrast), which renderer = auto
+ * refuses. */
+bool kiosk_gl_software(const char *gl);
 
 /* The burn-in offset of step `step` of the cycle for a physical w x h
  * screen and a shift of up to `shift` px: clamped so every box inside the
@@ -213,13 +245,15 @@ typedef struct kiosk_cmd {
  * commands) is full. */
 int kiosk_command(const kiosk_cmd *c);
 
-/* A copy of what the screen shows now, overlays included (XRGB8888;
+/* A copy of what the screen shows now, overlays included (XRGB8888, the
+ * size pages are drawn at; on the GPU path read back from the renderer;
  * out->pixels caller frees with free()). Asks the loop and waits up to
  * timeout_ms for it to copy the picture. Thread-safe (not from the loop
  * thread). JK_EBUSY when no loop runs or it did not answer in time. */
 typedef struct kiosk_frame {
 	void *pixels;
 	int w, h, pitch;
+	int fade; /* how far (0-256) the crossfade shown has come; 256: none */
 } kiosk_frame;
 int kiosk_screenshot(kiosk_frame *out, unsigned timeout_ms, jk_err *err);
 

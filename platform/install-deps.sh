@@ -19,7 +19,8 @@ tesseract-ocr-ben tesseract-ocr-tam tesseract-ocr-tha tesseract-ocr-kor tesserac
 tesseract-ocr-chi-sim tesseract-ocr-rus tesseract-ocr-ell
 clang libclang-rt-14-dev clang-format cppcheck bear
 fonts-inter fonts-noto-core fonts-noto-cjk
-prometheus chromium chromium-driver"
+prometheus chromium chromium-driver
+libgl1-mesa-dri"
 
 # clang-format (14 on Debian 12), cppcheck and bear are for `make
 # format-check`, `make lint` and `make compdb`. tesseract and its language
@@ -30,6 +31,8 @@ prometheus chromium chromium-driver"
 # server; prometheus brings promtool, which checks /metrics and
 # platform/prometheus/; chromium and chromium-driver drive the control page
 # in a real browser (tests/test_page.c).
+# libgl1-mesa-dri is Mesa's llvmpipe: tests/test_window.c forces the GPU
+# renderer onto it to check the GPU crossfade against the software one.
 # bench: `--bench` installs only what `make bench` compares against (the
 # browser kiosk) and links to (libX11 for reading the screen back).
 if [ "${1:-}" = "--bench" ]; then

@@ -111,7 +111,7 @@ static void test_defaults(void **state)
 		if (config_set(&c, k->name, k->def, "default", &err))
 			fail_msg("%s = '%s': %s", k->name, k->def, err.msg);
 	}
-	assert_int_equal(nkeys, 47);
+	assert_int_equal(nkeys, 48);
 	char *after = printed(&c);
 	assert_string_equal(before, after);
 	free(before), free(after);
@@ -137,6 +137,7 @@ static void test_every_key_valid(void **state)
 	    {"rotate", "270"},
 	    {"fullscreen", "off"},
 	    {"resolution", "1280x720"},
+	    {"renderer", "GPU"},
 	    {"size", "1080x1920"},
 	    {"theme", "light"},
 	    {"background_color", "#FFFFFF"},
@@ -182,6 +183,7 @@ static void test_every_key_valid(void **state)
 	assert_false(c.fullscreen);
 	assert_int_equal(c.res_w, 1280);
 	assert_int_equal(c.res_h, 720);
+	assert_int_equal(c.renderer, CONFIG_RENDERER_GPU);
 	assert_int_equal(c.size_w, 1080);
 	assert_int_equal(c.size_h, 1920);
 	assert_int_equal(c.theme.bg, 0xFFFFFF);
@@ -258,6 +260,14 @@ static void test_every_key_valid(void **state)
 	assert_true(c.slide_seconds == 4);
 	assert_int_equal(config_set(&c, "resolution", "auto", "test", &err), 0);
 	assert_int_equal(c.res_w, 0);
+	/* native: the desktop's mode kept even above 1920x1080, and printed
+	 * back as it was given. */
+	assert_int_equal(config_set(&c, "resolution", "Native", "test", &err), 0);
+	assert_true(c.res_w < 0 && c.res_h < 0);
+	char *out = printed(&c);
+	assert_contains(out, "resolution = native\n");
+	assert_contains(out, "renderer = gpu\n");
+	free(out);
 	assert_int_equal(config_set(&c, "order", "random", "test", &err), 0);
 	assert_int_equal(c.deck.order, DECK_ORDER_SHUFFLE);
 	config_free(&c);
@@ -286,8 +296,12 @@ static void test_every_key_invalid(void **state)
 	    {"rotate", "99999999999999999999", "0, 90, 180 or 270"},
 	    {"fullscreen", "maybe", "yes or no"},
 	    {"fullscreen", "", "yes or no"},
-	    {"resolution", "1920", "auto or a size"},
-	    {"resolution", "100x100", "auto or a size"},
+	    {"resolution", "1920", "auto, native or a size"},
+	    {"resolution", "100x100", "auto, native or a size"},
+	    {"resolution", "nativex", "auto, native or a size"},
+	    {"renderer", "vulkan", "auto, software or gpu"},
+	    {"renderer", "", "auto, software or gpu"},
+	    {"renderer", "gpu\xff", "auto, software or gpu"},
 	    {"size", "1920x99999", "a size like 1920x1080"},
 	    {"size", "x1080", "a size like 1920x1080"},
 	    {"size", "1920x1080x3", "a size like 1920x1080"},

@@ -318,13 +318,18 @@ static void slideshow_opts(app *a, kiosk_opts *ko)
 	ko->cut = c->cut;
 	if (c->fullscreen) {
 		ko->win_w = ko->win_h = 0;
-		ko->mode_w = c->res_w;
-		ko->mode_h = c->res_h;
+		ko->mode_w = c->res_w > 0 ? c->res_w : 0;
+		ko->mode_h = c->res_h > 0 ? c->res_h : 0;
 	} else {
-		ko->win_w = c->res_w ? c->res_w : 1280;
-		ko->win_h = c->res_h ? c->res_h : 720;
+		ko->win_w = c->res_w > 0 ? c->res_w : 1280;
+		ko->win_h = c->res_h > 0 ? c->res_h : 720;
 		ko->mode_w = ko->mode_h = 0;
 	}
+	ko->fit_1080 = c->fullscreen && c->res_w == 0;
+	static const int renderers[] = {[CONFIG_RENDERER_AUTO] = KIOSK_RENDERER_AUTO,
+	                                [CONFIG_RENDERER_SOFTWARE] = KIOSK_RENDERER_SOFTWARE,
+	                                [CONFIG_RENDERER_GPU] = KIOSK_RENDERER_GPU};
+	ko->renderer = renderers[c->renderer];
 	ko->look = app_look(c);
 	ko->burn_in_shift = c->burn_in_shift;
 	ko->burn_in_minutes = c->burn_in_minutes;

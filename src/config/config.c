@@ -191,6 +191,10 @@ static int set_wxh(set_ctx *x)
 		*w = *h = 0;
 		return JK_OK;
 	}
+	if (x->key->type == CONFIG_WXH_AUTO && !strcasecmp(x->v, "native")) {
+		*w = *h = -1;
+		return JK_OK;
+	}
 	const char *s = x->v, *cross = strpbrk(s, "xX");
 	long a, b;
 	if (!cross || cross == s || cross - s > 6)

@@ -25,10 +25,16 @@ const config_key_info config_key_table[] = {
      .type = CONFIG_INT, AT(rotate), .lo = 0, .hi = 270, .step = 90,
      .expects = "0, 90, 180 or 270"},
     {"fullscreen", "yes|no", "fill the screen (no: a window)", "yes", YES_NO, AT(fullscreen)},
-    {"resolution", "auto|WxH",
-     "display mode to set, or the window size (auto: the desktop, 1280x720 windowed)", "auto",
-     .type = CONFIG_WXH_AUTO, AT(res_w), AT2(res_h), .lo = 160, .hi = 16384,
-     .expects = "auto or a size like 1920x1080 (160 to 16384 a side)"},
+    {"resolution", "auto|native|WxH",
+     "display mode to set, or the window size (auto: the desktop, but a desktop above 1920x1080 "
+     "without a GPU renderer is shown at 1920x1080, its own mode or scaled; native: the desktop "
+     "as it is; 1280x720 windowed)",
+     "auto", .type = CONFIG_WXH_AUTO, AT(res_w), AT2(res_h), .lo = 160, .hi = 16384,
+     .expects = "auto, native or a size like 1920x1080 (160 to 16384 a side)"},
+    {"renderer", "auto|software|gpu",
+     "how the screen is drawn: auto uses the GPU (OpenGL ES 2 / OpenGL) only when it is real "
+     "hardware, not llvmpipe or softpipe; gpu forces it; software never",
+     "auto", .type = CONFIG_CHOICE, AT(renderer), .expects = "auto, software or gpu"},
     {"size", "WxH", "slide size for --render", "1920x1080", .type = CONFIG_WXH, AT(size_w),
      AT2(size_h), .lo = 160, .hi = 16384, .expects = "a size like 1920x1080 (160 to 16384 a side)"},
     {"theme", "dark|light", "colour scheme; resets the colours, so set colours after it", "dark",

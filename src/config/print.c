@@ -74,6 +74,8 @@ static void print_wxh(FILE *f, const char *key, int w, int h)
 {
 	if (w > 0 && h > 0)
 		fprintf(f, "%s = %dx%d\n", key, w, h);
+	else if (w < 0)
+		fprintf(f, "%s = native\n", key);
 	else
 		fprintf(f, "%s = auto\n", key);
 }

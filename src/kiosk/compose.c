@@ -294,6 +294,7 @@ void kiosk_compose(kiosk *k, bool fade)
 		k->fade_n = 0;
 		k->fade_at = SDL_GetTicks64();
 		kiosk_screen_fade_begin(k);
+		kiosk_gpu_begin(k);
 	} else {
 		kiosk_screen_upload(k);
 	}

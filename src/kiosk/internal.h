@@ -49,13 +49,19 @@ typedef struct kiosk {
 	SDL_Renderer *ren;
 	render_fonts *fonts;
 	layout_theme theme;
-	layout_params lp;           /* how the slides are laid out */
-	kiosk_slides *sl;           /* which page is up */
-	int pw, ph;                 /* physical output size */
-	SDL_Surface *cur_s;         /* the current page, composed once */
-	SDL_Surface *screen;        /* what is on screen: the window's own surface on the
-	                             * software path (borrowed from SDL), else ours */
-	SDL_Texture *tex;           /* accelerated path only: screen uploaded here */
+	layout_params lp;    /* how the slides are laid out */
+	kiosk_slides *sl;    /* which page is up */
+	int pw, ph;          /* physical output size */
+	SDL_Surface *cur_s;  /* the current page, composed once */
+	SDL_Surface *screen; /* what is on screen: the window's own surface on the
+	                      * software path (borrowed from SDL), else ours */
+	SDL_Texture *tex;    /* accelerated path only: screen uploaded here */
+	bool gpu;            /* the GPU path (gpu.c): tex is the new page, old_tex
+	                      * the old one, a crossfade is tex's alpha */
+	SDL_Texture *old_tex;
+	SDL_Rect gpu_bar;           /* the progress bar's rectangle drawn over a fade */
+	int draw_w, draw_h;         /* pages drawn at this size, scaled up into the window
+	                             * (4K without a GPU, scale.c); 0: the window's */
 	bool fading;                /* screen is being blended towards cur_s */
 	unsigned fade_a;            /* how far (0-256) the blend on screen has come */
 	unsigned fade_n;            /* frames of this crossfade out so far */
@@ -144,6 +150,21 @@ int kiosk_window_open(kiosk *k, jk_err *err);
 bool kiosk_window_size(const kiosk *k, int *w, int *h);
 void kiosk_window_fullscreen(kiosk *k);
 void kiosk_window_close(kiosk *k);
+
+/* renderer.c: the renderer and the drawing size, chosen once the window
+ * is open (logged in one line each). */
+int kiosk_renderer_open(kiosk *k, jk_err *err);
+
+/* scale.c: pages drawn at draw_w x draw_h, scaled up into the window. */
+bool kiosk_scaled_make(kiosk *k);                            /* screen: ours at that size */
+void kiosk_scaled_flush(kiosk *k, const SDL_Rect *r, int n); /* r NULL: all */
+
+/* gpu.c: the GPU path of the screen. */
+void kiosk_gpu_begin(kiosk *k); /* a crossfade starts: the page shown becomes
+                                 * old_tex, cur_s goes to tex */
+void kiosk_gpu_flush(kiosk *k, const SDL_Rect *r, int n); /* r NULL: all */
+bool kiosk_gpu_read(const kiosk *k, kiosk_frame *out);    /* what is shown */
+void kiosk_gpu_free(kiosk *k);                            /* old_tex */
 
 /* screen.c: the picture on the display. */
 double kiosk_ms_since(Uint64 t);

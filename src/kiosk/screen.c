@@ -204,6 +204,14 @@ void kiosk_screen_upload(kiosk *k)
  * the same rows. */
 static void flush_rects(kiosk *k, const SDL_Rect *r, int n)
 {
+	if (k->gpu) {
+		kiosk_gpu_flush(k, r, n);
+		return;
+	}
+	if (!k->ren && k->draw_w) {
+		kiosk_scaled_flush(k, r, n);
+		return;
+	}
 	if (!k->ren) {
 		if (r)
 			SDL_UpdateWindowSurfaceRects(k->win, r, n);
@@ -271,7 +279,10 @@ static void new_texture(kiosk *k)
 {
 	if (k->tex)
 		SDL_DestroyTexture(k->tex);
-	k->tex = SDL_CreateTexture(k->ren, SDL_PIXELFORMAT_XRGB8888, SDL_TEXTUREACCESS_STREAMING,
+	kiosk_gpu_free(k);
+	/* Static on the GPU: no CPU copy of the page kept by SDL. */
+	k->tex = SDL_CreateTexture(k->ren, SDL_PIXELFORMAT_XRGB8888,
+	                           k->gpu ? SDL_TEXTUREACCESS_STATIC : SDL_TEXTUREACCESS_STREAMING,
 	                           k->pw, k->ph);
 	if (k->tex)
 		SDL_SetTextureBlendMode(k->tex, SDL_BLENDMODE_NONE);
@@ -281,6 +292,8 @@ static void new_texture(kiosk *k)
  * software path, a surface of ours plus a streaming texture otherwise. */
 bool kiosk_screen_make(kiosk *k)
 {
+	if (!k->ren && k->draw_w)
+		return kiosk_scaled_make(k);
 	if (!k->ren) {
 		k->screen = SDL_GetWindowSurface(k->win);
 		return k->screen != NULL;
@@ -300,14 +313,17 @@ void kiosk_screen_retexture(kiosk *k)
 {
 	if (k->ren && k->screen && k->tex)
 		new_texture(k);
+	if (k->gpu)
+		kiosk_gpu_flush(k, NULL, 0); /* the page back in its texture */
 }
 
 void kiosk_screen_free(kiosk *k)
 {
 	SDL_FreeSurface(k->cur_s);
+	kiosk_gpu_free(k);
 	if (k->tex)
 		SDL_DestroyTexture(k->tex);
-	if (k->ren)
+	if (k->ren || k->draw_w)
 		SDL_FreeSurface(k->screen); /* else it is the window's */
 	k->cur_s = NULL;
 	k->tex = NULL;

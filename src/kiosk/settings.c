@@ -160,7 +160,8 @@ static bool needs_restart(const kiosk_opts *cur, const kiosk_opts *next)
 {
 	return next->rotate != cur->rotate || next->mode_w != cur->mode_w ||
 	       next->mode_h != cur->mode_h || next->win_w != cur->win_w ||
-	       next->win_h != cur->win_h || next->accelerated != cur->accelerated;
+	       next->win_h != cur->win_h || next->accelerated != cur->accelerated ||
+	       next->renderer != cur->renderer || next->fit_1080 != cur->fit_1080;
 }
 
 /* Lets the caller change the settings after a reload (SIGHUP read the
@@ -174,8 +175,8 @@ void kiosk_settings_reconfigure(kiosk *k)
 		return;
 	if (needs_restart(&k->cfg, &next))
 		jk_log(JK_LOG_WARN, "kiosk",
-		       "a new rotation, window size or display mode needs a restart; keeping the "
-		       "current one");
+		       "a new rotation, window size, display mode or renderer needs a restart; "
+		       "keeping the current one");
 	kiosk_opts nc;
 	kiosk_store ns;
 	jk_err err = {0};
@@ -189,6 +190,8 @@ void kiosk_settings_reconfigure(kiosk *k)
 	nc.win_w = k->cfg.win_w;
 	nc.win_h = k->cfg.win_h;
 	nc.accelerated = k->cfg.accelerated;
+	nc.renderer = k->cfg.renderer;
+	nc.fit_1080 = k->cfg.fit_1080;
 	bool look = !look_equal(&k->cfg.look, &nc.look);
 	kiosk_settings_free(&k->store);
 	k->store = ns;

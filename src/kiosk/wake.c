@@ -125,28 +125,36 @@ int kiosk_screenshot(kiosk_frame *out, unsigned timeout_ms, jk_err *err)
 	return 0;
 }
 
-/* Copies the screen (what the last present put out) as XRGB8888 into the
- * request waiting, if any. */
+/* The screen surface as XRGB8888 into f. */
+static bool copy_screen(const kiosk *k, kiosk_frame *f)
+{
+	const SDL_Surface *s = k->screen;
+	size_t pitch = s ? (size_t)s->w * 4 : 0;
+	f->pixels = s ? malloc(pitch * (size_t)s->h) : NULL;
+	if (f->pixels && SDL_ConvertPixels(s->w, s->h, s->format->format, s->pixels, s->pitch,
+	                                   SDL_PIXELFORMAT_XRGB8888, f->pixels, (int)pitch) != 0) {
+		free(f->pixels);
+		f->pixels = NULL;
+	}
+	if (!f->pixels)
+		return false;
+	f->w = s->w;
+	f->h = s->h;
+	f->pitch = (int)pitch;
+	return true;
+}
+
+/* Copies what the last present put out as XRGB8888 into the request
+ * waiting, if any. */
 void kiosk_wake_serve(const kiosk *k)
 {
 	pthread_mutex_lock(&notify_lock);
 	shot *q = shot_asked;
 	if (q) {
-		const SDL_Surface *s = k->screen;
 		q->done = true;
 		shot_asked = NULL;
-		size_t pitch = s ? (size_t)s->w * 4 : 0;
-		q->f.pixels = s ? malloc(pitch * (size_t)s->h) : NULL;
-		if (q->f.pixels &&
-		    SDL_ConvertPixels(s->w, s->h, s->format->format, s->pixels, s->pitch,
-		                      SDL_PIXELFORMAT_XRGB8888, q->f.pixels, (int)pitch) != 0) {
-			free(q->f.pixels);
-			q->f.pixels = NULL;
-		}
-		if (q->f.pixels) {
-			q->f.w = s->w;
-			q->f.h = s->h;
-			q->f.pitch = (int)pitch;
+		if (k->gpu ? kiosk_gpu_read(k, &q->f) : copy_screen(k, &q->f)) {
+			q->f.fade = k->fading ? (int)k->fade_a : 256;
 			k->st->screenshots++;
 		}
 		pthread_cond_broadcast(&shot_cond);

@@ -45,8 +45,9 @@ static SDL_Window *open_borderless(Uint32 flags)
 /* The hints and the video subsystem. */
 static int video_init(const kiosk_opts *o, jk_err *err)
 {
-	if (!o->accelerated)
-		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+	/* The window's surface is always plain memory: a GPU renderer, when
+	 * chosen, is made separately (renderer.c). */
+	SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
 	/* A booth screen never blanks by itself; only the schedule turns it
 	 * off. (Console blanking and the X server's own DPMS are set outside
@@ -85,20 +86,20 @@ int kiosk_window_open(kiosk *k, jk_err *err)
 		                          SDL_WINDOWPOS_CENTERED, w, h, flags);
 	if (!k->win)
 		return jk_fail(err, JK_EIO, "cannot open a window: %s", SDL_GetError());
-	/* The software path draws into the window's own surface (one copy of
-	 * the screen in memory, partial updates for the progress bar); a GPU
-	 * renderer only when asked for. */
-	if (o->accelerated) {
-		k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_ACCELERATED);
-		if (!k->ren)
-			return jk_fail(err, JK_EIO, "cannot create a renderer: %s", SDL_GetError());
-	}
+	r = kiosk_renderer_open(k, err);
+	if (r)
+		return r;
 	SDL_ShowCursor(windowed ? SDL_ENABLE : SDL_DISABLE);
 	return 0;
 }
 
 bool kiosk_window_size(const kiosk *k, int *w, int *h)
 {
+	if (k->draw_w > 0) {
+		*w = k->draw_w;
+		*h = k->draw_h;
+		return true;
+	}
 	if (k->ren)
 		return SDL_GetRendererOutputSize(k->ren, w, h) == 0;
 	SDL_GetWindowSizeInPixels(k->win, w, h);
@@ -115,6 +116,15 @@ void kiosk_window_fullscreen(kiosk *k)
 	if (SDL_SetWindowFullscreen(k->win, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
 		jk_log(JK_LOG_WARN, "kiosk", "full screen: %s; staying a borderless window",
 		       SDL_GetError());
+	/* SDL drops the window's surface at the switch, even at the same
+	 * size, and refuses to show the old one: without a new one the screen
+	 * would stay on the first slide. The page goes onto the new one. */
+	if (!k->ren && !k->draw_w) {
+		k->screen = SDL_GetWindowSurface(k->win);
+		kiosk_screen_upload(k);
+		k->need_present = true;
+		k->whole = true;
+	}
 }
 
 void kiosk_window_close(kiosk *k)
@@ -125,5 +135,7 @@ void kiosk_window_close(kiosk *k)
 		SDL_DestroyWindow(k->win);
 	k->ren = NULL;
 	k->win = NULL;
+	k->gpu = false;
+	k->draw_w = k->draw_h = 0;
 	SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
 }
