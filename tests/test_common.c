@@ -12,9 +12,10 @@ static void expect_date(const char *in, const char *want)
 {
 	char *got = import_date(in);
 	if (want == NULL && got != NULL)
-		fail_msg("import_date(\"%s\") gave %s, wanted NULL", in, got);
+		fail_msg("import_date(\"%s\") gave %s, wanted NULL", in ? in : "NULL", got);
 	if (want != NULL && (got == NULL || strcmp(got, want) != 0))
-		fail_msg("import_date(\"%s\") gave %s, wanted %s", in, got ? got : "NULL", want);
+		fail_msg("import_date(\"%s\") gave %s, wanted %s", in ? in : "NULL",
+		         got ? got : "NULL", want);
 	free(got);
 }
 

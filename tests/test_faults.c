@@ -315,7 +315,7 @@ static void refresh(sources_worker *w)
 
 static void fill(const char *dir, bool on)
 {
-	char path[600];
+	char path[640];
 	snprintf(path, sizeof path, "%s/filler", dir);
 	if (!on) {
 		unlink(path);
