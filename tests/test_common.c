@@ -63,6 +63,10 @@ static void test_date_epoch(void **state)
 	expect_date("1724688660000", "2024-08-26"); /* Lever createdAt, ms */
 	expect_date("1724688660000.0", "2024-08-26");
 	expect_date("1724688660", "2024-08-26"); /* seconds */
+	/* Past a 32-bit time_t's end (armhf): the same date on every board. */
+	expect_date("2214129600", "2040-02-29");
+	expect_date("2214129600000", "2040-02-29");
+	expect_date("4294967296", "2106-02-07");
 	expect_date("0000000000000", "1970-01-01");
 }
 
