@@ -91,5 +91,15 @@ if [ -n "$CROSS" ]; then
 fi
 # An old or empty package list makes apt-get install fail; refresh it once.
 $SUDO apt-get update -qq || true
+# Some -dev packages cannot sit beside the native ones (see --cross above):
+# never let a cross install remove a native package.
+if [ -n "$CROSS" ]; then
+	# shellcheck disable=SC2086
+	gone=$(apt-get -s install --no-install-recommends $missing | sed -n 's/^Remv \([^ ]*\).*/\1/p')
+	if [ -n "$gone" ]; then
+		echo "install-deps: the $CROSS packages would remove:" $gone "; not installing" >&2
+		exit 1
+	fi
+fi
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
