@@ -251,6 +251,81 @@ fuzz: deps
 	@$(MAKE) --no-print-directory $(FUZZ_BINS)
 	@sh fuzz/run.sh "$(B)/fuzz" "$(SECONDS)" "$(FIXTURES)" $(FUZZ_NAMES)
 
+# Cross builds (issue 15) ----------------------------------------------------
+# `make cross ARCH=arm64|armhf`: library, binary and test programs built
+# with Debian's cross compiler against the :ARCH libraries (install-deps.sh
+# --cross ARCH) into $(B)/ARCH/, no sanitizers. `make test-cross` runs the
+# test programs under qemu-user, then platform/cross-compare.sh compares
+# --dump and --render of samples/ and the seeds with the x86 binary.
+# zbar: only the runtime libzbar0:ARCH can sit beside the native -dev
+# package, so the test support takes the (architecture-free) native zbar.h
+# and links the library by its file name.
+ARCH     ?= arm64
+X_TRIPLET = $(if $(filter armhf,$(ARCH)),arm-linux-gnueabihf,aarch64-linux-gnu)
+X_QEMU    = qemu-$(if $(filter armhf,$(ARCH)),arm,aarch64)-static
+X_PC      = PKG_CONFIG_LIBDIR=/usr/lib/$(X_TRIPLET)/pkgconfig:/usr/share/pkgconfig pkg-config
+XB        = $(B)/$(ARCH)
+X_PKG_CFLAGS = $(shell $(X_PC) --cflags $(PKGS))
+X_PKG_LIBS   = $(shell $(X_PC) --libs $(PKGS)) -lpthread -lm
+X_TEST_LIBS  = $(shell $(X_PC) --libs cmocka) -l:libzbar.so.0
+X_TESTS   = $(patsubst tests/%.c,$(XB)/tests/%,$(wildcard tests/test_*.c))
+X_OBJ     = $(LIB_SRC:%.c=$(XB)/obj/%.o)
+
+$(XB)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC/$(ARCH) $<"
+	@$(X_TRIPLET)-gcc $(BASE_CFLAGS) $(OPT) $(X_PKG_CFLAGS) $(shell $(X_PC) --cflags cmocka) \
+		$(CFLAGS) -c $< -o $@
+$(XB)/obj/src/control/page.o: $(B)/gen/control_page.h
+
+$(XB)/libjk.a: $(X_OBJ)
+	@rm -f $@
+	$(X_TRIPLET)-ar rcs $@ $^
+
+$(XB)/jobkiosk: $(XB)/obj/src/app/main.o $(XB)/libjk.a
+	$(X_TRIPLET)-gcc -o $@ $^ $(X_PKG_LIBS)
+
+$(XB)/tests/%: $(XB)/obj/tests/%.o $(XB)/obj/tests/testutil.o $(XB)/obj/tests/httpd.o $(XB)/libjk.a
+	@mkdir -p $(dir $@)
+	$(X_TRIPLET)-gcc -o $@ $^ $(X_PKG_LIBS) $(X_TEST_LIBS)
+$(XB)/tests/test_page: $(XB)/obj/tests/webdriver.o
+# Kept: make would delete these intermediates and rebuild them every time.
+.SECONDARY: $(patsubst %.c,$(XB)/obj/%.o,$(wildcard tests/*.c))
+
+# What the test programs run as JK_BIN: the ARM binary under qemu (no
+# binfmt_misc needed; the multiarch loader and libraries are in /usr/lib).
+$(XB)/jobkiosk-qemu: $(XB)/jobkiosk
+	@printf '#!/bin/sh\nexec %s %s "$$@"\n' $(X_QEMU) "$(abspath $<)" > $@ && chmod +x $@
+
+# CROSS_TESTS names the programs built and run (without test_, e.g.
+# "import deck"; default all); "pure" is the modules without SDL, network
+# or child processes plus the 2038 tests (core, common, report), which CI
+# runs (.ci/run). Every one runs even when one fails. CROSS_COMPARE names
+# the inputs compared (default: samples/, each sample, the seeds).
+CROSS_TESTS ?= all
+CROSS_PURE   = core common import layout deck schedule config store report
+X_RUN = $(if $(filter all,$(CROSS_TESTS)),$(X_TESTS:$(XB)/tests/test_%=%),$(if \
+        $(filter pure,$(CROSS_TESTS)),$(CROSS_PURE),$(CROSS_TESTS)))
+
+.PHONY: cross test-cross
+cross:
+	@sh platform/install-deps.sh --cross $(ARCH)
+	@$(MAKE) --no-print-directory $(XB)/jobkiosk $(X_RUN:%=$(XB)/tests/test_%)
+
+test-cross: cross
+	@$(MAKE) --no-print-directory $(B)/jobkiosk $(XB)/jobkiosk-qemu
+	@pass=0; fail=0; failed=""; \
+	for n in $(X_RUN); do t=$(XB)/tests/test_$$n; s=$$(date +%s); \
+		echo "== $(ARCH) $$t"; \
+		if JK_FIXTURES="$(FIXTURES)" JK_ROOT="$(CURDIR)" JK_BIN="$(CURDIR)/$(XB)/jobkiosk-qemu" \
+		   SDL_VIDEODRIVER=offscreen $(X_QEMU) $$t; \
+		then pass=$$((pass+1)); else fail=$$((fail+1)); failed="$$failed $$n"; fi; \
+		echo "== $(ARCH) test_$$n: $$(( $$(date +%s) - s )) s"; \
+	done; \
+	echo "$(ARCH) programs under qemu: $$pass passed, $$fail failed$${failed:+:$$failed}"; \
+	sh platform/cross-compare.sh "$(B)/jobkiosk" "$(XB)/jobkiosk-qemu" "$(XB)/compare" "$(FIXTURES)" \
+		$(CROSS_COMPARE) && [ $$fail -eq 0 ]
+
 # install / uninstall -----------------------------------------------------
 # `make && sudo make install PREFIX=/usr` on a board; DESTDIR stages for a
 # package. Installs the release build (INSTALL_BIN names another binary

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #define JOBKIOSK_VERSION "0.1.0"
 
@@ -96,6 +97,24 @@ char *jk_mask_secrets(const char *s, char *out, size_t cap);
  * "cannot open: REASON", "is a folder", "not a regular file"; JK_ETOOBIG
  * beyond cap bytes, without reading it all. *data NULL on failure. */
 int jk_read_file(const char *path, size_t cap, char **data, size_t *len, jk_err *err);
+
+/* ---- time past 2038 --------------------------------------------------------
+ * 32-bit ARM Debian / Raspberry Pi OS has a 32-bit time_t: it ends at
+ * 2038-01-19 03:14:07 UTC, inside the range of expiry dates, schedules and
+ * logs. Times are kept in int64_t seconds; these are the one place where
+ * they become time_t (for localtime/gmtime), so a time this system cannot
+ * hold is refused, never wrapped into 1901. */
+
+/* secs (since the epoch) in *out: true; false (*out untouched) when this
+ * system's time_t cannot hold it. */
+bool jk_time_from(int64_t secs, time_t *out);
+/* Seconds since the epoch of the UTC civil time y-mon-d h:min:s
+ * (proleptic Gregorian, mon 1..12), in 64 bits whatever time_t is: no
+ * timegm, which fails past 2038 with a 32-bit time_t. */
+int64_t jk_utc_seconds(long y, int mon, int d, int h, int min, int s);
+/* Why jk_time_from said no, for messages: "past 2038-01-19, the last
+ * time this system's 32-bit clock can hold". */
+#define JK_TIME_PAST "past 2038-01-19, the last time this system's 32-bit clock can hold"
 
 /* 64-bit FNV-1a, for stable ids and cache names. */
 uint64_t jk_hash64(const void *p, size_t n, uint64_t seed);

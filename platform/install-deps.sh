@@ -43,8 +43,37 @@ fi
 if [ "${1:-}" = "--deb" ]; then
 	PKGS="$BUILD_PKGS $DEB_PKGS"
 fi
+# cross: `--cross arm64|armhf` adds the foreign architecture, its cross
+# compiler, qemu-user-static to run the results (make test-cross) and the
+# :ARCH libraries of the Makefile's PKGS and TEST_PKGS. libzbar-dev is the
+# one that cannot be installed for two architectures (it pulls
+# libmagick++-dev, whose :ARCH and amd64 copies conflict), so only the
+# runtime libzbar0:ARCH comes; the test support compiles against the
+# native zbar.h, which is the same on every architecture.
+CROSS=""
+if [ "${1:-}" = "--cross" ]; then
+	CROSS="${2:-}"
+	case "$CROSS" in
+	arm64) CROSS_CC=gcc-aarch64-linux-gnu ;;
+	armhf) CROSS_CC=gcc-arm-linux-gnueabihf ;;
+	*)
+		echo "install-deps: --cross needs arm64 or armhf, not '$CROSS'" >&2
+		exit 1
+		;;
+	esac
+	PKGS="$CROSS_CC qemu-user-static imagemagick"
+	for p in libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev \
+		libcurl4-openssl-dev libqrencode-dev libmd4c-dev libmd4c-html0-dev libyaml-dev \
+		libxml2-dev libcjson-dev libinih-dev libsystemd-dev libicu-dev libharfbuzz-dev \
+		libgmime-3.0-dev libmicrohttpd-dev libcmocka-dev libzbar0; do
+		PKGS="$PKGS $p:$CROSS"
+	done
+fi
 
 missing=""
+if [ -n "$CROSS" ] && ! dpkg --print-foreign-architectures | grep -qx "$CROSS"; then
+	missing=" (architecture $CROSS)"
+fi
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
 		missing="$missing $p"
@@ -69,7 +98,21 @@ fi
 
 echo "install-deps: installing:$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
+if [ -n "$CROSS" ]; then
+	$SUDO dpkg --add-architecture "$CROSS"
+	missing=$(echo "$missing" | sed 's/ (architecture [a-z0-9]*)//')
+fi
 # An old or empty package list makes apt-get install fail; refresh it once.
 $SUDO apt-get update -qq || true
+# Some -dev packages cannot sit beside the native ones (see --cross above):
+# never let a cross install remove a native package.
+if [ -n "$CROSS" ]; then
+	# shellcheck disable=SC2086
+	gone=$(apt-get -s install --no-install-recommends $missing | sed -n 's/^Remv \([^ ]*\).*/\1/p')
+	if [ -n "$gone" ]; then
+		echo "install-deps: the $CROSS packages would remove:" $gone "; not installing" >&2
+		exit 1
+	fi
+fi
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -11,11 +11,11 @@ static void expect_url(const char *href, const char *base, const char *want)
 {
 	char *got = import_url_accept(href, base);
 	if (want == NULL && got != NULL)
-		fail_msg("accept(\"%s\", %s) gave %s, wanted NULL", href, base ? base : "NULL",
-		         got);
+		fail_msg("accept(\"%s\", %s) gave %s, wanted NULL", href ? href : "NULL",
+		         base ? base : "NULL", got);
 	if (want != NULL && (got == NULL || strcmp(got, want) != 0))
-		fail_msg("accept(\"%s\", %s) gave %s, wanted %s", href, base ? base : "NULL",
-		         got ? got : "NULL", want);
+		fail_msg("accept(\"%s\", %s) gave %s, wanted %s", href ? href : "NULL",
+		         base ? base : "NULL", got ? got : "NULL", want);
 	free(got);
 }
 

@@ -42,7 +42,7 @@ static void day_str(time_t t, int days, char out[16])
 	tm.tm_isdst = -1;
 	time_t u = mktime(&tm);
 	assert_non_null(localtime_r(&u, &tm));
-	snprintf(out, 16, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	assert_int_equal(strftime(out, 16, "%Y-%m-%d", &tm), 10);
 }
 
 static posting *dated(time_t now, int posted, int expires)

@@ -81,12 +81,49 @@ static void test_default_and_journal_sinks(void **state)
 	free(out);
 }
 
+/* Times past 2038: kept in 64 bits everywhere; only the step to time_t
+ * refuses what a 32-bit time_t (armhf) cannot hold. */
+static void test_time_past_2038(void **state)
+{
+	(void)state;
+	assert_true(jk_utc_seconds(1970, 1, 1, 0, 0, 0) == 0);
+	assert_true(jk_utc_seconds(2038, 1, 19, 3, 14, 7) == INT32_MAX);
+	assert_true(jk_utc_seconds(2040, 2, 29, 12, 0, 0) == 2214129600LL);
+	assert_true(jk_utc_seconds(1901, 12, 13, 20, 45, 52) == INT32_MIN);
+	assert_true(jk_utc_seconds(2106, 2, 7, 6, 28, 16) == 4294967296LL);
+	time_t t = 7;
+	assert_true(jk_time_from(INT32_MAX, &t) && t == INT32_MAX);
+	assert_true(jk_time_from(INT32_MIN, &t) && t == INT32_MIN);
+	const int64_t past[] = {(int64_t)INT32_MAX + 1, 2214129600LL, (int64_t)INT32_MIN - 1,
+	                        INT64_MAX, INT64_MIN};
+	for (size_t i = 0; i < JK_ARRAY_LEN(past); i++) {
+		t = 7;
+		bool ok = jk_time_from(past[i], &t);
+		if (sizeof(time_t) < sizeof(int64_t)) {
+			assert_false(ok);
+			assert_int_equal(t, 7); /* untouched, not wrapped */
+		} else {
+			assert_true(ok);
+			assert_true((int64_t)t == past[i]);
+		}
+	}
+	/* What a 64-bit time_t does with it: the same day, not 1904. */
+	if (jk_time_from(2214129600LL, &t)) {
+		struct tm tm;
+		assert_non_null(gmtime_r(&t, &tm));
+		assert_int_equal(tm.tm_year + 1900, 2040);
+		assert_int_equal(tm.tm_mon + 1, 2);
+		assert_int_equal(tm.tm_mday, 29);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_sink_gets_one_line),
 	    cmocka_unit_test(test_long_and_broken_lines),
 	    cmocka_unit_test(test_default_and_journal_sinks),
+	    cmocka_unit_test(test_time_past_2038),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -145,7 +145,7 @@ static void test_formats(void **state)
 	}
 	text_word_offline("en", 99, -1, b, sizeof b);
 	assert_string_equal(b, "offline · updated 00:00");
-	text_word_page("ar", 123456789, 18446744073709551615ULL, b, sizeof b);
+	text_word_page("ar", 123456789, SIZE_MAX, b, sizeof b);
 	assert_true(jk_utf8_valid(b, strlen(b)));
 	/* Small buffers: cut at a character, always terminated. */
 	for (size_t cap = 0; cap < 24; cap++) {

@@ -388,7 +388,7 @@ static void each_in(const char *dir, const char *prefix,
 
 void tu_each_corpus_file(void (*fn)(const char *path, const char *rel))
 {
-	char dir[1024];
+	char dir[4096];
 	snprintf(dir, sizeof dir, "%s", tu_fixture("real-world"));
 	each_in(dir, "real-world", fn);
 	snprintf(dir, sizeof dir, "%s", tu_fixture("seeds"));

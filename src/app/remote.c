@@ -350,9 +350,9 @@ static int apply_copy(app *a, const char *how)
 	a->cfg = next;
 	a->sources = sources;
 	char day[40] = "?";
-	time_t t = (time_t)at;
+	time_t t;
 	struct tm tm;
-	if (gmtime_r(&t, &tm))
+	if (jk_time_from(at, &t) && gmtime_r(&t, &tm))
 		strftime(day, sizeof day, "%Y-%m-%d %H:%M UTC", &tm);
 	snprintf(a->fleet_said, sizeof a->fleet_said, "%s, fetched %s", how, day);
 	return 0;

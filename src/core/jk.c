@@ -1,5 +1,6 @@
 /* jk.c — shared core: errors, buffers, UTF-8, text cleaning. */
 #include "jk.h"
+#include "posting.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -330,4 +331,20 @@ uint64_t jk_hash64(const void *p, size_t n, uint64_t h)
 		h *= 0x100000001b3ULL;
 	}
 	return h;
+}
+
+bool jk_time_from(int64_t secs, time_t *out)
+{
+	/* time_t is signed and 32 or 64 bits on every target. */
+	const int64_t max = sizeof(time_t) >= sizeof(int64_t) ? INT64_MAX : INT32_MAX;
+	const int64_t min = sizeof(time_t) >= sizeof(int64_t) ? INT64_MIN : INT32_MIN;
+	if (secs > max || secs < min)
+		return false;
+	*out = (time_t)secs;
+	return true;
+}
+
+int64_t jk_utc_seconds(long y, int mon, int d, int h, int min, int s)
+{
+	return (int64_t)posting_days(y, mon, d) * 86400 + (int64_t)h * 3600 + (int64_t)min * 60 + s;
 }

@@ -42,9 +42,9 @@ static int wd_posted_on(char **field, const char *s, int64_t fetched_at)
 	if (days < 0)
 		return JK_OK;
 	int64_t at = fetched_at ? fetched_at : (int64_t)time(NULL);
-	time_t t = (time_t)at - (time_t)days * 86400;
-	if ((int64_t)(time_t)at != at) /* past a 32-bit time_t */
-		return JK_OK;
+	time_t t;
+	if (!jk_time_from(at - (int64_t)days * 86400, &t))
+		return JK_OK; /* JK_TIME_PAST: no date rather than a wrapped one */
 	struct tm tm;
 	char day[16];
 	if (!gmtime_r(&t, &tm) || !strftime(day, sizeof day, "%Y-%m-%d", &tm))

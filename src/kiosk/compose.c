@@ -42,8 +42,8 @@ static long long floor_div(long long a, long long b)
 /* Local time of wall ms; false when the C library cannot represent it. */
 bool kiosk_local_tm(long long ms, struct tm *tm)
 {
-	time_t t = (time_t)floor_div(ms, 1000);
-	return localtime_r(&t, tm) != NULL;
+	time_t t;
+	return jk_time_from(floor_div(ms, 1000), &t) && localtime_r(&t, tm) != NULL;
 }
 
 /* ms until the next wall-clock minute, at most a minute. */
@@ -80,8 +80,8 @@ static void clock_format(long long ms, char out[8])
 bool kiosk_badge_clock(kiosk *k, long long ms)
 {
 	struct tm tm;
-	time_t t = (time_t)floor_div(ms, 1000);
-	bool known = kiosk_local_tm(ms, &tm);
+	time_t t = 0;
+	bool known = kiosk_local_tm(ms, &tm) && jk_time_from(floor_div(ms, 1000), &t);
 	long day = known ? posting_days((long)tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) : 0;
 	bool trusted = known && deck_clock_trusted(kiosk_slides_list(k->sl), t);
 	if (day == k->badge_day && trusted == k->lp.clock_trusted && (k->lp.now != 0) == known)
@@ -141,9 +141,9 @@ static bool mark_text(const kiosk *k, const char *lang, char *out, size_t cap)
 {
 	if (!k->status.stale || k->status.updated_at <= 0)
 		return false;
-	time_t t = (time_t)k->status.updated_at;
+	time_t t;
 	struct tm tm;
-	if (!localtime_r(&t, &tm))
+	if (!jk_time_from(k->status.updated_at, &t) || !localtime_r(&t, &tm))
 		return false;
 	text_word_offline(lang, tm.tm_hour, tm.tm_min, out, cap);
 	return true;

@@ -24,7 +24,7 @@ typedef struct reader {
 	size_t len;
 	bool over; /* the line grew past REPORT_LINE_MAX: skipped to its end */
 	size_t lineno;
-	time_t first_t, last_t;
+	int64_t first_t, last_t;
 	int status;
 } reader;
 
@@ -92,7 +92,8 @@ static int split(char *line, size_t n, field *f)
 }
 
 /* "2026-12-02T18:30:05+01:00" to unix time. */
-static bool parse_time(const field *f, time_t *out)
+/* 64-bit seconds, not time_t: a log row from 2040 sorts right on armhf. */
+static bool parse_time(const field *f, int64_t *out)
 {
 	int Y, M, D, h, m, s, oh, om, used = 0;
 	char sign;
@@ -107,14 +108,8 @@ static bool parse_time(const field *f, time_t *out)
 	for (size_t i = 0; i < 25; i++)
 		if (!strchr("0123456789-T:+", f->s[i]))
 			return false;
-	struct tm tm = {.tm_year = Y - 1900,
-	                .tm_mon = M - 1,
-	                .tm_mday = D,
-	                .tm_hour = h,
-	                .tm_min = m,
-	                .tm_sec = s};
 	long off = (oh * 3600L + om * 60L) * (sign == '-' ? -1 : 1);
-	*out = timegm(&tm) - off;
+	*out = jk_utc_seconds(Y, M, D, h, m, s) - off;
 	return true;
 }
 
@@ -244,7 +239,7 @@ static void row(reader *r, char *line, size_t n)
 		bad(r, why);
 		return;
 	}
-	time_t when;
+	int64_t when;
 	unsigned long page, pages;
 	char *endp;
 	double secs = f[7].n ? strtod(f[7].s, &endp) : -1;
@@ -275,7 +270,7 @@ static void row(reader *r, char *line, size_t n)
 	report_totals *t = r->t;
 	set_text(r, &e->title, &f[3], TITLE_MAX);
 	set_text(r, &e->link, &f[4], LINK_MAX);
-	time_t et;
+	int64_t et;
 	field ef = {e->first, strlen(e->first)};
 	if (!e->shown || (parse_time(&ef, &et) && when < et))
 		stamp(e->first, &f[0]);
