@@ -108,10 +108,6 @@ int jk_read_file(const char *path, size_t cap, char **data, size_t *len, jk_err 
 /* secs (since the epoch) in *out: true; false (*out untouched) when this
  * system's time_t cannot hold it. */
 bool jk_time_from(int64_t secs, time_t *out);
-/* Seconds since the epoch of the UTC civil time y-mon-d h:min:s
- * (proleptic Gregorian, mon 1..12), in 64 bits whatever time_t is: no
- * timegm, which fails past 2038 with a 32-bit time_t. */
-int64_t jk_utc_seconds(long y, int mon, int d, int h, int min, int s);
 /* Why jk_time_from said no, for messages: "past 2038-01-19, the last
  * time this system's 32-bit clock can hold". */
 #define JK_TIME_PAST "past 2038-01-19, the last time this system's 32-bit clock can hold"

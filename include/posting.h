@@ -123,6 +123,10 @@ int posting_lang_norm(const char *s, size_t n, char out[POSTING_LANG_MAX]);
 /* Days since 1970-01-01 of a proleptic Gregorian date (negative before),
  * so dates compare and subtract as integers. */
 long posting_days(long y, long m, long d);
+/* Seconds since the epoch of the UTC civil time y-mon-d h:min:s
+ * (proleptic Gregorian, mon 1..12), in 64 bits whatever time_t is: no
+ * timegm, which fails past 2038 with a 32-bit time_t. */
+int64_t posting_utc_seconds(long y, int mon, int d, int h, int min, int s);
 /* s as a strict "YYYY-MM-DD" of a real day (year 0001 on): true with
  * *days (posting_days) and, when ymd is not NULL, the year, month and day
  * in ymd[0..2]; false for anything else (NULL, other lengths, 02-30). */

@@ -343,8 +343,3 @@ bool jk_time_from(int64_t secs, time_t *out)
 	*out = (time_t)secs;
 	return true;
 }
-
-int64_t jk_utc_seconds(long y, int mon, int d, int h, int min, int s)
-{
-	return (int64_t)posting_days(y, mon, d) * 86400 + (int64_t)h * 3600 + (int64_t)min * 60 + s;
-}

@@ -202,6 +202,11 @@ long posting_days(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
+int64_t posting_utc_seconds(long y, int mon, int d, int h, int min, int s)
+{
+	return (int64_t)posting_days(y, mon, d) * 86400 + (int64_t)h * 3600 + (int64_t)min * 60 + s;
+}
+
 bool posting_date_parse(const char *s, long *days, int ymd[3])
 {
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')

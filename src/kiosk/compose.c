@@ -294,7 +294,8 @@ void kiosk_compose(kiosk *k, bool fade)
 		k->fade_n = 0;
 		k->fade_at = SDL_GetTicks64();
 		kiosk_screen_fade_begin(k);
-		kiosk_gpu_begin(k);
+		if (!kiosk_gpu_begin(k))
+			kiosk_screen_upload(k); /* a cut */
 	} else {
 		kiosk_screen_upload(k);
 	}

@@ -18,16 +18,14 @@ static SDL_Texture *page_texture(kiosk *k)
 	return t;
 }
 
-void kiosk_gpu_begin(kiosk *k)
+bool kiosk_gpu_begin(kiosk *k)
 {
 	if (!k->gpu || !k->tex || !k->screen || !k->cur_s)
-		return;
+		return true;
 	if (!k->old_tex)
 		k->old_tex = page_texture(k);
-	if (!k->old_tex) {
-		kiosk_screen_upload(k); /* no room for two pages: a cut */
-		return;
-	}
+	if (!k->old_tex)
+		return false; /* no room for two pages */
 	/* What is shown becomes the old page (a fade under way: the page that
 	 * was coming in). */
 	SDL_Texture *t = k->old_tex;
@@ -41,6 +39,7 @@ void kiosk_gpu_begin(kiosk *k)
 	SDL_UpdateTexture(k->tex, NULL, s->pixels, s->pitch);
 	k->gpu_bar = (SDL_Rect){0, 0, 0, 0};
 	k->nband = 0; /* no rows to blend or send: the pages are textures */
+	return true;
 }
 
 /* The frame into the renderer's back buffer: the page, or during a fade

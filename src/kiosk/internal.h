@@ -160,8 +160,9 @@ bool kiosk_scaled_make(kiosk *k);                            /* screen: ours at 
 void kiosk_scaled_flush(kiosk *k, const SDL_Rect *r, int n); /* r NULL: all */
 
 /* gpu.c: the GPU path of the screen. */
-void kiosk_gpu_begin(kiosk *k); /* a crossfade starts: the page shown becomes
-                                 * old_tex, cur_s goes to tex */
+bool kiosk_gpu_begin(kiosk *k); /* a crossfade starts: the page shown becomes
+                                 * old_tex, cur_s goes to tex; false: no room
+                                 * for two pages, the caller cuts */
 void kiosk_gpu_flush(kiosk *k, const SDL_Rect *r, int n); /* r NULL: all */
 bool kiosk_gpu_read(const kiosk *k, kiosk_frame *out);    /* what is shown */
 void kiosk_gpu_free(kiosk *k);                            /* old_tex */

@@ -2,6 +2,7 @@
  * (memory bounded by the postings kept, never by the file), every line
  * checked as a whole row, the rows summed per posting. A line that is not
  * a row is named and skipped: the rest still counts. */
+#include "posting.h"
 #include "report.h"
 
 #include <errno.h>
@@ -109,7 +110,7 @@ static bool parse_time(const field *f, int64_t *out)
 		if (!strchr("0123456789-T:+", f->s[i]))
 			return false;
 	long off = (oh * 3600L + om * 60L) * (sign == '-' ? -1 : 1);
-	*out = jk_utc_seconds(Y, M, D, h, m, s) - off;
+	*out = posting_utc_seconds(Y, M, D, h, m, s) - off;
 	return true;
 }
 
