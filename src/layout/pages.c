@@ -313,37 +313,101 @@ static int build(const layout_job *j, int px, layout_doc *d)
 	return c.status;
 }
 
-/* The largest body size that gives the fewest pages, laid out into out. */
-static int search_sizes(const layout_job *j, layout_doc *out)
+/* The size search's probes measure each run once, at the floor size,
+ * and scale it: shaping is most of a build, and a probe only asks how
+ * many pages a size gives. The size chosen is then built exactly. */
+typedef struct probe_measure {
+	layout_measurer exact;
+	int ref; /* the size every width and height is measured at */
+} probe_measure;
+
+static int probe_width(void *ud, const char *s, size_t n, int px, unsigned style)
 {
-	const layout_params *lp = j->lp;
-	int lo = j->built_px ? j->built_px : layout_body_floor(lp->w, lp->h);
-	int hi = layout_pm(layout_short_side(lp->w, lp->h), 55);
-	int r = j->built_px ? 0 : build(j, lo, out);
-	if (r)
-		return r;
-	size_t best_pages = out->npages;
-	/* Pages grow with the size: find the largest size still giving
-	 * best_pages (binary search, checked, never trusted blindly). */
+	const probe_measure *p = ud;
+	int w = p->exact.width(p->exact.ud, s, n, p->ref, style);
+	return w <= 0 ? w : (int)(((long long)w * px + p->ref / 2) / p->ref);
+}
+
+static int probe_height(void *ud, int px)
+{
+	const probe_measure *p = ud;
+	int h = p->exact.height(p->exact.ud, p->ref);
+	return h <= 0 ? h : (int)(((long long)h * px + p->ref / 2) / p->ref);
+}
+
+/* The largest size in [a, b] whose build gives at most pages pages, by
+ * binary search (pages grow with the size); 0 when none does. The best
+ * build is left in best when exact (its size in *best_px). */
+static int largest_fitting(const layout_job *j, int a, int b, size_t pages, layout_doc *best,
+                           int *best_px)
+{
 	layout_doc t = {0};
-	int a = lo + 1, b = hi;
+	int found = 0, r = 0;
 	while (a <= b) {
 		int mid = (a + b) / 2;
 		r = build(j, mid, &t);
 		if (r)
 			break;
-		if (t.npages <= best_pages) {
-			/* The best so far: keep it rather than build it again. */
-			layout_doc k = *out;
-			*out = t;
-			t = k;
+		if (t.npages <= pages) {
+			found = mid;
+			if (best) { /* keep it rather than build it again */
+				layout_doc k = *best;
+				*best = t;
+				t = k;
+				*best_px = mid;
+			}
 			a = mid + 1;
 		} else {
 			b = mid - 1;
 		}
 	}
 	doc_reset(&t);
-	return r;
+	return r ? -r : found;
+}
+
+/* The largest body size that gives the fewest pages, laid out into out:
+ * the fewest pages from an exact build at the floor size, the largest
+ * size giving them from probes, then that size built exactly. A probe
+ * that was too hopeful costs an exact search below it: the result is
+ * always an exact build, checked, never the probes' word. */
+static int search_sizes(const layout_job *j, layout_doc *out)
+{
+	const layout_params *lp = j->lp;
+	int lo = j->built_px ? j->built_px : layout_body_floor(lp->w, lp->h);
+	int hi = layout_pm(layout_short_side(lp->w, lp->h), 55);
+	int r = j->built_px ? 0 : build(j, lo, out);
+	if (r || lo >= hi)
+		return r;
+	size_t best_pages = out->npages;
+	layout_params plp = *lp;
+	probe_measure pm = {lp->measure, lo};
+	plp.measure = (layout_measurer){.width = probe_width, .height = probe_height, .ud = &pm};
+	layout_job pj = *j;
+	pj.lp = &plp;
+	int guess = largest_fitting(&pj, lo + 1, hi, best_pages, NULL, NULL);
+	if (guess < 0)
+		return -guess;
+	int px = lo;
+	if (guess > lo) {
+		layout_doc t = {0};
+		r = build(j, guess, &t);
+		if (!r && t.npages <= best_pages) {
+			layout_doc k = *out;
+			*out = t;
+			t = k;
+			px = guess;
+		}
+		doc_reset(&t);
+		if (r)
+			return r;
+	}
+	/* Too hopeful: the exact search below the guess. */
+	if (px == lo && guess > lo + 1) {
+		int got = largest_fitting(j, lo + 1, guess - 1, best_pages, out, &px);
+		if (got < 0)
+			return -got;
+	}
+	return 0;
 }
 
 /* A booth page shows what one page holds: the lead's two sentences and
