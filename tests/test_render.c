@@ -914,6 +914,35 @@ static void test_blend_row(void **state)
 		fprintf(stderr, "test_blend_row: no vector path in this build: scalar only\n");
 }
 
+/* Page-sized surfaces: their pixels on 2 MiB boundaries (huge pages
+ * where the kernel gives them), written whole and freed by SDL; small
+ * ones as SDL makes them. */
+static void test_surface_new(void **state)
+{
+	(void)state;
+	SDL_Surface *s = render_surface_new(1920, 1080, SDL_PIXELFORMAT_XRGB8888);
+	assert_non_null(s);
+	assert_int_equal(s->w, 1920);
+	assert_int_equal(s->h, 1080);
+	assert_int_equal(s->pitch, 1920 * 4);
+	assert_int_equal(s->format->format, SDL_PIXELFORMAT_XRGB8888);
+	SDL_free_func fr = NULL;
+	SDL_GetMemoryFunctions(NULL, NULL, NULL, &fr);
+	if (fr == free)
+		assert_int_equal((uintptr_t)s->pixels % ((uintptr_t)2 << 20), 0);
+	assert_int_equal(SDL_FillRect(s, NULL, 0x123456), 0);
+	const Uint32 *px = s->pixels;
+	assert_int_equal(px[0] & 0xFFFFFF, 0x123456);
+	assert_int_equal(px[1920 * 1080 - 1] & 0xFFFFFF, 0x123456);
+	SDL_FreeSurface(s);
+	s = render_surface_new(64, 32, SDL_PIXELFORMAT_ARGB8888);
+	assert_non_null(s);
+	assert_int_equal(s->w, 64);
+	SDL_FreeSurface(s);
+	s = render_surface_new(-5, 100000, SDL_PIXELFORMAT_XRGB8888); /* refused by SDL */
+	assert_null(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -932,6 +961,7 @@ int main(void)
 	    cmocka_unit_test(test_samples),
 	    cmocka_unit_test(test_missing_script_face),
 	    cmocka_unit_test(test_words_language),
+	    cmocka_unit_test(test_surface_new),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -6,6 +6,31 @@
 #include "qr.h"
 
 #include <SDL_image.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+SDL_Surface *render_surface_new(int w, int h, Uint32 format)
+{
+	size_t size = (size_t)(w > 0 ? w : 0) * 4 * (size_t)(h > 0 ? h : 0);
+	SDL_free_func fr = NULL;
+	SDL_GetMemoryFunctions(NULL, NULL, NULL, &fr);
+	void *px = NULL;
+	/* SDL_FreeSurface must free these pixels with free(): only when SDL's
+	 * allocator is the C library's. */
+	if (size < HUGE_PAGE || w > 65536 || h > 65536 || fr != free ||
+	    posix_memalign(&px, HUGE_PAGE, (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)) != 0)
+		return SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, format);
+	(void)madvise(px, (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1), MADV_HUGEPAGE);
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(px, w, h, 32, w * 4, format);
+	if (!s) {
+		free(px);
+		return NULL;
+	}
+	s->flags &= ~(Uint32)SDL_PREALLOC; /* SDL_FreeSurface frees px */
+	return s;
+}
 
 bool render_rotation_ok(int rotate)
 {
@@ -116,7 +141,7 @@ static SDL_Surface *rotate_surface(SDL_Surface *s, int rotate)
 		return s;
 	bool swap = rotate == 90 || rotate == 270;
 	int W = swap ? s->h : s->w, H = swap ? s->w : s->h;
-	SDL_Surface *d = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, s->format->format);
+	SDL_Surface *d = render_surface_new(W, H, s->format->format);
 	if (!d) {
 		SDL_FreeSurface(s);
 		return NULL;
@@ -176,8 +201,7 @@ SDL_Surface *render_page_ex(render_fonts *f, const layout_doc *d, size_t page,
 		        page + 1, rotate);
 		return NULL;
 	}
-	SDL_Surface *s =
-	    SDL_CreateRGBSurfaceWithFormat(0, d->w, d->h, 32, SDL_PIXELFORMAT_XRGB8888);
+	SDL_Surface *s = render_surface_new(d->w, d->h, SDL_PIXELFORMAT_XRGB8888);
 	if (!s) {
 		jk_fail(err, JK_ENOMEM, "render: %dx%d surface: %s", d->w, d->h, SDL_GetError());
 		return NULL;

@@ -57,7 +57,9 @@ static void add_bold(render_fonts *f, int face, const char *family)
 	char pat[96];
 	long idx = 0;
 	snprintf(pat, sizeof pat, "%s:style=Bold", family);
-	char *bold = f->nface < (int)JK_ARRAY_LEN(f->face) ? fc_find(pat, family, &idx) : NULL;
+	char *bold = f->nface < (int)JK_ARRAY_LEN(f->face) && render_fc_ready(f)
+	                 ? fc_find(pat, family, &idx)
+	                 : NULL;
 	if (bold && !strcmp(bold, f->face[face].path) && idx == f->face[face].index) {
 		free(bold); /* no bold installed: fontconfig gave the regular */
 		return;
@@ -115,7 +117,7 @@ int render_script_face(render_fonts *f, unsigned script)
 	int face = -1;
 	if (sf && !strcmp(tag, "Hani") && f->cjk_regular >= 0) {
 		face = f->cjk_regular;
-	} else if (sf && f->fc_ok && f->nface < (int)JK_ARRAY_LEN(f->face)) {
+	} else if (sf && f->nface < (int)JK_ARRAY_LEN(f->face) && render_fc_ready(f)) {
 		long idx = 0;
 		char *path = fc_find(sf->family, sf->family, &idx);
 		for (int i = 0; path && i < f->nface; i++)
@@ -163,7 +165,7 @@ int render_han_face(render_fonts *f)
 		return f->han_face[v];
 	int face = f->cjk_regular; /* the variant not installed: SC's forms */
 	long idx = 0;
-	char *path = f->fc_ok && f->nface < (int)JK_ARRAY_LEN(f->face)
+	char *path = f->nface < (int)JK_ARRAY_LEN(f->face) && render_fc_ready(f)
 	                 ? fc_find(family[v], family[v], &idx)
 	                 : NULL;
 	if (path && render_face_add(f, f->nface, path, idx) == 0) {
@@ -273,27 +275,31 @@ static int fonts_new(render_fonts **out, jk_err *err)
 	}
 	for (size_t i = 0; i < JK_ARRAY_LEN(f->han_face); i++)
 		f->han_face[i] = -2;
-	f->fc_ok = FcInit();
 	*out = f;
 	return 0;
 }
 
-/* Inter's four faces into slots 0-3. */
+bool render_fc_ready(render_fonts *f)
+{
+	if (!f->fc_tried) {
+		f->fc_tried = true;
+		f->fc_ok = FcInit();
+	}
+	return f->fc_ok;
+}
+
+/* Inter's four faces into slots 0-3: Debian's files (fonts-inter) when
+ * there, without starting fontconfig; else whatever it finds. */
 static int open_inter(render_fonts *f, jk_err *err)
 {
 	for (int s = 0; s < 4; s++) {
-		char pat[64];
+		char pat[64], deb[256];
 		long idx = 0;
+		snprintf(deb, sizeof deb, "/usr/share/fonts/opentype/inter/%s", inter_file[s]);
 		snprintf(pat, sizeof pat, "Inter:style=%s", inter_style[s]);
-		char *path = f->fc_ok ? fc_find(pat, "Inter", &idx) : NULL;
-		if (!path) {
-			/* fontconfig missing or its cache stale: the Debian path. */
-			char p2[256];
-			snprintf(p2, sizeof p2, "/usr/share/fonts/opentype/inter/%s",
-			         inter_file[s]);
-			path = jk_strndup(p2, (size_t)-1);
-			idx = 0;
-		}
+		char *path = access(deb, R_OK) == 0 ? jk_strndup(deb, (size_t)-1)
+		             : render_fc_ready(f)   ? fc_find(pat, "Inter", &idx)
+		                                    : NULL;
 		if (!path || render_face_add(f, s, path, idx) != 0) {
 			jk_fail(err, JK_ENOTFOUND,
 			        "fonts: Inter %s not found (install fonts-inter: "
@@ -307,6 +313,35 @@ static int open_inter(render_fonts *f, jk_err *err)
 	f->nface = 4;
 	f->main_default = true;
 	return 0;
+}
+
+/* Noto Sans CJK SC (bold: its Bold) as face slot: Debian's collection
+ * (fonts-noto-cjk, SC at index 2, checked by name) without starting
+ * fontconfig, else what fontconfig finds. -1 when neither has it. */
+static int open_cjk(render_fonts *f, int slot, bool bold)
+{
+	const char *deb = bold ? "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+	                       : "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+	char *path = access(deb, R_OK) == 0 ? jk_strndup(deb, (size_t)-1) : NULL;
+	if (path && render_face_add(f, slot, path, 2) == 0) {
+		const char *fam = TTF_FontFaceFamilyName(f->face[slot].probe);
+		if (fam && strstr(fam, "CJK SC"))
+			return 0;
+		drop_face(f, slot);
+	}
+	long idx = 0;
+	path = render_fc_ready(f)
+	           ? fc_find(bold ? "Noto Sans CJK SC:style=Bold" : "Noto Sans CJK SC", "CJK", &idx)
+	           : NULL;
+	if (!path)
+		return -1;
+	/* No bold installed: fontconfig gives the regular. */
+	if (bold && f->cjk_regular >= 0 && !strcmp(path, f->face[f->cjk_regular].path) &&
+	    idx == f->face[f->cjk_regular].index) {
+		free(path);
+		return -1;
+	}
+	return render_face_add(f, slot, path, idx);
 }
 
 static bool font_is_path(const char *spec)
@@ -345,7 +380,7 @@ static int find_font(render_fonts *f, const char *spec, unsigned style, char **p
 		*path = jk_strndup(spec, n);
 		return *path ? 0 : jk_fail(err, JK_ENOMEM, "fonts: out of memory");
 	}
-	if (!f->fc_ok)
+	if (!render_fc_ready(f))
 		return jk_fail(err, JK_ENOTFOUND, "font '%s': fontconfig is not available", spec);
 	FcPattern *p = FcPatternCreate();
 	if (!p)
@@ -465,19 +500,11 @@ static int open_look(const render_look *look, bool strict, render_fonts **out, j
 		f->face[f->nface++].synth = 3;
 	}
 	f->user_end = f->nface;
-	long idx = 0;
-	char *cjk = f->fc_ok ? fc_find("Noto Sans CJK SC", "CJK", &idx) : NULL;
-	if (cjk && render_face_add(f, f->nface, cjk, idx) == 0) {
+	if (open_cjk(f, f->nface, false) == 0) {
 		f->cjk_regular = f->nface;
 		f->face[f->nface++].synth = 3;
 		/* A real bold face: SDL2_ttf's synthesised bold smears CJK. */
-		char *bold = f->fc_ok ? fc_find("Noto Sans CJK SC:style=Bold", "CJK", &idx) : NULL;
-		if (bold && !strcmp(bold, f->face[f->cjk_regular].path) &&
-		    idx == f->face[f->cjk_regular].index) {
-			free(bold); /* no bold installed: fontconfig gave the regular */
-			bold = NULL;
-		}
-		if (bold && render_face_add(f, f->nface, bold, idx) == 0) {
+		if (open_cjk(f, f->nface, true) == 0) {
 			f->cjk_bold = f->nface;
 			f->face[f->cjk_regular].bold = f->cjk_bold;
 			f->face[f->nface++].synth = 3;

@@ -57,7 +57,7 @@ struct render_fonts {
 	 * their faces (-2: not looked up yet, -1: none). */
 	int han_variant;
 	int han_face[4];
-	bool fc_ok;
+	bool fc_ok, fc_tried; /* fontconfig started (render_fc_ready) */
 	rf_sized sized[RF_SIZED];
 	int nsized;
 	unsigned long clock;
@@ -75,6 +75,9 @@ struct render_fonts {
 
 /* ---- fonts.c ------------------------------------------------------------ */
 
+/* Starts fontconfig the first time a font must be looked up (its
+ * configuration and caches: ~6 ms); false when it cannot start. */
+bool render_fc_ready(render_fonts *f);
 /* Opens path (taken: freed on failure) at index as face slot; -1 when
  * SDL2_ttf cannot read it. */
 int render_face_add(render_fonts *f, int slot, char *path, long index);

@@ -13,7 +13,7 @@
 /* Asks fontconfig for any face with cp; adds it as a fallback. */
 static int fc_fallback(render_fonts *f, uint32_t cp)
 {
-	if (!f->fc_ok || f->nface >= (int)JK_ARRAY_LEN(f->face))
+	if (f->nface >= (int)JK_ARRAY_LEN(f->face) || !render_fc_ready(f))
 		return -1;
 	for (int i = 0; i < f->nmissing; i++)
 		if (f->missing[i] == cp)
