@@ -68,6 +68,8 @@ extern const double kiosk_frame_le_ms[KIOSK_FRAME_BUCKETS - 1];
 /* Figures the loop keeps, for tests and the benchmark. */
 typedef struct kiosk_stats {
 	double first_slide_ms;   /* from kiosk_run() entry to the first present */
+	bool first_early;        /* the first page was made while the window opened
+	                          * (the window came out the size guessed) */
 	size_t frames;           /* presents: fades + ticks + slide changes + exposes */
 	size_t fade_frames;      /* presents during crossfades */
 	size_t ticks;            /* progress indicator redraws */
@@ -122,8 +124,10 @@ typedef struct kiosk_opts {
 	void (*on_show)(void *ud, const kiosk_state *st);
 	void *hook_ud;
 	/* Fills st (zeroed before each call) with the sources' state. May be
-	 * NULL. Called on the loop thread, at most about once a second and at
-	 * slide changes; must not block (no I/O beyond a snapshot). */
+	 * NULL. Called on the loop thread (the first time on the thread that
+	 * makes the first page while the window opens), at most about once a
+	 * second and at slide changes; must not block (no I/O beyond a
+	 * snapshot). */
 	void (*status)(void *ud, kiosk_status *st);
 	void *status_ud;
 
@@ -204,6 +208,14 @@ typedef struct kiosk_plan {
  * 1920x1080 or gpu is set; else its 1920x1080 mode when listed; else the
  * largest size of the desktop's aspect within 1920x1080 (half of 4K). */
 kiosk_plan kiosk_display_plan(int dw, int dh, const int (*modes)[2], size_t n, bool gpu);
+
+/* The size kiosk_run() expects its drawing to have with o, before the
+ * video driver starts: the window's or the mode's asked for, else the X
+ * server's first screen (SDL_VIDEODRIVER x11, or unset with DISPLAY) or
+ * the first connected KMS connector's first mode (kmsdrm, or unset with
+ * no display), after o->fit_1080's plan. False when it cannot be known
+ * (other drivers, no server): the first page then waits for the window. */
+bool kiosk_window_guess(const kiosk_opts *o, int *w, int *h);
 
 /* True when gl (a GL_RENDERER string, borrowed) names one of Mesa's CPU
  * rasterisers (llvmpipe, softpipe, swrast), which renderer = auto

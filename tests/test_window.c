@@ -255,23 +255,32 @@ static void on_show_full(void *ud, const kiosk_state *st)
 	s->frame_h = st->frame_h;
 }
 
+/* A full-screen run of n postings with o (on_show and hook_ud set here). */
+static void run_full(size_t n, kiosk_opts *o, full_seen *s, kiosk_stats *st)
+{
+	posting_list l;
+	tu_make_list(&l, n);
+	o->on_show = on_show_full;
+	o->hook_ud = s;
+	jk_err err = {0};
+	int r = kiosk_run(&l, o, NULL, NULL, st, &err);
+	posting_list_free(&l);
+	if (r)
+		fail_msg("%s", err.msg);
+}
+
 static void test_full_screen_window(void **state)
 {
 	(void)state;
 	if (xvfb <= 0)
 		skip();
-	posting_list l;
-	tu_make_list(&l, 3);
 	full_seen s = {0};
-	kiosk_opts o = {.slide_seconds = 0.3,
-	                .cut = true,
-	                .max_seconds = 1.5,
-	                .on_show = on_show_full,
-	                .hook_ud = &s};
+	kiosk_opts o = {.slide_seconds = 0.3, .cut = true, .max_seconds = 1.5};
 	kiosk_stats st;
-	jk_err err = {0};
-	if (kiosk_run(&l, &o, NULL, NULL, &st, &err))
-		fail_msg("%s", err.msg);
+	run_full(3, &o, &s, &st);
+	/* The first page was made while the window opened, at the size the
+	 * X server's screen gave away. */
+	assert_true(st.first_early);
 	SDL_Rect b = s.bounds;
 	assert_true(b.w >= 640 && b.h >= 360);
 	assert_true(st.shown >= 3);
@@ -282,7 +291,48 @@ static void test_full_screen_window(void **state)
 	assert_int_equal(s.later_h, b.h);
 	assert_int_equal(s.frame_w, b.w);
 	assert_int_equal(s.frame_h, b.h);
-	posting_list_free(&l);
+}
+
+/* The first page is made while the window opens, at the size the display
+ * is expected to give; a window of another size gets it made again at its
+ * own. */
+static void test_first_page_while_window_opens(void **state)
+{
+	(void)state;
+	if (xvfb <= 0)
+		skip();
+	int w = 0, h = 0;
+	kiosk_opts g = {0};
+	assert_true(kiosk_window_guess(&g, &w, &h)); /* the X server's screen */
+	assert_int_equal(w, 1280);
+	assert_int_equal(h, 720);
+	g.win_w = 960;
+	g.win_h = 540;
+	assert_true(kiosk_window_guess(&g, &w, &h));
+	assert_int_equal(w, 960);
+	assert_int_equal(h, 540);
+	g = (kiosk_opts){.mode_w = 1024, .mode_h = 768};
+	assert_true(kiosk_window_guess(&g, &w, &h));
+	assert_int_equal(w, 1024);
+	g = (kiosk_opts){0};
+	setenv("DISPLAY", ":9876", 1); /* no server there */
+	assert_false(kiosk_window_guess(&g, &w, &h));
+	setenv("DISPLAY", display, 1);
+	setenv("SDL_VIDEODRIVER", "offscreen", 1); /* its size comes with the window */
+	assert_false(kiosk_window_guess(&g, &w, &h));
+	setenv("SDL_VIDEODRIVER", "x11", 1);
+
+	/* A mode the server does not have (Xvfb offers one): the window is
+	 * 1280x720, not the 1024x768 expected; the page is laid out again. */
+	full_seen m = {0};
+	kiosk_opts o = {
+	    .slide_seconds = 0.3, .cut = true, .max_seconds = 0.8, .mode_w = 1024, .mode_h = 768};
+	kiosk_stats st;
+	run_full(2, &o, &m, &st);
+	assert_false(st.first_early);
+	assert_true(st.shown >= 2);
+	assert_int_equal(m.frame_w, 1280);
+	assert_int_equal(m.frame_h, 720);
 }
 
 /* ---- the display plan (no display needed) ------------------------------ */
@@ -645,9 +695,13 @@ static void test_4k_scaled_and_native(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_slides_in_x11_window),      cmocka_unit_test(test_q_quits_window),
-	    cmocka_unit_test(test_full_screen_window),        cmocka_unit_test(test_display_plan),
-	    cmocka_unit_test(test_gpu_fade_matches_software), cmocka_unit_test(test_gpu_falls_back),
+	    cmocka_unit_test(test_slides_in_x11_window),
+	    cmocka_unit_test(test_q_quits_window),
+	    cmocka_unit_test(test_full_screen_window),
+	    cmocka_unit_test(test_display_plan),
+	    cmocka_unit_test(test_first_page_while_window_opens),
+	    cmocka_unit_test(test_gpu_fade_matches_software),
+	    cmocka_unit_test(test_gpu_falls_back),
 	    cmocka_unit_test(test_4k_scaled_and_native),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -251,10 +251,7 @@ static SDL_Surface *compose_page(kiosk *k, jk_err *err)
 	return compose_doc(k, d, page, true, err);
 }
 
-/* Composes the current page (or the waiting screen when the deck is empty)
- * into cur_s; the screen then crossfades to it when fade is set, else shows
- * it at once. */
-void kiosk_compose(kiosk *k, bool fade)
+bool kiosk_compose_page(kiosk *k)
 {
 	Uint64 t = SDL_GetPerformanceCounter();
 	kiosk_ask_status(k);
@@ -271,13 +268,23 @@ void kiosk_compose(kiosk *k, bool fade)
 		jk_log(JK_LOG_WARN, "kiosk", "%s", err.msg);
 	k->st->composes++;
 	k->st->compose_ms_total += kiosk_ms_since(t);
-	if (!ns) {
-		k->fading = false; /* the screen keeps what it shows: never black */
-		return;
-	}
+	if (!ns)
+		return false;
 	if (k->st->composes > 1 && (sx != k->shift_x || sy != k->shift_y))
 		k->st->shifts++;
 	k->cur_s = ns;
+	return true;
+}
+
+/* Composes the current page (or the waiting screen when the deck is empty)
+ * into cur_s; the screen then crossfades to it when fade is set, else shows
+ * it at once. */
+void kiosk_compose(kiosk *k, bool fade)
+{
+	if (!kiosk_compose_page(k)) {
+		k->fading = false; /* the screen keeps what it shows: never black */
+		return;
+	}
 	/* The screen still shows the old page: the fade starts from there.
 	 * While the display is off the screen stays black. A board too slow
 	 * for a fade before the next change cuts (kiosk_pace). */

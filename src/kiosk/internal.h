@@ -189,6 +189,9 @@ unsigned kiosk_burn_step(const kiosk *k, long long ms);
 void kiosk_ask_status(kiosk *k);
 void kiosk_waiting_line(const kiosk *k, char *out, size_t cap);
 void kiosk_compose(kiosk *k, bool fade);
+/* The current page (or the waiting screen) into cur_s only, nothing on
+ * the screen; false when nothing could be composed (cur_s NULL). */
+bool kiosk_compose_page(kiosk *k);
 void kiosk_clock_tick(kiosk *k, long long ms);
 bool kiosk_badge_clock(kiosk *k, long long ms);
 
@@ -197,18 +200,33 @@ int kiosk_settings_copy(kiosk_opts *dst, kiosk_store *st, const kiosk_opts *src,
 void kiosk_settings_free(kiosk_store *s);
 void kiosk_settings_timings(kiosk *k);
 int kiosk_settings_look(kiosk *k, jk_err *err);
-/* The look's fonts opened on a thread while the caller does something
- * else (opens the window); _end waits for them and takes them into use,
- * or returns the failure. Every _begin needs its _end. */
-typedef struct kiosk_look_job {
+/* The fonts, the slides and the first page made on a thread while the
+ * window opens (first.c), at the size kiosk_window_guess() expects.
+ * _end waits for them; when the window is that size the page is on the
+ * screen (shown), else the caller lays it out at the window's. Every
+ * _begin needs its _end. */
+/* A connection to the X server held open from the guess until the window
+ * is (first.c). */
+typedef struct kiosk_xheld {
+	void *lib, *conn;
+	void (*close)(void *conn);
+} kiosk_xheld;
+typedef struct kiosk_first {
 	SDL_Thread *th;
-	const render_look *look; /* borrowed: k->cfg.look */
-	render_fonts *f;
+	kiosk *k;
+	posting_list *list; /* borrowed */
+	bool guess;         /* lay out at a guessed size (on the thread) */
+	int w, h;           /* the size guessed */
+	kiosk_xheld held;
+	bool composed; /* cur_s holds the first page at w x h */
+	bool shown;    /* ... and it is on the screen */
 	int r;
 	jk_err err;
-} kiosk_look_job;
-void kiosk_settings_look_begin(kiosk *k, kiosk_look_job *j);
-int kiosk_settings_look_end(kiosk *k, kiosk_look_job *j, jk_err *err);
+} kiosk_first;
+void kiosk_first_begin(kiosk *k, posting_list *list, kiosk_first *j);
+int kiosk_first_end(kiosk *k, kiosk_first *j, bool window, jk_err *err);
+/* Takes f (owned) as the kiosk's fonts. */
+void kiosk_settings_use_fonts(kiosk *k, render_fonts *f);
 void kiosk_settings_reconfigure(kiosk *k);
 
 #endif

@@ -472,27 +472,25 @@ static bool handle(kiosk *k, const SDL_Event *ev)
 
 /* ---- kiosk_run ---------------------------------------------------------- */
 
-/* The window, the look, the slides, the first page. */
+/* The window, the look, the slides, the first page: all but the window
+ * on a thread while it opens (first.c). */
 static int start(kiosk *k, posting_list *list, jk_err *err)
 {
 	kiosk_settings_timings(k);
 	k->theme = k->cfg.look.theme;
-	kiosk_look_job fonts;
-	kiosk_settings_look_begin(k, &fonts);
+	kiosk_first first;
+	kiosk_first_begin(k, list, &first);
 	int r = kiosk_window_open(k, err);
 	jk_mark("kiosk", "the window open");
-	int rf = kiosk_settings_look_end(k, &fonts, r ? NULL : err);
+	int rf = kiosk_first_end(k, &first, r == 0, r ? NULL : err);
 	if (!r)
 		r = rf;
-	jk_mark("kiosk", "the fonts open (on a thread since the start)");
-	if (!r)
-		r = kiosk_slides_new(list, &k->lp, &k->sl, err);
+	jk_mark("kiosk", "the fonts, the slides and the first page (on a thread since the start)");
 	if (r)
 		return r;
-	kiosk_badge_clock(k, kiosk_wall_ms(k));
-	kiosk_announce_set(k, &k->o->announce); /* a saved one, still valid */
 	kiosk_wake_active(true);
-	relayout(k);
+	if (!first.shown)
+		relayout(k); /* another size than guessed, or no guess */
 	if (!k->cur_s && kiosk_slides_count(k->sl))
 		kiosk_go(k, +1); /* the first posting did not lay out: the next that does */
 	/* The first page's cost is the first guess of a change's: the first

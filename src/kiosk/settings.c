@@ -105,10 +105,8 @@ void kiosk_settings_timings(kiosk *k)
 	k->fade_ms = (Uint32)(k->cfg.fade_ms > 0 ? k->cfg.fade_ms : 700);
 }
 
-/* Opens the fonts and logo of cfg.look and lays out for them from now on
- * (pages are laid out again when next shown). On failure the fonts in
- * force stay. */
-static void use_fonts(kiosk *k, render_fonts *f)
+/* Lays out for f from now on (pages are laid out again when next shown). */
+void kiosk_settings_use_fonts(kiosk *k, render_fonts *f)
 {
 	render_fonts_close(k->fonts);
 	k->fonts = f;
@@ -117,42 +115,15 @@ static void use_fonts(kiosk *k, render_fonts *f)
 	kiosk_slides_forget(k->sl);
 }
 
+/* Opens the fonts and logo of cfg.look and lays out for them from now on.
+ * On failure the fonts in force stay. */
 int kiosk_settings_look(kiosk *k, jk_err *err)
 {
 	render_fonts *f;
 	int r = render_fonts_open_look(&k->cfg.look, &f, err);
 	if (!r)
-		use_fonts(k, f);
+		kiosk_settings_use_fonts(k, f);
 	return r;
-}
-
-static int look_thread(void *ud)
-{
-	kiosk_look_job *j = ud;
-	j->r = render_fonts_open_look(j->look, &j->f, &j->err);
-	return 0;
-}
-
-/* At start-up the fonts open (fontconfig's start, the font files, the
- * logo: ~10 ms) on a thread of their own while the window opens (the
- * display connection, the window: ~15 ms); neither needs the other. */
-void kiosk_settings_look_begin(kiosk *k, kiosk_look_job *j)
-{
-	*j = (kiosk_look_job){.look = &k->cfg.look};
-	j->th = SDL_CreateThread(look_thread, "jk-fonts", j);
-}
-
-int kiosk_settings_look_end(kiosk *k, kiosk_look_job *j, jk_err *err)
-{
-	if (j->th)
-		SDL_WaitThread(j->th, NULL);
-	else
-		look_thread(j); /* no thread: here, after the window */
-	j->th = NULL;
-	if (j->r)
-		return jk_fail(err, j->r, "%s", j->err.msg);
-	use_fonts(k, j->f);
-	return 0;
 }
 
 /* True when next asks for what needs a new window. */

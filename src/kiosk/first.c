@@ -1,0 +1,222 @@
+/* first.c — the first page, made while the window opens. SDL's video start
+ * (the display connection, the input method, the modes: 20-30 ms on X11)
+ * needs nothing of ours, and the fonts, the slides and the first page's
+ * layout and compose need nothing of it but the screen's size. So a thread
+ * does those at the size the display is expected to give: the root
+ * window's size on X11, the connected connector's first mode on KMS. When
+ * the window comes out another size, the page is laid out again at the
+ * real one, as it was before. */
+#include "internal.h"
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xcb/xcb.h>
+
+/* The X server's first screen, through libxcb (thread-safe, unlike Xlib
+ * before XInitThreads), only when SDL already brought libxcb in: no
+ * library is loaded for a guess. The connection is left in *held for the
+ * caller to close once the window is open: closing the X server's only
+ * client makes it reset, and a display reset under SDL's own start fails
+ * it ("x11 not available"). NULL held: closed here. */
+static bool guess_x11(int *w, int *h, kiosk_xheld *held)
+{
+	void *lib = dlopen("libxcb.so.1", RTLD_NOW | RTLD_NOLOAD);
+	if (!lib)
+		return false;
+	xcb_connection_t *(*conn)(const char *, int *) =
+	    (xcb_connection_t * (*)(const char *, int *)) dlsym(lib, "xcb_connect");
+	int (*has_error)(xcb_connection_t *) =
+	    (int (*)(xcb_connection_t *))dlsym(lib, "xcb_connection_has_error");
+	const xcb_setup_t *(*setup)(xcb_connection_t *) =
+	    (const xcb_setup_t *(*)(xcb_connection_t *))dlsym(lib, "xcb_get_setup");
+	xcb_screen_iterator_t (*roots)(const xcb_setup_t *) =
+	    (xcb_screen_iterator_t(*)(const xcb_setup_t *))dlsym(lib, "xcb_setup_roots_iterator");
+	void (*next)(xcb_screen_iterator_t *) =
+	    (void (*)(xcb_screen_iterator_t *))dlsym(lib, "xcb_screen_next");
+	void (*disconnect)(xcb_connection_t *) =
+	    (void (*)(xcb_connection_t *))dlsym(lib, "xcb_disconnect");
+	bool ok = false;
+	xcb_connection_t *c = NULL;
+	if (conn && has_error && setup && roots && next && disconnect) {
+		int screen = 0;
+		c = conn(NULL, &screen);
+		if (c && !has_error(c)) {
+			xcb_screen_iterator_t it = roots(setup(c));
+			for (; it.rem && screen > 0; screen--)
+				next(&it);
+			if (it.rem && it.data) {
+				*w = it.data->width_in_pixels;
+				*h = it.data->height_in_pixels;
+				ok = true;
+			}
+		}
+	}
+	if (c && held) {
+		held->lib = lib;
+		held->conn = c;
+		held->close = (void (*)(void *))disconnect;
+		return ok;
+	}
+	if (c)
+		disconnect(c);
+	dlclose(lib);
+	return ok;
+}
+
+static void release_x11(kiosk_xheld *held)
+{
+	if (held->conn)
+		held->close(held->conn);
+	if (held->lib)
+		dlclose(held->lib);
+	memset(held, 0, sizeof *held);
+}
+
+static bool read_line(const char *path, char *out, size_t cap)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	bool ok = fgets(out, (int)cap, f) != NULL;
+	fclose(f);
+	return ok;
+}
+
+/* KMS: the first connected connector's first mode (the preferred one),
+ * what SDL's kmsdrm driver takes when nothing is set yet. */
+static bool guess_drm(int *w, int *h)
+{
+	DIR *d = opendir("/sys/class/drm");
+	if (!d)
+		return false;
+	char best[256] = "";
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		char path[320], line[64];
+		/* Connectors are cardN-NAME; the first in name order, as SDL
+		 * walks them by index. */
+		if (strncmp(e->d_name, "card", 4) || !strchr(e->d_name, '-') ||
+		    strlen(e->d_name) >= sizeof best || (best[0] && strcmp(e->d_name, best) >= 0))
+			continue;
+		snprintf(path, sizeof path, "/sys/class/drm/%s/status", e->d_name);
+		if (read_line(path, line, sizeof line) && !strncmp(line, "connected", 9))
+			snprintf(best, sizeof best, "%s", e->d_name);
+	}
+	closedir(d);
+	char path[320], line[64];
+	snprintf(path, sizeof path, "/sys/class/drm/%s/modes", best);
+	return best[0] && read_line(path, line, sizeof line) && sscanf(line, "%dx%d", w, h) == 2;
+}
+
+static bool window_guess(const kiosk_opts *o, int *w, int *h, kiosk_xheld *held)
+{
+	*w = *h = 0;
+	if (o->win_w > 0 && o->win_h > 0) {
+		*w = o->win_w;
+		*h = o->win_h;
+		return true;
+	}
+	if (o->mode_w > 0 && o->mode_h > 0) {
+		*w = o->mode_w;
+		*h = o->mode_h;
+		return true;
+	}
+	/* The driver SDL will take (SDL_VIDEODRIVER, else X11 where there is
+	 * a display, else KMS). Others: no guess, the size comes with the
+	 * window. */
+	const char *drv = getenv("SDL_VIDEODRIVER");
+	bool x11 = drv && *drv ? !strcmp(drv, "x11") : getenv("DISPLAY") != NULL;
+	bool drm =
+	    drv && *drv ? !strcmp(drv, "kmsdrm") : !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY");
+	if (!(x11 ? guess_x11(w, h, held) : drm && guess_drm(w, h)) || *w < 160 || *h < 160 ||
+	    *w > 16384 || *h > 16384)
+		return false;
+	/* Above 1920x1080 without a GPU the pages are drawn at that size
+	 * (renderer.c); with a GPU at the screen's, so no guess. */
+	if (o->fit_1080 && (*w > 1920 || *h > 1920)) {
+		if (o->renderer != KIOSK_RENDERER_SOFTWARE && access("/dev/dri", F_OK) == 0)
+			return false;
+		kiosk_plan p = kiosk_display_plan(*w, *h, NULL, 0, false);
+		if (p.draw_w > 0) {
+			*w = p.draw_w;
+			*h = p.draw_h;
+		}
+	}
+	return true;
+}
+
+bool kiosk_window_guess(const kiosk_opts *o, int *w, int *h)
+{
+	return window_guess(o, w, h, NULL);
+}
+
+static int first_thread(void *ud)
+{
+	kiosk_first *j = ud;
+	kiosk *k = j->k;
+	render_fonts *f = NULL;
+	j->r = render_fonts_open_look(&k->cfg.look, &f, &j->err);
+	if (j->r)
+		return 0;
+	kiosk_settings_use_fonts(k, f);
+	j->r = kiosk_slides_new(j->list, &k->lp, &k->sl, &j->err);
+	if (j->r)
+		return 0;
+	kiosk_badge_clock(k, kiosk_wall_ms(k));
+	kiosk_announce_set(k, &k->o->announce); /* a saved one, still valid */
+	if (j->guess && window_guess(&k->cfg, &j->w, &j->h, &j->held)) {
+		render_logical_size(j->w, j->h, k->cfg.rotate, &k->lp.w, &k->lp.h);
+		kiosk_slides_forget(k->sl);
+		kiosk_slides_settle(k->sl);
+		j->composed = kiosk_compose_page(k);
+	}
+	return 0;
+}
+
+void kiosk_first_begin(kiosk *k, posting_list *list, kiosk_first *j)
+{
+	*j = (kiosk_first){.k = k, .list = list, .guess = true};
+	j->th = SDL_CreateThread(first_thread, "jk-first", j);
+}
+
+int kiosk_first_end(kiosk *k, kiosk_first *j, bool window, jk_err *err)
+{
+	if (j->th) {
+		/* While the page is made: the window's own surface (shared memory
+		 * with the X server) made and touched, so the page's copy into it
+		 * finds its memory mapped. */
+		if (window && !k->ren && !k->draw_w) {
+			layout_theme th = render_look_theme(&k->cfg.look);
+			k->screen = SDL_GetWindowSurface(k->win);
+			if (k->screen)
+				SDL_FillRect(k->screen, NULL,
+				             SDL_MapRGB(k->screen->format, (Uint8)(th.bg >> 16),
+				                        (Uint8)(th.bg >> 8), (Uint8)th.bg));
+		}
+		SDL_WaitThread(j->th, NULL);
+	} else {
+		j->guess = false; /* no thread: here, after the window, at its size */
+		first_thread(j);
+	}
+	j->th = NULL;
+	release_x11(&j->held); /* SDL has its own connection now */
+	if (j->r)
+		return jk_fail(err, j->r, "%s", j->err.msg);
+	int w, h;
+	if (!window || !j->composed || !kiosk_window_size(k, &w, &h) || w != j->w || h != j->h)
+		return 0;
+	/* The window is the size guessed: the page is ready for it. */
+	k->pw = w;
+	k->ph = h;
+	if (kiosk_screen_make(k)) {
+		kiosk_screen_upload(k);
+		k->need_present = true;
+		j->shown = true;
+		k->st->first_early = true;
+	}
+	return 0;
+}
