@@ -181,6 +181,11 @@ typedef struct kiosk_opts {
 	/* The announcement to start with (a saved one): text empty or until
 	 * past: none. */
 	kiosk_announce announce;
+	/* Fills list (empty then) with the postings, called once with hook_ud
+	 * on the thread that makes the first page while the window opens, so
+	 * reading them costs the screen no time of its own. NULL: list holds
+	 * them already. */
+	void (*load)(void *ud, posting_list *list);
 	/* Which renderer draws (KIOSK_RENDERER_*); zero: software, as before. */
 	int renderer;
 	/* Full screen at the desktop's mode (mode_w 0) above 1920x1080 without

@@ -13,15 +13,23 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The postings, read on the kiosk's start-up thread while the window
+ * opens. */
+static void load_postings(void *ud, posting_list *list)
+{
+	app_load_all(ud, list);
+	jk_mark("app", "the postings read");
+}
+
 static int action_show(app *a, posting_list *list)
 {
 	jk_err err = {0};
 	kiosk_opts ko;
 	app_start(a, &ko);
+	ko.load = load_postings;
 	jk_mark("app", "the worker and servers started");
 	char status[160];
-	snprintf(status, sizeof status, "showing %zu posting(s) from %zu source(s)", list->n,
-	         a->sources.n);
+	snprintf(status, sizeof status, "showing the postings of %zu source(s)", a->sources.n);
 	platform_ready(status);
 	int r = kiosk_run(list, &ko, app_reload, a, NULL, &err);
 	app_impressions_stop(a);
@@ -79,7 +87,8 @@ static int action_dump(const posting_list *list)
 
 /* The actions that show or write postings: read them (--dump and --render
  * try the network once and the cache answers when it cannot be reached;
- * the screen starts from the cache at once), then act. */
+ * the screen starts from the cache at once, reading it while its window
+ * opens), then act. */
 static int action_postings(app *a)
 {
 	app_action act = a->c->act;
@@ -87,16 +96,18 @@ static int action_postings(app *a)
 		app_fetch_all(a, NULL);
 	posting_list list;
 	posting_list_init(&list);
+	if (act == ACT_SHOW) {
+		int status = action_show(a, &list);
+		posting_list_free(&list);
+		return status;
+	}
 	size_t ok = app_load_all(a, &list);
-	jk_mark("app", "the postings read");
 	int status = 0;
-	if (ok == 0 && act != ACT_SHOW) {
+	if (ok == 0) {
 		jk_log(JK_LOG_ERR, "app", "nothing could be read");
 		status = 1;
 	}
-	if (act == ACT_SHOW)
-		status = action_show(a, &list);
-	else if (act == ACT_RENDER && ok > 0)
+	if (act == ACT_RENDER && ok > 0)
 		status = action_render(a, &list);
 	else if (act == ACT_DUMP && action_dump(&list))
 		status = 1;
