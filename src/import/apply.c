@@ -1,14 +1,45 @@
 /* apply.c — layer 0a: where a passer-by applies: choosing the apply target of a
  * posting and accepting only links a QR code may carry (http, https,
- * mailto). URL resolution uses libcurl's URL parser; nothing touches the
- * network. */
+ * mailto). URL resolution uses libcurl's URL parser, opened when the first
+ * http(s) link is resolved (jk_dl_load); nothing touches the network. */
 #include "support.h"
 
 #include <ctype.h>
 #include <curl/curl.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* libcurl's URL parser, filled by jk_dl_load. */
+static struct curlu_fns {
+	__typeof__(curl_url) *url;
+	__typeof__(curl_url_set) *url_set;
+	__typeof__(curl_url_get) *url_get;
+	__typeof__(curl_url_cleanup) *url_cleanup;
+	__typeof__(curl_free) *free;
+} curlu;
+
+#define CURLU_FN(member) JK_DL_SYM(struct curlu_fns, member, "curl_" #member)
+static const jk_dl_sym curlu_syms[] = {
+    CURLU_FN(url), CURLU_FN(url_set), CURLU_FN(url_get), CURLU_FN(url_cleanup), CURLU_FN(free),
+};
+
+static jk_dl curlu_lib = JK_DL_INIT("libcurl.so.4", "http(s) apply links need", "JK_TEST_LIBCURL",
+                                    curlu_syms, &curlu, NULL);
+
+/* The parser, or false after one log line saying why there is none: the
+ * postings still show, without their http(s) apply links. */
+static bool curlu_ready(void)
+{
+	static atomic_bool said;
+	jk_err err = {0};
+	if (!jk_dl_load(&curlu_lib, &err))
+		return true;
+	if (!atomic_exchange(&said, true))
+		jk_log(JK_LOG_ERR, "import", "%s", err.msg);
+	return false;
+}
 
 #define URL_MAX 2000 /* longer targets make unreadable QR codes */
 #define SUBJECT_MAX 200
@@ -137,33 +168,35 @@ static bool url_clean(const char *url)
  * Caller frees. */
 static char *resolve(const char *href, const char *base)
 {
+	if (!curlu_ready())
+		return NULL;
 	char *enc = encode_path(href), *out = NULL, *url = NULL, *scheme = NULL, *host = NULL;
-	CURLU *u = curl_url();
+	CURLU *u = curlu.url();
 	if (!enc || !u)
 		goto done;
-	if (base && curl_url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK)
+	if (base && curlu.url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK)
 		goto done;
 	if (enc[0] == '#') {
 		/* curl drops the last path segment for a bare fragment. */
-		if (!base || curl_url_set(u, CURLUPART_FRAGMENT, enc + 1, 0) != CURLUE_OK)
+		if (!base || curlu.url_set(u, CURLUPART_FRAGMENT, enc + 1, 0) != CURLUE_OK)
 			goto done;
-	} else if (curl_url_set(u, CURLUPART_URL, enc, 0) != CURLUE_OK) {
+	} else if (curlu.url_set(u, CURLUPART_URL, enc, 0) != CURLUE_OK) {
 		goto done;
 	}
-	if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	if (curlu.url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    !is_http_scheme(scheme, strlen(scheme)))
 		goto done;
-	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host[0])
+	if (curlu.url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host[0])
 		goto done;
-	if (curl_url_get(u, CURLUPART_URL, &url, 0) != CURLUE_OK || strlen(url) > URL_MAX ||
+	if (curlu.url_get(u, CURLUPART_URL, &url, 0) != CURLUE_OK || strlen(url) > URL_MAX ||
 	    !url_clean(url))
 		goto done;
 	out = jk_strndup(url, (size_t)-1);
 done:
-	curl_free(url);
-	curl_free(scheme);
-	curl_free(host);
-	curl_url_cleanup(u);
+	curlu.free(url);
+	curlu.free(scheme);
+	curlu.free(host);
+	curlu.url_cleanup(u);
 	free(enc);
 	return out;
 }

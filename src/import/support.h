@@ -85,10 +85,6 @@ int import_money(jk_buf *b, double v, bool cents);
  * it before it parses. */
 void import_xml_init(void);
 
-/* Initialises GMime once per process (thread-safe); the mail reader calls
- * it before it parses. */
-void import_mime_init(void);
-
 /* Parses JSON (cJSON) into *root, which the caller frees with
  * cJSON_Delete(). A failure says why in err: nested too deep, cut off, or
  * the line and column. data borrowed. */
