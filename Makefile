@@ -108,6 +108,7 @@ test: deps
 # Benchmarks print figures; they never fail on timings.
 $(B)/rel/bench/%: $(B)/rel/bench/%.o $(B)/libjk.a
 	$(CC) -o $@ $^ $(PKG_LIBS)
+$(B)/rel/bench/bench_control: PKG_LIBS += $(LAZY_LIBS)
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES)

@@ -1122,8 +1122,43 @@ static void test_stop_null(void **state)
 	assert_true(control_frame_le_ms[0] == 2 && control_frame_le_ms[7] == 250);
 }
 
-int main(void)
+/* Without libmicrohttpd (a file name that is not there, opened for real):
+ * control_start fails with one line naming the library and nothing
+ * listens. In a fresh process (this program run again): the library
+ * loads once per process, and the tests above have loaded it. */
+static int start_without_mhd(void)
 {
+	control_opts o = {.listen = "127.0.0.1:0"};
+	control_server *srv = NULL;
+	jk_err err = {0};
+	int r = control_start(&o, &srv, &err);
+	printf("%d %s\n", r, err.msg);
+	control_stop(srv);
+	return srv ? 1 : 0;
+}
+
+static void test_without_libmicrohttpd(void **state)
+{
+	(void)state;
+	char cmd[600];
+	snprintf(cmd, sizeof cmd,
+	         "JK_TEST_LIBMICROHTTPD=libmicrohttpd-missing.so.12 /proc/%ld/exe --without-mhd "
+	         "2>/dev/null",
+	         (long)getpid());
+	FILE *f = popen(cmd, "r");
+	assert_non_null(f);
+	char line[600] = "";
+	assert_non_null(fgets(line, sizeof line, f));
+	assert_int_equal(pclose(f), 0);
+	tu_expect_str(line, "-7 the control server needs libmicrohttpd.so.12: "
+	                    "libmicrohttpd-missing.so.12: cannot open shared object file: No such "
+	                    "file or directory\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 2 && !strcmp(argv[1], "--without-mhd"))
+		return start_without_mhd();
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_tokens),
@@ -1143,6 +1178,7 @@ int main(void)
 	    cmocka_unit_test(test_ipv6),
 	    cmocka_unit_test(test_big_headers),
 	    cmocka_unit_test(test_stop_null),
+	    cmocka_unit_test(test_without_libmicrohttpd),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 	curl_global_cleanup();

@@ -365,6 +365,34 @@ static void test_bad_headers(void **state)
 	assert_int_equal(httpd_count(srv), before);
 }
 
+/* Without libcurl (a file name that is not there, opened for real by the
+ * binary): one line says network sources need it, one that http(s) apply
+ * links do, the URL fails with the same reason; the local files still
+ * show, a mailto: target too. */
+static void test_without_libcurl(void **state)
+{
+	(void)state;
+	char args[1200], md[600]; /* tu_root's buffer is reused */
+	snprintf(md, sizeof md, "%s", tu_root("samples/fernleaf-data-analyst.md"));
+	snprintf(args, sizeof args, "--dump %s %s http://127.0.0.1:9/jobs.rss", md,
+	         tu_root("samples/harbour-lights-stage-technician.md"));
+	setenv("JK_TEST_LIBCURL", "libcurl-missing.so.4", 1);
+	tu_run_result r = tu_run(args);
+	unsetenv("JK_TEST_LIBCURL");
+	assert_int_equal(r.status, 0);
+	const char *why = "libcurl.so.4: libcurl-missing.so.4: cannot open shared object file";
+	char want[200];
+	snprintf(want, sizeof want, "network sources need %s", why);
+	assert_int_equal(tu_count(r.err, want), 2); /* at start, and for the URL */
+	snprintf(want, sizeof want, "http(s) apply links need %s", why);
+	assert_int_equal(tu_count(r.err, want), 1);
+	assert_int_equal(tu_count(r.err, "\n"), 3);
+	assert_int_equal(tu_count(r.out, "\"title\":"), 2);
+	assert_null(strstr(r.out, "\"apply\":\t\"https://"));
+	assert_non_null(strstr(r.out, "\"apply\":\t\"mailto:crew@harbourlights.example.org"));
+	tu_run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -373,6 +401,7 @@ int main(void)
 	    cmocka_unit_test(test_broken_transfers), cmocka_unit_test(test_refused_and_bad_urls),
 	    cmocka_unit_test(test_user_agent),       cmocka_unit_test(test_tls_untrusted),
 	    cmocka_unit_test(test_post_and_headers), cmocka_unit_test(test_bad_headers),
+	    cmocka_unit_test(test_without_libcurl),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

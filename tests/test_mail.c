@@ -559,6 +559,28 @@ static void test_greeting(void **state)
 	posting_list_free(&l);
 }
 
+/* Without GMime (a file name that is not there, opened for real by the
+ * binary): the message fails with one line naming the library, the other
+ * file still reads. */
+static void test_without_gmime(void **state)
+{
+	(void)state;
+	char args[1200], eml[600]; /* tu_root's buffer is reused */
+	snprintf(eml, sizeof eml, "%s", tu_root("samples/marlin-bay-sdr-engineer.eml"));
+	snprintf(args, sizeof args, "--dump %s %s", eml,
+	         tu_root("samples/fernleaf-data-analyst.md"));
+	setenv("JK_TEST_LIBGMIME", "libgmime-missing.so.0", 1);
+	tu_run_result r = tu_run(args);
+	unsetenv("JK_TEST_LIBGMIME");
+	assert_int_equal(r.status, 0);
+	assert_int_equal(tu_count(r.err, "\n"), 1);
+	assert_non_null(strstr(r.err, "marlin-bay-sdr-engineer.eml: mail input (.eml, .mbox) needs "
+	                              "libgmime-3.0.so.0: libgmime-missing.so.0: cannot open"));
+	assert_int_equal(tu_count(r.out, "\"title\":"), 1);
+	assert_non_null(strstr(r.out, "Data Analyst, Member Insights"));
+	tu_run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -581,6 +603,7 @@ int main(void)
 	    cmocka_unit_test(test_hostile_encodings),
 	    cmocka_unit_test(test_hostile_size),
 	    cmocka_unit_test(test_direct),
+	    cmocka_unit_test(test_without_gmime),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
