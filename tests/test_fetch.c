@@ -372,13 +372,9 @@ static void test_bad_headers(void **state)
 static void test_without_libcurl(void **state)
 {
 	(void)state;
-	char args[1200], md[600]; /* tu_root's buffer is reused */
-	snprintf(md, sizeof md, "%s", tu_root("samples/fernleaf-data-analyst.md"));
-	snprintf(args, sizeof args, "--dump %s %s http://127.0.0.1:9/jobs.rss", md,
-	         tu_root("samples/harbour-lights-stage-technician.md"));
-	setenv("JK_TEST_LIBCURL", "libcurl-missing.so.4", 1);
-	tu_run_result r = tu_run(args);
-	unsetenv("JK_TEST_LIBCURL");
+	tu_run_result r =
+	    tu_run_without("JK_TEST_LIBCURL", "libcurl-missing.so.4", "fernleaf-data-analyst.md",
+	                   "harbour-lights-stage-technician.md", "http://127.0.0.1:9/jobs.rss");
 	assert_int_equal(r.status, 0);
 	const char *why = "libcurl.so.4: libcurl-missing.so.4: cannot open shared object file";
 	char want[200];

@@ -565,13 +565,9 @@ static void test_greeting(void **state)
 static void test_without_gmime(void **state)
 {
 	(void)state;
-	char args[1200], eml[600]; /* tu_root's buffer is reused */
-	snprintf(eml, sizeof eml, "%s", tu_root("samples/marlin-bay-sdr-engineer.eml"));
-	snprintf(args, sizeof args, "--dump %s %s", eml,
-	         tu_root("samples/fernleaf-data-analyst.md"));
-	setenv("JK_TEST_LIBGMIME", "libgmime-missing.so.0", 1);
-	tu_run_result r = tu_run(args);
-	unsetenv("JK_TEST_LIBGMIME");
+	tu_run_result r =
+	    tu_run_without("JK_TEST_LIBGMIME", "libgmime-missing.so.0",
+	                   "marlin-bay-sdr-engineer.eml", "fernleaf-data-analyst.md", "");
 	assert_int_equal(r.status, 0);
 	assert_int_equal(tu_count(r.err, "\n"), 1);
 	assert_non_null(strstr(r.err, "marlin-bay-sdr-engineer.eml: mail input (.eml, .mbox) needs "

@@ -340,6 +340,20 @@ tu_run_result tu_run(const char *args)
 	return r;
 }
 
+tu_run_result tu_run_without(const char *name, const char *value, const char *sample1,
+                             const char *sample2, const char *extra)
+{
+	char args[1500], one[600], rel[300];
+	snprintf(rel, sizeof rel, "samples/%s", sample1);
+	snprintf(one, sizeof one, "%s", tu_root(rel)); /* tu_root's buffer is reused */
+	snprintf(rel, sizeof rel, "samples/%s", sample2);
+	snprintf(args, sizeof args, "--dump %s %s %s", one, tu_root(rel), extra);
+	setenv(name, value, 1);
+	tu_run_result r = tu_run(args);
+	unsetenv(name);
+	return r;
+}
+
 void tu_run_free(tu_run_result *r)
 {
 	free(r->out);
