@@ -87,8 +87,9 @@ $(B)/asan/tests/%: $(B)/asan/tests/%.o $(TEST_SUPPORT) $(B)/libjk-asan.a
 
 # The control page's browser test alone speaks WebDriver (tests/webdriver.c).
 $(B)/asan/tests/test_page: $(B)/asan/tests/webdriver.o
-# Clients written with libcurl: these programs link it themselves.
-LAZY_TESTS = control page remote
+# These programs call libcurl themselves (clients; test_apply compares
+# url.c's plain URLs with libcurl's parser).
+LAZY_TESTS = apply control page remote
 $(LAZY_TESTS:%=$(B)/asan/tests/test_%): TEST_LIBS += $(LAZY_LIBS)
 
 # Every test program runs even when one fails; the closing line counts them.

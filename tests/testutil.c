@@ -345,9 +345,10 @@ tu_run_result tu_run_without(const char *name, const char *value, const char *sa
 {
 	char args[1500], one[600], rel[300];
 	snprintf(rel, sizeof rel, "samples/%s", sample1);
-	snprintf(one, sizeof one, "%s", tu_root(rel)); /* tu_root's buffer is reused */
-	snprintf(rel, sizeof rel, "samples/%s", sample2);
-	snprintf(args, sizeof args, "--dump %s %s %s", one, tu_root(rel), extra);
+	snprintf(one, sizeof one, "%s", sample1[0] == '/' ? sample1 : tu_root(rel));
+	snprintf(rel, sizeof rel, "samples/%s", sample2); /* tu_root's buffer is reused */
+	snprintf(args, sizeof args, "--dump %s %s %s", one,
+	         sample2[0] == '/' ? sample2 : tu_root(rel), extra);
 	setenv(name, value, 1);
 	tu_run_result r = tu_run(args);
 	unsetenv(name);
