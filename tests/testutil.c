@@ -343,15 +343,21 @@ tu_run_result tu_run(const char *args)
 tu_run_result tu_run_without(const char *name, const char *value, const char *sample1,
                              const char *sample2, const char *extra)
 {
-	char args[1500], one[600], rel[300];
-	snprintf(rel, sizeof rel, "samples/%s", sample1);
-	snprintf(one, sizeof one, "%s", sample1[0] == '/' ? sample1 : tu_root(rel));
-	snprintf(rel, sizeof rel, "samples/%s", sample2); /* tu_root's buffer is reused */
-	snprintf(args, sizeof args, "--dump %s %s %s", one,
-	         sample2[0] == '/' ? sample2 : tu_root(rel), extra);
+	jk_buf args = {0};
+	const char *const samples[] = {sample1, sample2};
+	int rc = jk_buf_puts(&args, "--dump");
+	for (size_t i = 0; i < 2 && !rc; i++)
+		rc = samples[i][0] == '/'
+		         ? jk_buf_printf(&args, " %s", samples[i])
+		         : jk_buf_printf(&args, " %s/samples/%s",
+		                         getenv("JK_ROOT") ? getenv("JK_ROOT") : ".", samples[i]);
+	if (!rc)
+		rc = jk_buf_printf(&args, " %s", extra);
+	assert_int_equal(rc, 0);
 	setenv(name, value, 1);
-	tu_run_result r = tu_run(args);
+	tu_run_result r = tu_run(args.data);
 	unsetenv(name);
+	jk_buf_free(&args);
 	return r;
 }
 
