@@ -609,14 +609,16 @@ static void test_scanner_hostile(void **state)
 /* What the URL gate gave before url.c took plain URLs itself: libcurl's
  * parser for every absolute http(s) URL (s printable ASCII, no spaces, so
  * nothing to encode). Caller frees. */
-static char *parser_says(const char *s)
+static char *parser_says(const char *s, const char *base)
 {
 	size_t sl = import_url_scheme(s);
-	if (!import_url_is_http(s, sl) || strncmp(s + sl + 1, "//", 2) || s[sl + 3] == '/')
+	if (!base &&
+	    (!import_url_is_http(s, sl) || strncmp(s + sl + 1, "//", 2) || s[sl + 3] == '/'))
 		return NULL;
 	CURLU *u = curl_url();
 	char *url = NULL, *scheme = NULL, *host = NULL, *out = NULL;
-	if (!curl_url_set(u, CURLUPART_URL, s, 0) &&
+	if ((!base || !curl_url_set(u, CURLUPART_URL, base, 0)) &&
+	    !curl_url_set(u, CURLUPART_URL, s, 0) &&
 	    !curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) &&
 	    import_url_is_http(scheme, strlen(scheme)) &&
 	    !curl_url_get(u, CURLUPART_HOST, &host, 0) && host[0] &&
@@ -637,16 +639,18 @@ static char *parser_says(const char *s)
 	return out;
 }
 
-static void same_as_parser(const char *s)
+static void same_as_parser(const char *s, const char *base)
 {
-	char *want = parser_says(s);
-	expect_url(s, NULL, want);
+	char *want = parser_says(s, base);
+	expect_url(s, base, want);
 	free(want);
 }
 
-/* A plain URL is taken without the parser (so a deck of plain links never
- * loads libcurl): the same answers as the parser's, on edge cases and on
- * 200,000 random URLs made of the characters that matter to it. */
+/* A plain URL, or a path from the root against a plain base, is taken
+ * without the parser (so a deck of plain links never loads libcurl): the
+ * same answers as the parser's, on edge cases, on 200,000 random URLs
+ * made of the characters that matter to it and on 100,000 random paths
+ * against plain and other bases. */
 static void test_plain_urls(void **state)
 {
 	(void)state;
@@ -689,7 +693,7 @@ static void test_plain_urls(void **state)
 	    "https://%41.com/",
 	};
 	for (size_t i = 0; i < JK_ARRAY_LEN(edge); i++)
-		same_as_parser(edge[i]);
+		same_as_parser(edge[i], NULL);
 	static const char *const schemes[] = {"http://", "https://", "HTTP://", "hTtPs://"};
 	static const char host[] = "abzXZ0189-.._@:%[]";
 	static const char rest[] = "/////....??##%2eEaZ09-_~!$&'()*+,;=:@[]{}|^`\\\"<>";
@@ -702,7 +706,24 @@ static void test_plain_urls(void **state)
 		for (int k = rand_r(&seed) % 16; k > 0; k--)
 			s[n++] = rest[rand_r(&seed) % (sizeof rest - 1)];
 		s[n] = '\0';
-		same_as_parser(s);
+		same_as_parser(s, NULL);
+	}
+	/* Paths from the root against a base, plain or not. */
+	static const char *const bases[] = {"https://games.example.net/jobs.atom",
+	                                    "http://a.b/x/y?q#f",
+	                                    "https://Example.com",
+	                                    "https://ex.com:8080/a",
+	                                    "https://1.2.3.4/a",
+	                                    "https://x.y",
+	                                    "HTTPS://x.y/",
+	                                    "https://u@x.y/a/b/"};
+	for (int i = 0; i < 100000; i++) {
+		size_t n = 0;
+		s[n++] = '/';
+		for (int k = rand_r(&seed) % 16; k > 0; k--)
+			s[n++] = rest[rand_r(&seed) % (sizeof rest - 1)];
+		s[n] = '\0';
+		same_as_parser(s, bases[rand_r(&seed) % JK_ARRAY_LEN(bases)]);
 	}
 }
 

@@ -1,7 +1,8 @@
 /* url.c — layer 0a: the links a QR code may carry (http, https, mailto),
  * resolved and checked. A plain absolute http(s) URL, the common case, is
- * checked here as libcurl's URL parser would leave it unchanged; any other
- * is resolved by that parser, opened when first needed (jk_dl_load), so a
+ * checked here as libcurl's URL parser would leave it unchanged, and so is
+ * a path from the root against a plain base; any other is resolved by
+ * that parser, opened when first needed (jk_dl_load), so a
  * deck of plain links never loads libcurl. Nothing touches the network. */
 #include "support.h"
 
@@ -210,22 +211,38 @@ static bool plain_url(const char *s)
 	return !(s[end] == '?' && (!s[end + 1] || s[end + 1] == '#')) && !(hash && !hash[1]);
 }
 
+/* enc resolved without the parser where plain_url() says it may be: an
+ * absolute URL as it is, a path from the root ("/jobs/7") after a plain
+ * base's scheme and host. False when the parser must decide; else true
+ * with *out (caller frees; NULL when over URL_MAX or out of memory). */
+static bool plain_resolve(const char *enc, const char *base, char **out)
+{
+	jk_buf b = {0};
+	int r;
+	if (!base && plain_url(enc))
+		r = jk_buf_puts(&b, enc);
+	else if (base && enc[0] == '/' && enc[1] != '/' && plain_url(base))
+		r = jk_buf_printf(&b, "%.*s%s", (int)(strcspn(base + 8, "/") + 8), base, enc);
+	else
+		return false;
+	if (!r && !plain_url(b.data)) {
+		jk_buf_free(&b);
+		return false;
+	}
+	if (!r && !strchr(b.data + 8, '/'))
+		r = jk_buf_putc(&b, '/'); /* nothing after the host */
+	*out = !r && b.len <= URL_MAX ? jk_buf_detach(&b) : NULL;
+	jk_buf_free(&b);
+	return true;
+}
+
 /* href resolved against base (an http(s) URL or NULL) by libcurl's URL
  * parser; NULL unless the result is http(s) with a host, and clean.
  * Caller frees. */
 static char *resolve(const char *href, const char *base)
 {
 	char *enc = encode_path(href), *out = NULL, *url = NULL, *scheme = NULL, *host = NULL;
-	if (enc && !base && plain_url(enc)) {
-		size_t n = strlen(enc);
-		bool slash = !strchr(enc + 8, '/'); /* nothing after the host */
-		out = n + slash <= URL_MAX ? malloc(n + slash + 1) : NULL;
-		if (out) {
-			memcpy(out, enc, n);
-			if (slash)
-				out[n++] = '/';
-			out[n] = '\0';
-		}
+	if (enc && plain_resolve(enc, base, &out)) {
 		free(enc);
 		return out;
 	}
