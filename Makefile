@@ -3,16 +3,22 @@
 
 PREFIX   ?= /usr/local
 CC       ?= cc
-PKGS      = sdl2 SDL2_ttf SDL2_image fontconfig libcurl libqrencode md4c md4c-html \
-            yaml-0.1 libxml-2.0 libcjson inih icu-uc icu-i18n gmime-3.0 libmicrohttpd
+PKGS      = sdl2 SDL2_ttf SDL2_image fontconfig libqrencode md4c md4c-html \
+            yaml-0.1 libxml-2.0 libcjson inih icu-uc icu-i18n
+# Opened when first needed (dlopen, jk_dl_load in src/core/dl.c), never
+# linked: a start that shows local files does not load them. Their headers
+# are still used; debian/control names their packages in Depends.
+LAZY_PKGS = libcurl gmime-3.0 libmicrohttpd
 TEST_PKGS = cmocka zbar
 
 # Library paths come from pkg-config only; evaluated lazily so `make deps`
 # works before the packages exist.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
+# The test programs that call libcurl or libmicrohttpd themselves.
+LAZY_LIBS   = $(shell pkg-config --libs libcurl libmicrohttpd)
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wno-unused-parameter
@@ -21,20 +27,11 @@ OPT      ?= -O2
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 B        = build
-# Platform backend: src/platform/systemd.c with libsystemd, else posix.c
-# (the notify protocol spoken directly); `make JK_PLATFORM=posix` forces it.
-ifeq ($(origin JK_PLATFORM),undefined)
-JK_PLATFORM := $(shell pkg-config --exists libsystemd 2>/dev/null && echo systemd || echo posix)
-endif
-ifeq ($(JK_PLATFORM),systemd)
-PKGS     += libsystemd
-endif
-PLATFORM_OFF = $(filter-out src/platform/$(JK_PLATFORM).c,src/platform/systemd.c src/platform/posix.c)
 # Sources by folder, in the order of the flow (../shared/DESIGN.md): every
 # .c file of a module folder is part of the library; main.c alone is not.
 MODULES  = core config sources store import deck layout render kiosk report control platform app
 MAIN_SRC = src/app/main.c
-LIB_SRC  = $(filter-out $(MAIN_SRC) $(PLATFORM_OFF),$(foreach m,$(MODULES),$(wildcard src/$(m)/*.c)))
+LIB_SRC  = $(filter-out $(MAIN_SRC),$(foreach m,$(MODULES),$(wildcard src/$(m)/*.c)))
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/rel/%.o)
 LIB_AOBJ = $(LIB_SRC:%.c=$(B)/asan/%.o)
 TEST_SUPPORT = $(B)/asan/tests/testutil.o $(B)/asan/tests/httpd.o
@@ -90,6 +87,10 @@ $(B)/asan/tests/%: $(B)/asan/tests/%.o $(TEST_SUPPORT) $(B)/libjk-asan.a
 
 # The control page's browser test alone speaks WebDriver (tests/webdriver.c).
 $(B)/asan/tests/test_page: $(B)/asan/tests/webdriver.o
+# These programs call libcurl themselves (clients; test_apply compares
+# url.c's plain URLs with libcurl's parser).
+LAZY_TESTS = apply control page remote
+$(LAZY_TESTS:%=$(B)/asan/tests/test_%): TEST_LIBS += $(LAZY_LIBS)
 
 # Every test program runs even when one fails; the closing line counts them.
 test: deps
@@ -108,6 +109,7 @@ test: deps
 # Benchmarks print figures; they never fail on timings.
 $(B)/rel/bench/%: $(B)/rel/bench/%.o $(B)/libjk.a
 	$(CC) -o $@ $^ $(PKG_LIBS)
+$(B)/rel/bench/bench_control: PKG_LIBS += $(LAZY_LIBS)
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES)
@@ -265,9 +267,10 @@ X_TRIPLET = $(if $(filter armhf,$(ARCH)),arm-linux-gnueabihf,aarch64-linux-gnu)
 X_QEMU    = qemu-$(if $(filter armhf,$(ARCH)),arm,aarch64)-static
 X_PC      = PKG_CONFIG_LIBDIR=/usr/lib/$(X_TRIPLET)/pkgconfig:/usr/share/pkgconfig pkg-config
 XB        = $(B)/$(ARCH)
-X_PKG_CFLAGS = $(shell $(X_PC) --cflags $(PKGS))
+X_PKG_CFLAGS = $(shell $(X_PC) --cflags $(PKGS) $(LAZY_PKGS))
 X_PKG_LIBS   = $(shell $(X_PC) --libs $(PKGS)) -lpthread -lm
 X_TEST_LIBS  = $(shell $(X_PC) --libs cmocka) -l:libzbar.so.0
+X_LAZY_LIBS  = $(shell $(X_PC) --libs libcurl libmicrohttpd)
 X_TESTS   = $(patsubst tests/%.c,$(XB)/tests/%,$(wildcard tests/test_*.c))
 X_OBJ     = $(LIB_SRC:%.c=$(XB)/obj/%.o)
 
@@ -289,6 +292,7 @@ $(XB)/tests/%: $(XB)/obj/tests/%.o $(XB)/obj/tests/testutil.o $(XB)/obj/tests/ht
 	@mkdir -p $(dir $@)
 	$(X_TRIPLET)-gcc -o $@ $^ $(X_PKG_LIBS) $(X_TEST_LIBS)
 $(XB)/tests/test_page: $(XB)/obj/tests/webdriver.o
+$(LAZY_TESTS:%=$(XB)/tests/test_%): X_TEST_LIBS += $(X_LAZY_LIBS)
 # Kept: make would delete these intermediates and rebuild them every time.
 .SECONDARY: $(patsubst %.c,$(XB)/obj/%.o,$(wildcard tests/*.c))
 

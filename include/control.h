@@ -153,8 +153,10 @@ int control_listen_parse(const char *listen, bool *loopback, jk_err *err);
 int control_check(const control_opts *o, jk_err *err);
 
 /* Starts listening (strings copied; the files read now). *out: stop with
- * control_stop(). JK_EARG (control_check), JK_EIO when it cannot listen
- * or the certificate cannot be used, with the reason. */
+ * control_stop(). JK_EARG (control_check), JK_EUNSUPPORTED when
+ * libmicrohttpd cannot be opened (it is, the first time, here), JK_EIO
+ * when it cannot listen or the certificate cannot be used, with the
+ * reason. */
 int control_start(const control_opts *o, control_server **out, jk_err *err);
 /* The port listened on (useful with port 0). */
 int control_port(const control_server *s);

@@ -59,7 +59,9 @@ typedef struct fetch_response {
 	long retry_after;    /* seconds from Retry-After on 429/503, -1 when absent */
 } fetch_response;
 
-/* Must run once before threads start (curl_global_init). */
+/* Opens libcurl (jk_dl_load, the first time) and initialises it; call once
+ * before threads start. Fails with "network sources need libcurl.so.4:
+ * why" when it cannot be opened; fetch_get() then fails the same way. */
 int fetch_global_init(jk_err *err);
 void fetch_global_cleanup(void);
 

@@ -152,6 +152,53 @@ void jk_mark(const char *module, const char *what);
 void jk_log(jk_log_level level, const char *module, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Libraries opened when first needed ------------------------------------- */
+
+/* libcurl, GMime and libmicrohttpd serve only some runs (network sources,
+ * mail input, the control server), so they are not linked: each is opened
+ * with dlopen(RTLD_NOW | RTLD_LOCAL) the first time a caller needs it and
+ * its functions are looked up into that caller's table of pointers. A run
+ * that never needs one never pays for loading it. The library's own header
+ * still gives the types (declare a member __typeof__(curl_easy_init) *). */
+typedef struct jk_dl_sym {
+	const char *name; /* "curl_easy_init" */
+	size_t offset;    /* of its pointer in the table */
+} jk_dl_sym;
+#define JK_DL_SYM(table_type, member, name)                                                        \
+	{                                                                                          \
+		name, offsetof(table_type, member)                                                 \
+	}
+
+typedef struct jk_dl {
+	const char *soname; /* "libcurl.so.4" */
+	const char *need;   /* who needs it, for the message: "network sources need" */
+	/* For tests only: an environment variable that, when set, names the
+	 * file opened instead of soname (a missing library, for real). */
+	const char *env;
+	const jk_dl_sym *syms;
+	size_t nsyms;
+	void *table;                  /* borrowed; filled once loaded */
+	void (*ready)(const void *t); /* run once after loading, or NULL */
+	/* jk_dl_load's: start zeroed. */
+	_Atomic int done;
+	int status;
+	char msg[256];
+} jk_dl;
+
+/* A jk_dl's static initializer; syms an array, ready may be NULL. */
+#define JK_DL_INIT(soname_, need_, env_, syms_, table_, ready_)                                    \
+	{                                                                                          \
+		.soname = (soname_), .need = (need_), .env = (env_), .syms = (syms_),              \
+		.nsyms = JK_ARRAY_LEN(syms_), .table = (table_), .ready = (ready_)                 \
+	}
+
+/* Opens lib and fills its table the first time any thread calls it (the
+ * others wait on one lock; loads are rare); later calls only read the
+ * outcome. 0 when every symbol
+ * was found, else JK_EUNSUPPORTED with "NEED SONAME: why" in err, the
+ * same every time. The library stays open for the life of the process. */
+int jk_dl_load(jk_dl *lib, jk_err *err);
+
 /* The one callback type for non-fatal remarks about an input, used by every
  * module that reads outside data (import, store, sources): source names the
  * input (path, URL or spec), msg the reason; both valid during the call. */

@@ -1,9 +1,8 @@
 /* platform.h — what differs per OS or service manager, behind one small
- * interface; one file per platform under src/platform/, chosen by the
- * build (src/platform/systemd.c with libsystemd, else src/platform/posix.c
- * which speaks the notify protocol itself). The core has no platform
- * #ifdefs. Prefix platform_. All functions are safe to call when not run
- * by a service manager (they then do nothing) and never block. */
+ * interface under src/platform/; the service manager's notify protocol is
+ * spoken directly (posix.c, no libsystemd: one library fewer to load at
+ * start). The core has no platform #ifdefs. Prefix platform_. All functions are safe to call when
+ * not run by a service manager (they then do nothing) and never block. */
 #ifndef PLATFORM_H
 #define PLATFORM_H
 

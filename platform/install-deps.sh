@@ -7,7 +7,7 @@ set -eu
 BUILD_PKGS="build-essential pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
 libcurl4-openssl-dev libqrencode-dev libmd4c-dev libmd4c-html0-dev libyaml-dev libxml2-dev
-libcjson-dev libinih-dev libsystemd-dev libicu-dev libharfbuzz-dev libgmime-3.0-dev
+libcjson-dev libinih-dev libicu-dev libharfbuzz-dev libgmime-3.0-dev
 libmicrohttpd-dev"
 # `make deb` (debian/): the packaging tools; debootstrap makes the clean
 # root `make test-deb` installs the package into.
@@ -64,7 +64,7 @@ if [ "${1:-}" = "--cross" ]; then
 	PKGS="$CROSS_CC qemu-user-static imagemagick"
 	for p in libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev \
 		libcurl4-openssl-dev libqrencode-dev libmd4c-dev libmd4c-html0-dev libyaml-dev \
-		libxml2-dev libcjson-dev libinih-dev libsystemd-dev libicu-dev libharfbuzz-dev \
+		libxml2-dev libcjson-dev libinih-dev libicu-dev libharfbuzz-dev \
 		libgmime-3.0-dev libmicrohttpd-dev libcmocka-dev libzbar0; do
 		PKGS="$PKGS $p:$CROSS"
 	done

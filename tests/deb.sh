@@ -137,14 +137,24 @@ in_root jobkiosk --check-config >"$work/check.txt" 2>&1 ||
 grep -q '/usr/share/jobkiosk/samples' "$work/check.txt" ||
 	die "--check-config does not name the installed samples: see $work/check.txt"
 
-# A Latin and a Japanese posting: the fonts come from the package's Depends.
-for s in fernleaf-data-analyst.md sakura-do-bakery-kitchen-ja.txt; do
+# The libraries opened when first needed (libcurl, GMime, libmicrohttpd)
+# come from the package's Depends: dpkg-shlibdeps cannot see them.
+for l in libcurl.so.4 libgmime-3.0.so.0 libmicrohttpd.so.12; do
+	in_root ldconfig -p | grep -q "$l " || die "$l is not installed: add its package to Depends"
+done
+
+# A Latin and a Japanese posting: the fonts come from the package's Depends;
+# a mail (GMime) and an apply link (libcurl's URL parser) open their
+# libraries.
+for s in fernleaf-data-analyst.md sakura-do-bakery-kitchen-ja.txt marlin-bay-sdr-engineer.eml; do
 	out=/tmp/png-${s%%.*}
 	in_root env SDL_VIDEODRIVER=offscreen jobkiosk --render "$out" --size 960x540 \
 		"/usr/share/jobkiosk/samples/$s" >"$work/render.txt" 2>&1 ||
 		die "jobkiosk --render $s failed in the root: $(cat "$work/render.txt")"
 	! grep -q 'fonts-' "$work/render.txt" ||
 		die "--render $s misses a font: $(cat "$work/render.txt")"
+	! grep -q 'needs lib' "$work/render.txt" ||
+		die "--render $s misses a library: $(cat "$work/render.txt")"
 	png=$(find "$root$out" -name '*.png' -size +0 | head -1)
 	[ -n "$png" ] && [ "$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
 		die "--render $s wrote no non-empty PNG into $out"

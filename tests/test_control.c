@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1122,10 +1123,48 @@ static void test_stop_null(void **state)
 	assert_true(control_frame_le_ms[0] == 2 && control_frame_le_ms[7] == 250);
 }
 
+/* Without libmicrohttpd (a file name that is not there, opened for real):
+ * control_start fails with one line naming the library and nothing
+ * listens. Runs first, in a child: the library loads once per process and
+ * the other tests load it (a child process keeps working under qemu-user,
+ * where running this program again would need binfmt_misc). */
+static void test_without_libmicrohttpd(void **state)
+{
+	(void)state;
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		setenv("JK_TEST_LIBMICROHTTPD", "libmicrohttpd-missing.so.12", 1);
+		control_opts o = {.listen = "127.0.0.1:0"};
+		control_server *srv = NULL;
+		jk_err err = {0};
+		int r = control_start(&o, &srv, &err);
+		dprintf(fds[1], "%d %s", r, err.msg);
+		_exit(srv ? 1 : 0);
+	}
+	close(fds[1]);
+	char line[600] = "";
+	size_t n = 0;
+	ssize_t k;
+	while (n < sizeof line - 1 && (k = read(fds[0], line + n, sizeof line - 1 - n)) > 0)
+		n += (size_t)k;
+	close(fds[0]);
+	int st = 0;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	tu_expect_str(line, "-7 the control server needs libmicrohttpd.so.12: "
+	                    "libmicrohttpd-missing.so.12: cannot open shared object file: No such "
+	                    "file or directory");
+}
+
 int main(void)
 {
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_without_libmicrohttpd), /* first: see there */
 	    cmocka_unit_test(test_tokens),
 	    cmocka_unit_test(test_status),
 	    cmocka_unit_test(test_block),

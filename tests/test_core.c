@@ -117,10 +117,52 @@ static void test_time_past_2038(void **state)
 	}
 }
 
+/* jk_dl_load against real libraries: libm's cos through a table; a
+ * function the library lacks and a file that is not there each give one
+ * line naming the library, every time, and the table stays unfilled. */
+typedef struct m_fns {
+	double (*cos)(double);
+	double (*sin)(double);
+} m_fns;
+
+static void test_dl_load(void **state)
+{
+	(void)state;
+	static m_fns m;
+	static const jk_dl_sym syms[] = {JK_DL_SYM(m_fns, cos, "cos"),
+	                                 JK_DL_SYM(m_fns, sin, "sin")};
+	static jk_dl lib = JK_DL_INIT("libm.so.6", "the test needs", NULL, syms, &m, NULL);
+	jk_err err = {0};
+	assert_int_equal(jk_dl_load(&lib, &err), 0);
+	assert_true(m.cos(0.0) == 1.0 && m.sin(0.0) == 0.0);
+	assert_int_equal(jk_dl_load(&lib, &err), 0); /* once */
+
+	static m_fns none;
+	static const jk_dl_sym odd[] = {JK_DL_SYM(m_fns, cos, "cos"),
+	                                JK_DL_SYM(m_fns, sin, "jk_no_such_function")};
+	static jk_dl old = JK_DL_INIT("libm.so.6", "the test needs", NULL, odd, &none, NULL);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(jk_dl_load(&old, &err), JK_EUNSUPPORTED);
+		tu_expect_str(err.msg,
+		              "the test needs libm.so.6: it has no jk_no_such_function (too old?)");
+	}
+	assert_null(none.sin);
+
+	setenv("JK_TEST_LIBNONE", "libjk-none.so.1", 1);
+	static jk_dl missing =
+	    JK_DL_INIT("libm.so.6", "the test needs", "JK_TEST_LIBNONE", syms, &none, NULL);
+	assert_int_equal(jk_dl_load(&missing, &err), JK_EUNSUPPORTED);
+	unsetenv("JK_TEST_LIBNONE");
+	tu_expect_str(err.msg, "the test needs libm.so.6: libjk-none.so.1: cannot open shared "
+	                       "object file: No such file or directory");
+	assert_int_equal(jk_dl_load(&missing, NULL), JK_EUNSUPPORTED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_sink_gets_one_line),
+	    cmocka_unit_test(test_dl_load),
 	    cmocka_unit_test(test_long_and_broken_lines),
 	    cmocka_unit_test(test_default_and_journal_sinks),
 	    cmocka_unit_test(test_time_past_2038),

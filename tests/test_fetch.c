@@ -365,6 +365,47 @@ static void test_bad_headers(void **state)
 	assert_int_equal(httpd_count(srv), before);
 }
 
+/* Without libcurl (a file name that is not there, opened for real by the
+ * binary): one line says network sources need it, one that the apply
+ * links only its parser resolves do (a port, "..": dropped), the URL
+ * fails with the same reason; the local files still show, with their
+ * plain https:// and mailto: targets. */
+static void test_without_libcurl(void **state)
+{
+	(void)state;
+	char dir[300], md[400];
+	snprintf(dir, sizeof dir, "%s", tu_tmpdir());
+	snprintf(md, sizeof md, "%s/odd-link.md", dir);
+	tu_write(md,
+	         "---\ntitle: Odd link\napply: https://jobs.example.com:8443/a/../apply\n---\n\n"
+	         "Apply through the link.\n");
+	tu_run_result r =
+	    tu_run_without("JK_TEST_LIBCURL", "libcurl-missing.so.4", "fernleaf-data-analyst.md",
+	                   md, "http://127.0.0.1:9/jobs.rss");
+	tu_rmtree(dir);
+	assert_int_equal(r.status, 0);
+	const char *why = "libcurl.so.4: libcurl-missing.so.4: cannot open shared object file";
+	char want[200];
+	snprintf(want, sizeof want, "network sources need %s", why);
+	assert_int_equal(tu_count(r.err, want), 2); /* at start, and for the URL */
+	snprintf(want, sizeof want, "http(s) apply links need %s", why);
+	assert_int_equal(tu_count(r.err, want), 1);
+	assert_int_equal(tu_count(r.err, "\n"), 3);
+	assert_int_equal(tu_count(r.out, "\"title\":"), 2);
+	assert_non_null(strstr(
+	    r.out, "\"apply\":\t\"https://careers.fernleaf.example.com/jobs/data-analyst\""));
+	assert_null(strstr(r.out, "8443"));
+	tu_run_free(&r);
+
+	/* A plain link and a mailto: need no libcurl at all. */
+	r = tu_run_without("JK_TEST_LIBCURL", "libcurl-missing.so.4", "fernleaf-data-analyst.md",
+	                   "harbour-lights-stage-technician.md", "");
+	assert_int_equal(r.status, 0);
+	tu_expect_str(r.err, "");
+	assert_non_null(strstr(r.out, "\"apply\":\t\"mailto:crew@harbourlights.example.org"));
+	tu_run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -373,6 +414,7 @@ int main(void)
 	    cmocka_unit_test(test_broken_transfers), cmocka_unit_test(test_refused_and_bad_urls),
 	    cmocka_unit_test(test_user_agent),       cmocka_unit_test(test_tls_untrusted),
 	    cmocka_unit_test(test_post_and_headers), cmocka_unit_test(test_bad_headers),
+	    cmocka_unit_test(test_without_libcurl),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

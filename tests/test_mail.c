@@ -559,6 +559,24 @@ static void test_greeting(void **state)
 	posting_list_free(&l);
 }
 
+/* Without GMime (a file name that is not there, opened for real by the
+ * binary): the message fails with one line naming the library, the other
+ * file still reads. */
+static void test_without_gmime(void **state)
+{
+	(void)state;
+	tu_run_result r =
+	    tu_run_without("JK_TEST_LIBGMIME", "libgmime-missing.so.0",
+	                   "marlin-bay-sdr-engineer.eml", "fernleaf-data-analyst.md", "");
+	assert_int_equal(r.status, 0);
+	assert_int_equal(tu_count(r.err, "\n"), 1);
+	assert_non_null(strstr(r.err, "marlin-bay-sdr-engineer.eml: mail input (.eml, .mbox) needs "
+	                              "libgmime-3.0.so.0: libgmime-missing.so.0: cannot open"));
+	assert_int_equal(tu_count(r.out, "\"title\":"), 1);
+	assert_non_null(strstr(r.out, "Data Analyst, Member Insights"));
+	tu_run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -581,6 +599,7 @@ int main(void)
 	    cmocka_unit_test(test_hostile_encodings),
 	    cmocka_unit_test(test_hostile_size),
 	    cmocka_unit_test(test_direct),
+	    cmocka_unit_test(test_without_gmime),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

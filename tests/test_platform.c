@@ -2,10 +2,9 @@
  * sockets the test binds (a path and an abstract name), the watchdog from
  * the environment, hostile environment values, and real /bin/sh children.
  *
- * Both notify backends are tested in this one program: the public API runs
- * on whichever the build linked (systemd.c with libsystemd, else posix.c),
- * and posix.c is compiled in a second time below under posix_ names, so
- * the hand-written protocol is tested even when libsystemd is used. */
+ * The notify protocol (posix.c, no libsystemd) is tested through the public
+ * API and once more below, compiled in a second time under posix_ names,
+ * where its state can be reset between cases. */
 #include "testutil.h"
 
 #include "platform.h"
@@ -299,7 +298,7 @@ static void test_hostile_env(void **state)
 	platform_init();
 }
 
-/* --- posix.c, the protocol without libsystemd -------------------------- */
+/* --- posix.c directly ------------------------------------------------- */
 
 static void test_posix_protocol(void **state)
 {

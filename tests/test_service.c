@@ -235,8 +235,7 @@ static bool wait_for(int fd, char *log, size_t cap, const char *want, int ms)
 }
 
 /* Waits for want in the file at path, reading the notify socket meanwhile:
- * a service manager always reads it, and libsystemd's sd_notify blocks
- * when the queue is full. */
+ * a service manager always reads it (a full queue drops messages). */
 static bool file_has(const char *path, const char *want, int ms, int fd, char *log, size_t cap)
 {
 	for (int t = 0; t < ms; t += 50) {

@@ -340,6 +340,27 @@ tu_run_result tu_run(const char *args)
 	return r;
 }
 
+tu_run_result tu_run_without(const char *name, const char *value, const char *sample1,
+                             const char *sample2, const char *extra)
+{
+	jk_buf args = {0};
+	const char *const samples[] = {sample1, sample2};
+	int rc = jk_buf_puts(&args, "--dump");
+	for (size_t i = 0; i < 2 && !rc; i++)
+		rc = samples[i][0] == '/'
+		         ? jk_buf_printf(&args, " %s", samples[i])
+		         : jk_buf_printf(&args, " %s/samples/%s",
+		                         getenv("JK_ROOT") ? getenv("JK_ROOT") : ".", samples[i]);
+	if (!rc)
+		rc = jk_buf_printf(&args, " %s", extra);
+	assert_int_equal(rc, 0);
+	setenv(name, value, 1);
+	tu_run_result r = tu_run(args.data);
+	unsetenv(name);
+	jk_buf_free(&args);
+	return r;
+}
+
 void tu_run_free(tu_run_result *r)
 {
 	free(r->out);

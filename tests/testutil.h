@@ -106,6 +106,11 @@ typedef struct tu_run_result {
 	char *out, *err;
 } tu_run_result;
 tu_run_result tu_run(const char *args);
+/* `tu_bin() --dump SAMPLE1 SAMPLE2 EXTRA` (under samples/ in JK_ROOT
+ * unless an absolute path; extra may be "") with the environment variable name set to value: a
+ * library the binary opens when first needed named as a file that is not there. */
+tu_run_result tu_run_without(const char *name, const char *value, const char *sample1,
+                             const char *sample2, const char *extra);
 void tu_run_free(tu_run_result *r);
 
 /* Captures what this process writes to stderr (fd 2) between start and

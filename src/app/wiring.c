@@ -103,12 +103,13 @@ int app_open(app *a)
 		return 0;
 	open_cache(a);
 	if (!a->fetch_inited) {
+		/* Without libcurl the local sources and the cached copies still
+		 * show; each fetch then fails with the same reason. */
 		jk_err err = {0};
-		if (fetch_global_init(&err)) {
+		if (fetch_global_init(&err))
 			jk_log(JK_LOG_ERR, "app", "%s", err.msg);
-			return 1;
-		}
-		a->fetch_inited = true;
+		else
+			a->fetch_inited = true;
 	}
 	return 0;
 }

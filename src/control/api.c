@@ -30,24 +30,25 @@ static enum MHD_Result answer(control_server *srv, struct MHD_Connection *c, uns
 	while (i < CTL_CODES - 1 && ctl_codes[i] != status)
 		i++;
 	atomic_fetch_add(&srv->codes[i], 1);
+	const ctl_mhd_fns *mhd = ctl_mhd();
 	struct MHD_Response *r =
-	    MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+	    mhd->create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
 	if (!r)
 		return MHD_NO;
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	mhd->add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+	mhd->add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	mhd->add_response_header(r, "X-Content-Type-Options", "nosniff");
+	mhd->add_response_header(r, "Referrer-Policy", "no-referrer");
 	if (page)
-		MHD_add_response_header(r, "Content-Security-Policy", PAGE_CSP);
+		mhd->add_response_header(r, "Content-Security-Policy", PAGE_CSP);
 	if (allow)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
+		mhd->add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
 	if (status == MHD_HTTP_UNAUTHORIZED)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
+		mhd->add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
 	if (status == MHD_HTTP_TOO_MANY_REQUESTS)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "60");
-	enum MHD_Result ok = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
+		mhd->add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "60");
+	enum MHD_Result ok = mhd->queue_response(c, status, r);
+	mhd->destroy_response(r);
 	return ok;
 }
 

@@ -85,6 +85,26 @@ struct control_server {
 	ctl_auth auth;
 };
 
+/* ---- mhd.c: libmicrohttpd, opened when a server first starts ----------- */
+
+typedef struct ctl_mhd_fns {
+	__typeof__(MHD_start_daemon) *start_daemon;
+	__typeof__(MHD_stop_daemon) *stop_daemon;
+	__typeof__(MHD_is_feature_supported) *is_feature_supported;
+	__typeof__(MHD_get_connection_info) *get_connection_info;
+	__typeof__(MHD_lookup_connection_value) *lookup_connection_value;
+	__typeof__(MHD_create_response_from_buffer) *create_response_from_buffer;
+	__typeof__(MHD_add_response_header) *add_response_header;
+	__typeof__(MHD_queue_response) *queue_response;
+	__typeof__(MHD_destroy_response) *destroy_response;
+} ctl_mhd_fns;
+
+/* Opens libmicrohttpd the first time (thread-safe): 0, or JK_EUNSUPPORTED
+ * with "the control server needs libmicrohttpd.so.12: why" in err. */
+int ctl_mhd_load(jk_err *err);
+/* The table; only after ctl_mhd_load() succeeded (a running server). */
+const ctl_mhd_fns *ctl_mhd(void);
+
 /* ---- listen.c: addresses and the listening socket ---------------------- */
 
 /* Parses "ADDRESS:PORT" as control_listen_parse does, into sa. */

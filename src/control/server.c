@@ -32,7 +32,7 @@ static bool client_addr(struct MHD_Connection *c, ctl_addr *out)
 {
 	memset(out, 0, sizeof *out);
 	const union MHD_ConnectionInfo *ci =
-	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	    ctl_mhd()->get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (!ci || !ci->client_addr)
 		return false;
 	const struct sockaddr *sa = ci->client_addr;
@@ -72,8 +72,8 @@ static enum MHD_Result first_call(control_server *srv, struct MHD_Connection *c,
 			return ctl_error(srv, c, MHD_HTTP_TOO_MANY_REQUESTS,
 			                 "too many wrong tokens from this address; try again in a "
 			                 "minute");
-		const char *hdr =
-		    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+		const char *hdr = ctl_mhd()->lookup_connection_value(c, MHD_HEADER_KIND,
+		                                                     MHD_HTTP_HEADER_AUTHORIZATION);
 		if (!ctl_token_ok(hdr, srv->token, srv->token_len)) {
 			/* Only a token sent and wrong counts: the page asks before
 			 * it has one. */
@@ -89,7 +89,7 @@ static enum MHD_Result first_call(control_server *srv, struct MHD_Connection *c,
 		}
 	}
 	const char *cl =
-	    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	    ctl_mhd()->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (cl) {
 		char *end;
 		unsigned long long n = strtoull(cl, &end, 10);
@@ -249,6 +249,8 @@ static int start(const control_opts *o, control_server **out, jk_err *err)
 {
 	*out = NULL;
 	int r = control_check(o, err);
+	if (!r)
+		r = ctl_mhd_load(err);
 	if (r)
 		return r;
 	control_server *s = calloc(1, sizeof *s);
@@ -276,7 +278,7 @@ static int start(const control_opts *o, control_server **out, jk_err *err)
 	}
 	s->tls = o->cert && *o->cert;
 	if (s->tls) {
-		if (!MHD_is_feature_supported(MHD_FEATURE_TLS)) {
+		if (!ctl_mhd()->is_feature_supported(MHD_FEATURE_TLS)) {
 			r = jk_fail(
 			    err, JK_EUNSUPPORTED,
 			    "control server: this libmicrohttpd has no TLS; unset control_cert");
@@ -300,7 +302,7 @@ static int start(const control_opts *o, control_server **out, jk_err *err)
 	    {MHD_OPTION_END, 0, NULL},
 	};
 	s->starting = true; /* MHD's threads may log before it returns */
-	s->daemon = MHD_start_daemon(
+	s->daemon = ctl_mhd()->start_daemon(
 	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
 	    MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 	    MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_THREAD_POOL_SIZE,
@@ -349,6 +351,6 @@ void control_stop(control_server *s)
 {
 	if (!s)
 		return;
-	MHD_stop_daemon(s->daemon);
+	ctl_mhd()->stop_daemon(s->daemon); /* s exists: the library is loaded */
 	server_free(s);
 }

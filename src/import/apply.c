@@ -1,209 +1,16 @@
 /* apply.c — layer 0a: where a passer-by applies: choosing the apply target of a
- * posting and accepting only links a QR code may carry (http, https,
- * mailto). URL resolution uses libcurl's URL parser; nothing touches the
- * network. */
+ * posting, from the links url.c accepts. */
 #include "support.h"
 
 #include <ctype.h>
-#include <curl/curl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#define URL_MAX 2000 /* longer targets make unreadable QR codes */
+#define URL_MAX IMPORT_URL_MAX
 #define SUBJECT_MAX 200
 #define SENTENCE_MAX 1000 /* bytes looked at on each side: keeps scans linear */
 #define LINKS_MAX 256     /* links whose sentences are looked at */
-
-/* URLs ---------------------------------------------------------------------- */
-
-/* Length of the scheme at s ("https" in "https://…"), 0 when s has none. */
-static size_t scheme_len(const char *s)
-{
-	if (!isalpha((unsigned char)s[0]))
-		return 0;
-	size_t i = 1;
-	while (isalnum((unsigned char)s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')
-		i++;
-	return s[i] == ':' ? i : 0;
-}
-
-static bool is_http_scheme(const char *s, size_t n)
-{
-	return (n == 4 && !strncasecmp(s, "http", 4)) || (n == 5 && !strncasecmp(s, "https", 5));
-}
-
-/* The address part of a mailto: with percent-encoded letters, digits and
- * "@.-_+" decoded ("%6a%6f%62%73@…", an anti-spam habit); other escapes
- * stay. */
-static int put_address(jk_buf *b, const char *s, size_t n)
-{
-	int r = JK_OK;
-	for (size_t i = 0; i < n && !r; i++) {
-		char hex[3] = {0};
-		unsigned long c = 0;
-		if (s[i] == '%' && i + 2 < n && isxdigit((unsigned char)s[i + 1]) &&
-		    isxdigit((unsigned char)s[i + 2])) {
-			memcpy(hex, s + i + 1, 2);
-			c = strtoul(hex, NULL, 16);
-		}
-		if (c && (isalnum((int)c) || strchr("@.-_+", (int)c))) {
-			r = jk_buf_putc(b, (char)c);
-			i += 2;
-		} else {
-			r = jk_buf_putc(b, s[i]);
-		}
-	}
-	return r;
-}
-
-/* "mailto:" + the rest, when the rest names at least one plausible address;
- * spaces and non-ASCII bytes in the headers part get percent-encoded. */
-static char *accept_mailto(const char *rest)
-{
-	while (*rest == ' ')
-		rest++;
-	size_t addr = strcspn(rest, "?");
-	jk_buf b = {0};
-	int r = jk_buf_puts(&b, "mailto:");
-	if (!r)
-		r = put_address(&b, rest, addr);
-	const char *a = r ? NULL : b.data + 7, *at = a ? strchr(a, '@') : NULL;
-	bool ok = at && at != a && at[1];
-	for (const char *c = a; ok && *c; c++)
-		ok = !strchr(" <>\"\\()[];:", *c);
-	if (!ok) {
-		jk_buf_free(&b);
-		return NULL;
-	}
-	for (const unsigned char *c = (const unsigned char *)rest + addr; !r && *c; c++) {
-		if (*c == ' ' || *c >= 0x80 || *c == '"' || *c == '<' || *c == '>')
-			r = jk_buf_printf(&b, "%%%02X", *c);
-		else
-			r = jk_buf_putc(&b, (char)*c);
-	}
-	if (r) {
-		jk_buf_free(&b);
-		return NULL;
-	}
-	return jk_buf_detach(&b);
-}
-
-/* Copies s with spaces and non-ASCII bytes after the host percent-encoded
- * (as browsers do), leaving the host for curl to judge. */
-static char *encode_path(const char *s)
-{
-	const char *from = s;
-	const char *sl = strstr(s, "//");
-	if (sl && (size_t)(sl - s) <= scheme_len(s) + 1) {
-		from = sl + 2;
-		from += strcspn(from, "/?#");
-	}
-	jk_buf b = {0};
-	int r = jk_buf_append(&b, s, (size_t)(from - s));
-	for (const char *c = from; !r && *c; c++) {
-		unsigned char u = (unsigned char)*c;
-		if (u == ' ' || u >= 0x80)
-			r = jk_buf_printf(&b, "%%%02X", u);
-		else
-			r = jk_buf_putc(&b, *c);
-	}
-	if (r) {
-		jk_buf_free(&b);
-		return NULL;
-	}
-	return jk_buf_detach(&b);
-}
-
-/* A URL with no space, control or invisible character, also beyond ASCII
- * (a host or user name curl left as written): a no-break space would
- * become a plain one once the target is cleaned for a posting. */
-static bool url_clean(const char *url)
-{
-	size_t n = strlen(url);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = jk_utf8_decode(url + i, n - i, &cp);
-		if (cp <= ' ' || cp == 0x7F || cp == 0xFFFD || jk_cp_is_space(cp) ||
-		    jk_cp_is_invisible(cp))
-			return false;
-		i += k;
-	}
-	return true;
-}
-
-/* href resolved against base (an http(s) URL or NULL) by libcurl's URL
- * parser; NULL unless the result is http(s) with a host, and clean.
- * Caller frees. */
-static char *resolve(const char *href, const char *base)
-{
-	char *enc = encode_path(href), *out = NULL, *url = NULL, *scheme = NULL, *host = NULL;
-	CURLU *u = curl_url();
-	if (!enc || !u)
-		goto done;
-	if (base && curl_url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK)
-		goto done;
-	if (enc[0] == '#') {
-		/* curl drops the last path segment for a bare fragment. */
-		if (!base || curl_url_set(u, CURLUPART_FRAGMENT, enc + 1, 0) != CURLUE_OK)
-			goto done;
-	} else if (curl_url_set(u, CURLUPART_URL, enc, 0) != CURLUE_OK) {
-		goto done;
-	}
-	if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-	    !is_http_scheme(scheme, strlen(scheme)))
-		goto done;
-	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host[0])
-		goto done;
-	if (curl_url_get(u, CURLUPART_URL, &url, 0) != CURLUE_OK || strlen(url) > URL_MAX ||
-	    !url_clean(url))
-		goto done;
-	out = jk_strndup(url, (size_t)-1);
-done:
-	curl_free(url);
-	curl_free(scheme);
-	curl_free(host);
-	curl_url_cleanup(u);
-	free(enc);
-	return out;
-}
-
-char *import_url_accept(const char *href, const char *base)
-{
-	if (!href)
-		return NULL;
-	while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r' || *href == '\f')
-		href++;
-	size_t n = strlen(href);
-	while (n && strchr(" \t\n\r\f", href[n - 1]))
-		n--;
-	if (n == 0 || n > URL_MAX)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)href[i] < 0x20 || href[i] == 0x7F)
-			return NULL;
-	char *h = jk_strndup(href, n);
-	if (!h)
-		return NULL;
-	char *out = NULL;
-	size_t sl = scheme_len(h);
-	if (sl == 6 && !strncasecmp(h, "mailto", 6)) {
-		out = accept_mailto(h + 7);
-	} else if (sl) {
-		/* Absolute: http(s) only, and with a real authority part. */
-		if (is_http_scheme(h, sl) && !strncmp(h + sl + 1, "//", 2) && h[sl + 3] != '/')
-			out = resolve(h, NULL);
-	} else if (base && is_http_scheme(base, scheme_len(base))) {
-		out = resolve(h, base);
-	}
-	free(h);
-	/* A base with stray bytes in its host gives a target no phone opens. */
-	if (out && (strlen(out) > URL_MAX || !jk_utf8_valid(out, strlen(out)))) {
-		free(out);
-		out = NULL;
-	}
-	return out;
-}
 
 /* Words and sentences ----------------------------------------------------- */
 
@@ -469,8 +276,8 @@ static bool is_form_url(const char *url)
 	    "typeform.com/to/",       "forms.office.com/", "forms.microsoft.com/",
 	    "jotform.com/",           "tally.so/r/",       "wufoo.com/forms/",
 	    "formstack.com/forms/",   "cognitoforms.com/", "forms.yandex.ru/"};
-	size_t sl = scheme_len(url);
-	if (!is_http_scheme(url, sl) || strncmp(url + sl, "://", 3))
+	size_t sl = import_url_scheme(url);
+	if (!import_url_is_http(url, sl) || strncmp(url + sl, "://", 3))
 		return false;
 	const char *h = url + sl + 3;
 	size_t hl = strcspn(h, "/?#");
@@ -639,7 +446,7 @@ int import_apply_choose(posting *p, const import_links *links, const char *base)
 {
 	if (!p)
 		return JK_EARG;
-	if (base && !is_http_scheme(base, scheme_len(base)))
+	if (base && !import_url_is_http(base, import_url_scheme(base)))
 		base = NULL;
 	if (p->apply) {
 		/* An explicit field still has to be a target a QR code may carry. */

@@ -1,11 +1,10 @@
 /* common.c — layer 0a: what every reader shares: dates, character references,
- * organisation inference, employment wording, amounts, and the libxml2,
- * GMime and cJSON front doors. Pure: no locale, no time zone, no I/O. */
+ * organisation inference, employment wording, amounts, and the libxml2
+ * and cJSON front doors. Pure: no locale, no time zone, no I/O. */
 #include "support.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
-#include <gmime/gmime.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <math.h>
@@ -517,7 +516,7 @@ int import_money(jk_buf *b, double v, bool cents)
 	return r || !cents ? r : jk_buf_printf(b, ".%02d", c);
 }
 
-/* libxml2, GMime and cJSON ------------------------------------------------------- */
+/* libxml2 and cJSON ------------------------------------------------------------- */
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 
@@ -529,22 +528,6 @@ static void xml_init_once(void)
 void import_xml_init(void)
 {
 	pthread_once(&xml_once, xml_init_once);
-}
-
-/* GMime ------------------------------------------------------------------------ */
-
-static pthread_once_t mime_once = PTHREAD_ONCE_INIT;
-
-static void mime_init_once(void)
-{
-	/* Never undone: GMime's tables live as long as the process, like
-	 * libxml2's. */
-	g_mime_init();
-}
-
-void import_mime_init(void)
-{
-	pthread_once(&mime_once, mime_init_once);
 }
 
 int import_json_parse(const char *data, size_t len, cJSON **root, jk_err *err)

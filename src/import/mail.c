@@ -8,8 +8,9 @@
  * bytes unconverted, as each MIME part declares its own charset. */
 #include "readers.h"
 
+#include "mime.h"
+
 #include <ctype.h>
-#include <gmime/gmime.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -29,37 +30,40 @@ typedef struct mail_parts {
 
 static bool mail_is_text(GMimeObject *o, const char *sub)
 {
-	GMimeContentType *ct = g_mime_object_get_content_type(o);
-	GMimeContentDisposition *cd = g_mime_object_get_content_disposition(o);
-	return GMIME_IS_TEXT_PART(o) && ct && g_mime_content_type_is_type(ct, "text", sub) &&
-	       !(cd && g_mime_content_disposition_is_attachment(cd));
+	const import_mime_fns *gm = import_mime(NULL); /* loaded: import_mail */
+	GMimeContentType *ct = gm->object_get_content_type(o);
+	GMimeContentDisposition *cd = gm->object_get_content_disposition(o);
+	return import_mime_is(gm, o, gm->text_part_get_type()) && ct &&
+	       gm->content_type_is_type(ct, "text", sub) &&
+	       !(cd && gm->content_disposition_is_attachment(cd));
 }
 
 /* Fills b from the first part under o that has a body; an alternative
  * offers both kinds, a mixed part the first child that has any. */
 static void mail_find(GMimeObject *o, int depth, mail_parts *b)
 {
+	const import_mime_fns *gm = import_mime(NULL); /* loaded: import_mail */
 	if (!o || b->plain || b->html)
 		return;
 	if (depth > MAIL_DEPTH) {
 		b->too_deep = true;
 		return;
 	}
-	if (GMIME_IS_MESSAGE_PART(o)) {
-		GMimeMessage *m = g_mime_message_part_get_message((GMimeMessagePart *)o);
+	if (import_mime_is(gm, o, gm->message_part_get_type())) {
+		GMimeMessage *m = gm->message_part_get_message((GMimeMessagePart *)o);
 		if (m)
-			mail_find(g_mime_message_get_mime_part(m), depth + 1, b);
+			mail_find(gm->message_get_mime_part(m), depth + 1, b);
 		return;
 	}
-	if (GMIME_IS_MULTIPART(o)) {
+	if (import_mime_is(gm, o, gm->multipart_get_type())) {
 		GMimeMultipart *mp = (GMimeMultipart *)o;
-		GMimeContentType *ct = g_mime_object_get_content_type(o);
-		bool alt = ct && g_mime_content_type_is_type(ct, "multipart", "alternative");
+		GMimeContentType *ct = gm->object_get_content_type(o);
+		bool alt = ct && gm->content_type_is_type(ct, "multipart", "alternative");
 		mail_parts best = {0};
-		int n = g_mime_multipart_get_count(mp);
+		int n = gm->multipart_get_count(mp);
 		for (int i = 0; i < n && !best.plain && !(best.html && !alt); i++) {
 			mail_parts c = {0};
-			mail_find(g_mime_multipart_get_part(mp, i), depth + 1, &c);
+			mail_find(gm->multipart_get_part(mp, i), depth + 1, &c);
 			best.too_deep = best.too_deep || c.too_deep;
 			best.plain = best.plain ? best.plain : c.plain;
 			best.html = best.html ? best.html : c.html;
@@ -107,20 +111,21 @@ static char *mail_fix_utf8(const char *s, size_t n, bool utf8)
  * charset are read as Windows-1252, saying so. NULL on OOM. */
 static char *mail_part_text(GMimePart *part, const import_opts *o)
 {
-	GMimeDataWrapper *w = g_mime_part_get_content(part);
-	GMimeStream *mem = g_mime_stream_mem_new();
+	const import_mime_fns *gm = import_mime(NULL); /* loaded: import_mail */
+	GMimeDataWrapper *w = gm->part_get_content(part);
+	GMimeStream *mem = gm->stream_mem_new();
 	if (w)
-		g_mime_data_wrapper_write_to_stream(w, mem);
-	GByteArray *raw = g_mime_stream_mem_get_byte_array((GMimeStreamMem *)mem);
+		gm->data_wrapper_write_to_stream(w, mem);
+	GByteArray *raw = gm->stream_mem_get_byte_array((GMimeStreamMem *)mem);
 	const char *s = raw && raw->data ? (const char *)raw->data : "";
 	size_t n = raw && raw->data ? raw->len : 0;
-	const char *cs = g_mime_object_get_content_type_parameter((GMimeObject *)part, "charset");
+	const char *cs = gm->object_get_content_type_parameter((GMimeObject *)part, "charset");
 	char *out = NULL;
 	if (cs && !mail_utf8_name(cs)) {
-		char *t = g_mime_text_part_get_text((GMimeTextPart *)part);
+		char *t = gm->text_part_get_text((GMimeTextPart *)part);
 		if (t && jk_utf8_valid(t, strlen(t)))
 			out = mail_fix_utf8(t, strlen(t), true);
-		g_free(t);
+		gm->free(t);
 	}
 	if (!out && (jk_utf8_valid(s, n) || (cs && !strncasecmp(cs, "utf", 3))))
 		out = mail_fix_utf8(s, n, true);
@@ -135,7 +140,7 @@ static char *mail_part_text(GMimePart *part, const import_opts *o)
 		out = z ? jk_cp1252_to_utf8(z, strlen(z)) : NULL;
 		free(z);
 	}
-	g_object_unref(mem);
+	gm->object_unref(mem);
 	return out;
 }
 
@@ -143,8 +148,9 @@ static char *mail_part_text(GMimePart *part, const import_opts *o)
 static int mail_body(posting *p, GMimeMessage *m, const import_opts *o, bool fwd,
                      import_links *links, jk_err *err)
 {
+	const import_mime_fns *gm = import_mime(NULL); /* loaded: import_mail */
 	mail_parts b = {0};
-	mail_find(g_mime_message_get_mime_part(m), 0, &b);
+	mail_find(gm->message_get_mime_part(m), 0, &b);
 	if (b.too_deep)
 		import_warnf(o, MAIL_TOO_DEEP "; the rest was skipped");
 	int r = JK_OK;
@@ -201,6 +207,7 @@ static bool mail_names(const char *v, const char *addr, size_t n, bool dots)
  * list's own address or one of its service addresses. */
 static bool mail_is_list(GMimeMessage *m, const char *addr)
 {
+	const import_mime_fns *gm = import_mime(NULL); /* loaded: import_mail */
 	static const char *const roles[] = {"-request", "-owner",     "-bounces",
 	                                    "-bounce",  "-leave",     "-join",
 	                                    "-admin",   "-subscribe", "-unsubscribe"};
@@ -220,7 +227,7 @@ static bool mail_is_list(GMimeMessage *m, const char *addr)
 	if (!strncasecmp(addr, "owner-", 6) || !strncasecmp(addr, "mailer-daemon@", 14))
 		return true;
 	for (size_t i = 0; i < JK_ARRAY_LEN(hdrs); i++) {
-		const char *v = g_mime_object_get_header((GMimeObject *)m, hdrs[i]);
+		const char *v = gm->object_get_header((GMimeObject *)m, hdrs[i]);
 		if (v && mail_names(v, addr, n, i == 1))
 			return true;
 	}
@@ -230,14 +237,15 @@ static bool mail_is_list(GMimeMessage *m, const char *addr)
 /* The first mailbox's address in l (borrowed), its name in *name. */
 static const char *mail_mailbox(InternetAddressList *l, const char **name)
 {
-	int n = l ? internet_address_list_length(l) : 0;
+	const import_mime_fns *gm = import_mime(NULL); /* loaded: import_mail */
+	int n = l ? gm->address_list_length(l) : 0;
 	for (int i = 0; i < n; i++) {
-		InternetAddress *a = internet_address_list_get_address(l, i);
-		if (!INTERNET_ADDRESS_IS_MAILBOX(a))
+		InternetAddress *a = gm->address_list_get_address(l, i);
+		if (!import_mime_is(gm, a, gm->mailbox_get_type()))
 			continue;
 		if (name)
-			*name = internet_address_get_name(a);
-		return internet_address_mailbox_get_addr((InternetAddressMailbox *)a);
+			*name = gm->address_get_name(a);
+		return gm->mailbox_get_addr((InternetAddressMailbox *)a);
 	}
 	return NULL;
 }
@@ -248,20 +256,21 @@ static const char *mail_mailbox(InternetAddressList *l, const char **name)
  * (X-Original-From, X-Original-Sender). NULL when none; caller frees. */
 static char *mail_sender(GMimeMessage *m)
 {
-	const char *name = NULL, *a = mail_mailbox(g_mime_message_get_reply_to(m), NULL);
+	const import_mime_fns *gm = import_mime(NULL); /* loaded: import_mail */
+	const char *name = NULL, *a = mail_mailbox(gm->message_get_reply_to(m), NULL);
 	if (a && !mail_is_list(m, a))
 		return jk_strndup(a, (size_t)-1);
-	a = mail_mailbox(g_mime_message_get_from(m), &name);
+	a = mail_mailbox(gm->message_get_from(m), &name);
 	if (a && !(name && jk_strcasestr(name, " via ")) && !mail_is_list(m, a))
 		return jk_strndup(a, (size_t)-1);
 	static const char *const orig[] = {"X-Original-From", "X-Original-Sender"};
 	for (size_t i = 0; i < JK_ARRAY_LEN(orig); i++) {
-		const char *v = g_mime_object_get_header((GMimeObject *)m, orig[i]);
-		InternetAddressList *l = v ? internet_address_list_parse(NULL, v) : NULL;
+		const char *v = gm->object_get_header((GMimeObject *)m, orig[i]);
+		InternetAddressList *l = v ? gm->address_list_parse(NULL, v) : NULL;
 		a = mail_mailbox(l, NULL);
 		char *copy = a && !mail_is_list(m, a) ? jk_strndup(a, (size_t)-1) : NULL;
 		if (l)
-			g_object_unref(l);
+			gm->object_unref(l);
 		if (copy)
 			return copy;
 	}
@@ -315,15 +324,16 @@ static int mail_apply(posting *p, GMimeMessage *m, const import_links *links)
  * Subject nor text. */
 static int mail_posting(GMimeMessage *m, const import_opts *o, posting_list *out, jk_err *err)
 {
+	const import_mime_fns *gm = import_mime(NULL); /* loaded: import_mail */
 	posting *p = posting_new();
 	if (!p)
 		return JK_ENOMEM;
 	import_links links = {0};
 	bool fwd = false;
-	const char *id = g_mime_message_get_message_id(m);
-	int r = mail_subject(p, g_mime_message_get_subject(m), &fwd);
+	const char *id = gm->message_get_message_id(m);
+	int r = mail_subject(p, gm->message_get_subject(m), &fwd);
 	if (!r)
-		r = import_set_date(&p->posted, g_mime_object_get_header((GMimeObject *)m, "Date"));
+		r = import_set_date(&p->posted, gm->object_get_header((GMimeObject *)m, "Date"));
 	if (!r && id)
 		r = posting_set(&p->native_id, id, (size_t)-1);
 	if (!r)
@@ -346,29 +356,31 @@ int import_mail(const char *data, size_t len, const import_opts *opts, posting_l
                 jk_err *err)
 {
 	static const char *fallback[] = {"utf-8", "windows-1252", NULL};
-	import_mime_init();
-	GMimeStream *st = g_mime_stream_mem_new_with_buffer(data, len);
-	GMimeParser *ps = g_mime_parser_new_with_stream(st);
-	GMimeParserOptions *po = g_mime_parser_options_new();
-	g_mime_parser_options_set_fallback_charsets(po, fallback);
+	const import_mime_fns *gm = import_mime(err);
+	if (!gm)
+		return JK_EUNSUPPORTED; /* err says which library */
+	GMimeStream *st = gm->stream_mem_new_with_buffer(data, len);
+	GMimeParser *ps = gm->parser_new_with_stream(st);
+	GMimeParserOptions *po = gm->parser_options_new();
+	gm->parser_options_set_fallback_charsets(po, fallback);
 	/* An mbox file: messages one after another, each after a "From " line. */
 	bool mbox = len > 5 && !memcmp(data, "From ", 5);
-	g_mime_parser_set_format(ps, mbox ? GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
+	gm->parser_set_format(ps, mbox ? GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
 	size_t first = out->n, skipped = 0, read = 0;
 	int r = JK_OK;
-	while (!r && !g_mime_parser_eos(ps) && !import_full(opts, out, first, &skipped)) {
-		GMimeMessage *m = g_mime_parser_construct_message(ps, po);
+	while (!r && !gm->parser_eos(ps) && !import_full(opts, out, first, &skipped)) {
+		GMimeMessage *m = gm->parser_construct_message(ps, po);
 		if (!m)
 			break;
 		read++;
 		r = mail_posting(m, opts, out, err);
-		g_object_unref(m);
+		gm->object_unref(m);
 		if (!mbox)
 			break;
 	}
-	g_mime_parser_options_free(po);
-	g_object_unref(ps);
-	g_object_unref(st);
+	gm->parser_options_free(po);
+	gm->object_unref(ps);
+	gm->object_unref(st);
 	if (!r && out->n == first)
 		r = read ? jk_fail(err, JK_EEMPTY, "a mail message without a Subject or text")
 		         : jk_fail(err, JK_EFORMAT, "not a mail message: no header lines");

@@ -85,10 +85,6 @@ int import_money(jk_buf *b, double v, bool cents);
  * it before it parses. */
 void import_xml_init(void);
 
-/* Initialises GMime once per process (thread-safe); the mail reader calls
- * it before it parses. */
-void import_mime_init(void);
-
 /* Parses JSON (cJSON) into *root, which the caller frees with
  * cJSON_Delete(). A failure says why in err: nested too deep, cut off, or
  * the line and column. data borrowed. */
@@ -265,9 +261,17 @@ posting_role import_heading_role(const char *h, size_t n);
  * address. Relative links resolve against
  * base (may be NULL). Only http, https and mailto survive. */
 int import_apply_choose(posting *p, const import_links *links, const char *base);
+/* url.c (0a) ---------------------------------------------------------------- */
+
+#define IMPORT_URL_MAX 2000 /* longer targets make unreadable QR codes */
+
 /* Resolves href against base and returns a new string when the result is an
  * acceptable apply target (http, https, mailto), NULL otherwise. */
 char *import_url_accept(const char *href, const char *base);
+/* Length of the scheme at s ("https" in "https://…"), 0 when s has none. */
+size_t import_url_scheme(const char *s);
+/* True when s[0..n) is "http" or "https", in any case. */
+bool import_url_is_http(const char *s, size_t n);
 /* import_url_accept for a link to an online form (Google Forms, Typeform,
  * Microsoft Forms, ...), without an embedded form's "embedded=true"; NULL
  * when href is no form. Caller frees. */

@@ -1,7 +1,6 @@
-/* internal.h — the notify backend behind platform.h: exactly one of
- * systemd.c (libsystemd) and posix.c (the protocol spoken directly) is
- * linked; notify.c builds the messages, rate-limits keep-alives and writes
- * the log lines. Prefix plat_. */
+/* internal.h — the notify backend behind platform.h: posix.c speaks the
+ * protocol directly (no libsystemd); notify.c builds the messages,
+ * rate-limits keep-alives and writes the log lines. Prefix plat_. */
 #ifndef PLATFORM_INTERNAL_H
 #define PLATFORM_INTERNAL_H
 

@@ -1,6 +1,5 @@
-/* notify.c — the platform_ notify calls on top of whichever backend the
- * build linked (systemd.c or posix.c): message text, the keep-alive rate
- * limit and the log lines, so both backends behave the same. */
+/* notify.c — the platform_ notify calls on top of the notify protocol
+ * (posix.c): message text, the keep-alive rate limit and the log lines. */
 #include "platform.h"
 
 #include "internal.h"

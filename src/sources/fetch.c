@@ -1,4 +1,5 @@
-/* fetch.c — one careful HTTP request (GET, or POST with a body) with libcurl. */
+/* fetch.c — one careful HTTP request (GET, or POST with a body) with libcurl,
+ * opened when the first network source needs it (jk_dl_load). */
 #include "fetch.h"
 
 #include <curl/curl.h>
@@ -6,6 +7,30 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* The libcurl functions fetch calls, filled by jk_dl_load. */
+static struct curl_fns {
+	__typeof__(curl_global_init) *global_init;
+	__typeof__(curl_global_cleanup) *global_cleanup;
+	__typeof__(curl_easy_init) *easy_init;
+	__typeof__(curl_easy_setopt) *easy_setopt;
+	__typeof__(curl_easy_perform) *easy_perform;
+	__typeof__(curl_easy_getinfo) *easy_getinfo;
+	__typeof__(curl_easy_strerror) *easy_strerror;
+	__typeof__(curl_easy_cleanup) *easy_cleanup;
+	__typeof__(curl_slist_append) *slist_append;
+	__typeof__(curl_slist_free_all) *slist_free_all;
+} curl;
+
+#define CURL_FN(member) JK_DL_SYM(struct curl_fns, member, "curl_" #member)
+static const jk_dl_sym curl_syms[] = {
+    CURL_FN(global_init),  CURL_FN(global_cleanup), CURL_FN(easy_init),     CURL_FN(easy_setopt),
+    CURL_FN(easy_perform), CURL_FN(easy_getinfo),   CURL_FN(easy_strerror), CURL_FN(easy_cleanup),
+    CURL_FN(slist_append), CURL_FN(slist_free_all),
+};
+
+static jk_dl curl_lib =
+    JK_DL_INIT("libcurl.so.4", "network sources need", "JK_TEST_LIBCURL", curl_syms, &curl, NULL);
 
 typedef struct transfer {
 	jk_buf body;
@@ -16,15 +41,19 @@ typedef struct transfer {
 
 int fetch_global_init(jk_err *err)
 {
-	CURLcode c = curl_global_init(CURL_GLOBAL_DEFAULT);
+	int r = jk_dl_load(&curl_lib, err);
+	if (r)
+		return r;
+	CURLcode c = curl.global_init(CURL_GLOBAL_DEFAULT);
 	if (c)
-		return jk_fail(err, JK_EIO, "libcurl init failed: %s", curl_easy_strerror(c));
+		return jk_fail(err, JK_EIO, "libcurl init failed: %s", curl.easy_strerror(c));
 	return JK_OK;
 }
 
 void fetch_global_cleanup(void)
 {
-	curl_global_cleanup();
+	if (!jk_dl_load(&curl_lib, NULL))
+		curl.global_cleanup();
 }
 
 bool fetch_is_url(const char *s)
@@ -142,7 +171,7 @@ static bool header_ok(const char *h)
 
 static struct curl_slist *add_header(struct curl_slist *hdr, const char *line, bool *oom)
 {
-	struct curl_slist *n = curl_slist_append(hdr, line);
+	struct curl_slist *n = curl.slist_append(hdr, line);
 	if (!n)
 		*oom = true;
 	return n ? n : hdr;
@@ -150,7 +179,7 @@ static struct curl_slist *add_header(struct curl_slist *hdr, const char *line, b
 
 /* The request's headers: the validators of what is cached, the body's
  * type and the caller's lines. *out (may stay NULL) is freed with
- * curl_slist_free_all(), also on failure. */
+ * curl.slist_free_all(), also on failure. */
 static int request_headers(const fetch_request *req, struct curl_slist **out, jk_err *err)
 {
 	struct curl_slist *hdr = NULL;
@@ -191,44 +220,44 @@ static void set_options(CURL *c, const fetch_request *req, size_t cap, transfer 
                         struct curl_slist *hdr, char *errbuf)
 {
 	const fetch_limits *l = &req->limits;
-	curl_easy_setopt(c, CURLOPT_URL, req->url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+	curl.easy_setopt(c, CURLOPT_URL, req->url);
+	curl.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+	curl.easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+	curl.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
 	                 l->connect_timeout_ms ? l->connect_timeout_ms : 10000L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, l->timeout_ms ? l->timeout_ms : 60000L);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, l->low_speed_bytes ? l->low_speed_bytes : 64L);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME,
+	curl.easy_setopt(c, CURLOPT_TIMEOUT_MS, l->timeout_ms ? l->timeout_ms : 60000L);
+	curl.easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, l->low_speed_bytes ? l->low_speed_bytes : 64L);
+	curl.easy_setopt(c, CURLOPT_LOW_SPEED_TIME,
 	                 l->low_speed_seconds ? l->low_speed_seconds : 20L);
-	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)cap);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, FETCH_USER_AGENT);
-	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl.easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)cap);
+	curl.easy_setopt(c, CURLOPT_USERAGENT, FETCH_USER_AGENT);
+	curl.easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	curl.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (l->ca_file) {
 		/* Added to the system's CAs, not instead of them. */
-		curl_easy_setopt(c, CURLOPT_CAINFO, l->ca_file);
-		curl_easy_setopt(c, CURLOPT_CAPATH, "/etc/ssl/certs");
+		curl.easy_setopt(c, CURLOPT_CAINFO, l->ca_file);
+		curl.easy_setopt(c, CURLOPT_CAPATH, "/etc/ssl/certs");
 	}
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
+	curl.easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
 	if (req->body) {
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, req->body);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body_len);
+		curl.easy_setopt(c, CURLOPT_POSTFIELDS, req->body);
+		curl.easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body_len);
 	}
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, t);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, t);
-	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(c, CURLOPT_XFERINFODATA, t);
-	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+	curl.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl.easy_setopt(c, CURLOPT_WRITEDATA, t);
+	curl.easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl.easy_setopt(c, CURLOPT_HEADERDATA, t);
+	curl.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl.easy_setopt(c, CURLOPT_XFERINFODATA, t);
+	curl.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	curl.easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
 }
 
-/* The outcome of curl_easy_perform() as one status and one line. */
+/* The outcome of curl.easy_perform() as one status and one line. */
 static int outcome(CURLcode cc, const fetch_response *resp, const transfer *t, size_t cap,
                    const char *errbuf, jk_err *err)
 {
@@ -248,10 +277,10 @@ static int outcome(CURLcode cc, const fetch_response *resp, const transfer *t, s
 	if (cc == CURLE_PEER_FAILED_VERIFICATION || cc == CURLE_SSL_CACERT_BADFILE ||
 	    cc == CURLE_SSL_CONNECT_ERROR)
 		return jk_fail(err, JK_EIO, "TLS certificate not trusted or handshake failed: %s",
-		               errbuf[0] ? errbuf : curl_easy_strerror(cc));
+		               errbuf[0] ? errbuf : curl.easy_strerror(cc));
 	if (cc == CURLE_ABORTED_BY_CALLBACK)
 		return jk_fail(err, JK_EIO, "cancelled");
-	return jk_fail(err, JK_EIO, "%s", errbuf[0] ? errbuf : curl_easy_strerror(cc));
+	return jk_fail(err, JK_EIO, "%s", errbuf[0] ? errbuf : curl.easy_strerror(cc));
 }
 
 int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
@@ -260,29 +289,32 @@ int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
 	resp->max_age = resp->retry_after = -1;
 	if (!fetch_is_url(req->url))
 		return jk_fail(err, JK_EARG, "not an http or https URL");
+	int lr = jk_dl_load(&curl_lib, err);
+	if (lr)
+		return lr;
 	const fetch_limits *l = &req->limits;
 	size_t cap = l->max_bytes ? l->max_bytes : FETCH_DEFAULT_MAX_BYTES;
 	transfer t = {.body = {.limit = cap}, .resp = resp, .cancel = l->cancel};
-	CURL *c = curl_easy_init();
+	CURL *c = curl.easy_init();
 	if (!c)
 		return jk_fail(err, JK_ENOMEM, "out of memory");
 	struct curl_slist *hdr = NULL;
 	int hr = request_headers(req, &hdr, err);
 	if (hr) {
-		curl_slist_free_all(hdr);
-		curl_easy_cleanup(c);
+		curl.slist_free_all(hdr);
+		curl.easy_cleanup(c);
 		return hr;
 	}
 	char errbuf[CURL_ERROR_SIZE] = "";
 	set_options(c, req, cap, &t, hdr, errbuf);
 
-	CURLcode cc = curl_easy_perform(c);
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+	CURLcode cc = curl.easy_perform(c);
+	curl.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
 	char *eff = NULL;
-	if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
+	if (curl.easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
 		resp->final_url = strdup(eff);
 	curl_off_t ra = -1;
-	if (curl_easy_getinfo(c, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK && ra > 0)
+	if (curl.easy_getinfo(c, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK && ra > 0)
 		resp->retry_after = ra > 365L * 86400 ? 365L * 86400 : (long)ra;
 	int r = outcome(cc, resp, &t, cap, errbuf, err);
 	if (!r && resp->status == 304)
@@ -294,8 +326,8 @@ int fetch_get(const fetch_request *req, fetch_response *resp, jk_err *err)
 			r = jk_fail(err, JK_ENOMEM, "out of memory");
 	}
 	jk_buf_free(&t.body);
-	curl_slist_free_all(hdr);
-	curl_easy_cleanup(c);
+	curl.slist_free_all(hdr);
+	curl.easy_cleanup(c);
 	return r;
 }
 
