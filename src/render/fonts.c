@@ -315,24 +315,56 @@ static int open_inter(render_fonts *f, jk_err *err)
 	return 0;
 }
 
-/* Noto Sans CJK SC (bold: its Bold) as face slot: Debian's collection
- * (fonts-noto-cjk, SC at index 2, checked by name) without starting
- * fontconfig, else what fontconfig finds. -1 when neither has it. */
+/* Face slot known by its file but opened when first asked for a glyph
+ * (render_face_has): a CJK collection's face reads megabytes of tables,
+ * and most decks never need it. */
+static void face_defer(render_fonts *f, int slot, char *path, long index, const char *want)
+{
+	rf_face *fc = &f->face[slot];
+	memset(fc, 0, sizeof *fc);
+	fc->path = path;
+	fc->index = index;
+	fc->bold = -1;
+	fc->deferred = true;
+	fc->want = want;
+}
+
+bool render_face_has(render_fonts *f, int i, uint32_t cp)
+{
+	rf_face *fc = &f->face[i];
+	if (fc->deferred) {
+		fc->deferred = false;
+		fc->data = map_font(fc->path, &fc->size);
+		fc->probe = render_face_open(f, i, 16);
+		const char *fam = fc->probe ? TTF_FontFaceFamilyName(fc->probe) : NULL;
+		if (!fc->probe || (fc->want && !(fam && strstr(fam, fc->want)))) {
+			jk_log(JK_LOG_WARN, "render", "font %s (face %ld): %s; left out", fc->path,
+			       fc->index, fc->probe ? "not the face expected" : TTF_GetError());
+			TTF_CloseFont(fc->probe);
+			fc->probe = NULL;
+		}
+	}
+	return fc->probe && TTF_GlyphIsProvided32(fc->probe, cp);
+}
+
+/* Noto Sans CJK SC (bold: its Bold) as face slot, opened when first
+ * needed: Debian's collection (fonts-noto-cjk, SC at index 2, checked by
+ * name then) without starting fontconfig, else what fontconfig finds. -1
+ * when neither has it. */
 static int open_cjk(render_fonts *f, int slot, bool bold)
 {
 	const char *deb = bold ? "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 	                       : "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-	char *path = access(deb, R_OK) == 0 ? jk_strndup(deb, (size_t)-1) : NULL;
-	if (path && render_face_add(f, slot, path, 2) == 0) {
-		const char *fam = TTF_FontFaceFamilyName(f->face[slot].probe);
-		if (fam && strstr(fam, "CJK SC"))
-			return 0;
-		drop_face(f, slot);
+	char *path = NULL;
+	long idx = 2;
+	const char *want = "CJK SC";
+	if (access(deb, R_OK) == 0) {
+		path = jk_strndup(deb, (size_t)-1);
+	} else if (render_fc_ready(f)) {
+		path =
+		    fc_find(bold ? "Noto Sans CJK SC:style=Bold" : "Noto Sans CJK SC", "CJK", &idx);
+		want = NULL;
 	}
-	long idx = 0;
-	path = render_fc_ready(f)
-	           ? fc_find(bold ? "Noto Sans CJK SC:style=Bold" : "Noto Sans CJK SC", "CJK", &idx)
-	           : NULL;
 	if (!path)
 		return -1;
 	/* No bold installed: fontconfig gives the regular. */
@@ -341,7 +373,8 @@ static int open_cjk(render_fonts *f, int slot, bool bold)
 		free(path);
 		return -1;
 	}
-	return render_face_add(f, slot, path, idx);
+	face_defer(f, slot, path, idx, want);
+	return 0;
 }
 
 static bool font_is_path(const char *spec)

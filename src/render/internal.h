@@ -28,9 +28,11 @@ typedef struct rf_face {
 	long index;
 	void *data; /* the file mapped (packaged fonts), NULL: read from path */
 	size_t size;
-	TTF_Font *probe; /* a small instance to ask which glyphs exist */
-	unsigned synth;  /* POSTING_ style bits SDL2_ttf synthesises for it */
-	int bold;        /* the face drawing its bold, -1: synthesised */
+	TTF_Font *probe;  /* a small instance to ask which glyphs exist */
+	bool deferred;    /* probe not opened yet (render_face_has opens it) */
+	const char *want; /* a deferred face's family must name this (static) */
+	unsigned synth;   /* POSTING_ style bits SDL2_ttf synthesises for it */
+	int bold;         /* the face drawing its bold, -1: synthesised */
 } rf_face;
 
 typedef struct rf_sized {
@@ -78,6 +80,9 @@ struct render_fonts {
 /* Starts fontconfig the first time a font must be looked up (its
  * configuration and caches: ~6 ms); false when it cannot start. */
 bool render_fc_ready(render_fonts *f);
+/* Whether face i has a glyph for cp; a deferred face is opened here, the
+ * first time it is asked (one that cannot be opened has none). */
+bool render_face_has(render_fonts *f, int i, uint32_t cp);
 /* Opens path (taken: freed on failure) at index as face slot; -1 when
  * SDL2_ttf cannot read it. */
 int render_face_add(render_fonts *f, int slot, char *path, long index);

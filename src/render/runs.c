@@ -37,7 +37,7 @@ static int fc_fallback(render_fonts *f, uint32_t cp)
 					known = true;
 			char *path = known ? NULL : jk_strndup((const char *)file, (size_t)-1);
 			if (path && render_face_add(f, f->nface, path, idx) == 0) {
-				if (TTF_GlyphIsProvided32(f->face[f->nface].probe, cp))
+				if (render_face_has(f, f->nface, cp))
 					found = f->nface;
 				f->face[f->nface++].synth = 3;
 			}
@@ -70,19 +70,19 @@ static int face_for(render_fonts *f, uint32_t cp, unsigned style)
 	if (f->glyph[h].face >= 0 && f->glyph[h].cp == cp && f->glyph[h].script == key)
 		return f->glyph[h].face == 0 ? (int)style : f->glyph[h].face;
 	int face = -1;
-	if (TTF_GlyphIsProvided32(f->face[0].probe, cp))
+	if (render_face_has(f, 0, cp))
 		face = 0;
 	for (int i = 4; face < 0 && i < f->user_end; i++)
-		if (TTF_GlyphIsProvided32(f->face[i].probe, cp))
+		if (render_face_has(f, i, cp))
 			face = i;
 	if (face < 0 && script) {
 		bool han = !strcmp(text_script_tag(script), "Hani");
 		int sf = han ? render_han_face(f) : render_script_face(f, script);
-		if (sf >= 0 && TTF_GlyphIsProvided32(f->face[sf].probe, cp))
+		if (sf >= 0 && render_face_has(f, sf, cp))
 			face = sf;
 	}
 	for (int i = f->user_end; face < 0 && i < f->nface; i++)
-		if (TTF_GlyphIsProvided32(f->face[i].probe, cp))
+		if (render_face_has(f, i, cp))
 			face = i;
 	if (face < 0)
 		face = fc_fallback(f, cp);
@@ -206,8 +206,7 @@ void render_each_run(render_fonts *f, const char *s, size_t n, int px, unsigned 
 		while (e < n) {
 			size_t k = e + jk_utf8_decode(s + e, n - e, &cp);
 			if (face_for(f, cp, style) != face &&
-			    !(join && joins_run(cp) &&
-			      TTF_GlyphIsProvided32(f->face[face].probe, cp)))
+			    !(join && joins_run(cp) && render_face_has(f, face, cp)))
 				break;
 			e = k;
 		}
