@@ -64,4 +64,11 @@ const char *import_format_name(import_format f);
 int import_bytes(const char *data, size_t len, const import_opts *opts, posting_list *out,
                  jk_err *err);
 
+/* True when name's extension says mail (.eml, .mbox): its reading opens
+ * the mail library (GMime) the first time. */
+bool import_is_mail_name(const char *name);
+/* Opens the mail library now (thread-safe; once), so a reader of mail on
+ * another thread finds it open. 0, or a one-line reason in err. */
+int import_mail_prepare(jk_err *err);
+
 #endif

@@ -577,6 +577,41 @@ static void test_without_gmime(void **state)
 	tu_run_free(&r);
 }
 
+/* A folder holding mail opens GMime on a thread of its own while its other
+ * files are read: the same postings, and without GMime the same one line. */
+static void test_folder_with_mail(void **state)
+{
+	(void)state;
+	assert_true(import_is_mail_name("a.eml"));
+	assert_true(import_is_mail_name("Inbox.MBOX"));
+	assert_false(import_is_mail_name("a.eml.txt"));
+	assert_false(import_is_mail_name("eml"));
+	assert_false(import_is_mail_name(""));
+	char dir[512], cmd[2048];
+	snprintf(dir, sizeof dir, "%s/mailfolder", tu_tmpdir());
+	const char *root = getenv("JK_ROOT") ? getenv("JK_ROOT") : ".";
+	snprintf(cmd, sizeof cmd,
+	         "rm -rf '%s' && mkdir -p '%s' && cp '%s/samples/marlin-bay-sdr-engineer.eml' "
+	         "'%s/samples/fernleaf-data-analyst.md' '%s/'",
+	         dir, dir, root, root, dir);
+	assert_int_equal(system(cmd), 0);
+	char other[512];
+	snprintf(other, sizeof other, "%s/samples/ridgeway-bike-cooperative.txt", root);
+	tu_run_result r = tu_run_without("JK_TEST_UNUSED", "", dir, other, "");
+	assert_int_equal(r.status, 0);
+	assert_int_equal(tu_count(r.out, "\"title\":"), 3);
+	tu_run_free(&r);
+	r = tu_run_without("JK_TEST_LIBGMIME", "libgmime-missing.so.0", dir, other, "");
+	assert_int_equal(r.status, 0);
+	assert_int_equal(tu_count(r.err, "\n"), 1);
+	assert_non_null(strstr(r.err, "marlin-bay-sdr-engineer.eml: mail input (.eml, .mbox) needs "
+	                              "libgmime-3.0.so.0: libgmime-missing.so.0: cannot open"));
+	assert_int_equal(tu_count(r.out, "\"title\":"), 2);
+	tu_run_free(&r);
+	jk_err err = {0};
+	assert_int_equal(import_mail_prepare(&err), 0); /* GMime is installed here */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -600,6 +635,7 @@ int main(void)
 	    cmocka_unit_test(test_hostile_size),
 	    cmocka_unit_test(test_direct),
 	    cmocka_unit_test(test_without_gmime),
+	    cmocka_unit_test(test_folder_with_mail),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -210,6 +210,11 @@ static import_format sniff_ext(const char *source)
 	return IMPORT_UNKNOWN;
 }
 
+bool import_is_mail_name(const char *name)
+{
+	return sniff_ext(name) == IMPORT_MAIL;
+}
+
 /* Length of the header field name that starts line l (n bytes) when the
  * line is "Name: value", else 0. */
 static size_t field_name(const char *l, size_t n)

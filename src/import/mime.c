@@ -1,6 +1,8 @@
 /* mime.c — layer 0: GMime opened on first use (mime.h). */
 #include "mime.h"
 
+#include "import.h"
+
 static import_mime_fns mime;
 
 #define MIME_SYM(member, name) JK_DL_SYM(import_mime_fns, member, name)
@@ -61,6 +63,11 @@ static jk_dl mime_lib = JK_DL_INIT("libgmime-3.0.so.0", "mail input (.eml, .mbox
 const import_mime_fns *import_mime(jk_err *err)
 {
 	return jk_dl_load(&mime_lib, err) ? NULL : &mime;
+}
+
+int import_mail_prepare(jk_err *err)
+{
+	return import_mime(err) ? 0 : (err && err->code ? err->code : JK_EIO);
 }
 
 bool import_mime_is(const import_mime_fns *m, const void *o, GType t)
