@@ -321,6 +321,14 @@ static void test_first_page_while_window_opens(void **state)
 	setenv("SDL_VIDEODRIVER", "offscreen", 1); /* its size comes with the window */
 	assert_false(kiosk_window_guess(&g, &w, &h));
 	setenv("SDL_VIDEODRIVER", "x11", 1);
+	/* No compose table for Xlib to read (the kiosk takes no typed text),
+	 * unless one is set. */
+	setenv("XCOMPOSEFILE", "/tmp/mine", 1);
+	kiosk_prepare();
+	assert_string_equal(getenv("XCOMPOSEFILE"), "/tmp/mine");
+	unsetenv("XCOMPOSEFILE");
+	kiosk_prepare();
+	assert_string_equal(getenv("XCOMPOSEFILE"), "/dev/null");
 
 	/* A mode the server does not have (Xvfb offers one): the window is
 	 * 1280x720, not the 1024x768 expected; the page is laid out again. */

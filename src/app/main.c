@@ -128,6 +128,8 @@ static double main_ms; /* when main() began, for the start-up timeline */
 /* Exit status: 0 done, 1 the action failed, 2 a usage or settings error. */
 static int run(const app_cli *c)
 {
+	if (c->act == ACT_SHOW)
+		kiosk_prepare(); /* before any thread */
 	app a;
 	memset(&a, 0, sizeof a);
 	a.c = c;

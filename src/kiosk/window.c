@@ -2,7 +2,13 @@
  * sleep, a display mode that may not exist, borderless first on X11. */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+void kiosk_prepare(void)
+{
+	setenv("XCOMPOSEFILE", "/dev/null", 0);
+}
 
 /* Video drivers whose SDL_WaitEventTimeout really sleeps; the others
  * (offscreen, dummy, kmsdrm in SDL 2.26) poll every millisecond inside it,
