@@ -44,7 +44,7 @@
 #define SCREEN_H 1080
 #define SLIDE_S 5
 #define FADE_MS 700
-#define LAUNCHES 3        /* first frame: the median of this many launches */
+#define LAUNCHES 7        /* first frame: the median of this many launches */
 #define FIRST_TIMEOUT 60. /* seconds to wait for a first frame */
 
 static volatile sig_atomic_t interrupted;
@@ -177,11 +177,27 @@ static double launch(bench *b, subject *s, bb_proc *p)
 	return -1;
 }
 
+/* All launches but the last of jobkiosk and the floor, taking turns, so
+ * the machine's moods fall on both alike; the last of each is made by
+ * run_subject and run_floor. */
+static void paired_launches(bench *b, subject *jk, subject *fl)
+{
+	subject *both[] = {jk, fl};
+	for (int i = 0; i + 1 < LAUNCHES && !interrupted; i++)
+		for (size_t k = 0; k < 2; k++) {
+			bb_proc p = {0};
+			if (both[k]->nfirst == i && launch(b, both[k], &p) < 0)
+				fprintf(stderr, "bench_browser: %s: %s\n", both[k]->name,
+				        both[k]->why);
+			bb_proc_stop(&p, 3000);
+		}
+}
+
 static void run_subject(bench *b, subject *s)
 {
 	bb_proc p = {0};
 	double t0 = -1;
-	for (int i = 0; i < LAUNCHES; i++) {
+	for (int i = s->nfirst; i < LAUNCHES; i++) {
 		t0 = launch(b, s, &p);
 		if (t0 < 0) {
 			bb_proc_stop(&p, 3000);
@@ -245,7 +261,7 @@ static void run_subject(bench *b, subject *s)
 static void run_floor(bench *b, subject *s, bb_floor *out)
 {
 	bb_proc p = {0};
-	for (int i = 0; i < LAUNCHES && !interrupted; i++) {
+	for (int i = s->nfirst; i < LAUNCHES && !interrupted; i++) {
 		if (launch(b, s, &p) < 0) {
 			bb_proc_stop(&p, 3000);
 			return;
@@ -644,12 +660,14 @@ int main(int argc, char **argv)
 	printf("bench_browser: jobkiosk against a Chromium kiosk on Xvfb %s %dx%dx24\n",
 	       bb_x_display(x), SCREEN_W, SCREEN_H);
 	printf("  %zu postings from %s as %zu slides, %d s each, %d ms crossfade; %.0f s measured "
-	       "after %.0f s warm-up; first frame: median of %d launches\n",
+	       "after %.0f s warm-up; first frame: median of %d launches (jobkiosk and the floor "
+	       "taking turns)\n",
 	       l.n, samples, nslides, SLIDE_S, FADE_MS, b.seconds, b.warmup, LAUNCHES);
 	printf("  chromium: %s%s%s\n", chbin ? chbin : "not found", version[0] ? ", " : "",
 	       version);
 	fflush(stdout);
 
+	paired_launches(&b, &jk, &fl);
 	run_subject(&b, &jk);
 	if (!chbin)
 		snprintf(ch.why, sizeof ch.why,
