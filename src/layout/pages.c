@@ -313,38 +313,95 @@ static int build(const layout_job *j, int px, layout_doc *d)
 	return c.status;
 }
 
-/* The size search's probes measure each run once, at the floor size,
- * and scale it: shaping is most of a build, and a probe only asks how
- * many pages a size gives. The size chosen is then built exactly. */
+/* The size search's probes measure nothing new: each run is measured as
+ * the exact build at the floor size measured it (the title at that
+ * build's title size, the body at its body size), and scaled. Shaping is
+ * most of a build, and a probe only asks how many pages a size gives. The
+ * size chosen is then built exactly. */
+#define PROBE_SIZES 16
 typedef struct probe_measure {
 	layout_measurer exact;
-	int ref; /* the size every width and height is measured at */
+	int ref;  /* the floor size, the exact build's body size */
+	int body; /* the body size of the probe being built */
+	int seen[PROBE_SIZES];
+	int nseen; /* the sizes the exact build measured at */
 } probe_measure;
+
+static void probe_saw(probe_measure *p, int px)
+{
+	for (int i = 0; i < p->nseen; i++)
+		if (p->seen[i] == px)
+			return;
+	if (p->nseen < PROBE_SIZES)
+		p->seen[p->nseen++] = px;
+}
+
+/* The size the exact build measured what a probe asks for at px: the
+ * one seen nearest px scaled to the floor size (within a pixel), else px
+ * itself when seen (a size that does not follow the body), else px
+ * scaled; the floor size when nothing was recorded. */
+static int probe_size(const probe_measure *p, int px)
+{
+	if (!p->nseen)
+		return p->ref; /* nothing recorded (a booth page's build) */
+	int want = (int)(((long long)px * p->ref + p->body / 2) / p->body);
+	int best = 0;
+	for (int i = 0; i < p->nseen; i++) {
+		int d = abs(p->seen[i] - want);
+		if (d <= 1 && (!best || d < abs(best - want)))
+			best = p->seen[i];
+	}
+	for (int i = 0; !best && i < p->nseen; i++)
+		if (p->seen[i] == px)
+			best = px;
+	return best ? best : want > 0 ? want : px;
+}
+
+static int record_width(void *ud, const char *s, size_t n, int px, unsigned style)
+{
+	probe_measure *p = ud;
+	probe_saw(p, px);
+	return p->exact.width(p->exact.ud, s, n, px, style);
+}
+
+static int record_height(void *ud, int px)
+{
+	probe_measure *p = ud;
+	probe_saw(p, px);
+	return p->exact.height(p->exact.ud, px);
+}
+
+static int scaled(int v, int px, int at)
+{
+	return v <= 0 || at <= 0 ? v : (int)(((long long)v * px + at / 2) / at);
+}
 
 static int probe_width(void *ud, const char *s, size_t n, int px, unsigned style)
 {
 	const probe_measure *p = ud;
-	int w = p->exact.width(p->exact.ud, s, n, p->ref, style);
-	return w <= 0 ? w : (int)(((long long)w * px + p->ref / 2) / p->ref);
+	int at = probe_size(p, px);
+	return scaled(p->exact.width(p->exact.ud, s, n, at, style), px, at);
 }
 
 static int probe_height(void *ud, int px)
 {
 	const probe_measure *p = ud;
-	int h = p->exact.height(p->exact.ud, p->ref);
-	return h <= 0 ? h : (int)(((long long)h * px + p->ref / 2) / p->ref);
+	int at = probe_size(p, px);
+	return scaled(p->exact.height(p->exact.ud, at), px, at);
 }
 
 /* The largest size in [a, b] whose build gives at most pages pages, by
  * binary search (pages grow with the size); 0 when none does. The best
  * build is left in best when exact (its size in *best_px). */
-static int largest_fitting(const layout_job *j, int a, int b, size_t pages, layout_doc *best,
-                           int *best_px)
+static int largest_fitting(const layout_job *j, probe_measure *pm, int a, int b, size_t pages,
+                           layout_doc *best, int *best_px)
 {
 	layout_doc t = {0};
 	int found = 0, r = 0;
 	while (a <= b) {
 		int mid = (a + b) / 2;
+		if (pm)
+			pm->body = mid;
 		r = build(j, mid, &t);
 		if (r)
 			break;
@@ -375,16 +432,21 @@ static int search_sizes(const layout_job *j, layout_doc *out)
 	const layout_params *lp = j->lp;
 	int lo = j->built_px ? j->built_px : layout_body_floor(lp->w, lp->h);
 	int hi = layout_pm(layout_short_side(lp->w, lp->h), 55);
-	int r = j->built_px ? 0 : build(j, lo, out);
+	probe_measure pm = {.exact = lp->measure, .ref = lo, .body = lo};
+	layout_params plp = *lp;
+	layout_job pj = *j;
+	pj.lp = &plp;
+	int r = 0;
+	if (!j->built_px) { /* the sizes it measures at are recorded */
+		plp.measure =
+		    (layout_measurer){.width = record_width, .height = record_height, .ud = &pm};
+		r = build(&pj, lo, out);
+	}
 	if (r || lo >= hi)
 		return r;
 	size_t best_pages = out->npages;
-	layout_params plp = *lp;
-	probe_measure pm = {lp->measure, lo};
 	plp.measure = (layout_measurer){.width = probe_width, .height = probe_height, .ud = &pm};
-	layout_job pj = *j;
-	pj.lp = &plp;
-	int guess = largest_fitting(&pj, lo + 1, hi, best_pages, NULL, NULL);
+	int guess = largest_fitting(&pj, &pm, lo + 1, hi, best_pages, NULL, NULL);
 	if (guess < 0)
 		return -guess;
 	int px = lo;
@@ -403,7 +465,7 @@ static int search_sizes(const layout_job *j, layout_doc *out)
 	}
 	/* Too hopeful: the exact search below the guess. */
 	if (px == lo && guess > lo + 1) {
-		int got = largest_fitting(j, lo + 1, guess - 1, best_pages, out, &px);
+		int got = largest_fitting(j, NULL, lo + 1, guess - 1, best_pages, out, &px);
 		if (got < 0)
 			return -got;
 	}
