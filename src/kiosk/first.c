@@ -188,17 +188,6 @@ void kiosk_first_begin(kiosk *k, posting_list *list, kiosk_first *j)
 int kiosk_first_end(kiosk *k, kiosk_first *j, bool window, jk_err *err)
 {
 	if (j->th) {
-		/* While the page is made: the window's own surface (shared memory
-		 * with the X server) made and touched, so the page's copy into it
-		 * finds its memory mapped. */
-		if (window && !k->ren && !k->draw_w) {
-			layout_theme th = render_look_theme(&k->cfg.look);
-			k->screen = SDL_GetWindowSurface(k->win);
-			if (k->screen)
-				SDL_FillRect(k->screen, NULL,
-				             SDL_MapRGB(k->screen->format, (Uint8)(th.bg >> 16),
-				                        (Uint8)(th.bg >> 8), (Uint8)th.bg));
-		}
 		SDL_WaitThread(j->th, NULL);
 	} else {
 		j->guess = false; /* no thread: here, after the window, at its size */
