@@ -1,8 +1,8 @@
 /* first.c — the first page, made while the window opens. SDL's video start
- * (the display connection, the input method, the modes: 20-30 ms on X11)
- * needs nothing of ours, and the postings, the fonts, the slides and the
- * first page's layout and compose need nothing of it but the screen's size. So a thread
- * does those at the size the display is expected to give: the root
+ * (the display connection, the modes, the window: 10-30 ms on X11) needs
+ * nothing of ours, and the postings, the fonts, the slides and the first
+ * page's layout and compose need nothing of it but the screen's size. So a
+ * thread does those at the size the display is expected to give: the root
  * window's size on X11, the connected connector's first mode on KMS. When
  * the window comes out another size, the page is laid out again at the
  * real one, as it was before. */
