@@ -108,7 +108,7 @@ static int draw_text(render_fonts *f, SDL_Surface *dst, const layout_box *b)
 	             .y = b->y,
 	             .ascent = TTF_FontAscent(main),
 	             .color = rgb(b->color)};
-	render_each_run(f, b->text, b->len, b->px, b->style, draw_run, &d);
+	render_each_run(f, b->text, b->len, b->px, b->style, false, draw_run, &d);
 	return d.status;
 }
 

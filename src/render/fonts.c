@@ -227,6 +227,9 @@ int render_face_add(render_fonts *f, int slot, char *path, long index)
 		fc->data = NULL;
 	}
 	fc->probe = render_face_open(f, slot, 16);
+	fc->probe_px = 16;
+	if (fc->probe)
+		TTF_SetFontHinting(fc->probe, TTF_HINTING_LIGHT); /* as drawn */
 	if (!fc->probe) {
 		if (fc->data)
 			munmap(fc->data, fc->size);
@@ -336,6 +339,9 @@ bool render_face_has(render_fonts *f, int i, uint32_t cp)
 		fc->deferred = false;
 		fc->data = map_font(fc->path, &fc->size);
 		fc->probe = render_face_open(f, i, 16);
+		fc->probe_px = 16;
+		if (fc->probe)
+			TTF_SetFontHinting(fc->probe, TTF_HINTING_LIGHT); /* as drawn */
 		const char *fam = fc->probe ? TTF_FontFaceFamilyName(fc->probe) : NULL;
 		if (!fc->probe || (fc->want && !(fam && strstr(fam, fc->want)))) {
 			jk_log(JK_LOG_WARN, "render", "font %s (face %ld): %s; left out", fc->path,

@@ -28,7 +28,9 @@ typedef struct rf_face {
 	long index;
 	void *data; /* the file mapped (packaged fonts), NULL: read from path */
 	size_t size;
-	TTF_Font *probe;  /* a small instance to ask which glyphs exist */
+	TTF_Font *probe; /* asks which glyphs exist; layout measures with it,
+	                  * its size switched (probe_px) */
+	int probe_px;
 	bool deferred;    /* probe not opened yet (render_face_has opens it) */
 	const char *want; /* a deferred face's family must name this (static) */
 	unsigned synth;   /* POSTING_ style bits SDL2_ttf synthesises for it */
@@ -120,6 +122,6 @@ const char *render_cstr(render_fonts *f, const char *s, size_t n);
 /* Calls fn for each run of s[0,n) drawn by one face. */
 typedef void (*render_run_fn)(render_fonts *f, void *ud, TTF_Font *font, const char *s, size_t n);
 void render_each_run(render_fonts *f, const char *s, size_t n, int px, unsigned style,
-                     render_run_fn fn, void *ud);
+                     bool measuring, render_run_fn fn, void *ud);
 
 #endif
