@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <xcb/xcb.h>
 
@@ -179,6 +180,22 @@ static int first_thread(void *ud)
 	return 0;
 }
 
+/* Maps s's pixels now (MADV_POPULATE_WRITE, Linux 5.14); a kernel
+ * without it maps them as they are written. */
+static void populate(SDL_Surface *s)
+{
+#ifdef MADV_POPULATE_WRITE
+	long pg = sysconf(_SC_PAGESIZE);
+	if (!s || !s->pixels || pg <= 0)
+		return;
+	uintptr_t a = (uintptr_t)s->pixels & ~(uintptr_t)(pg - 1);
+	size_t n = (size_t)s->pitch * (size_t)s->h + ((uintptr_t)s->pixels - a);
+	(void)madvise((void *)a, n, MADV_POPULATE_WRITE);
+#else
+	(void)s;
+#endif
+}
+
 void kiosk_first_begin(kiosk *k, posting_list *list, kiosk_first *j)
 {
 	*j = (kiosk_first){.k = k, .list = list, .guess = true};
@@ -188,6 +205,11 @@ void kiosk_first_begin(kiosk *k, posting_list *list, kiosk_first *j)
 int kiosk_first_end(kiosk *k, kiosk_first *j, bool window, jk_err *err)
 {
 	if (j->th) {
+		/* While the page is made: the window's own surface (memory shared
+		 * with the X server) made and its pages mapped in one call, not
+		 * faulted in one by one by the page's copy. */
+		if (window && !k->ren && !k->draw_w)
+			populate(k->screen = SDL_GetWindowSurface(k->win));
 		SDL_WaitThread(j->th, NULL);
 	} else {
 		j->guess = false; /* no thread: here, after the window, at its size */
