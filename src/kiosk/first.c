@@ -9,7 +9,6 @@
 #include "internal.h"
 
 #include <dirent.h>
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,64 +16,59 @@
 #include <unistd.h>
 #include <xcb/xcb.h>
 
-/* The X server's first screen, through libxcb (thread-safe, unlike Xlib
- * before XInitThreads), only when SDL already brought libxcb in: no
- * library is loaded for a guess. The connection is left in *held for the
+/* libxcb's few calls, through the project's loader: SDL's X11 driver has
+ * it in the process already, and it is thread-safe (Xlib is not before
+ * XInitThreads). */
+typedef struct xcb_fns {
+	__typeof__(xcb_connect) *connect;
+	__typeof__(xcb_connection_has_error) *connection_has_error;
+	__typeof__(xcb_get_setup) *get_setup;
+	__typeof__(xcb_setup_roots_iterator) *setup_roots_iterator;
+	__typeof__(xcb_screen_next) *screen_next;
+	__typeof__(xcb_disconnect) *disconnect;
+} xcb_fns;
+
+static xcb_fns xcb;
+#define XCB_FN(member) JK_DL_SYM(xcb_fns, member, "xcb_" #member)
+static const jk_dl_sym xcb_syms[] = {XCB_FN(connect),     XCB_FN(connection_has_error),
+                                     XCB_FN(get_setup),   XCB_FN(setup_roots_iterator),
+                                     XCB_FN(screen_next), XCB_FN(disconnect)};
+static jk_dl xcb_lib = JK_DL_INIT("libxcb.so.1", "the screen's size before the window needs", NULL,
+                                  xcb_syms, &xcb, NULL);
+
+/* The X server's first screen. The connection is left in *held for the
  * caller to close once the window is open: closing the X server's only
  * client makes it reset, and a display reset under SDL's own start fails
  * it ("x11 not available"). NULL held: closed here. */
-static bool guess_x11(int *w, int *h, kiosk_xheld *held)
+static bool guess_x11(int *w, int *h, void **held)
 {
-	void *lib = dlopen("libxcb.so.1", RTLD_NOW | RTLD_NOLOAD);
-	if (!lib)
+	if (jk_dl_load(&xcb_lib, NULL))
 		return false;
-	xcb_connection_t *(*conn)(const char *, int *) =
-	    (xcb_connection_t * (*)(const char *, int *)) dlsym(lib, "xcb_connect");
-	int (*has_error)(xcb_connection_t *) =
-	    (int (*)(xcb_connection_t *))dlsym(lib, "xcb_connection_has_error");
-	const xcb_setup_t *(*setup)(xcb_connection_t *) =
-	    (const xcb_setup_t *(*)(xcb_connection_t *))dlsym(lib, "xcb_get_setup");
-	xcb_screen_iterator_t (*roots)(const xcb_setup_t *) =
-	    (xcb_screen_iterator_t(*)(const xcb_setup_t *))dlsym(lib, "xcb_setup_roots_iterator");
-	void (*next)(xcb_screen_iterator_t *) =
-	    (void (*)(xcb_screen_iterator_t *))dlsym(lib, "xcb_screen_next");
-	void (*disconnect)(xcb_connection_t *) =
-	    (void (*)(xcb_connection_t *))dlsym(lib, "xcb_disconnect");
+	int screen = 0;
+	xcb_connection_t *c = xcb.connect(NULL, &screen);
 	bool ok = false;
-	xcb_connection_t *c = NULL;
-	if (conn && has_error && setup && roots && next && disconnect) {
-		int screen = 0;
-		c = conn(NULL, &screen);
-		if (c && !has_error(c)) {
-			xcb_screen_iterator_t it = roots(setup(c));
-			for (; it.rem && screen > 0; screen--)
-				next(&it);
-			if (it.rem && it.data) {
-				*w = it.data->width_in_pixels;
-				*h = it.data->height_in_pixels;
-				ok = true;
-			}
+	if (c && !xcb.connection_has_error(c)) {
+		xcb_screen_iterator_t it = xcb.setup_roots_iterator(xcb.get_setup(c));
+		for (; it.rem && screen > 0; screen--)
+			xcb.screen_next(&it);
+		if (it.rem && it.data) {
+			*w = it.data->width_in_pixels;
+			*h = it.data->height_in_pixels;
+			ok = true;
 		}
 	}
-	if (c && held) {
-		held->lib = lib;
-		held->conn = c;
-		held->close = (void (*)(void *))disconnect;
-		return ok;
-	}
-	if (c)
-		disconnect(c);
-	dlclose(lib);
+	if (c && held)
+		*held = c;
+	else if (c)
+		xcb.disconnect(c);
 	return ok;
 }
 
-static void release_x11(kiosk_xheld *held)
+static void release_x11(void **held)
 {
-	if (held->conn)
-		held->close(held->conn);
-	if (held->lib)
-		dlclose(held->lib);
-	memset(held, 0, sizeof *held);
+	if (*held)
+		xcb.disconnect(*held);
+	*held = NULL;
 }
 
 static bool read_line(const char *path, char *out, size_t cap)
@@ -113,7 +107,7 @@ static bool guess_drm(int *w, int *h)
 	return best[0] && read_line(path, line, sizeof line) && sscanf(line, "%dx%d", w, h) == 2;
 }
 
-static bool window_guess(const kiosk_opts *o, int *w, int *h, kiosk_xheld *held)
+static bool window_guess(const kiosk_opts *o, int *w, int *h, void **held)
 {
 	*w = *h = 0;
 	if (o->win_w > 0 && o->win_h > 0) {
@@ -171,7 +165,7 @@ static int first_thread(void *ud)
 		return 0;
 	kiosk_badge_clock(k, kiosk_wall_ms(k));
 	kiosk_announce_set(k, &k->o->announce); /* a saved one, still valid */
-	if (j->guess && window_guess(&k->cfg, &j->w, &j->h, &j->held)) {
+	if (j->guess && window_guess(&k->cfg, &j->w, &j->h, &j->xconn)) {
 		render_logical_size(j->w, j->h, k->cfg.rotate, &k->lp.w, &k->lp.h);
 		kiosk_slides_forget(k->sl);
 		kiosk_slides_settle(k->sl);
@@ -216,7 +210,7 @@ int kiosk_first_end(kiosk *k, kiosk_first *j, bool window, jk_err *err)
 		first_thread(j);
 	}
 	j->th = NULL;
-	release_x11(&j->held); /* SDL has its own connection now */
+	release_x11(&j->xconn); /* SDL has its own connection now */
 	if (j->r)
 		return jk_fail(err, j->r, "%s", j->err.msg);
 	int w, h;

@@ -205,21 +205,15 @@ int kiosk_settings_look(kiosk *k, jk_err *err);
  * _end waits for them; when the window is that size the page is on the
  * screen (shown), else the caller lays it out at the window's. Every
  * _begin needs its _end. */
-/* A connection to the X server held open from the guess until the window
- * is (first.c). */
-typedef struct kiosk_xheld {
-	void *lib, *conn;
-	void (*close)(void *conn);
-} kiosk_xheld;
 typedef struct kiosk_first {
 	SDL_Thread *th;
 	kiosk *k;
 	posting_list *list; /* borrowed */
 	bool guess;         /* lay out at a guessed size (on the thread) */
 	int w, h;           /* the size guessed */
-	kiosk_xheld held;
-	bool composed; /* cur_s holds the first page at w x h */
-	bool shown;    /* ... and it is on the screen */
+	void *xconn;        /* the guess's X connection, held until the window is */
+	bool composed;      /* cur_s holds the first page at w x h */
+	bool shown;         /* ... and it is on the screen */
 	int r;
 	jk_err err;
 } kiosk_first;

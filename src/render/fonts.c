@@ -214,30 +214,49 @@ TTF_Font *render_face_open(const render_fonts *f, int face, int px)
 	return rw ? TTF_OpenFontIndexRW(rw, 1, px, fc->index) : NULL;
 }
 
-int render_face_add(render_fonts *f, int slot, char *path, long index)
+/* Face slot known by its file but opened when first asked for a glyph
+ * (render_face_has): a CJK collection's face reads megabytes of tables,
+ * and most decks never need it. */
+static void face_defer(render_fonts *f, int slot, char *path, long index, const char *want)
 {
 	rf_face *fc = &f->face[slot];
 	memset(fc, 0, sizeof *fc);
 	fc->path = path;
 	fc->index = index;
 	fc->bold = -1;
-	fc->data = map_font(path, &fc->size);
+	fc->deferred = true;
+	fc->want = want;
+}
+
+/* Maps face i's file and opens its probe, hinted as drawn; false when
+ * SDL2_ttf cannot read it. */
+static bool open_probe(render_fonts *f, int i)
+{
+	rf_face *fc = &f->face[i];
+	fc->deferred = false;
+	fc->data = map_font(fc->path, &fc->size);
 	if (fc->size > INT_MAX && fc->data) {
 		munmap(fc->data, fc->size);
 		fc->data = NULL;
 	}
-	fc->probe = render_face_open(f, slot, 16);
+	fc->probe = render_face_open(f, i, 16);
 	fc->probe_px = 16;
 	if (fc->probe)
-		TTF_SetFontHinting(fc->probe, TTF_HINTING_LIGHT); /* as drawn */
-	if (!fc->probe) {
-		if (fc->data)
-			munmap(fc->data, fc->size);
-		free(path);
-		memset(fc, 0, sizeof *fc);
-		return -1;
-	}
-	return 0;
+		TTF_SetFontHinting(fc->probe, TTF_HINTING_LIGHT);
+	return fc->probe != NULL;
+}
+
+int render_face_add(render_fonts *f, int slot, char *path, long index)
+{
+	face_defer(f, slot, path, index, NULL);
+	if (open_probe(f, slot))
+		return 0;
+	rf_face *fc = &f->face[slot];
+	if (fc->data)
+		munmap(fc->data, fc->size);
+	free(path);
+	memset(fc, 0, sizeof *fc);
+	return -1;
 }
 
 static int ttf_refs;
@@ -318,32 +337,13 @@ static int open_inter(render_fonts *f, jk_err *err)
 	return 0;
 }
 
-/* Face slot known by its file but opened when first asked for a glyph
- * (render_face_has): a CJK collection's face reads megabytes of tables,
- * and most decks never need it. */
-static void face_defer(render_fonts *f, int slot, char *path, long index, const char *want)
-{
-	rf_face *fc = &f->face[slot];
-	memset(fc, 0, sizeof *fc);
-	fc->path = path;
-	fc->index = index;
-	fc->bold = -1;
-	fc->deferred = true;
-	fc->want = want;
-}
-
 bool render_face_has(render_fonts *f, int i, uint32_t cp)
 {
 	rf_face *fc = &f->face[i];
 	if (fc->deferred) {
-		fc->deferred = false;
-		fc->data = map_font(fc->path, &fc->size);
-		fc->probe = render_face_open(f, i, 16);
-		fc->probe_px = 16;
-		if (fc->probe)
-			TTF_SetFontHinting(fc->probe, TTF_HINTING_LIGHT); /* as drawn */
-		const char *fam = fc->probe ? TTF_FontFaceFamilyName(fc->probe) : NULL;
-		if (!fc->probe || (fc->want && !(fam && strstr(fam, fc->want)))) {
+		bool open = open_probe(f, i);
+		const char *fam = open ? TTF_FontFaceFamilyName(fc->probe) : NULL;
+		if (!open || (fc->want && !(fam && strstr(fam, fc->want)))) {
 			jk_log(JK_LOG_WARN, "render", "font %s (face %ld): %s; left out", fc->path,
 			       fc->index, fc->probe ? "not the face expected" : TTF_GetError());
 			TTF_CloseFont(fc->probe);

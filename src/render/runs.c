@@ -94,14 +94,23 @@ static int face_for(render_fonts *f, uint32_t cp, unsigned style)
 	return face == 0 ? (int)style : face;
 }
 
+/* The face that draws style in face (its real bold where it has one),
+ * into *face, and the style SDL2_ttf synthesises on it (TTF_STYLE_*). */
+static int face_style(const render_fonts *f, int *face, unsigned style)
+{
+	if ((style & POSTING_BOLD) && f->face[*face].bold >= 0) {
+		*face = f->face[*face].bold;
+		style &= ~(unsigned)POSTING_BOLD;
+	}
+	unsigned st = style & 3u & f->face[*face].synth;
+	return (st & POSTING_BOLD ? TTF_STYLE_BOLD : 0) |
+	       (st & POSTING_ITALIC ? TTF_STYLE_ITALIC : 0);
+}
+
 /* The font for face at px; fallback faces get the style synthesised. */
 TTF_Font *render_font_at(render_fonts *f, int face, int px, unsigned style)
 {
-	if ((style & POSTING_BOLD) && f->face[face].bold >= 0) {
-		face = f->face[face].bold;
-		style &= ~(unsigned)POSTING_BOLD;
-	}
-	int st = (int)(style & 3u & f->face[face].synth);
+	int st = face_style(f, &face, style);
 	f->clock++;
 	int lru = 0, same = -1;
 	for (int i = 0; i < f->nsized; i++) {
@@ -127,12 +136,7 @@ TTF_Font *render_font_at(render_fonts *f, int face, int px, unsigned style)
 	TTF_Font *font = render_face_open(f, face, px);
 	if (!font)
 		return NULL;
-	int ts = TTF_STYLE_NORMAL;
-	if (st & POSTING_BOLD)
-		ts |= TTF_STYLE_BOLD;
-	if (st & POSTING_ITALIC)
-		ts |= TTF_STYLE_ITALIC;
-	TTF_SetFontStyle(font, ts);
+	TTF_SetFontStyle(font, st);
 	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
 	int slot = f->nsized;
 	if (f->nsized == RF_SIZED) {
@@ -181,18 +185,12 @@ typedef struct face_run {
  * ~0.7 ms). Switched, it shapes and measures as a font opened at px. */
 static TTF_Font *measure_font(render_fonts *f, int face, int px, unsigned style)
 {
-	if ((style & POSTING_BOLD) && f->face[face].bold >= 0) {
-		face = f->face[face].bold;
-		style &= ~(unsigned)POSTING_BOLD;
-	}
+	int ts = face_style(f, &face, style);
 	rf_face *fc = &f->face[face];
 	if (fc->deferred)
 		(void)render_face_has(f, face, ' '); /* opens its probe */
 	if (!fc->probe)
 		return NULL;
-	unsigned st = style & 3u & fc->synth;
-	int ts = TTF_STYLE_NORMAL | (st & POSTING_BOLD ? TTF_STYLE_BOLD : 0) |
-	         (st & POSTING_ITALIC ? TTF_STYLE_ITALIC : 0);
 	if (TTF_GetFontStyle(fc->probe) != ts)
 		TTF_SetFontStyle(fc->probe, ts);
 	if (fc->probe_px != px) {

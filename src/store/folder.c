@@ -35,6 +35,8 @@ typedef struct load_state {
 	jk_warn_fn warn;
 	void *ud;
 	size_t files, failed;
+	bool warming; /* mail_th opens the mail library */
+	pthread_t mail_th;
 } load_state;
 
 /* Reads one file into st->out; the reason for a failure is left in err. */
@@ -63,6 +65,8 @@ static int name_cmp(const void *a, const void *b)
  * hidden entries and links skipped. bad is called for a folder that cannot
  * be opened. */
 typedef struct walker {
+	/* A folder's entry names, before its files are visited; may be NULL. */
+	void (*names)(void *ud, char *const *names, size_t n);
 	void (*file)(void *ud, const char *path, const struct stat *sb);
 	void (*bad)(void *ud, const char *dir, int errnum);
 	void *ud;
@@ -96,6 +100,8 @@ static void walk_dir(const walker *w, const char *dir, int depth)
 	closedir(d);
 	if (n)
 		qsort(names, n, sizeof *names, name_cmp);
+	if (w->names)
+		w->names(w->ud, names, n);
 	for (size_t i = 0; i < n; i++) {
 		size_t plen = strlen(dir) + strlen(names[i]) + 2;
 		char *path = malloc(plen);
@@ -166,24 +172,21 @@ uint64_t store_path_stamp(const char *path)
 	return h;
 }
 
-/* Whether the folder itself (not below) holds a mail file: names only. */
-static bool holds_mail(const char *dir)
-{
-	DIR *d = opendir(dir);
-	bool mail = false;
-	struct dirent *ent;
-	for (size_t i = 0; d && !mail && i < STORE_MAX_FILES && (ent = readdir(d)); i++)
-		mail = ent->d_name[0] != '.' && import_is_mail_name(ent->d_name);
-	if (d)
-		closedir(d);
-	return mail;
-}
-
 static void *open_mail(void *ud)
 {
 	(void)ud;
 	(void)import_mail_prepare(NULL); /* a failure is told by the mail file's read */
 	return NULL;
+}
+
+/* The mail library (GMime and GIO: ~3 ms) opens on a thread of its own,
+ * from the first folder listing a mail file, while the files are read. */
+static void load_names(void *ud, char *const *names, size_t n)
+{
+	load_state *st = ud;
+	for (size_t i = 0; i < n && !st->warming; i++)
+		if (import_is_mail_name(names[i]))
+			st->warming = pthread_create(&st->mail_th, NULL, open_mail, NULL) == 0;
 }
 
 int store_load_path(const char *path, posting_list *out, jk_warn_fn warn, void *ud, size_t *nfiles,
@@ -195,14 +198,10 @@ int store_load_path(const char *path, posting_list *out, jk_warn_fn warn, void *
 	if (stat(path, &sb) < 0) {
 		r = jk_fail(err, JK_ENOTFOUND, "%s", strerror(errno));
 	} else if (S_ISDIR(sb.st_mode)) {
-		/* The mail library (GMime and GIO: ~3 ms) opens on a thread of its
-		 * own while the folder's other files are read. */
-		pthread_t th;
-		bool warming = holds_mail(path) && pthread_create(&th, NULL, open_mail, NULL) == 0;
-		walker w = {.file = load_one, .bad = load_bad, .ud = &st};
+		walker w = {.names = load_names, .file = load_one, .bad = load_bad, .ud = &st};
 		walk_dir(&w, path, 0);
-		if (warming)
-			pthread_join(th, NULL);
+		if (st.warming)
+			pthread_join(st.mail_th, NULL);
 		if (st.files == 0)
 			r = jk_fail(err, JK_EEMPTY, "folder holds no posting files");
 		else if (st.failed >= st.files)
