@@ -89,10 +89,10 @@ SDL_Surface *render_page(render_fonts *f, const layout_doc *d, size_t page,
                          const layout_theme *theme, int rotate, jk_err *err);
 
 /* A w x h surface of format (32 bits a pixel) for a whole page or
- * screen, its pixels not cleared. Pixels of 2 MiB and more are 2 MiB
- * aligned and advised as huge pages where the kernel offers them
- * (transparent huge pages, madvise): a fresh 1080p page faults in 4 huge
- * pages instead of 2,025 small ones (~4 ms on a 2-core x86, more on a
+ * screen, its pixels not cleared. Pixels of 2 MiB and more are advised
+ * as huge pages where the kernel offers them (transparent huge pages,
+ * madvise): a fresh 1080p page faults in a few huge pages and some small
+ * ones instead of 2,025 small ones (~4 ms on a 2-core x86, more on a
  * board). NULL on failure (SDL_GetError). Freed with SDL_FreeSurface. */
 SDL_Surface *render_surface_new(int w, int h, Uint32 format);
 

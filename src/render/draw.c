@@ -8,27 +8,35 @@
 #include <SDL_image.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define HUGE_PAGE ((size_t)2 << 20)
 
 SDL_Surface *render_surface_new(int w, int h, Uint32 format)
 {
 	size_t size = (size_t)(w > 0 ? w : 0) * 4 * (size_t)(h > 0 ? h : 0);
-	SDL_free_func fr = NULL;
-	SDL_GetMemoryFunctions(NULL, NULL, NULL, &fr);
-	void *px = NULL;
-	/* SDL_FreeSurface must free these pixels with free(): only when SDL's
-	 * allocator is the C library's. */
-	if (size < HUGE_PAGE || w > 65536 || h > 65536 || fr != free ||
-	    posix_memalign(&px, HUGE_PAGE, (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)) != 0)
+	long pg = sysconf(_SC_PAGESIZE);
+	if (size < HUGE_PAGE || w > 65536 || h > 65536 || pg <= 0)
 		return SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, format);
-	(void)madvise(px, (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1), MADV_HUGEPAGE);
-	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(px, w, h, 32, w * 4, format);
-	if (!s) {
-		free(px);
+	/* SDL's own aligned block, as SDL_CreateRGBSurface takes, but not
+	 * cleared: clearing faults in every small page before the page's
+	 * fill writes it again. */
+	void *px = SDL_SIMDAlloc(size);
+	if (!px) {
+		SDL_OutOfMemory();
 		return NULL;
 	}
-	s->flags &= ~(Uint32)SDL_PREALLOC; /* SDL_FreeSurface frees px */
+	uintptr_t a = ((uintptr_t)px + (uintptr_t)pg - 1) & ~(uintptr_t)(pg - 1);
+	uintptr_t e = ((uintptr_t)px + size) & ~(uintptr_t)(pg - 1);
+	if (e > a)
+		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(px, w, h, 32, w * 4, format);
+	if (!s) {
+		SDL_SIMDFree(px);
+		return NULL;
+	}
+	/* SDL_FreeSurface frees px as it frees its own surfaces' pixels. */
+	s->flags = (s->flags & ~(Uint32)SDL_PREALLOC) | SDL_SIMD_ALIGNED;
 	return s;
 }
 
@@ -83,15 +91,20 @@ static void draw_run(render_fonts *f, void *ud, TTF_Font *font, const char *s, s
 {
 	draw_ud *d = ud;
 	const char *c = render_cstr(f, s, n);
-	int w = 0, h = 0;
-	if (!c || TTF_SizeUTF8(font, c, &w, &h) != 0)
+	if (!c)
 		return;
+	/* The run's surface is as wide as the text measures: it is shaped
+	 * once. Measured only when there is none (no width, or no memory). */
 	SDL_Surface *t = TTF_RenderUTF8_Blended(font, c, d->color);
+	int w = 0, h = 0;
 	if (t) {
 		/* Baselines line up across faces of different ascent. */
 		SDL_Rect r = {d->x, d->y + d->ascent - TTF_FontAscent(font), t->w, t->h};
 		SDL_BlitSurface(t, NULL, d->dst, &r);
+		w = t->w;
 		SDL_FreeSurface(t);
+	} else if (TTF_SizeUTF8(font, c, &w, &h) != 0) {
+		return;
 	} else if (w > 0) {
 		d->status = JK_ENOMEM;
 	}
