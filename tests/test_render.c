@@ -944,6 +944,41 @@ static void test_surface_new(void **state)
 	assert_null(s);
 }
 
+/* Widths do not depend on what was measured before: layout goes back
+ * and forth between sizes and styles (two fonts a face, each switched to
+ * the size asked), and a warmed font set measures as a fresh one. */
+static void test_measure_sizes_interleaved(void **state)
+{
+	(void)state;
+	static const char *const words[] = {"Firmware", "engineer", "Eindhoven,",  "harbour",
+	                                    "Zephyr)",  "62,000",   "Robotics  ·", "written",
+	                                    "WAVE",     "Tj",       "fi ff ffl",   "été"};
+	static const int sizes[] = {38, 57, 28, 43, 38, 65, 29, 44};
+	render_fonts *mixed, *warm;
+	jk_err err = {0};
+	assert_int_equal(render_fonts_open(&mixed, &err), 0);
+	assert_int_equal(render_fonts_open(&warm, &err), 0);
+	render_fonts_warm(warm);
+	render_fonts_warm(NULL);
+	layout_measurer mm = render_measurer(mixed), mw = render_measurer(warm);
+	for (size_t i = 0; i < JK_ARRAY_LEN(words); i++)
+		for (size_t k = 0; k < JK_ARRAY_LEN(sizes); k++) {
+			unsigned style = (i + k) % 3 == 0 ? POSTING_BOLD : 0;
+			const char *w = words[i];
+			/* One size only, in a font set of its own: the reference. */
+			render_fonts *one;
+			assert_int_equal(render_fonts_open(&one, &err), 0);
+			layout_measurer m1 = render_measurer(one);
+			int want = m1.width(m1.ud, w, strlen(w), sizes[k], style);
+			render_fonts_close(one);
+			assert_true(want > 0);
+			assert_int_equal(mm.width(mm.ud, w, strlen(w), sizes[k], style), want);
+			assert_int_equal(mw.width(mw.ud, w, strlen(w), sizes[k], style), want);
+		}
+	render_fonts_close(mixed);
+	render_fonts_close(warm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -963,6 +998,7 @@ int main(void)
 	    cmocka_unit_test(test_missing_script_face),
 	    cmocka_unit_test(test_words_language),
 	    cmocka_unit_test(test_surface_new),
+	    cmocka_unit_test(test_measure_sizes_interleaved),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -264,6 +264,7 @@ static int ttf_refs;
 static void drop_face(render_fonts *f, int i)
 {
 	TTF_CloseFont(f->face[i].probe);
+	TTF_CloseFont(f->face[i].probe2);
 	if (f->face[i].data)
 		munmap(f->face[i].data, f->face[i].size);
 	free(f->face[i].path);
@@ -608,6 +609,7 @@ void render_fonts_close(render_fonts *f)
 		TTF_CloseFont(f->sized[i].font);
 	for (int i = 0; i < f->nface; i++) {
 		TTF_CloseFont(f->face[i].probe);
+		TTF_CloseFont(f->face[i].probe2);
 		if (f->face[i].data)
 			munmap(f->face[i].data, f->face[i].size);
 		free(f->face[i].path);

@@ -31,6 +31,9 @@ typedef struct rf_face {
 	TTF_Font *probe; /* asks which glyphs exist; layout measures with it,
 	                  * its size switched (probe_px) */
 	int probe_px;
+	TTF_Font *probe2; /* a second to measure with, at another size */
+	int probe2_px;
+	bool last2;       /* probe2 measured last */
 	bool deferred;    /* probe not opened yet (render_face_has opens it) */
 	const char *want; /* a deferred face's family must name this (static) */
 	unsigned synth;   /* POSTING_ style bits SDL2_ttf synthesises for it */

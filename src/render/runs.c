@@ -191,14 +191,31 @@ static TTF_Font *measure_font(render_fonts *f, int face, int px, unsigned style)
 		(void)render_face_has(f, face, ' '); /* opens its probe */
 	if (!fc->probe)
 		return NULL;
-	if (TTF_GetFontStyle(fc->probe) != ts)
-		TTF_SetFontStyle(fc->probe, ts);
-	if (fc->probe_px != px) {
-		if (TTF_SetFontSize(fc->probe, px) != 0)
-			return NULL;
-		fc->probe_px = px;
+	/* Two fonts, each at its size: a new size drops SDL2_ttf's and
+	 * HarfBuzz's glyph caches, and layout goes back and forth between
+	 * the title's and the body's. */
+	bool two = fc->probe2 && fc->probe2_px == px;
+	if (!two && fc->probe_px != px && !fc->probe2) {
+		fc->probe2 = render_face_open(f, face, px);
+		if (fc->probe2) {
+			TTF_SetFontHinting(fc->probe2, TTF_HINTING_LIGHT);
+			fc->probe2_px = px;
+			two = true;
+		}
+	} else if (!two && fc->probe_px != px) {
+		two = !fc->last2; /* the one used longest ago takes px */
 	}
-	return fc->probe;
+	TTF_Font *font = two ? fc->probe2 : fc->probe;
+	int *at = two ? &fc->probe2_px : &fc->probe_px;
+	fc->last2 = two;
+	if (TTF_GetFontStyle(font) != ts)
+		TTF_SetFontStyle(font, ts);
+	if (*at != px) {
+		if (TTF_SetFontSize(font, px) != 0)
+			return NULL;
+		*at = px;
+	}
+	return font;
 }
 
 /* The font for face at px (to measure with, or to draw with), told how to
@@ -262,6 +279,18 @@ static void width_run(render_fonts *f, void *ud, TTF_Font *font, const char *s, 
 	const char *c = render_cstr(f, s, n);
 	if (c && TTF_SizeUTF8(font, c, &w, &h) == 0)
 		*(int *)ud += w;
+}
+
+void render_fonts_warm(render_fonts *f)
+{
+	static const char text[] = "Engineer (m/w/d), Berlin - 2026: apply now!";
+	static const int sizes[] = {32, 48}; /* the probe and the second */
+	for (size_t i = 0; f && i < JK_ARRAY_LEN(sizes); i++)
+		for (unsigned style = 0; style <= POSTING_BOLD; style += POSTING_BOLD) {
+			int w = 0;
+			render_each_run(f, text, sizeof text - 1, sizes[i], style, true, width_run,
+			                &w);
+		}
 }
 
 /* Widths are pure functions of the text, size, style and the Han forms,
