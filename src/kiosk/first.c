@@ -149,20 +149,38 @@ bool kiosk_window_guess(const kiosk_opts *o, int *w, int *h)
 	return window_guess(o, w, h, NULL);
 }
 
-static int first_thread(void *ud)
+static int fonts_thread(void *ud)
 {
 	kiosk_first *j = ud;
+	j->fonts_r = render_fonts_open_look(&j->k->cfg.look, &j->fonts, &j->fonts_err);
+	if (!j->fonts_r)
+		render_fonts_warm(j->fonts);
+	return 0;
+}
+
+static void first_work(kiosk_first *j)
+{
 	kiosk *k = j->k;
+	/* The fonts, opened and warmed on a thread of their own while the
+	 * postings are read: neither needs the other. */
+	SDL_Thread *ft = j->guess && SDL_GetCPUCount() > 1
+	                     ? SDL_CreateThread(fonts_thread, "jk-fonts", j)
+	                     : NULL;
 	if (k->o->load)
 		k->o->load(k->o->hook_ud, j->list);
-	render_fonts *f = NULL;
-	j->r = render_fonts_open_look(&k->cfg.look, &f, &j->err);
-	if (j->r)
-		return 0;
-	kiosk_settings_use_fonts(k, f);
+	if (ft)
+		SDL_WaitThread(ft, NULL);
+	else
+		fonts_thread(j);
+	if (j->fonts_r) {
+		j->r = j->fonts_r;
+		j->err = j->fonts_err;
+		return;
+	}
+	kiosk_settings_use_fonts(k, j->fonts);
 	j->r = kiosk_slides_new(j->list, &k->lp, &k->sl, &j->err);
 	if (j->r)
-		return 0;
+		return;
 	kiosk_badge_clock(k, kiosk_wall_ms(k));
 	kiosk_announce_set(k, &k->o->announce); /* a saved one, still valid */
 	if (j->guess && window_guess(&k->cfg, &j->w, &j->h, &j->xconn)) {
@@ -171,6 +189,13 @@ static int first_thread(void *ud)
 		kiosk_slides_settle(k->sl);
 		j->composed = kiosk_compose_page(k);
 	}
+}
+
+static int first_thread(void *ud)
+{
+	kiosk_first *j = ud;
+	first_work(j);
+	SDL_AtomicSet(&j->done, 1);
 	return 0;
 }
 
@@ -190,6 +215,22 @@ static void populate(SDL_Surface *s)
 #endif
 }
 
+/* While the page is still being made: the window shows the page's
+ * background. The display's first copy of a window costs what the next
+ * ones do several times over (on X11 the server maps the shared pixels
+ * and its own, ~8 ms at 1080p on Xvfb); paid here, beside the thread,
+ * the first page then goes up at the cost of any other. */
+static void backdrop(kiosk *k, kiosk_first *j)
+{
+	SDL_Surface *s = k->screen;
+	if (!s || k->ren || k->draw_w || SDL_AtomicGet(&j->done))
+		return;
+	uint32_t c = k->cfg.look.theme.bg; /* k->theme is the thread's */
+	SDL_FillRect(s, NULL, SDL_MapRGB(s->format, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c));
+	SDL_UpdateWindowSurface(k->win);
+	jk_mark("kiosk", "the page's background shown");
+}
+
 void kiosk_first_begin(kiosk *k, posting_list *list, kiosk_first *j)
 {
 	*j = (kiosk_first){.k = k, .list = list, .guess = true};
@@ -204,10 +245,11 @@ int kiosk_first_end(kiosk *k, kiosk_first *j, bool window, jk_err *err)
 		 * faulted in one by one by the page's copy. */
 		if (window && !k->ren && !k->draw_w)
 			populate(k->screen = SDL_GetWindowSurface(k->win));
+		backdrop(k, j);
 		SDL_WaitThread(j->th, NULL);
 	} else {
 		j->guess = false; /* no thread: here, after the window, at its size */
-		first_thread(j);
+		first_work(j);
 	}
 	j->th = NULL;
 	release_x11(&j->xconn); /* SDL has its own connection now */

@@ -208,12 +208,16 @@ int kiosk_settings_look(kiosk *k, jk_err *err);
 typedef struct kiosk_first {
 	SDL_Thread *th;
 	kiosk *k;
-	posting_list *list; /* borrowed */
-	bool guess;         /* lay out at a guessed size (on the thread) */
-	int w, h;           /* the size guessed */
-	void *xconn;        /* the guess's X connection, held until the window is */
-	bool composed;      /* cur_s holds the first page at w x h */
-	bool shown;         /* ... and it is on the screen */
+	posting_list *list;  /* borrowed */
+	bool guess;          /* lay out at a guessed size (on the thread) */
+	int w, h;            /* the size guessed */
+	void *xconn;         /* the guess's X connection, held until the window is */
+	bool composed;       /* cur_s holds the first page at w x h */
+	bool shown;          /* ... and it is on the screen */
+	SDL_atomic_t done;   /* the thread's work is over */
+	render_fonts *fonts; /* opened beside the postings' read */
+	int fonts_r;
+	jk_err fonts_err;
 	int r;
 	jk_err err;
 } kiosk_first;
