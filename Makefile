@@ -3,12 +3,12 @@
 
 PREFIX   ?= /usr/local
 CC       ?= cc
-PKGS      = sdl2 SDL2_ttf SDL2_image fontconfig libqrencode md4c md4c-html \
+PKGS      = sdl2 SDL2_ttf libqrencode md4c md4c-html \
             yaml-0.1 libxml-2.0 libcjson inih icu-uc icu-i18n
 # Opened when first needed (dlopen, jk_dl_load in src/core/dl.c), never
 # linked: a start that shows local files does not load them. Their headers
 # are still used; debian/control names their packages in Depends.
-LAZY_PKGS = libcurl gmime-3.0 libmicrohttpd
+LAZY_PKGS = libcurl gmime-3.0 libmicrohttpd SDL2_image fontconfig
 TEST_PKGS = cmocka zbar
 
 # Library paths come from pkg-config only; evaluated lazily so `make deps`
@@ -16,7 +16,8 @@ TEST_PKGS = cmocka zbar
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
-TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
+# The tests read pictures back with SDL2_image themselves.
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) SDL2_image)
 # The test programs that call libcurl or libmicrohttpd themselves.
 LAZY_LIBS   = $(shell pkg-config --libs libcurl libmicrohttpd)
 
@@ -269,7 +270,7 @@ X_PC      = PKG_CONFIG_LIBDIR=/usr/lib/$(X_TRIPLET)/pkgconfig:/usr/share/pkgconf
 XB        = $(B)/$(ARCH)
 X_PKG_CFLAGS = $(shell $(X_PC) --cflags $(PKGS) $(LAZY_PKGS))
 X_PKG_LIBS   = $(shell $(X_PC) --libs $(PKGS)) -lpthread -lm
-X_TEST_LIBS  = $(shell $(X_PC) --libs cmocka) -l:libzbar.so.0
+X_TEST_LIBS  = $(shell $(X_PC) --libs cmocka SDL2_image) -l:libzbar.so.0
 X_LAZY_LIBS  = $(shell $(X_PC) --libs libcurl libmicrohttpd)
 X_TESTS   = $(patsubst tests/%.c,$(XB)/tests/%,$(wildcard tests/test_*.c))
 X_OBJ     = $(LIB_SRC:%.c=$(XB)/obj/%.o)

@@ -137,9 +137,11 @@ in_root jobkiosk --check-config >"$work/check.txt" 2>&1 ||
 grep -q '/usr/share/jobkiosk/samples' "$work/check.txt" ||
 	die "--check-config does not name the installed samples: see $work/check.txt"
 
-# The libraries opened when first needed (libcurl, GMime, libmicrohttpd)
-# come from the package's Depends: dpkg-shlibdeps cannot see them.
-for l in libcurl.so.4 libgmime-3.0.so.0 libmicrohttpd.so.12; do
+# The libraries opened when first needed (libcurl, GMime, libmicrohttpd,
+# fontconfig, SDL2_image) come from the package's Depends: dpkg-shlibdeps
+# cannot see them.
+for l in libcurl.so.4 libgmime-3.0.so.0 libmicrohttpd.so.12 libfontconfig.so.1 \
+	libSDL2_image-2.0.so.0; do
 	in_root ldconfig -p | grep -q "$l " || die "$l is not installed: add its package to Depends"
 done
 

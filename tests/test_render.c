@@ -979,6 +979,53 @@ static void test_measure_sizes_interleaved(void **state)
 	render_fonts_close(warm);
 }
 
+/* fontconfig and SDL2_image are opened when first needed: without
+ * SDL2_image the PNGs cannot be written (one line, exit 1) while --dump
+ * still reads; without fontconfig Inter still draws from Debian's files,
+ * and a script whose face must be looked up says so once. */
+static void test_without_image_or_fontconfig(void **state)
+{
+	(void)state;
+	const char *root = getenv("JK_ROOT") ? getenv("JK_ROOT") : ".";
+	char dir[512], args[2048];
+	snprintf(dir, sizeof dir, "%s/lazy", tu_tmpdir());
+	snprintf(args, sizeof args, "--render %s %s/samples/fernleaf-data-analyst.md", dir, root);
+	setenv("JK_TEST_LIBSDL2_IMAGE", "libSDL2_image-missing.so.0", 1);
+	tu_run_result r = tu_run(args);
+	assert_int_equal(r.status, 1);
+	assert_int_equal(tu_count(r.err, "\n"), 1);
+	assert_non_null(strstr(r.err,
+	                       "cannot write PNG: logos and PNG pictures need "
+	                       "libSDL2_image-2.0.so.0: libSDL2_image-missing.so.0: cannot open"));
+	tu_run_free(&r);
+	snprintf(args, sizeof args, "--dump %s/samples/fernleaf-data-analyst.md", root);
+	r = tu_run(args);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	assert_int_equal(tu_count(r.out, "\"title\":"), 1);
+	tu_run_free(&r);
+	unsetenv("JK_TEST_LIBSDL2_IMAGE");
+
+	setenv("JK_TEST_LIBFONTCONFIG", "libfontconfig-missing.so.1", 1);
+	snprintf(args, sizeof args, "--render %s/latin %s/samples/fernleaf-data-analyst.md", dir,
+	         root);
+	r = tu_run(args);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	assert_true(strstr(r.out, ".png") != NULL);
+	tu_run_free(&r);
+	snprintf(args, sizeof args,
+	         "--render %s/arabic %s/tests/data/scripts/ar-software-engineer.md", dir, root);
+	r = tu_run(args);
+	assert_int_equal(r.status, 0);
+	assert_int_equal(tu_count(r.err, "libfontconfig-missing.so.1"), 1);
+	assert_non_null(strstr(r.err, "looking fonts up needs libfontconfig.so.1: "
+	                              "libfontconfig-missing.so.1: cannot open"));
+	tu_run_free(&r);
+	unsetenv("JK_TEST_LIBFONTCONFIG");
+	tu_rmtree(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -999,6 +1046,7 @@ int main(void)
 	    cmocka_unit_test(test_words_language),
 	    cmocka_unit_test(test_surface_new),
 	    cmocka_unit_test(test_measure_sizes_interleaved),
+	    cmocka_unit_test(test_without_image_or_fontconfig),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

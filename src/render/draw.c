@@ -5,7 +5,6 @@
 
 #include "qr.h"
 
-#include <SDL_image.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -275,8 +274,12 @@ int render_box_update(render_fonts *f, SDL_Surface *page, int lw, int lh, const 
 
 int render_save_png(SDL_Surface *s, const char *path, jk_err *err)
 {
-	if (IMG_SavePNG(s, path) != 0)
-		return jk_fail(err, JK_EIO, "%s: cannot write PNG: %s", path, IMG_GetError());
+	jk_err e = {0};
+	const render_img_fns *im = render_img(&e);
+	if (!im)
+		return jk_fail(err, e.code, "%s: cannot write PNG: %s", path, e.msg);
+	if (im->SavePNG(s, path) != 0)
+		return jk_fail(err, JK_EIO, "%s: cannot write PNG: %s", path, SDL_GetError());
 	return 0;
 }
 

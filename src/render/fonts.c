@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include <errno.h>
-#include <fontconfig/fontconfig.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,27 +25,27 @@ static const char *const inter_file[4] = {"Inter-Regular.otf", "Inter-Bold.otf",
  * matched family contains want (so "Inter" never silently becomes DejaVu). */
 static char *fc_find(const char *pat, const char *want, long *index)
 {
-	FcPattern *p = FcNameParse((const FcChar8 *)pat);
+	FcPattern *p = render_fc()->NameParse((const FcChar8 *)pat);
 	if (!p)
 		return NULL;
-	FcConfigSubstitute(NULL, p, FcMatchPattern);
-	FcDefaultSubstitute(p);
+	render_fc()->ConfigSubstitute(NULL, p, FcMatchPattern);
+	render_fc()->DefaultSubstitute(p);
 	FcResult res;
-	FcPattern *m = FcFontMatch(NULL, p, &res);
-	FcPatternDestroy(p);
+	FcPattern *m = render_fc()->FontMatch(NULL, p, &res);
+	render_fc()->PatternDestroy(p);
 	if (!m)
 		return NULL;
 	char *out = NULL;
 	FcChar8 *file = NULL, *fam = NULL;
 	int idx = 0;
-	if (FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
-	    FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch &&
+	if (render_fc()->PatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
+	    render_fc()->PatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch &&
 	    strstr((const char *)fam, want)) {
-		FcPatternGetInteger(m, FC_INDEX, 0, &idx);
+		render_fc()->PatternGetInteger(m, FC_INDEX, 0, &idx);
 		out = jk_strndup((const char *)file, (size_t)-1);
 		*index = idx;
 	}
-	FcPatternDestroy(m);
+	render_fc()->PatternDestroy(m);
 	return out;
 }
 
@@ -306,7 +305,17 @@ bool render_fc_ready(render_fonts *f)
 {
 	if (!f->fc_tried) {
 		f->fc_tried = true;
-		f->fc_ok = FcInit();
+		jk_err e = {0};
+		if (!render_fc_load(&e)) {
+			f->fc_ok = render_fc()->Init();
+		} else {
+			/* Once a process: the fonts in Debian's places still draw. */
+			static _Atomic bool told;
+			if (!told) {
+				told = true;
+				jk_log(JK_LOG_WARN, "render", "%s", e.msg);
+			}
+		}
 	}
 	return f->fc_ok;
 }
@@ -422,32 +431,34 @@ static int find_font(render_fonts *f, const char *spec, unsigned style, char **p
 	}
 	if (!render_fc_ready(f))
 		return jk_fail(err, JK_ENOTFOUND, "font '%s': fontconfig is not available", spec);
-	FcPattern *p = FcPatternCreate();
+	FcPattern *p = render_fc()->PatternCreate();
 	if (!p)
 		return jk_fail(err, JK_ENOMEM, "fonts: out of memory");
-	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)spec);
-	FcPatternAddInteger(p, FC_WEIGHT,
-	                    style & POSTING_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-	FcPatternAddInteger(p, FC_SLANT, style & POSTING_ITALIC ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-	FcConfigSubstitute(NULL, p, FcMatchPattern);
-	FcDefaultSubstitute(p);
+	render_fc()->PatternAddString(p, FC_FAMILY, (const FcChar8 *)spec);
+	render_fc()->PatternAddInteger(p, FC_WEIGHT,
+	                               style & POSTING_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	render_fc()->PatternAddInteger(p, FC_SLANT,
+	                               style & POSTING_ITALIC ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+	render_fc()->ConfigSubstitute(NULL, p, FcMatchPattern);
+	render_fc()->DefaultSubstitute(p);
 	FcResult res;
-	FcPattern *m = FcFontMatch(NULL, p, &res);
-	FcPatternDestroy(p);
+	FcPattern *m = render_fc()->FontMatch(NULL, p, &res);
+	render_fc()->PatternDestroy(p);
 	bool named = false;
 	FcChar8 *fam = NULL, *file = NULL;
-	for (int i = 0; m && FcPatternGetString(m, FC_FAMILY, i, &fam) == FcResultMatch; i++)
+	for (int i = 0; m && render_fc()->PatternGetString(m, FC_FAMILY, i, &fam) == FcResultMatch;
+	     i++)
 		if (!strcasecmp((const char *)fam, spec))
 			named = true;
 	int r = 0;
-	if (!named || FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch) {
+	if (!named || render_fc()->PatternGetString(m, FC_FILE, 0, &file) != FcResultMatch) {
 		r = jk_fail(err, JK_ENOTFOUND, "font '%s': no such font family installed (fc-list)",
 		            spec);
 	} else {
 		int i = 0, weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
-		FcPatternGetInteger(m, FC_INDEX, 0, &i);
-		FcPatternGetInteger(m, FC_WEIGHT, 0, &weight);
-		FcPatternGetInteger(m, FC_SLANT, 0, &slant);
+		render_fc()->PatternGetInteger(m, FC_INDEX, 0, &i);
+		render_fc()->PatternGetInteger(m, FC_WEIGHT, 0, &weight);
+		render_fc()->PatternGetInteger(m, FC_SLANT, 0, &slant);
 		*idx = i;
 		*synth = 0;
 		if ((style & POSTING_BOLD) && weight < FC_WEIGHT_DEMIBOLD)
@@ -459,7 +470,7 @@ static int find_font(render_fonts *f, const char *spec, unsigned style, char **p
 			r = jk_fail(err, JK_ENOMEM, "fonts: out of memory");
 	}
 	if (m)
-		FcPatternDestroy(m);
+		render_fc()->PatternDestroy(m);
 	return r;
 }
 
@@ -624,6 +635,6 @@ void render_fonts_close(render_fonts *f)
 		TTF_Quit();
 		/* Releases fontconfig's caches: nothing else here uses it. */
 		if (fc)
-			FcFini();
+			render_fc()->Fini();
 	}
 }

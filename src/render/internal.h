@@ -7,7 +7,9 @@
 
 #include "render.h"
 
+#include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
 
 #define RF_USER 4      /* the look's fallback fonts at most */
 #define RF_FALLBACKS 6 /* fallback faces found through fontconfig at most */
@@ -79,6 +81,43 @@ struct render_fonts {
 	size_t bufcap;
 	rf_width *widths; /* RF_WIDTHS slots, direct-mapped */
 };
+
+/* ---- libs.c: fontconfig and SDL2_image, opened when first needed ------- */
+
+typedef struct render_fc_fns {
+	__typeof__(FcInit) *Init;
+	__typeof__(FcFini) *Fini;
+	__typeof__(FcNameParse) *NameParse;
+	__typeof__(FcConfigSubstitute) *ConfigSubstitute;
+	__typeof__(FcDefaultSubstitute) *DefaultSubstitute;
+	__typeof__(FcFontMatch) *FontMatch;
+	__typeof__(FcPatternCreate) *PatternCreate;
+	__typeof__(FcPatternDestroy) *PatternDestroy;
+	__typeof__(FcPatternGetString) *PatternGetString;
+	__typeof__(FcPatternGetInteger) *PatternGetInteger;
+	__typeof__(FcPatternAddString) *PatternAddString;
+	__typeof__(FcPatternAddInteger) *PatternAddInteger;
+	__typeof__(FcPatternAddCharSet) *PatternAddCharSet;
+	__typeof__(FcCharSetCreate) *CharSetCreate;
+	__typeof__(FcCharSetAddChar) *CharSetAddChar;
+	__typeof__(FcCharSetDestroy) *CharSetDestroy;
+} render_fc_fns;
+
+typedef struct render_img_fns {
+	__typeof__(IMG_LoadPNG_RW) *LoadPNG_RW;
+	__typeof__(IMG_LoadJPG_RW) *LoadJPG_RW;
+	__typeof__(IMG_SavePNG) *SavePNG;
+	__typeof__(IMG_SavePNG_RW) *SavePNG_RW;
+} render_img_fns;
+
+/* Opens fontconfig the first time (thread-safe): 0, or JK_EUNSUPPORTED
+ * with "WHO NEEDS SONAME: why" in err, the same every time. */
+int render_fc_load(jk_err *err);
+/* Its table; only after render_fc_load() succeeded (render_fc_ready). */
+const render_fc_fns *render_fc(void);
+/* SDL2_image's table, opened the first time; NULL with the reason in err
+ * as render_fc_load() gives it. */
+const render_img_fns *render_img(jk_err *err);
 
 /* ---- fonts.c ------------------------------------------------------------ */
 

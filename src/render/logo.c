@@ -4,7 +4,6 @@
  * per size drawn. */
 #include "internal.h"
 
-#include <SDL_image.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -215,6 +214,8 @@ int render_logo_load(const char *path, SDL_Surface **out, jk_err *err)
 	bool png = false;
 	uint32_t w = 0, h = 0;
 	const char *why;
+	jk_err lib = {0};
+	const render_img_fns *im = NULL;
 	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
 		r = jk_fail(err, JK_EIO, "logo %s: not a regular file", path);
 	} else if (st.st_size == 0) {
@@ -233,9 +234,11 @@ int render_logo_load(const char *path, SDL_Surface **out, jk_err *err)
 	} else if (w > LOGO_MAX_SIDE || h > LOGO_MAX_SIDE) {
 		r = jk_fail(err, JK_ETOOBIG, "logo %s: %ux%u pixels, over the %u-pixel limit", path,
 		            w, h, LOGO_MAX_SIDE);
+	} else if (!(im = render_img(&lib))) {
+		r = jk_fail(err, lib.code, "logo %s: %s", path, lib.msg);
 	} else {
 		SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)st.st_size);
-		SDL_Surface *raw = !rw ? NULL : png ? IMG_LoadPNG_RW(rw) : IMG_LoadJPG_RW(rw);
+		SDL_Surface *raw = !rw ? NULL : png ? im->LoadPNG_RW(rw) : im->LoadJPG_RW(rw);
 		if (rw)
 			SDL_RWclose(rw);
 		if (raw) {
@@ -244,7 +247,7 @@ int render_logo_load(const char *path, SDL_Surface **out, jk_err *err)
 		}
 		if (!raw)
 			r = jk_fail(err, JK_EFORMAT, "logo %s: cannot decode: %s", path,
-			            IMG_GetError()[0] ? IMG_GetError() : "broken image data");
+			            SDL_GetError()[0] ? SDL_GetError() : "broken image data");
 		else if (!img)
 			r = jk_fail(err, JK_ENOMEM, "logo %s: out of memory", path);
 	}

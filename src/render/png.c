@@ -1,9 +1,8 @@
 /* png.c — XRGB8888 pixels to PNG bytes in memory (SDL2_image), for the
  * control server's screenshot: a memory SDL_RWops that grows as SDL_image
  * writes, capped so a broken size cannot eat the memory. */
-#include "render.h"
+#include "internal.h"
 
-#include <SDL_image.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +94,10 @@ int render_png_encode(const void *xrgb, int w, int h, int pitch, unsigned char *
 		return jk_fail(err, JK_EARG,
 		               "render: cannot encode a %dx%d picture (pitch %d) as PNG", w, h,
 		               pitch);
+	jk_err e = {0};
+	const render_img_fns *im = render_img(&e);
+	if (!im)
+		return jk_fail(err, e.code, "render: cannot encode PNG: %s", e.msg);
 	SDL_mutex *lock = png_lock();
 	if (!lock)
 		return jk_fail(err, JK_ENOMEM, "render: no mutex for the PNG encoder: %s",
@@ -118,8 +121,8 @@ int render_png_encode(const void *xrgb, int w, int h, int pitch, unsigned char *
 	rw->close = mem_close;
 	rw->hidden.unknown.data1 = &m;
 	SDL_LockMutex(lock);
-	int r = IMG_SavePNG_RW(s, rw, 1); /* closes rw */
-	const char *why = r ? IMG_GetError() : "";
+	int r = im->SavePNG_RW(s, rw, 1); /* closes rw */
+	const char *why = r ? SDL_GetError() : "";
 	char reason[200];
 	SDL_strlcpy(reason, why && *why ? why : "unknown reason", sizeof reason);
 	SDL_UnlockMutex(lock);

@@ -6,7 +6,6 @@
 
 #include "text.h"
 
-#include <fontconfig/fontconfig.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,17 +18,18 @@ static int fc_fallback(render_fonts *f, uint32_t cp)
 		if (f->missing[i] == cp)
 			return -1;
 	int found = -1;
-	FcPattern *p = FcPatternCreate();
-	FcCharSet *cs = FcCharSetCreate();
-	if (p && cs && FcCharSetAddChar(cs, cp) && FcPatternAddCharSet(p, FC_CHARSET, cs)) {
-		FcConfigSubstitute(NULL, p, FcMatchPattern);
-		FcDefaultSubstitute(p);
+	FcPattern *p = render_fc()->PatternCreate();
+	FcCharSet *cs = render_fc()->CharSetCreate();
+	if (p && cs && render_fc()->CharSetAddChar(cs, cp) &&
+	    render_fc()->PatternAddCharSet(p, FC_CHARSET, cs)) {
+		render_fc()->ConfigSubstitute(NULL, p, FcMatchPattern);
+		render_fc()->DefaultSubstitute(p);
 		FcResult res;
-		FcPattern *m = FcFontMatch(NULL, p, &res);
+		FcPattern *m = render_fc()->FontMatch(NULL, p, &res);
 		FcChar8 *file = NULL;
 		int idx = 0;
-		if (m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
-			FcPatternGetInteger(m, FC_INDEX, 0, &idx);
+		if (m && render_fc()->PatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+			render_fc()->PatternGetInteger(m, FC_INDEX, 0, &idx);
 			bool known = false;
 			for (int i = 0; i < f->nface; i++)
 				if (!strcmp(f->face[i].path, (const char *)file) &&
@@ -43,12 +43,12 @@ static int fc_fallback(render_fonts *f, uint32_t cp)
 			}
 		}
 		if (m)
-			FcPatternDestroy(m);
+			render_fc()->PatternDestroy(m);
 	}
 	if (cs)
-		FcCharSetDestroy(cs);
+		render_fc()->CharSetDestroy(cs);
 	if (p)
-		FcPatternDestroy(p);
+		render_fc()->PatternDestroy(p);
 	if (found < 0 && f->nmissing < (int)JK_ARRAY_LEN(f->missing))
 		f->missing[f->nmissing++] = cp;
 	return found;
