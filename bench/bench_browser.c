@@ -44,7 +44,7 @@
 #define SCREEN_H 1080
 #define SLIDE_S 5
 #define FADE_MS 700
-#define LAUNCHES 7        /* first frame: the median of this many launches */
+#define LAUNCHES 15       /* first frame: the median of this many (one moves by ±15 ms) */
 #define FIRST_TIMEOUT 60. /* seconds to wait for a first frame */
 
 static volatile sig_atomic_t interrupted;
