@@ -186,6 +186,12 @@ typedef struct kiosk_opts {
 	 * reading them costs the screen no time of its own. NULL: list holds
 	 * them already. */
 	void (*load)(void *ud, posting_list *list);
+	/* May be NULL. Fills list (empty then) with what the deck shows first
+	 * when that is known before all is read (listed order: the first
+	 * file's): its first page is made and shown while load reads the
+	 * rest. The first posting load gives must be the same, or the page is
+	 * made again. */
+	void (*load_first)(void *ud, posting_list *list);
 	/* Which renderer draws (KIOSK_RENDERER_*); zero: software, as before. */
 	int renderer;
 	/* Full screen at the desktop's mode (mode_w 0) above 1920x1080 without

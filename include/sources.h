@@ -144,6 +144,10 @@ refresh_outcome sources_refresh(source *s, const sources_fetch_opts *o, size_t *
  * sources that gave at least one readable document. */
 size_t sources_load(const source_list *l, store_cache *cache, posting_list *out, jk_warn_fn warn,
                     void *ud);
+/* The first source's first postings, nothing told: a path's first file
+ * that gives any (store_load_first), a network source's cached copy. In
+ * listed order the deck's first posting is among them. */
+void sources_load_first(const source_list *l, store_cache *cache, posting_list *out);
 
 /* The background refresher: one thread that refreshes each network source
  * when it is due and tells the loop through notify when a refresh brought

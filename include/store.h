@@ -19,6 +19,12 @@ bool store_is_posting_name(const char *name);
 int store_load_path(const char *path, posting_list *out, jk_warn_fn warn, void *ud, size_t *nfiles,
                     size_t *nfailed, jk_err *err);
 
+/* The postings of the first file store_load_path() would read that gives
+ * any, appended to out, or nothing; nothing is told (the full read tells
+ * what fails). What a deck in listed order shows first, read ahead of the
+ * rest. 0, or JK_EEMPTY / JK_ENOTFOUND. */
+int store_load_first(const char *path, posting_list *out);
+
 /* A fingerprint of what store_load_path() would read: names, sizes and
  * modification times of the posting files (nothing is read, only stat'ed).
  * It changes when a file is added, removed or rewritten, or a USB stick

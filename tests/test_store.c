@@ -118,6 +118,51 @@ static void test_folder_partial_failures(void **state)
 	tu_rmtree(dir);
 }
 
+/* store_load_first: the first file in store_load_path's order that gives
+ * any postings, past empty, broken and binary ones, telling nothing. */
+static void test_load_first(void **state)
+{
+	(void)state;
+	const char *dir = tu_tmpdir();
+	const char good[] = "Research engineer\n\nWe build kiosks.\n";
+	const char other[] = "Lab technician\n\nWe keep the lab running.\n";
+	write_file(dir, "a-empty.md", "", 0);
+	write_file(dir, "b-binary.html",
+	           "\x7f"
+	           "ELF\0\0\0",
+	           7);
+	char sub[512];
+	snprintf(sub, sizeof sub, "%s/c-more", dir);
+	mkdir(sub, 0755);
+	write_file(sub, "a-broken.json", "{\"jobs\": [", 10);
+	write_file(sub, "b-good.txt", good, sizeof good - 1);
+	write_file(dir, "d-other.txt", other, sizeof other - 1);
+	posting_list l;
+	posting_list_init(&l);
+	assert_int_equal(store_load_first(dir, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_non_null(strstr(l.items[0]->source, "c-more/b-good.txt"));
+	assert_string_equal(l.items[0]->title, "Research engineer");
+	posting_list_free(&l);
+	/* The same first posting as the whole read. */
+	assert_int_equal(store_load_path(dir, &l, NULL, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(l.n, 2);
+	assert_non_null(strstr(l.items[0]->source, "c-more/b-good.txt"));
+	posting_list_free(&l);
+	char path[600];
+	snprintf(path, sizeof path, "%s/d-other.txt", dir);
+	assert_int_equal(store_load_first(path, &l), 0); /* a file */
+	assert_int_equal(l.n, 1);
+	posting_list_free(&l);
+	snprintf(path, sizeof path, "%s/a-empty.md", dir);
+	assert_int_equal(store_load_first(path, &l), JK_EEMPTY);
+	assert_int_equal(store_load_first("/nonexistent/x", &l), JK_ENOTFOUND);
+	snprintf(path, sizeof path, "%s/c-more/a-broken.json", dir);
+	assert_int_equal(store_load_first(path, &l), JK_EEMPTY);
+	assert_int_equal(l.n, 0);
+	tu_rmtree(dir);
+}
+
 static void test_single_file_and_all_failing(void **state)
 {
 	(void)state;
@@ -206,6 +251,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_read_file_limits),
 	    cmocka_unit_test(test_folder_partial_failures),
+	    cmocka_unit_test(test_load_first),
 	    cmocka_unit_test(test_single_file_and_all_failing),
 	    cmocka_unit_test(test_posting_names),
 	    cmocka_unit_test(test_path_stamp),

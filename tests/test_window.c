@@ -343,6 +343,76 @@ static void test_first_page_while_window_opens(void **state)
 	assert_int_equal(m.frame_h, 720);
 }
 
+/* The first file's page: shown while the rest is read (load_first), then
+ * the deck of all of them in its place; a first posting that turns out
+ * another once all is read gets its page made again. */
+typedef struct early_run {
+	const char *early_title; /* load_first's posting */
+	int shows;
+	char first_title[64];
+	size_t first_nposting;
+	bool saw_second;
+} early_run;
+
+static void early_first(void *ud, posting_list *l)
+{
+	const early_run *e = ud;
+	tu_make_list(l, 1);
+	posting_set(&l->items[0]->title, e->early_title, (size_t)-1);
+}
+
+static void early_all(void *ud, posting_list *l)
+{
+	(void)ud;
+	tu_make_list(l, 3);
+}
+
+static void early_show(void *ud, const kiosk_state *st)
+{
+	early_run *e = ud;
+	if (!st->item)
+		return;
+	if (e->shows++ == 0) {
+		snprintf(e->first_title, sizeof e->first_title, "%s", st->item->title);
+		e->first_nposting = st->nposting;
+	} else if (!strcmp(st->item->title, "Position 2")) {
+		e->saw_second = true;
+	}
+}
+
+static void test_first_file_page_while_rest_is_read(void **state)
+{
+	(void)state;
+	if (xvfb <= 0)
+		skip();
+	const char *titles[] = {"Position 1", "Not in the deck"};
+	for (size_t i = 0; i < 2; i++) {
+		early_run e = {.early_title = titles[i]};
+		kiosk_opts o = {.slide_seconds = 0.3,
+		                .cut = true,
+		                .max_seconds = 1.2,
+		                .load = early_all,
+		                .load_first = early_first,
+		                .on_show = early_show,
+		                .hook_ud = &e};
+		posting_list l;
+		posting_list_init(&l);
+		kiosk_stats st;
+		jk_err err = {0};
+		int r = kiosk_run(&l, &o, NULL, NULL, &st, &err);
+		posting_list_free(&l);
+		if (r)
+			fail_msg("%s", err.msg);
+		/* The deck is all of them from the first report on. */
+		assert_string_equal(e.first_title, "Position 1");
+		assert_int_equal(e.first_nposting, 3);
+		assert_true(e.saw_second);
+		assert_true(st.first_slide_ms > 0);
+		/* The same first posting: its page stood; another: made again. */
+		assert_int_equal(st.first_early, i == 0);
+	}
+}
+
 /* ---- the display plan (no display needed) ------------------------------ */
 
 static void test_display_plan(void **state)
@@ -708,6 +778,7 @@ int main(void)
 	    cmocka_unit_test(test_full_screen_window),
 	    cmocka_unit_test(test_display_plan),
 	    cmocka_unit_test(test_first_page_while_window_opens),
+	    cmocka_unit_test(test_first_file_page_while_rest_is_read),
 	    cmocka_unit_test(test_gpu_fade_matches_software),
 	    cmocka_unit_test(test_gpu_falls_back),
 	    cmocka_unit_test(test_4k_scaled_and_native),

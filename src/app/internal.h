@@ -100,6 +100,11 @@ size_t app_fetch_all(app *a, FILE *progress);
 /* Reads every source and lets the deck filter and order them, one log
  * line per failure. Returns the number of sources that could be read. */
 size_t app_load_all(app *a, posting_list *out);
+/* What a deck in listed order shows first, read ahead of the rest: the
+ * first source's first file that gives any, through the deck, nothing
+ * told (app_load_all tells it). Empty for another order or when none is
+ * kept. */
+void app_load_first(app *a, posting_list *out);
 /* Fills ko for the slideshow (settings, status, keep-alive, reloads) and
  * starts the refresh worker and the signal thread; app_stop() undoes. */
 void app_start(app *a, kiosk_opts *ko);

@@ -21,12 +21,19 @@ static void load_postings(void *ud, posting_list *list)
 	jk_mark("app", "the postings read");
 }
 
+static void load_first_postings(void *ud, posting_list *list)
+{
+	app_load_first(ud, list);
+	jk_mark("app", "the first file read");
+}
+
 static int action_show(app *a, posting_list *list)
 {
 	jk_err err = {0};
 	kiosk_opts ko;
 	app_start(a, &ko);
 	ko.load = load_postings;
+	ko.load_first = load_first_postings;
 	jk_mark("app", "the worker and servers started");
 	char status[160];
 	snprintf(status, sizeof status, "showing the postings of %zu source(s)", a->sources.n);

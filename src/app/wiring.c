@@ -231,6 +231,18 @@ size_t app_load_all(app *a, posting_list *out)
 	return ok;
 }
 
+void app_load_first(app *a, posting_list *out)
+{
+	if (a->cfg.deck.order != DECK_ORDER_LISTED)
+		return;
+	sources_load_first(&a->sources, a->cache, out);
+	deck_opts d = a->cfg.deck;
+	d.seed = a->seed;
+	deck_report rep = {0};
+	if (deck_apply(out, &d, time(NULL), &rep, NULL))
+		posting_list_free(out);
+}
+
 static bool same_str(const char *a, const char *b)
 {
 	return a == b || (a && b && !strcmp(a, b));

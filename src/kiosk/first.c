@@ -158,27 +158,14 @@ static int fonts_thread(void *ud)
 	return 0;
 }
 
-static void first_work(kiosk_first *j)
+/* The slides of list, and the first page laid out and composed at the
+ * size the display is expected to give. */
+static void first_page(kiosk_first *j, posting_list *list)
 {
 	kiosk *k = j->k;
-	/* The fonts, opened and warmed on a thread of their own while the
-	 * postings are read: neither needs the other. */
-	SDL_Thread *ft = j->guess && SDL_GetCPUCount() > 1
-	                     ? SDL_CreateThread(fonts_thread, "jk-fonts", j)
-	                     : NULL;
-	if (k->o->load)
-		k->o->load(k->o->hook_ud, j->list);
-	if (ft)
-		SDL_WaitThread(ft, NULL);
-	else
-		fonts_thread(j);
-	if (j->fonts_r) {
-		j->r = j->fonts_r;
-		j->err = j->fonts_err;
-		return;
-	}
 	kiosk_settings_use_fonts(k, j->fonts);
-	j->r = kiosk_slides_new(j->list, &k->lp, &k->sl, &j->err);
+	j->fonts = NULL;
+	j->r = kiosk_slides_new(list, &k->lp, &k->sl, &j->err);
 	if (j->r)
 		return;
 	kiosk_badge_clock(k, kiosk_wall_ms(k));
@@ -191,11 +178,52 @@ static void first_work(kiosk_first *j)
 	}
 }
 
+static void first_work(kiosk_first *j)
+{
+	kiosk *k = j->k;
+	/* The fonts, opened and warmed on a thread of their own while the
+	 * postings are read: neither needs the other. */
+	SDL_Thread *ft = j->guess && SDL_GetCPUCount() > 1
+	                     ? SDL_CreateThread(fonts_thread, "jk-fonts", j)
+	                     : NULL;
+	/* What the deck shows first, when that is known from the first file:
+	 * its page is made and shown while the rest is read. */
+	if (j->guess && k->o->load_first)
+		k->o->load_first(k->o->hook_ud, &j->early);
+	if (!j->early.n && k->o->load)
+		k->o->load(k->o->hook_ud, j->list);
+	if (ft)
+		SDL_WaitThread(ft, NULL);
+	else
+		fonts_thread(j);
+	if (j->fonts_r) {
+		j->r = j->fonts_r;
+		j->err = j->fonts_err;
+		return;
+	}
+	first_page(j, j->early.n ? &j->early : j->list);
+	if (!j->early.n || j->r)
+		return;
+	/* The page is the main thread's from here: k is not touched. The
+	 * rest is read once it is on the screen (the display's copy needs
+	 * the CPU more). */
+	j->early_page = j->composed;
+	if (j->ready) {
+		SDL_SemPost(j->ready);
+		SDL_SemWait(j->shown_sem);
+	}
+	if (k->o->load)
+		k->o->load(k->o->hook_ud, j->list);
+	j->r = kiosk_slides_new(j->list, &k->lp, &j->full, &j->err);
+}
+
 static int first_thread(void *ud)
 {
 	kiosk_first *j = ud;
 	first_work(j);
 	SDL_AtomicSet(&j->done, 1);
+	if (j->ready)
+		SDL_SemPost(j->ready);
 	return 0;
 }
 
@@ -231,9 +259,65 @@ static void backdrop(kiosk *k, kiosk_first *j)
 	jk_mark("kiosk", "the page's background shown");
 }
 
+/* The first file's page, on the screen while the thread reads the rest
+ * (the window the size guessed). */
+static void show_early(kiosk *k, kiosk_first *j)
+{
+	int w, h;
+	if (!j->early_page || !kiosk_window_size(k, &w, &h) || w != j->w || h != j->h)
+		return;
+	k->pw = w;
+	k->ph = h;
+	if (!kiosk_screen_make(k))
+		return;
+	kiosk_screen_upload(k);
+	kiosk_screen_present(k, SDL_GetTicks64(), true);
+	k->st->first_slide_ms = kiosk_ms_since(k->t0);
+	k->first_marked = true;
+	jk_mark("kiosk", "the first frame presented (the first file's page)");
+	j->early_shown = true;
+}
+
+static bool same_first(const posting_list *a, const posting_list *b)
+{
+	if (!a->n || !b->n)
+		return false;
+	posting_list one_a = {.items = a->items, .n = 1}, one_b = {.items = b->items, .n = 1};
+	char *ja = posting_list_to_json(&one_a), *jb = posting_list_to_json(&one_b);
+	bool same = ja && jb && !strcmp(ja, jb);
+	free(ja);
+	free(jb);
+	return same;
+}
+
+/* The slides of all the postings in place of the first file's. The page
+ * made stands when the deck's first posting is the one it shows (it is
+ * in listed order, unless a file changed between the reads). */
+static void take_all(kiosk *k, kiosk_first *j)
+{
+	bool same = same_first(&j->early, j->list);
+	kiosk_slides_free(k->sl);
+	k->sl = j->full;
+	j->full = NULL;
+	posting_list_free(&j->early);
+	/* The badges ("New") believe the clock as all the dates allow. */
+	if (kiosk_badge_clock(k, kiosk_wall_ms(k)))
+		same = false;
+	if (!same) {
+		j->composed = false;
+		j->early_shown = false;
+	}
+}
+
 void kiosk_first_begin(kiosk *k, posting_list *list, kiosk_first *j)
 {
 	*j = (kiosk_first){.k = k, .list = list, .guess = true};
+	j->ready = SDL_CreateSemaphore(0);
+	j->shown_sem = j->ready ? SDL_CreateSemaphore(0) : NULL;
+	if (j->ready && !j->shown_sem) {
+		SDL_DestroySemaphore(j->ready);
+		j->ready = NULL;
+	}
 	j->th = SDL_CreateThread(first_thread, "jk-first", j);
 }
 
@@ -246,15 +330,37 @@ int kiosk_first_end(kiosk *k, kiosk_first *j, bool window, jk_err *err)
 		if (window && !k->ren && !k->draw_w)
 			populate(k->screen = SDL_GetWindowSurface(k->win));
 		backdrop(k, j);
+		if (window && j->ready && SDL_SemWait(j->ready) == 0)
+			show_early(k, j);
+		if (j->ready)
+			SDL_SemPost(j->shown_sem);
 		SDL_WaitThread(j->th, NULL);
 	} else {
 		j->guess = false; /* no thread: here, after the window, at its size */
 		first_work(j);
 	}
 	j->th = NULL;
-	release_x11(&j->xconn); /* SDL has its own connection now */
+	SDL_DestroySemaphore(j->ready);
+	SDL_DestroySemaphore(j->shown_sem);
+	j->ready = j->shown_sem = NULL;
+	release_x11(&j->xconn);       /* SDL has its own connection now */
+	render_fonts_close(j->fonts); /* opened, not taken: a failure before */
+	j->fonts = NULL;
+	if (j->full) {
+		take_all(k, j);
+	} else if (k->sl && kiosk_slides_list(k->sl) == &j->early) {
+		kiosk_slides_free(k->sl); /* a failure after the first file's page */
+		k->sl = NULL;
+	}
+	posting_list_free(&j->early);
 	if (j->r)
 		return jk_fail(err, j->r, "%s", j->err.msg);
+	if (j->early_shown) { /* on the screen already; the loop shows it again */
+		k->need_present = true;
+		j->shown = true;
+		k->st->first_early = true;
+		return 0;
+	}
 	int w, h;
 	if (!window || !j->composed || !kiosk_window_size(k, &w, &h) || w != j->w || h != j->h)
 		return 0;

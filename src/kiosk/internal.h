@@ -80,6 +80,7 @@ typedef struct kiosk {
 	bool paused;
 	Uint32 slide_ms, fade_ms;
 	bool first_shown;
+	bool first_marked;     /* the first frame's time taken (first.c) */
 	bool fullscreen_later; /* x11: borderless first, full screen after the
 	                        * first frame */
 	bool need_present;
@@ -218,6 +219,12 @@ typedef struct kiosk_first {
 	render_fonts *fonts; /* opened beside the postings' read */
 	int fonts_r;
 	jk_err fonts_err;
+	posting_list early; /* what the deck shows first (load_first) */
+	kiosk_slides *full; /* the slides of all of them, made after */
+	SDL_sem *ready;     /* posted when early's page is made, and at the end */
+	SDL_sem *shown_sem; /* posted by the main thread once it is shown */
+	bool early_page;    /* early's page is composed (cur_s) */
+	bool early_shown;   /* ... and on the screen */
 	int r;
 	jk_err err;
 } kiosk_first;

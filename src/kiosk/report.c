@@ -62,7 +62,7 @@ void kiosk_report(kiosk *k)
 		k->first_shown = true;
 		kiosk_publish_soon(k);
 		k->st->shown++;
-		if (k->st->shown == 1) {
+		if (k->st->shown == 1 && !k->first_marked) {
 			k->st->first_slide_ms = kiosk_ms_since(k->t0);
 			jk_mark("kiosk", "the first frame presented");
 		}

@@ -164,3 +164,15 @@ size_t sources_load(const source_list *l, store_cache *cache, posting_list *out,
 	}
 	return ok;
 }
+
+void sources_load_first(const source_list *l, store_cache *cache, posting_list *out)
+{
+	if (!l->n)
+		return;
+	const source *s = &l->v[0];
+	jk_err err = {0};
+	if (s->kind == SOURCE_PATH)
+		(void)store_load_first(s->spec, out);
+	else if (cache)
+		(void)load_cached(s, cache, out, &err);
+}

@@ -70,6 +70,7 @@ typedef struct walker {
 	void (*file)(void *ud, const char *path, const struct stat *sb);
 	void (*bad)(void *ud, const char *dir, int errnum);
 	void *ud;
+	const bool *stop; /* may be NULL; once true, nothing more is visited */
 } walker;
 
 static void walk_dir(const walker *w, const char *dir, int depth)
@@ -104,7 +105,7 @@ static void walk_dir(const walker *w, const char *dir, int depth)
 		w->names(w->ud, names, n);
 	for (size_t i = 0; i < n; i++) {
 		size_t plen = strlen(dir) + strlen(names[i]) + 2;
-		char *path = malloc(plen);
+		char *path = w->stop && *w->stop ? NULL : malloc(plen);
 		if (path) {
 			snprintf(path, plen, "%s/%s", dir, names[i]);
 			struct stat sb;
@@ -120,6 +121,36 @@ static void walk_dir(const walker *w, const char *dir, int depth)
 		free(names[i]);
 	}
 	free(names);
+}
+
+typedef struct first_state {
+	posting_list *out;
+	bool done;
+} first_state;
+
+static void first_one(void *ud, const char *path, const struct stat *sb)
+{
+	(void)sb;
+	first_state *fs = ud;
+	load_state st = {.out = fs->out};
+	jk_err err = {0};
+	(void)load_file(&st, path, &err); /* the full read tells what failed */
+	fs->done = fs->out->n > 0;
+}
+
+int store_load_first(const char *path, posting_list *out)
+{
+	first_state fs = {.out = out};
+	struct stat sb;
+	if (stat(path, &sb) < 0)
+		return JK_ENOTFOUND;
+	if (!S_ISDIR(sb.st_mode)) {
+		first_one(&fs, path, &sb);
+	} else {
+		walker w = {.file = first_one, .ud = &fs, .stop = &fs.done};
+		walk_dir(&w, path, 0);
+	}
+	return fs.done ? JK_OK : JK_EEMPTY;
 }
 
 static void load_one(void *ud, const char *path, const struct stat *sb)
