@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <xcb/xcb.h>
 
+#define BACKDROP_BANDS 8
+
 /* libxcb's few calls, through the project's loader: SDL's X11 driver has
  * it in the process already, and it is thread-safe (Xlib is not before
  * XInitThreads). */
@@ -176,6 +178,7 @@ static void first_page(kiosk_first *j, posting_list *list)
 		kiosk_slides_settle(k->sl);
 		j->composed = kiosk_compose_page(k);
 	}
+	SDL_AtomicSet(&j->made, 1);
 }
 
 static void first_work(kiosk_first *j)
@@ -222,6 +225,7 @@ static int first_thread(void *ud)
 	kiosk_first *j = ud;
 	first_work(j);
 	SDL_AtomicSet(&j->done, 1);
+	SDL_AtomicSet(&j->made, 1);
 	if (j->ready)
 		SDL_SemPost(j->ready);
 	return 0;
@@ -247,16 +251,23 @@ static void populate(SDL_Surface *s)
  * background. The display's first copy of a window costs what the next
  * ones do several times over (on X11 the server maps the shared pixels
  * and its own, ~8 ms at 1080p on Xvfb); paid here, beside the thread,
- * the first page then goes up at the cost of any other. */
+ * the first page then goes up at the cost of any other. In bands, so a
+ * page made meanwhile waits for one band at most. */
 static void backdrop(kiosk *k, kiosk_first *j)
 {
 	SDL_Surface *s = k->screen;
-	if (!s || k->ren || k->draw_w || SDL_AtomicGet(&j->done))
+	if (!s || k->ren || k->draw_w)
 		return;
 	uint32_t c = k->cfg.look.theme.bg; /* k->theme is the thread's */
-	SDL_FillRect(s, NULL, SDL_MapRGB(s->format, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c));
-	SDL_UpdateWindowSurface(k->win);
-	jk_mark("kiosk", "the page's background shown");
+	Uint32 px = SDL_MapRGB(s->format, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c);
+	int band = (s->h + BACKDROP_BANDS - 1) / BACKDROP_BANDS, y = 0;
+	for (; y < s->h && !SDL_AtomicGet(&j->made); y += band) {
+		SDL_Rect r = {0, y, s->w, s->h - y < band ? s->h - y : band};
+		SDL_FillRect(s, &r, px);
+		SDL_UpdateWindowSurfaceRects(k->win, &r, 1);
+	}
+	if (y > 0)
+		jk_mark("kiosk", "the page's background shown");
 }
 
 /* The first file's page, on the screen while the thread reads the rest

@@ -216,6 +216,7 @@ typedef struct kiosk_first {
 	bool composed;       /* cur_s holds the first page at w x h */
 	bool shown;          /* ... and it is on the screen */
 	SDL_atomic_t done;   /* the thread's work is over */
+	SDL_atomic_t made;   /* the first page is made (or will not be) */
 	render_fonts *fonts; /* opened beside the postings' read */
 	int fonts_r;
 	jk_err fonts_err;
