@@ -693,6 +693,10 @@ int main(int argc, char **argv)
 		if (!fl.ok)
 			printf("  floor: %s\n", fl.why);
 		bb_floor_print(&vs);
+		printf("    floor launches:");
+		for (int i = 0; i < fl.nfirst; i++)
+			printf(" %.0f", fl.first_ms[i]);
+		printf(" ms\n");
 		bb_floor_timeline(jk.log);
 		fflush(stdout);
 	}
