@@ -151,9 +151,13 @@ bool kiosk_window_guess(const kiosk_opts *o, int *w, int *h)
 	return window_guess(o, w, h, NULL);
 }
 
+/* The screen's size guessed, then the fonts opened and warmed: on a
+ * thread of their own while the postings are read (none needs the
+ * other). */
 static int fonts_thread(void *ud)
 {
 	kiosk_first *j = ud;
+	j->guessed = j->guess && window_guess(&j->k->cfg, &j->w, &j->h, &j->xconn);
 	j->fonts_r = render_fonts_open_look(&j->k->cfg.look, &j->fonts, &j->fonts_err);
 	if (!j->fonts_r)
 		render_fonts_warm(j->fonts);
@@ -172,7 +176,7 @@ static void first_page(kiosk_first *j, posting_list *list)
 		return;
 	kiosk_badge_clock(k, kiosk_wall_ms(k));
 	kiosk_announce_set(k, &k->o->announce); /* a saved one, still valid */
-	if (j->guess && window_guess(&k->cfg, &j->w, &j->h, &j->xconn)) {
+	if (j->guessed) {
 		render_logical_size(j->w, j->h, k->cfg.rotate, &k->lp.w, &k->lp.h);
 		kiosk_slides_forget(k->sl);
 		kiosk_slides_settle(k->sl);
@@ -184,8 +188,6 @@ static void first_page(kiosk_first *j, posting_list *list)
 static void first_work(kiosk_first *j)
 {
 	kiosk *k = j->k;
-	/* The fonts, opened and warmed on a thread of their own while the
-	 * postings are read: neither needs the other. */
 	SDL_Thread *ft = j->guess && SDL_GetCPUCount() > 1
 	                     ? SDL_CreateThread(fonts_thread, "jk-fonts", j)
 	                     : NULL;
@@ -323,6 +325,9 @@ static void take_all(kiosk *k, kiosk_first *j)
 void kiosk_first_begin(kiosk *k, posting_list *list, kiosk_first *j)
 {
 	*j = (kiosk_first){.k = k, .list = list, .guess = true};
+	/* libxcb is in the process already (SDL's X11 needs it): opened here,
+	 * before SDL's own dlopen calls hold the loader's lock. */
+	(void)jk_dl_load(&xcb_lib, NULL);
 	j->ready = SDL_CreateSemaphore(0);
 	j->shown_sem = j->ready ? SDL_CreateSemaphore(0) : NULL;
 	if (j->ready && !j->shown_sem) {

@@ -212,6 +212,7 @@ typedef struct kiosk_first {
 	posting_list *list;  /* borrowed */
 	bool guess;          /* lay out at a guessed size (on the thread) */
 	int w, h;            /* the size guessed */
+	bool guessed;        /* w x h was guessed (beside the postings' read) */
 	void *xconn;         /* the guess's X connection, held until the window is */
 	bool composed;       /* cur_s holds the first page at w x h */
 	bool shown;          /* ... and it is on the screen */
