@@ -212,7 +212,6 @@ static void first_work(kiosk_first *j)
 	/* The page is the main thread's from here: k is not touched. The
 	 * rest is read once it is on the screen (the display's copy needs
 	 * the CPU more). */
-	j->early_page = j->composed;
 	if (j->ready) {
 		SDL_SemPost(j->ready);
 		SDL_SemWait(j->shown_sem);
@@ -226,7 +225,6 @@ static int first_thread(void *ud)
 {
 	kiosk_first *j = ud;
 	first_work(j);
-	SDL_AtomicSet(&j->done, 1);
 	SDL_AtomicSet(&j->made, 1);
 	if (j->ready)
 		SDL_SemPost(j->ready);
@@ -272,18 +270,27 @@ static void backdrop(kiosk *k, kiosk_first *j)
 		jk_mark("kiosk", "the page's background shown");
 }
 
+/* The page composed on the thread onto the screen, when the window is the
+ * size it was made for. */
+static bool take_page(kiosk *k, kiosk_first *j)
+{
+	int w, h;
+	if (!j->composed || !kiosk_window_size(k, &w, &h) || w != j->w || h != j->h)
+		return false;
+	k->pw = w;
+	k->ph = h;
+	if (!kiosk_screen_make(k))
+		return false;
+	kiosk_screen_upload(k);
+	return true;
+}
+
 /* The first file's page, on the screen while the thread reads the rest
  * (the window the size guessed). */
 static void show_early(kiosk *k, kiosk_first *j)
 {
-	int w, h;
-	if (!j->early_page || !kiosk_window_size(k, &w, &h) || w != j->w || h != j->h)
+	if (!j->early.n || !take_page(k, j))
 		return;
-	k->pw = w;
-	k->ph = h;
-	if (!kiosk_screen_make(k))
-		return;
-	kiosk_screen_upload(k);
 	kiosk_screen_present(k, SDL_GetTicks64(), true);
 	k->st->first_slide_ms = kiosk_ms_since(k->t0);
 	k->first_marked = true;
@@ -371,20 +378,8 @@ int kiosk_first_end(kiosk *k, kiosk_first *j, bool window, jk_err *err)
 	posting_list_free(&j->early);
 	if (j->r)
 		return jk_fail(err, j->r, "%s", j->err.msg);
-	if (j->early_shown) { /* on the screen already; the loop shows it again */
-		k->need_present = true;
-		j->shown = true;
-		k->st->first_early = true;
-		return 0;
-	}
-	int w, h;
-	if (!window || !j->composed || !kiosk_window_size(k, &w, &h) || w != j->w || h != j->h)
-		return 0;
-	/* The window is the size guessed: the page is ready for it. */
-	k->pw = w;
-	k->ph = h;
-	if (kiosk_screen_make(k)) {
-		kiosk_screen_upload(k);
+	/* On the screen already (the loop shows it again), or ready for it. */
+	if (j->early_shown || (window && take_page(k, j))) {
 		k->need_present = true;
 		j->shown = true;
 		k->st->first_early = true;

@@ -216,7 +216,6 @@ typedef struct kiosk_first {
 	void *xconn;         /* the guess's X connection, held until the window is */
 	bool composed;       /* cur_s holds the first page at w x h */
 	bool shown;          /* ... and it is on the screen */
-	SDL_atomic_t done;   /* the thread's work is over */
 	SDL_atomic_t made;   /* the first page is made (or will not be) */
 	render_fonts *fonts; /* opened beside the postings' read */
 	int fonts_r;
@@ -225,7 +224,6 @@ typedef struct kiosk_first {
 	kiosk_slides *full; /* the slides of all of them, made after */
 	SDL_sem *ready;     /* posted when early's page is made, and at the end */
 	SDL_sem *shown_sem; /* posted by the main thread once it is shown */
-	bool early_page;    /* early's page is composed (cur_s) */
 	bool early_shown;   /* ... and on the screen */
 	int r;
 	jk_err err;

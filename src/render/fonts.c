@@ -618,13 +618,8 @@ void render_fonts_close(render_fonts *f)
 		return;
 	for (int i = 0; i < f->nsized; i++)
 		TTF_CloseFont(f->sized[i].font);
-	for (int i = 0; i < f->nface; i++) {
-		TTF_CloseFont(f->face[i].probe);
-		TTF_CloseFont(f->face[i].probe2);
-		if (f->face[i].data)
-			munmap(f->face[i].data, f->face[i].size);
-		free(f->face[i].path);
-	}
+	for (int i = 0; i < f->nface; i++)
+		drop_face(f, i);
 	SDL_FreeSurface(f->logo);
 	SDL_FreeSurface(f->logo_fit);
 	free(f->buf);
